@@ -1,0 +1,60 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+
+namespace junheng::io {
+
+// The codec between the field catalogue's files and protobuf messages. Column names, JSON keys and
+// proto field names are the same words (report-fields.md), so one reflection-driven codec serves
+// every record type: schools, reports and county facts.
+
+enum class FileFormat { kCsv, kJson };
+
+// Picks the format from the file name's extension (.csv, .json), or else from the first
+// non-blank character of the text ('{' or '[' means JSON).
+FileFormat DetectFormat(std::string_view path, std::string_view text);
+
+// The catalogue columns of a message type: its singular scalar fields in declaration order.
+std::vector<std::string> CatalogueColumns(const google::protobuf::Descriptor& type);
+
+// Decodes every data row of CSV text into a new message of `prototype`'s type. An empty cell leaves
+// the field unset ("not reported"); an unknown column is an error that names it. Every bad cell of
+// the file is listed in the one INVALID_ARGUMENT status, each with its line and column.
+[[nodiscard]] absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> DecodeCsv(
+    std::string_view text, const google::protobuf::Message& prototype);
+
+// Decodes a JSON object, or an array of objects, into messages of `prototype`'s type. Keys are
+// the proto field names; an unknown key is an error that names it.
+[[nodiscard]] absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> DecodeJson(
+    std::string_view text, const google::protobuf::Message& prototype);
+
+// Typed front end over DecodeCsv / DecodeJson.
+template <typename M>
+[[nodiscard]] absl::StatusOr<std::vector<M>> DecodeRecords(std::string_view text,
+                                                           FileFormat format) {
+  auto decoded = format == FileFormat::kCsv ? DecodeCsv(text, M::default_instance())
+                                            : DecodeJson(text, M::default_instance());
+  if (!decoded.ok()) return decoded.status();
+  std::vector<M> out;
+  out.reserve(decoded->size());
+  for (auto& message : *decoded) out.push_back(std::move(static_cast<M&>(*message)));
+  return out;
+}
+
+// The CSV cell for one field: empty when the field is unset.
+std::string CellText(const google::protobuf::Message& message,
+                     const google::protobuf::FieldDescriptor& field);
+
+// A header line and one line per message, all of one type.
+std::string EncodeCsv(const std::vector<const google::protobuf::Message*>& messages);
+
+// A message as JSON with the catalogue's key names; set fields only, zero and false included.
+std::string EncodeJson(const google::protobuf::Message& message, bool pretty = true);
+
+}  // namespace junheng::io

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace junheng::validate {
+
+// Which sections (学段) a school type has. Teaching points (教学点) teach primary grades.
+struct Sections {
+  bool primary = false;
+  bool junior = false;
+  bool senior = false;
+};
+
+// The sections of a catalogue school_type word, or nullopt for an unknown word.
+std::optional<Sections> SectionsOf(std::string_view school_type);
+
+// The catalogue's school_type words, for error messages.
+inline constexpr std::string_view kSchoolTypeWords =
+    "primary, junior, nine_year, twelve_year, complete_middle, teaching_point";
+
+}  // namespace junheng::validate

@@ -1,0 +1,53 @@
+#include "common/validate/school_validator.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/validate/school_sections.h"
+
+namespace junheng::validate {
+
+ValidationResult ValidateSchool(const junheng::v1::School& school, std::string_view county_code) {
+  ValidationResult result;
+  if (!IsValidCode(school.school_code())) {
+    result.Violation("school_code", school.school_code(),
+                     "is required: 1-64 letters, digits, '.', '_' or '-'");
+  }
+  if (school.school_name().empty()) {
+    result.Violation("school_name", "", "is required: the official name");
+  }
+  if (!SectionsOf(school.school_type())) {
+    result.Violation("school_type", school.school_type(),
+                     absl::StrCat("must be one of ", kSchoolTypeWords));
+  }
+  if (school.county_code().empty()) {
+    result.Violation("county_code", "", absl::StrCat("is required (", county_code, ")"));
+  } else if (school.county_code() != county_code) {
+    result.Violation("county_code", school.county_code(),
+                     absl::StrCat("differs from the county being imported (", county_code, ")"));
+  }
+  const std::string& locale = school.locale();
+  if (!locale.empty() && locale != "urban" && locale != "town" && locale != "rural") {
+    result.Violation("locale", locale, "must be urban, town or rural");
+  }
+  const std::string& ownership = school.ownership();
+  if (!ownership.empty() && ownership != "public" && ownership != "private") {
+    result.Violation("ownership", ownership, "must be public or private");
+  }
+  if (school.school_type() == "teaching_point" && school.parent_school_code().empty()) {
+    result.Warning("parent_school_code", "",
+                   "a teaching point should name its central school (needed to merge it)");
+  }
+  if (!school.parent_school_code().empty() && !IsValidCode(school.parent_school_code())) {
+    result.Violation("parent_school_code", school.parent_school_code(),
+                     "use the parent's school_code");
+  }
+  if (school.has_target_year() && (school.target_year() < 2000 || school.target_year() > 2100)) {
+    result.Violation("target_year", absl::StrCat(school.target_year()),
+                     "must be a year such as 2026");
+  }
+  if (school.has_built_year() && (school.built_year() < 1800 || school.built_year() > 2100)) {
+    result.Violation("built_year", absl::StrCat(school.built_year()), "must be a year such as 1998");
+  }
+  return result;
+}
+
+}  // namespace junheng::validate

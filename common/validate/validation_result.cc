@@ -1,0 +1,59 @@
+#include "common/validate/validation_result.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace junheng::validate {
+namespace {
+
+junheng::v1::FieldIssue MakeIssue(std::string_view field, std::string_view value,
+                                  std::string_view rule) {
+  junheng::v1::FieldIssue issue;
+  issue.set_field(std::string(field));
+  issue.set_value(std::string(value));
+  issue.set_rule(std::string(rule));
+  return issue;
+}
+
+}  // namespace
+
+void ValidationResult::Violation(std::string_view field, std::string_view value,
+                                 std::string_view rule) {
+  violations.push_back(MakeIssue(field, value, rule));
+}
+
+void ValidationResult::Warning(std::string_view field, std::string_view value,
+                               std::string_view rule) {
+  warnings.push_back(MakeIssue(field, value, rule));
+}
+
+void ValidationResult::Append(const ValidationResult& other) {
+  violations.insert(violations.end(), other.violations.begin(), other.violations.end());
+  warnings.insert(warnings.end(), other.warnings.begin(), other.warnings.end());
+}
+
+std::string FormatIssue(const junheng::v1::FieldIssue& issue) {
+  std::string value = issue.value().empty() ? "(empty)" : issue.value();
+  return absl::StrCat(issue.field(), " = ", value, ": ", issue.rule());
+}
+
+absl::Status ToStatus(const ValidationResult& result, std::string_view subject) {
+  if (result.ok()) return absl::OkStatus();
+  std::string message =
+      absl::StrCat(subject, ": ", result.violations.size(),
+                   result.violations.size() == 1 ? " violation" : " violations");
+  for (const auto& issue : result.violations) absl::StrAppend(&message, "\n  ", FormatIssue(issue));
+  return absl::InvalidArgumentError(message);
+}
+
+bool IsValidCode(std::string_view code) {
+  if (code.empty() || code.size() > 64) return false;
+  for (char c : code) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace junheng::validate
