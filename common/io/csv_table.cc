@@ -1,3 +1,4 @@
+#include "absl/strings/string_view.h"
 #include "common/io/csv_table.h"
 
 #include <csv.h>
@@ -33,8 +34,8 @@ bool IsBlankRow(const std::vector<std::string>& row) {
 
 }  // namespace
 
-absl::StatusOr<CsvTable> ParseCsv(std::string_view text) {
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+absl::StatusOr<CsvTable> ParseCsv(absl::string_view text) {
+  constexpr absl::string_view kBom = "\xEF\xBB\xBF";
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
 
   csv_parser parser;
@@ -51,7 +52,7 @@ absl::StatusOr<CsvTable> ParseCsv(std::string_view text) {
   for (size_t pos = 0; pos < text.size(); ++line) {
     if (parser.pstate == kRowNotBegun && state.current.empty()) row_start_line = line;
     size_t end = text.find('\n', pos);
-    size_t len = (end == std::string_view::npos ? text.size() : end + 1) - pos;
+    size_t len = (end == absl::string_view::npos ? text.size() : end + 1) - pos;
     size_t rows_before = state.rows.size();
     if (csv_parse(&parser, text.data() + pos, len, OnField, OnRowEnd, &state) != len) {
       std::string why = csv_strerror(csv_error(&parser));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "absl/strings/string_view.h"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,7 @@ struct CsvTable {
 // Parses RFC 4180 CSV (quoted fields, embedded commas, quotes and newlines; CRLF or LF; a leading
 // UTF-8 byte-order mark as Excel writes it). Blank lines are skipped. Fails with INVALID_ARGUMENT
 // on malformed quoting, an empty input, or a data row with more cells than the header.
-[[nodiscard]] absl::StatusOr<CsvTable> ParseCsv(std::string_view text);
+[[nodiscard]] absl::StatusOr<CsvTable> ParseCsv(absl::string_view text);
 
 // Renders one CSV line (terminated by "\n"), quoting cells only where RFC 4180 requires it.
 std::string FormatCsvRow(const std::vector<std::string>& cells);

@@ -1,3 +1,4 @@
+#include "absl/strings/string_view.h"
 #include "common/io/message_codec.h"
 
 #include <charconv>
@@ -25,7 +26,7 @@ bool IsCatalogueColumn(const FieldDescriptor& field) {
 }
 
 // Returns an empty string on success, or the sentence telling the clerk what to write instead.
-std::string SetFromCell(const FieldDescriptor& field, std::string_view cell, Message* message) {
+std::string SetFromCell(const FieldDescriptor& field, absl::string_view cell, Message* message) {
   const Reflection& reflection = *message->GetReflection();
   switch (field.cpp_type()) {
     case FieldDescriptor::CPPTYPE_STRING:
@@ -81,7 +82,7 @@ std::string FormatDouble(double value) {
 
 }  // namespace
 
-FileFormat DetectFormat(std::string_view path, std::string_view text) {
+FileFormat DetectFormat(absl::string_view path, absl::string_view text) {
   std::string lower = absl::AsciiStrToLower(path);
   if (lower.ends_with(".json")) return FileFormat::kJson;
   if (lower.ends_with(".csv")) return FileFormat::kCsv;
@@ -100,7 +101,7 @@ std::vector<std::string> CatalogueColumns(const Descriptor& type) {
   return columns;
 }
 
-absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(std::string_view text,
+absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(absl::string_view text,
                                                                 const Message& prototype) {
   auto table = ParseCsv(text);
   if (!table.ok()) return table.status();
@@ -127,7 +128,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(std::string_view
   for (size_t r = 0; r < table->rows.size(); ++r) {
     std::unique_ptr<Message> message(prototype.New());
     for (size_t c = 0; c < fields.size(); ++c) {
-      std::string_view cell = absl::StripAsciiWhitespace(table->rows[r][c]);
+      absl::string_view cell = absl::StripAsciiWhitespace(table->rows[r][c]);
       if (cell.empty()) continue;
       std::string why = SetFromCell(*fields[c], cell, message.get());
       if (!why.empty()) {
@@ -141,17 +142,17 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(std::string_view
   return out;
 }
 
-absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeJson(std::string_view text,
+absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeJson(absl::string_view text,
                                                                  const Message& prototype) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   std::vector<std::string> objects;
-  std::string_view trimmed = absl::StripLeadingAsciiWhitespace(text);
+  absl::string_view trimmed = absl::StripLeadingAsciiWhitespace(text);
   if (!trimmed.empty() && trimmed.front() == '[') {
     google::protobuf::ListValue list;
-    auto status = google::protobuf::util::JsonStringToMessage(trimmed, &list, options);
+    auto status = google::protobuf::util::JsonStringToMessage(std::string(trimmed), &list, options);
     if (!status.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("JSON: ", status.message()));
+      return absl::InvalidArgumentError(absl::StrCat("JSON: ", std::string(status.message())));
     }
     for (const auto& value : list.values()) {
       std::string object;
@@ -159,7 +160,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeJson(std::string_vie
       objects.push_back(std::move(object));
     }
   } else {
-    objects.emplace_back(trimmed);
+    objects.emplace_back(std::string(trimmed));
   }
   std::vector<std::unique_ptr<Message>> out;
   std::vector<std::string> problems;
@@ -169,7 +170,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeJson(std::string_vie
     if (!status.ok()) {
       problems.push_back(absl::StrCat(objects.size() > 1 ? absl::StrCat("JSON item ", i + 1, ": ")
                                                          : std::string("JSON: "),
-                                      status.message()));
+                                      std::string(status.message())));
     }
     out.push_back(std::move(message));
   }

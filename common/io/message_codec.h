@@ -1,5 +1,6 @@
 #pragma once
 
+#include "absl/strings/string_view.h"
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,7 +19,7 @@ enum class FileFormat { kCsv, kJson };
 
 // Picks the format from the file name's extension (.csv, .json), or else from the first
 // non-blank character of the text ('{' or '[' means JSON).
-FileFormat DetectFormat(std::string_view path, std::string_view text);
+FileFormat DetectFormat(absl::string_view path, absl::string_view text);
 
 // The catalogue columns of a message type: its singular scalar fields in declaration order.
 std::vector<std::string> CatalogueColumns(const google::protobuf::Descriptor& type);
@@ -27,16 +28,16 @@ std::vector<std::string> CatalogueColumns(const google::protobuf::Descriptor& ty
 // the field unset ("not reported"); an unknown column is an error that names it. Every bad cell of
 // the file is listed in the one INVALID_ARGUMENT status, each with its line and column.
 [[nodiscard]] absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> DecodeCsv(
-    std::string_view text, const google::protobuf::Message& prototype);
+    absl::string_view text, const google::protobuf::Message& prototype);
 
 // Decodes a JSON object, or an array of objects, into messages of `prototype`'s type. Keys are
 // the proto field names; an unknown key is an error that names it.
 [[nodiscard]] absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> DecodeJson(
-    std::string_view text, const google::protobuf::Message& prototype);
+    absl::string_view text, const google::protobuf::Message& prototype);
 
 // Typed front end over DecodeCsv / DecodeJson.
 template <typename M>
-[[nodiscard]] absl::StatusOr<std::vector<M>> DecodeRecords(std::string_view text,
+[[nodiscard]] absl::StatusOr<std::vector<M>> DecodeRecords(absl::string_view text,
                                                            FileFormat format) {
   auto decoded = format == FileFormat::kCsv ? DecodeCsv(text, M::default_instance())
                                             : DecodeJson(text, M::default_instance());

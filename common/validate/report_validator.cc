@@ -1,3 +1,4 @@
+#include "absl/strings/string_view.h"
 #include "common/validate/report_validator.h"
 
 #include <cmath>
@@ -12,7 +13,7 @@ namespace {
 using junheng::v1::SchoolReport;
 using google::protobuf::FieldDescriptor;
 
-std::string Cell(const SchoolReport& report, std::string_view field_name) {
+std::string Cell(const SchoolReport& report, absl::string_view field_name) {
   const FieldDescriptor* field = SchoolReport::descriptor()->FindFieldByName(std::string(field_name));
   return io::CellText(report, *field);
 }
@@ -45,16 +46,16 @@ void CheckNonNegative(const SchoolReport& report, ValidationResult* result) {
 }
 
 // part ≤ whole, checked only when both are reported.
-void CheckPart(const SchoolReport& report, bool has_part, double part, std::string_view part_name,
-               bool has_whole, double whole, std::string_view whole_name, ValidationResult* result) {
+void CheckPart(const SchoolReport& report, bool has_part, double part, absl::string_view part_name,
+               bool has_whole, double whole, absl::string_view whole_name, ValidationResult* result) {
   if (!has_part || !has_whole || part <= whole) return;
   result->Violation(part_name, Cell(report, part_name),
-                    absl::StrCat("must not exceed ", whole_name, " (", Cell(report, whole_name),
+                    absl::StrCat("must not exceed ", whole_name, " (", whole,
                                  "); it counts a part of it"));
 }
 
 struct SectionView {
-  std::string_view prefix;
+  absl::string_view prefix;
   bool has_students, has_classes, has_max, has_teachers, has_degree, has_backbone, has_pe_art;
   int students, classes, max_class, teachers, degree, backbone, pe_art;
 };
@@ -80,7 +81,7 @@ SectionView Junior(const SchoolReport& r) {
 }
 
 void CheckSectionParts(const SchoolReport& report, const SectionView& s, ValidationResult* result) {
-  auto name = [&](std::string_view suffix) { return absl::StrCat(s.prefix, suffix); };
+  auto name = [&](absl::string_view suffix) { return absl::StrCat(s.prefix, suffix); };
   CheckPart(report, s.has_degree, s.degree, name("teachers_above_degree"), s.has_teachers,
             s.teachers, name("teachers"), result);
   CheckPart(report, s.has_backbone, s.backbone, name("backbone_teachers"), s.has_teachers,
@@ -103,7 +104,7 @@ bool AnySectionFieldPositive(const SectionView& s) {
          (s.has_teachers && s.teachers > 0) || (s.has_max && s.max_class > 0);
 }
 
-void CheckRating(const SchoolReport& report, std::string_view field, std::string_view value,
+void CheckRating(const SchoolReport& report, absl::string_view field, absl::string_view value,
                  ValidationResult* result) {
   if (value.empty() || value == "excellent" || value == "good" || value == "fair" ||
       value == "poor") {
@@ -115,8 +116,8 @@ void CheckRating(const SchoolReport& report, std::string_view field, std::string
 void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
   double students = r.primary_students() + r.junior_students() + r.senior_students();
   if (students <= 0) return;
-  auto per_student = [&](bool has, double value, std::string_view field, double limit,
-                         std::string_view unit) {
+  auto per_student = [&](bool has, double value, absl::string_view field, double limit,
+                         absl::string_view unit) {
     if (has && value / students > limit) {
       result->Warning(field, Cell(r, field),
                       absl::StrCat("more than ", limit, " ", unit,
@@ -191,7 +192,7 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
   return result;
 }
 
-ValidationResult ValidateReport(const SchoolReport& report, std::string_view county_code,
+ValidationResult ValidateReport(const SchoolReport& report, absl::string_view county_code,
                                 const junheng::v1::School* registered) {
   ValidationResult result = ValidateReportContent(report);
   if (!report.county_code().empty() && report.county_code() != county_code) {
@@ -209,14 +210,14 @@ ValidationResult ValidateReport(const SchoolReport& report, std::string_view cou
   }
   std::optional<Sections> sections = SectionsOf(registered->school_type());
   if (!sections) return result;  // the registry validator rejects unknown types on import
-  auto require_students = [&](bool has, std::string_view field, std::string_view section_zh) {
+  auto require_students = [&](bool has, absl::string_view field, absl::string_view section_zh) {
     if (!has) {
       result.Violation(field, "",
                        absl::StrCat("is required: a ", registered->school_type(),
                                     " school reports its ", section_zh, " students"));
     }
   };
-  auto forbid_section = [&](bool present, std::string_view field, std::string_view what) {
+  auto forbid_section = [&](bool present, absl::string_view field, absl::string_view what) {
     if (present) {
       result.Violation(field, Cell(report, field),
                        absl::StrCat("a ", registered->school_type(), " school has no ", what,

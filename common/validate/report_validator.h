@@ -1,5 +1,6 @@
 #pragma once
 
+#include "absl/strings/string_view.h"
 #include <string_view>
 
 #include "common/validate/validation_result.h"
@@ -20,7 +21,7 @@ namespace junheng::validate {
 // for the school's sections, sections the school type does not have, unknown rating words.
 // Warnings (never blocking): implausible magnitudes such as more than 50 m² of teaching floor area
 // per student.
-ValidationResult ValidateReport(const junheng::v1::SchoolReport& report, std::string_view county_code,
+ValidationResult ValidateReport(const junheng::v1::SchoolReport& report, absl::string_view county_code,
                                 const junheng::v1::School* registered);
 
 // The same checks with no registry at hand (offline `junheng validate` without --schools): the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "absl/strings/string_view.h"
 #include <optional>
 #include <string_view>
 
@@ -13,10 +14,10 @@ struct Sections {
 };
 
 // The sections of a catalogue school_type word, or nullopt for an unknown word.
-std::optional<Sections> SectionsOf(std::string_view school_type);
+std::optional<Sections> SectionsOf(absl::string_view school_type);
 
 // The catalogue's school_type words, for error messages.
-inline constexpr std::string_view kSchoolTypeWords =
+inline constexpr absl::string_view kSchoolTypeWords =
     "primary, junior, nine_year, twelve_year, complete_middle, teaching_point";
 
 }  // namespace junheng::validate

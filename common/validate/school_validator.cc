@@ -1,3 +1,4 @@
+#include "absl/strings/string_view.h"
 #include "common/validate/school_validator.h"
 
 #include "absl/strings/str_cat.h"
@@ -5,7 +6,7 @@
 
 namespace junheng::validate {
 
-ValidationResult ValidateSchool(const junheng::v1::School& school, std::string_view county_code) {
+ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_view county_code) {
   ValidationResult result;
   if (!IsValidCode(school.school_code())) {
     result.Violation("school_code", school.school_code(),

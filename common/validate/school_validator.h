@@ -1,5 +1,6 @@
 #pragma once
 
+#include "absl/strings/string_view.h"
 #include <string_view>
 
 #include "common/validate/validation_result.h"
@@ -9,6 +10,6 @@ namespace junheng::validate {
 
 // Checks one registry row for import into `county_code`: required fields, code formats, the
 // catalogue's enumerations, a teaching point's parent, a plausible target year.
-ValidationResult ValidateSchool(const junheng::v1::School& school, std::string_view county_code);
+ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_view county_code);
 
 }  // namespace junheng::validate

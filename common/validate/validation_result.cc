@@ -1,3 +1,4 @@
+#include "absl/strings/string_view.h"
 #include "common/validate/validation_result.h"
 
 #include "absl/strings/ascii.h"
@@ -6,8 +7,8 @@
 namespace junheng::validate {
 namespace {
 
-junheng::v1::FieldIssue MakeIssue(std::string_view field, std::string_view value,
-                                  std::string_view rule) {
+junheng::v1::FieldIssue MakeIssue(absl::string_view field, absl::string_view value,
+                                  absl::string_view rule) {
   junheng::v1::FieldIssue issue;
   issue.set_field(std::string(field));
   issue.set_value(std::string(value));
@@ -17,13 +18,13 @@ junheng::v1::FieldIssue MakeIssue(std::string_view field, std::string_view value
 
 }  // namespace
 
-void ValidationResult::Violation(std::string_view field, std::string_view value,
-                                 std::string_view rule) {
+void ValidationResult::Violation(absl::string_view field, absl::string_view value,
+                                 absl::string_view rule) {
   violations.push_back(MakeIssue(field, value, rule));
 }
 
-void ValidationResult::Warning(std::string_view field, std::string_view value,
-                               std::string_view rule) {
+void ValidationResult::Warning(absl::string_view field, absl::string_view value,
+                               absl::string_view rule) {
   warnings.push_back(MakeIssue(field, value, rule));
 }
 
@@ -37,7 +38,7 @@ std::string FormatIssue(const junheng::v1::FieldIssue& issue) {
   return absl::StrCat(issue.field(), " = ", value, ": ", issue.rule());
 }
 
-absl::Status ToStatus(const ValidationResult& result, std::string_view subject) {
+absl::Status ToStatus(const ValidationResult& result, absl::string_view subject) {
   if (result.ok()) return absl::OkStatus();
   std::string message =
       absl::StrCat(subject, ": ", result.violations.size(),
@@ -46,7 +47,7 @@ absl::Status ToStatus(const ValidationResult& result, std::string_view subject) 
   return absl::InvalidArgumentError(message);
 }
 
-bool IsValidCode(std::string_view code) {
+bool IsValidCode(absl::string_view code) {
   if (code.empty() || code.size() > 64) return false;
   for (char c : code) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') {

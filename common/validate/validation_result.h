@@ -1,5 +1,6 @@
 #pragma once
 
+#include "absl/strings/string_view.h"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,8 @@ struct ValidationResult {
   std::vector<junheng::v1::FieldIssue> warnings;
 
   bool ok() const { return violations.empty(); }
-  void Violation(std::string_view field, std::string_view value, std::string_view rule);
-  void Warning(std::string_view field, std::string_view value, std::string_view rule);
+  void Violation(absl::string_view field, absl::string_view value, absl::string_view rule);
+  void Warning(absl::string_view field, absl::string_view value, absl::string_view rule);
   void Append(const ValidationResult& other);
 };
 
@@ -25,10 +26,10 @@ std::string FormatIssue(const junheng::v1::FieldIssue& issue);
 
 // OK when there are no violations, else INVALID_ARGUMENT whose message lists every violation, one
 // per line, prefixed by `subject` (e.g. "report 1403001 / 2024").
-[[nodiscard]] absl::Status ToStatus(const ValidationResult& result, std::string_view subject);
+[[nodiscard]] absl::Status ToStatus(const ValidationResult& result, absl::string_view subject);
 
 // True for the identifiers that become storage key parts (county, school and submission codes,
 // period labels): 1-64 characters of ASCII letters, digits, '.', '_' and '-'.
-bool IsValidCode(std::string_view code);
+bool IsValidCode(absl::string_view code);
 
 }  // namespace junheng::validate

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "junheng/v1/services.grpc.pb.h"
+
+namespace junheng::client {
+
+// The client's view of one junheng server. Every call carries a deadline; failures come back as
+// absl::Status with the server's canonical code and message.
+class Connection {
+ public:
+  Connection(const std::string& address, absl::Duration deadline);
+
+  // Submits with retries: UNAVAILABLE and DEADLINE_EXCEEDED are retried with the same
+  // submission_id (so a retry can never store the report twice) up to `attempts` times with
+  // exponential backoff.
+  [[nodiscard]] absl::StatusOr<junheng::v1::SubmitReportResponse> SubmitReport(
+      const junheng::v1::SubmitReportRequest& request, int attempts = 3);
+  [[nodiscard]] absl::StatusOr<junheng::v1::StoredReport> GetReport(
+      const junheng::v1::GetReportRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::ListReportVersionsResponse> ListReportVersions(
+      const junheng::v1::ListReportVersionsRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::ListLatestReportsResponse> ListLatestReports(
+      const junheng::v1::ListLatestReportsRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
+      const junheng::v1::UpsertSchoolsRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
+      const junheng::v1::ListSchoolsRequest& request);
+
+  const std::string& address() const { return address_; }
+
+ private:
+  std::string address_;
+  absl::Duration deadline_;
+  std::unique_ptr<junheng::v1::ReportingService::Stub> reporting_;
+  std::unique_ptr<junheng::v1::RegistryService::Stub> registry_;
+};
+
+}  // namespace junheng::client

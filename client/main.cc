@@ -1,0 +1,108 @@
+// junheng: the command line for school clerks and bureau staff.
+#include <cstdlib>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "CLI/CLI.hpp"
+#include "client/commands.h"
+#include "client/exit_codes.h"
+
+namespace {
+
+std::string DefaultConfigPath() {
+  if (const char* path = std::getenv("JUNHENG_CONFIG")) return path;
+  if (const char* home = std::getenv("HOME")) return std::string(home) + "/.config/junheng/junheng.toml";
+  return "junheng.toml";
+}
+
+// user@host: who submitted, on the receipt, unless --submitter says otherwise.
+std::string DefaultSubmitter() {
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
+  const char* user = std::getenv("USER");
+  return std::string(user ? user : "clerk") + "@" + host;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace junheng::client;
+  CLI::App app{
+      "junheng: prepare, validate and submit school reports; follow what the county received.\n"
+      "Exit codes: 0 ok, 1 invalid or rejected, 2 usage, 3 server unreachable."};
+  app.require_subcommand(1);
+  Globals g;
+  g.submitter = DefaultSubmitter();
+  app.set_config("--config", DefaultConfigPath(),
+                 "TOML file with defaults: server = \"host:port\", county = \"140430\", ...");
+  app.add_option("--server", g.server, "address of junheng-server (host:port)")
+      ->capture_default_str();
+  app.add_option("--county", g.county, "6-digit county code, e.g. 140430");
+  app.add_option("--format", g.format, "output: text or json (csv where noted)")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  app.add_option("--deadline", g.deadline_seconds, "seconds to wait for the server per call")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--submitter", g.submitter, "your name, recorded on the receipt");
+
+  int exit_code = kExitOk;
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+
+  TemplateArgs template_args;
+  auto* tpl = app.add_subcommand("template", "print an empty report for a school and period");
+  tpl->add_option("--school", template_args.school, "school_code")->required();
+  tpl->add_option("--period", template_args.period, "period label, e.g. 2024")->required();
+  tpl->callback([&] { exit_code = RunTemplate(g, template_args, out, err); });
+
+  ValidateArgs validate_args;
+  auto* val = app.add_subcommand("validate", "check a report file without sending it");
+  val->add_option("FILE", validate_args.file, "reports CSV or JSON")->required();
+  val->add_option("--schools", validate_args.schools_file,
+                  "schools.csv, to also check sections against each school's type");
+  val->callback([&] { exit_code = RunValidate(g, validate_args, out, err); });
+
+  SubmitArgs submit_args;
+  auto* sub = app.add_subcommand("submit", "validate and submit a report file (CSV rows or JSON)");
+  sub->add_option("FILE", submit_args.file, "reports CSV or JSON")->required();
+  sub->add_option("--replaces", submit_args.replaces,
+                  "the version this report replaces (default: the latest stored version)");
+  sub->callback([&] { exit_code = RunSubmit(g, submit_args, out, err); });
+
+  ShowArgs show_args;
+  auto* show = app.add_subcommand("show", "show a stored report (the latest version by default)");
+  show->add_option("--school", show_args.school, "school_code")->required();
+  show->add_option("--period", show_args.period, "period label")->required();
+  show->add_option("--version", show_args.version, "a specific version");
+  show->callback([&] { exit_code = RunShow(g, show_args, out, err); });
+
+  ShowArgs history_args;
+  auto* history = app.add_subcommand("history", "list every stored version of a school's report");
+  history->add_option("--school", history_args.school, "school_code")->required();
+  history->add_option("--period", history_args.period, "period label")->required();
+  history->callback([&] { exit_code = RunHistory(g, history_args, out, err); });
+
+  ReportsArgs reports_args;
+  auto* reports = app.add_subcommand("reports", "list the latest report of every school that reported");
+  reports->add_option("--period", reports_args.period, "period label")->required();
+  reports->callback([&] { exit_code = RunReports(g, reports_args, out, err); });
+
+  auto* schools = app.add_subcommand("schools", "the county's school registry");
+  schools->require_subcommand(1);
+  std::string schools_file;
+  auto* import = schools->add_subcommand("import", "add or update schools from schools.csv");
+  import->add_option("FILE", schools_file, "schools CSV or JSON")->required();
+  import->callback([&] { exit_code = RunSchoolsImport(g, schools_file, out, err); });
+  auto* list = schools->add_subcommand("list", "list the registered schools (--format csv too)");
+  list->callback([&] { exit_code = RunSchoolsList(g, out, err); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return exit_code;
+}

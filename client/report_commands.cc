@@ -1,0 +1,266 @@
+#include <map>
+#include <ostream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "client/commands.h"
+#include "client/connection.h"
+#include "client/exit_codes.h"
+#include "client/record_files.h"
+#include "client/submission_id.h"
+#include "common/io/csv_table.h"
+#include "common/io/field_labels.h"
+#include "common/io/message_codec.h"
+#include "common/validate/report_validator.h"
+
+namespace junheng::client {
+namespace {
+
+using junheng::v1::Receipt;
+using junheng::v1::SchoolReport;
+
+Connection Connect(const Globals& g) {
+  return Connection(g.server, absl::Seconds(g.deadline_seconds));
+}
+
+int Fail(const absl::Status& status, std::ostream& err) {
+  err << "error: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+int RequireCounty(const Globals& g, std::ostream& err) {
+  if (!g.county.empty()) return kExitOk;
+  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
+  return kExitUsage;
+}
+
+void PrintIssues(const char* heading, const google::protobuf::RepeatedPtrField<v1::FieldIssue>& issues,
+                 std::ostream& out) {
+  if (issues.empty()) return;
+  out << heading << "\n";
+  for (const auto& issue : issues) out << "  " << validate::FormatIssue(issue) << "\n";
+}
+
+void PrintReceipt(const Receipt& r, std::ostream& out) {
+  out << absl::StrFormat("  school %s  period %s  version %d  receipt %s\n", r.school_code(),
+                         r.period(), r.version(), r.receipt_id());
+  out << absl::StrFormat("  received %s by %s, content sha256 %s\n", r.server_time(),
+                         r.submitter(), r.content_hash().substr(0, 16));
+}
+
+void PrintReportFields(const SchoolReport& report, std::ostream& out) {
+  for (const std::string& column : io::CatalogueColumns(*SchoolReport::descriptor())) {
+    std::string cell =
+        io::CellText(report, *SchoolReport::descriptor()->FindFieldByName(column));
+    if (cell.empty()) continue;
+    out << absl::StrFormat("  %-30s %-14s %s\n", column, cell, io::FieldLabelZh(column));
+  }
+}
+
+}  // namespace
+
+int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, std::ostream& err) {
+  SchoolReport report;
+  report.set_school_code(args.school);
+  report.set_period(args.period);
+  if (!validate::IsValidCode(args.school) || !validate::IsValidCode(args.period)) {
+    err << "error: --school and --period are required, e.g. --school 2140043001 --period 2024\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> columns = io::CatalogueColumns(*SchoolReport::descriptor());
+  if (g.format == "json") {
+    // Every key with null: the clerk replaces the nulls that apply; null means "not reported".
+    out << "{\n";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      std::string value = "null";
+      if (columns[i] == "school_code") value = absl::StrCat("\"", args.school, "\"");
+      if (columns[i] == "period") value = absl::StrCat("\"", args.period, "\"");
+      if (columns[i] == "county_code") {
+        value = g.county.empty() ? "null" : absl::StrCat("\"", g.county, "\"");
+      }
+      out << "  \"" << columns[i] << "\": " << value << (i + 1 < columns.size() ? ",\n" : "\n");
+    }
+    out << "}\n";
+    return kExitOk;
+  }
+  if (g.county.empty()) std::erase(columns, "county_code");
+  report.set_county_code(g.county);
+  std::vector<std::string> cells;
+  for (const auto& column : columns) {
+    cells.push_back(io::CellText(report, *SchoolReport::descriptor()->FindFieldByName(column)));
+  }
+  out << io::FormatCsvRow(columns) << io::FormatCsvRow(cells);
+  return kExitOk;
+}
+
+int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, std::ostream& err) {
+  auto reports = LoadReports(args.file, g.county);
+  if (!reports.ok()) return Fail(reports.status(), err);
+  std::map<std::string, v1::School> registry;
+  if (!args.schools_file.empty()) {
+    auto schools = LoadSchools(args.schools_file, g.county);
+    if (!schools.ok()) return Fail(schools.status(), err);
+    for (auto& s : *schools) registry[s.school_code()] = s;
+  }
+  int invalid = 0;
+  for (const auto& report : *reports) {
+    validate::ValidationResult result;
+    if (args.schools_file.empty()) {
+      result = validate::ValidateReportContent(report);
+    } else {
+      auto it = registry.find(report.school_code());
+      result = validate::ValidateReport(report, report.county_code(),
+                                        it == registry.end() ? nullptr : &it->second);
+    }
+    out << report.school_code() << " / " << report.period() << ": "
+        << (result.ok() ? "valid" : "INVALID") << "\n";
+    for (const auto& v : result.violations) out << "  error   " << validate::FormatIssue(v) << "\n";
+    for (const auto& w : result.warnings) out << "  warning " << validate::FormatIssue(w) << "\n";
+    if (!result.ok()) ++invalid;
+  }
+  if (invalid > 0) {
+    err << invalid << " of " << reports->size() << " reports are invalid; fix the fields named above\n";
+    return kExitRejected;
+  }
+  return kExitOk;
+}
+
+int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::ostream& err) {
+  auto reports = LoadReports(args.file, g.county);
+  if (!reports.ok()) return Fail(reports.status(), err);
+  for (const auto& report : *reports) {
+    if (report.county_code().empty()) {
+      err << "error: " << args.file
+          << ": the county is unknown; give --county 140430 (or set county = \"140430\" in the "
+             "config file, or add a county_code column)\n";
+      return kExitUsage;
+    }
+  }
+  if (args.replaces >= 0 && reports->size() != 1) {
+    err << "error: --replaces names one report's version, but " << args.file << " holds "
+        << reports->size() << " reports; submit them one by one\n";
+    return kExitUsage;
+  }
+  // The same checks the server makes, before anything is sent: a clerk sees every problem at once.
+  int invalid = 0;
+  for (const auto& report : *reports) {
+    validate::ValidationResult checked = validate::ValidateReportContent(report);
+    if (checked.ok()) continue;
+    ++invalid;
+    err << validate::ToStatus(checked, absl::StrCat("report ", report.school_code(), " / ",
+                                                    report.period()))
+               .message()
+        << "\n";
+  }
+  if (invalid > 0) {
+    err << "nothing was submitted: fix the fields above and submit again\n";
+    return kExitRejected;
+  }
+
+  Connection connection = Connect(g);
+  int worst = kExitOk;
+  for (const auto& report : *reports) {
+    v1::SubmitReportRequest request;
+    request.set_county_code(report.county_code());
+    request.set_submission_id(NewSubmissionId());
+    *request.mutable_report() = report;
+    request.set_submitter(g.submitter);
+    if (args.replaces >= 0) {
+      request.set_replaces_version(args.replaces);
+    } else {
+      v1::ListReportVersionsRequest list;
+      list.set_county_code(report.county_code());
+      list.set_school_code(report.school_code());
+      list.set_period(report.period());
+      auto versions = connection.ListReportVersions(list);
+      if (!versions.ok()) return Fail(versions.status(), err);
+      request.set_replaces_version(
+          versions->versions().empty() ? 0 : versions->versions().rbegin()->version());
+    }
+    auto response = connection.SubmitReport(request);
+    if (!response.ok()) {
+      err << "rejected " << report.school_code() << " / " << report.period() << ": "
+          << response.status().message() << "\n";
+      worst = std::max(worst, static_cast<int>(ExitCodeFor(response.status())));
+      if (ExitCodeFor(response.status()) == kExitUnreachable) return kExitUnreachable;
+      continue;
+    }
+    if (g.format == "json") {
+      out << io::EncodeJson(*response, /*pretty=*/false) << "\n";
+      continue;
+    }
+    out << (response->duplicate() ? "already stored" : "accepted") << ":\n";
+    PrintReceipt(response->receipt(), out);
+    PrintIssues("  warnings (not blocking; check these values):", response->warnings(), out);
+  }
+  return worst;
+}
+
+int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostream& err) {
+  if (int code = RequireCounty(g, err); code != kExitOk) return code;
+  v1::GetReportRequest request;
+  request.set_county_code(g.county);
+  request.set_school_code(args.school);
+  request.set_period(args.period);
+  request.set_version(args.version);
+  auto stored = Connect(g).GetReport(request);
+  if (!stored.ok()) return Fail(stored.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*stored) << "\n";
+    return kExitOk;
+  }
+  out << "report of school " << args.school << " for period " << args.period << "\n";
+  PrintReceipt(stored->receipt(), out);
+  PrintReportFields(stored->report(), out);
+  PrintIssues("warnings recorded at acceptance:", stored->warnings(), out);
+  return kExitOk;
+}
+
+int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostream& err) {
+  if (int code = RequireCounty(g, err); code != kExitOk) return code;
+  v1::ListReportVersionsRequest request;
+  request.set_county_code(g.county);
+  request.set_school_code(args.school);
+  request.set_period(args.period);
+  auto versions = Connect(g).ListReportVersions(request);
+  if (!versions.ok()) return Fail(versions.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*versions) << "\n";
+    return kExitOk;
+  }
+  if (versions->versions().empty()) {
+    out << "no report from school " << args.school << " for period " << args.period << "\n";
+    return kExitOk;
+  }
+  out << absl::StrFormat("%-8s %-30s %-22s %-20s %s\n", "version", "received", "receipt",
+                         "submitter", "content sha256");
+  for (const auto& r : versions->versions()) {
+    out << absl::StrFormat("%-8d %-30s %-22s %-20s %s\n", r.version(), r.server_time(),
+                           r.receipt_id(), r.submitter(), r.content_hash().substr(0, 16));
+  }
+  return kExitOk;
+}
+
+int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std::ostream& err) {
+  if (int code = RequireCounty(g, err); code != kExitOk) return code;
+  v1::ListLatestReportsRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  auto latest = Connect(g).ListLatestReports(request);
+  if (!latest.ok()) return Fail(latest.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*latest) << "\n";
+    return kExitOk;
+  }
+  out << absl::StrFormat("%-14s %-8s %-30s %-22s %s\n", "school_code", "version", "received",
+                         "receipt", "submitter");
+  for (const auto& r : latest->latest()) {
+    out << absl::StrFormat("%-14s %-8d %-30s %-22s %s\n", r.school_code(), r.version(),
+                           r.server_time(), r.receipt_id(), r.submitter());
+  }
+  out << latest->latest_size() << " schools have reported for period " << args.period
+      << " in county " << g.county << "\n";
+  return kExitOk;
+}
+
+}  // namespace junheng::client

@@ -1,0 +1,75 @@
+#include <ostream>
+
+#include "absl/strings/str_format.h"
+#include "client/commands.h"
+#include "client/connection.h"
+#include "client/exit_codes.h"
+#include "client/record_files.h"
+#include "common/io/message_codec.h"
+
+namespace junheng::client {
+
+int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& out,
+                     std::ostream& err) {
+  if (g.county.empty()) {
+    err << "error: give --county 140430: the registry is imported into one county\n";
+    return kExitUsage;
+  }
+  auto schools = LoadSchools(file, g.county);
+  if (!schools.ok()) {
+    err << "error: " << schools.status().message() << "\n";
+    return ExitCodeFor(schools.status());
+  }
+  v1::UpsertSchoolsRequest request;
+  request.set_county_code(g.county);
+  for (auto& school : *schools) *request.add_schools() = std::move(school);
+  Connection connection(g.server, absl::Seconds(g.deadline_seconds));
+  auto response = connection.UpsertSchools(request);
+  if (!response.ok()) {
+    err << "error: " << response.status().message() << "\n";
+    return ExitCodeFor(response.status());
+  }
+  if (g.format == "json") {
+    out << io::EncodeJson(*response, false) << "\n";
+  } else {
+    out << "registry of county " << g.county << ": " << response->created() << " created, "
+        << response->updated() << " updated, " << response->unchanged() << " unchanged\n";
+  }
+  return kExitOk;
+}
+
+int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
+  if (g.county.empty()) {
+    err << "error: give --county 140430\n";
+    return kExitUsage;
+  }
+  v1::ListSchoolsRequest request;
+  request.set_county_code(g.county);
+  Connection connection(g.server, absl::Seconds(g.deadline_seconds));
+  auto response = connection.ListSchools(request);
+  if (!response.ok()) {
+    err << "error: " << response.status().message() << "\n";
+    return ExitCodeFor(response.status());
+  }
+  if (g.format == "json") {
+    out << io::EncodeJson(*response) << "\n";
+    return kExitOk;
+  }
+  if (g.format == "csv") {
+    std::vector<const google::protobuf::Message*> rows;
+    for (const auto& s : response->schools()) rows.push_back(&s);
+    out << io::EncodeCsv(rows);
+    return kExitOk;
+  }
+  out << absl::StrFormat("%-12s %-16s %-7s %-6s %s\n", "school_code", "school_type", "target",
+                         "locale", "school_name");
+  for (const auto& s : response->schools()) {
+    out << absl::StrFormat("%-12s %-16s %-7s %-6s %s\n", s.school_code(), s.school_type(),
+                           s.has_target_year() ? absl::StrCat(s.target_year()) : "-",
+                           s.locale(), s.school_name());
+  }
+  out << response->schools_size() << " schools in county " << g.county << "\n";
+  return kExitOk;
+}
+
+}  // namespace junheng::client

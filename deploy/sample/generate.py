@@ -1,0 +1,520 @@
+#!/usr/bin/env python3
+"""Generate junheng's SYNTHETIC sample data for Qin County (沁县, 140430).
+
+Every value written by this script (school codes, contacts, student counts, teachers, areas,
+equipment, funds, county facts) is invented for demonstration and testing. Only the school
+names, towns and target years come from the county plan (沁政办函〔2021〕22号).
+
+Python 3 standard library only; deterministic (fixed seed). Run from anywhere:
+
+    python3 deploy/sample/generate.py
+
+It writes, next to itself:
+    schools.csv, reports-2023.csv, reports-2024.csv,
+    county-facts-2023.json, county-facts-2024.json
+and prints, per year and level, the student-weighted difference coefficient (CV) of each of the
+seven resource indicators and how many schools meet the per-unit rule, so the mix can be tuned.
+
+How values are made: for each school and year the seven resource indicators are set as a ratio of
+their threshold (DEFAULT_RANGES, drawn once with the seed, then PROFILES overrides); the counts and
+areas are derived from that ratio and the student count. Everything else (classes, rooms, funds,
+admissions, ratings) is derived from the students plus the per-school quirks in PROFILES.
+"""
+
+import csv
+import json
+import math
+import os
+import random
+
+SEED = 20240601
+COUNTY_CODE = "140430"
+YEARS = ("2023", "2024")
+OUT_DIR = os.path.dirname(os.path.abspath(__file__))
+
+# --- The county plan (沁政办函〔2021〕22号): name, level, town, target year. -----------------------
+# Copied from shared/data/qin-county-plan.csv so the script is self-contained.
+PLAN = [
+    ("沁县新店镇新店小学", "primary", "新店镇", 2024),
+    ("沁县故县镇向升小学", "primary", "故县镇", 2024),
+    ("沁县松村镇松村小学", "primary", "松村镇", 2024),
+    ("沁县牛寺镇牛寺小学", "primary", "牛寺镇", 2024),
+    ("沁县南里镇南里小学", "primary", "南里镇", 2024),
+    ("沁县册村镇册村小学", "primary", "册村镇", 2025),
+    ("沁县郭村镇郭村小学", "primary", "郭村镇", 2025),
+    ("沁县漳源镇交口小学", "primary", "漳源镇", 2025),
+    ("沁县定昌镇迎春小学", "primary", "定昌镇", 2025),
+    ("沁县郭村镇元王小学", "primary", "郭村镇", 2025),
+    ("沁县第三中学", "junior", "", 2026),
+    ("沁县第五中学", "junior", "", 2026),
+    ("沁县故县镇故县小学", "primary", "故县镇", 2026),
+    ("沁县新店镇待贤小学", "primary", "新店镇", 2026),
+    ("沁县新店镇南池小学", "primary", "新店镇", 2027),
+    ("沁县册村镇书存小学", "primary", "册村镇", 2027),
+    ("沁县漳源镇羊庄小学", "primary", "漳源镇", 2027),
+    ("沁县定昌镇南石垢小学", "primary", "定昌镇", 2027),
+    ("沁县定昌镇西关小学", "primary", "定昌镇", 2028),
+    ("沁县红旗小学", "primary", "", 2028),
+    ("沁县育才小学", "primary", "", 2028),
+    ("沁县胜利小学", "primary", "", 2028),
+    ("沁县中学", "junior", "", 2029),
+    ("沁县实验中学", "junior", "", 2029),
+    ("沁县东风小学", "primary", "", 2029),
+    ("沁县明德小学", "primary", "", 2029),
+]
+
+# --- Thresholds (evaluation-method.md §2) ----------------------------------------------------------
+IND = ("L1", "L2", "L3", "L4", "L5", "L6", "L7")
+THR = {
+    "primary": {"L1": 4.2, "L2": 1.0, "L3": 0.9, "L4": 4.5, "L5": 7.5, "L6": 2000, "L7": 2.3},
+    "junior": {"L1": 5.3, "L2": 1.0, "L3": 0.9, "L4": 5.8, "L5": 10.2, "L6": 2500, "L7": 2.4},
+}
+CV_MAX = {"primary": 0.50, "junior": 0.45}
+QUOTA = {"primary": 650, "junior": 850}      # Shanxi per-student public-funds quota, yuan
+CLASS_CAP = {"primary": 45, "junior": 50}
+
+# Default ratio ranges (value / threshold) by locale; PROFILES override single indicators.
+DEFAULT_RANGES = {
+    "urban": {"L1": (1.05, 1.25), "L2": (1.05, 1.35), "L3": (1.05, 1.30), "L4": (1.02, 1.15),
+              "L5": (1.02, 1.15), "L6": (1.05, 1.30), "L7": (1.02, 1.15)},
+    "town": {"L1": (1.10, 1.35), "L2": (1.05, 1.45), "L3": (1.05, 1.45), "L4": (1.10, 1.45),
+             "L5": (1.15, 1.60), "L6": (1.05, 1.35), "L7": (1.15, 1.60)},
+    "rural": {"L1": (1.15, 1.45), "L2": (1.05, 1.50), "L3": (1.05, 1.50), "L4": (1.20, 1.60),
+              "L5": (1.30, 1.90), "L6": (1.02, 1.25), "L7": (1.60, 2.60)},
+}
+# Students per full-time teacher, by locale (junior schools use "junior").
+STR_RANGE = {"urban": (16.5, 18.8), "town": (13.5, 16.0), "rural": (11.8, 13.5), "junior": (11.8, 13.4)}
+
+# --- Per-school profile -----------------------------------------------------------------------------
+# locale, boarding, built_year, students in 2024, students 2023 / 2024,
+# r: 2024 ratio overrides; r23: 2023 ratio overrides (otherwise 2024 slightly worse);
+# extra: per-school item quirks per year (see derive_report).
+PROFILES = {
+    "沁县新店镇新店小学": dict(locale="town", boarding=True, built=2009, p=620, p23=1.02),
+    "沁县故县镇向升小学": dict(locale="rural", boarding=True, built=2003, p=210, p23=1.05,
+                         r={"L2": 0.95}, r23={"L2": 0.48, "L6": 0.90}),
+    "沁县松村镇松村小学": dict(locale="town", boarding=True, built=2011, p=430, p23=1.03,
+                         r23={"L6": 0.92, "L7": 0.88}),
+    "沁县牛寺镇牛寺小学": dict(locale="town", boarding=False, built=1998, p=360, p23=1.04,
+                         r={"L5": 0.80, "L2": 0.93}, r23={"L5": 0.78, "L2": 0.80}),
+    "沁县南里镇南里小学": dict(locale="town", boarding=True, built=2014, p=390, p23=1.03),
+    "沁县册村镇册村小学": dict(locale="town", boarding=True, built=2006, p=470, p23=1.02,
+                         r={"L6": 0.90}, r23={"L6": 0.86}),
+    "沁县郭村镇郭村小学": dict(locale="town", boarding=True, built=2012, p=540, p23=1.02),
+    "沁县漳源镇交口小学": dict(locale="rural", boarding=True, built=2005, p=160, p23=1.06),
+    "沁县定昌镇迎春小学": dict(locale="urban", boarding=False, built=2016, p=1150, p23=0.98,
+                         r={"L5": 0.89}, r23={"L5": 0.87}),
+    "沁县郭村镇元王小学": dict(locale="rural", boarding=False, built=2001, p=130, p23=1.07),
+    "沁县第三中学": dict(locale="urban", boarding=False, built=2004, p=1320, p23=0.99,
+                   r={"L5": 0.90, "L6": 1.15}, r23={"L5": 0.88, "L6": 1.10}),
+    "沁县第五中学": dict(locale="urban", boarding=True, built=2008, p=860, p23=1.02,
+                   r={"L6": 1.20}, r23={"L6": 0.48}),
+    "沁县故县镇故县小学": dict(locale="town", boarding=True, built=1996, p=580, p23=1.03,
+                         r={"L6": 0.88}, r23={"L6": 0.86}),
+    "沁县新店镇待贤小学": dict(locale="rural", boarding=False, built=2000, p=150, p23=1.07,
+                         r={"L6": 0.91}, r23={"L2": 0.62, "L6": 0.84}),
+    "沁县新店镇南池小学": dict(locale="rural", boarding=False, built=1993, p=95, p23=1.08,
+                         r={"L6": 0.74}),
+    "沁县册村镇书存小学": dict(locale="rural", boarding=False, built=1989, p=120, p23=1.06,
+                         r={"L2": 0.0}),
+    "沁县漳源镇羊庄小学": dict(locale="rural", boarding=False, built=1991, p=85, p23=1.09),
+    # 南石垢 is a village of 定昌镇 on the county seat's edge: rural, not urban.
+    "沁县定昌镇南石垢小学": dict(locale="rural", boarding=False, built=1999, p=260, p23=1.04,
+                          r={"L6": 0.78, "L2": 0.76}),
+    "沁县定昌镇西关小学": dict(locale="urban", boarding=False, built=2002, p=980, p23=0.98,
+                         r={"L5": 0.72}),
+    "沁县红旗小学": dict(locale="urban", boarding=False, built=1987, p=1620, p23=0.99,
+                   r={"L5": 0.62, "L4": 0.82}),
+    "沁县育才小学": dict(locale="urban", boarding=False, built=2012, p=1380, p23=0.97,
+                   r={"L5": 0.90}),
+    "沁县胜利小学": dict(locale="urban", boarding=False, built=1995, p=1250, p23=0.98,
+                   r={"L5": 0.76, "L7": 0.90}),
+    "沁县中学": dict(locale="urban", boarding=False, built=1985, p=1850, p23=1.0,
+                 r={"L5": 0.72, "L4": 0.84, "L6": 1.10}),
+    "沁县实验中学": dict(locale="urban", boarding=False, built=2017, p=1540, p23=0.97,
+                   r={"L5": 0.80, "L7": 0.90, "L6": 2.30}, r23={"L6": 2.40}),
+    "沁县东风小学": dict(locale="urban", boarding=False, built=1990, p=1780, p23=0.98,
+                   r={"L5": 0.58, "L4": 0.80, "L7": 0.87}),
+    "沁县明德小学": dict(locale="urban", boarding=False, built=2018, p=1050, p23=0.96,
+                   r={"L5": 0.88}, r23={"L5": 0.86}),
+}
+
+# Per-school item quirks, by year: maximum class size (大班额), too few music/art rooms,
+# small rooms, funding below the 100-student floor, low training spend, zoning gaps, flags.
+QUIRKS = {
+    ("沁县红旗小学", "2023"): {"max_class": 53, "music_rooms": 2},
+    ("沁县红旗小学", "2024"): {"max_class": 51, "music_rooms": 2},
+    ("沁县东风小学", "2023"): {"max_class": 58, "zoned_short": 3},
+    ("沁县东风小学", "2024"): {"max_class": 55},
+    ("沁县中学", "2023"): {"zoned_share": 0.93, "no_excess_burden": False},
+    ("沁县中学", "2024"): {"zoned_share": 0.96},
+    ("沁县册村镇书存小学", "2023"): {"room_area": (62.0, 60.5), "courses_complete": False,
+                             "ict": "fair"},
+    ("沁县册村镇书存小学", "2024"): {"room_area": (62.0, 60.5), "courses_complete": False},
+    ("沁县漳源镇羊庄小学", "2023"): {"funds_per_student": 650 * 0.98, "funds_floor": False},
+    ("沁县新店镇待贤小学", "2023"): {"ict": "fair", "training_share": 0.031},
+    ("沁县故县镇故县小学", "2024"): {"training_share": 0.042},
+    ("沁县胜利小学", "2023"): {"training_share": 0.036},
+    ("沁县胜利小学", "2024"): {"training_share": 0.044},
+    ("沁县定昌镇南石垢小学", "2023"): {"moral": "fair", "uncertified": 2},
+    ("沁县定昌镇南石垢小学", "2024"): {"uncertified": 1},
+    ("沁县第五中学", "2023"): {"has_charter": False},
+    ("沁县牛寺镇牛寺小学", "2023"): {"uncertified": 1},
+}
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙马胡郭何高林罗郑梁宋谢韩唐冯董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+GIVEN = ["建华", "秀英", "志强", "丽娟", "国平", "海燕", "晓东", "红梅", "文斌", "翠萍", "永胜", "俊峰",
+         "爱民", "桂芳", "宏伟", "素珍", "建军", "晓红", "卫东", "玉兰", "振国", "慧敏", "鹏飞", "淑华",
+         "长青", "彩霞", "保平", "月娥", "旭东", "瑞琴"]
+
+SCHOOL_FIELDS = ["school_code", "school_name", "school_type", "county_code", "town", "locale",
+                 "ownership", "boarding", "built_year", "parent_school_code", "target_year",
+                 "contact_name", "contact_phone"]
+
+REPORT_FIELDS = [
+    "school_code", "period",
+    "primary_students", "junior_students", "senior_students",
+    "primary_classes", "junior_classes",
+    "primary_max_class_size", "junior_max_class_size",
+    "primary_teachers", "junior_teachers",
+    "primary_teachers_above_degree", "junior_teachers_above_degree",
+    "primary_backbone_teachers", "junior_backbone_teachers",
+    "primary_pe_art_teachers", "junior_pe_art_teachers",
+    "certified_teachers", "training_completed_teachers",
+    "teaching_aux_area_m2", "sports_area_m2", "equipment_value_yuan", "multimedia_classrooms",
+    "music_rooms", "art_rooms", "music_room_min_area_m2", "art_room_min_area_m2",
+    "public_funds_yuan", "teacher_training_funds_yuan", "zoned_admissions", "total_admissions",
+    "has_charter", "courses_complete", "no_excess_burden", "ict_rating", "moral_culture_rating",
+]
+
+COUNTY_FACT_FIELDS = [
+    "county_code", "period", "layout_plan_ok", "unified_standards_ok", "staffing_allocation_ok",
+    "public_funds_quota_primary_yuan", "public_funds_quota_junior_yuan",
+    "special_ed_funds_per_student_yuan", "teacher_pay_ratio", "performance_pay_approved",
+    "rotation_eligible_teachers", "rotated_teachers", "rotated_backbone_teachers",
+    "quality_hs_quota_share", "migrant_children_public_share", "left_behind_care_ok",
+    "consolidation_rate", "disabled_enrollment_rate", "monitoring", "survey_valid",
+    "survey_satisfied", "veto_exam_admission", "veto_illegal_choice", "veto_key_schools",
+    "veto_unfilled_posts", "veto_major_incident", "veto_falsification",
+]
+
+
+def b(v):
+    return "true" if v else "false"
+
+
+def money(x):
+    return str(int(round(x)))
+
+
+def area(x):
+    return f"{x:.1f}"
+
+
+def make_schools(rng):
+    given = rng.sample(GIVEN, len(PLAN))      # no two contacts share a given name
+    surnames = rng.sample(SURNAMES, len(PLAN))
+    rows = []
+    for i, (name, level, town, target) in enumerate(PLAN, start=1):
+        prof = PROFILES[name]
+        person = surnames[i - 1] + given[i - 1]
+        rows.append({
+            "school_code": f"2140043{i:03d}",
+            "school_name": name,
+            "school_type": level,
+            "county_code": COUNTY_CODE,
+            "town": town,
+            "locale": prof["locale"],
+            "ownership": "public",
+            "boarding": b(prof["boarding"]),
+            "built_year": str(prof["built"]),
+            "parent_school_code": "",
+            "target_year": str(target),
+            "contact_name": person,
+            # 0355 is the Changzhi area code; 7000xxx numbers are placeholders, not real lines.
+            "contact_phone": f"0355-7000{i:03d}",
+        })
+    return rows
+
+
+def draw_ratios(rng):
+    """Ratios (value / threshold) per school and year."""
+    ratios = {}
+    for name, level, _town, _target in PLAN:
+        prof = PROFILES[name]
+        rng_key = prof["locale"]
+        r24 = {k: rng.uniform(*DEFAULT_RANGES[rng_key][k]) for k in IND}
+        r24.update(prof.get("r", {}))
+        r23 = {}
+        for k in IND:
+            shrink = rng.uniform(0.95, 1.0)
+            v = r24[k] * shrink
+            if r24[k] >= 1.0:
+                v = max(1.0, v)          # stays passing unless overridden below
+            r23[k] = v
+        r23.update(prof.get("r23", {}))
+        ratios[(name, "2024")] = r24
+        ratios[(name, "2023")] = r23
+    return ratios
+
+
+def count_for(ratio, thr_per100, students):
+    """Integer count giving `ratio` of a per-100-students threshold (ceil when meant to pass)."""
+    x = ratio * thr_per100 * students / 100.0
+    if ratio >= 1.0:
+        return math.ceil(x - 1e-9)
+    c = int(round(x))
+    if c * 100.0 / students >= thr_per100:  # rounding must not turn a planned miss into a pass
+        c -= 1
+    return max(c, 0)
+
+
+def derive_report(rng, school, year, ratio):
+    name, level = school["school_name"], school["school_type"]
+    prof = PROFILES[name]
+    q = QUIRKS.get((name, year), {})
+    thr = THR[level]
+    p = prof["p"] if year == "2024" else int(round(prof["p"] * prof["p23"]))
+    sect = level  # "primary" or "junior"
+
+    # Teachers.
+    key = "junior" if level == "junior" else prof["locale"]
+    teachers = int(round(p / rng.uniform(*STR_RANGE[key])))
+    above = count_for(ratio["L1"], thr["L1"], p)
+    backbone = count_for(ratio["L2"], thr["L2"], p)
+    pe_art = count_for(ratio["L3"], thr["L3"], p)
+    teachers = max(teachers, above + max(1, teachers // 10), backbone, pe_art)
+    uncert = q.get("uncertified", 0)
+    certified = teachers - uncert
+    if year == "2024" and rng.random() < 0.5:
+        trained = teachers                    # half the schools have finished the 5-year cycle
+    else:
+        trained = min(teachers, int(round(teachers * rng.uniform(0.88, 0.98))))
+
+    # Classes and class size.
+    if level == "primary":
+        classes = max(6, int(round(p / rng.uniform(38, 44))))
+    else:
+        classes = max(3, int(round(p / rng.uniform(44, 48))))
+    avg = p / classes
+    max_class = q.get("max_class", min(CLASS_CAP[level], int(math.ceil(avg)) + rng.randint(1, 4)))
+    max_class = max(max_class, int(math.ceil(avg)))
+    max_class = min(max_class, p)
+
+    # Facilities (whole school).
+    def amount(k, step):
+        # Planned passes never round below the threshold; planned misses stay misses.
+        x = ratio[k] * thr[k] * p * (rng.uniform(1.001, 1.01) if ratio[k] >= 1.0 else rng.uniform(0.995, 1.0))
+        return (math.ceil(x / step) if ratio[k] >= 1.0 else math.floor(x / step)) * step
+    teach_area = amount("L4", 0.1)
+    sports_area = amount("L5", 0.1)
+    equipment = amount("L6", 100)
+    multimedia = count_for(ratio["L7"], thr["L7"], p)
+    need_rooms = math.ceil(classes / 12)
+    music_rooms = q.get("music_rooms", need_rooms)
+    art_rooms = q.get("art_rooms", need_rooms)
+    if "room_area" in q:
+        m_area, a_area = q["room_area"]
+    else:
+        # The smallest room does not change between years: draw it per school, not per report.
+        room_rng = random.Random(f"{SEED}-rooms-{name}")
+        if prof["built"] >= 2016:
+            m_area, a_area = room_rng.uniform(96, 110), room_rng.uniform(90, 104)
+        else:  # older campuses: some rebuilt rooms pass 96/90, most only the 73/67 relaxation
+            m_area, a_area = room_rng.uniform(74, 106), room_rng.uniform(68, 100)
+
+    # Funds.
+    per = q.get("funds_per_student", QUOTA[level] * rng.uniform(1.02, 1.30 if level == "primary" else 1.08))
+    funded_students = max(p, 100) if q.get("funds_floor", True) else p
+    funds = round(per * funded_students, -2)
+    training = round(funds * q.get("training_share", rng.uniform(0.050, 0.062)), -1)
+
+    # Admissions: one grade's intake.
+    grades = 6 if level == "primary" else 3
+    total_adm = max(1, int(round(p / grades * rng.uniform(0.92, 1.06))))
+    zoned = total_adm
+    if "zoned_share" in q:
+        zoned = int(math.floor(total_adm * q["zoned_share"]))
+    zoned -= q.get("zoned_short", 0)
+
+    row = {k: "" for k in REPORT_FIELDS}
+    row.update({
+        "school_code": school["school_code"],
+        "period": year,
+        f"{sect}_students": str(p),
+        f"{sect}_classes": str(classes),
+        f"{sect}_max_class_size": str(max_class),
+        f"{sect}_teachers": str(teachers),
+        f"{sect}_teachers_above_degree": str(above),
+        f"{sect}_backbone_teachers": str(backbone),
+        f"{sect}_pe_art_teachers": str(pe_art),
+        "certified_teachers": str(certified),
+        "training_completed_teachers": str(trained),
+        "teaching_aux_area_m2": area(teach_area),
+        "sports_area_m2": area(sports_area),
+        "equipment_value_yuan": money(equipment),
+        "multimedia_classrooms": str(multimedia),
+        "music_rooms": str(music_rooms),
+        "art_rooms": str(art_rooms),
+        "music_room_min_area_m2": area(m_area),
+        "art_room_min_area_m2": area(a_area),
+        "public_funds_yuan": money(funds),
+        "teacher_training_funds_yuan": money(training),
+        "zoned_admissions": str(zoned),
+        "total_admissions": str(total_adm),
+        "has_charter": b(q.get("has_charter", True)),
+        "courses_complete": b(q.get("courses_complete", True)),
+        "no_excess_burden": b(q.get("no_excess_burden", True)),
+        "ict_rating": q.get("ict", rng.choice(["good", "good", "excellent"])),
+        "moral_culture_rating": q.get("moral", rng.choice(["good", "good", "excellent"])),
+    })
+    check_consistency(name, row, level)
+    return row
+
+
+def check_consistency(name, r, level):
+    s = level
+    n = lambda k: float(r[k])
+    p, t = n(f"{s}_students"), n(f"{s}_teachers")
+    problems = []
+    for k in ("teachers_above_degree", "backbone_teachers", "pe_art_teachers"):
+        if n(f"{s}_{k}") > t:
+            problems.append(k)
+    if n("certified_teachers") > t or n("training_completed_teachers") > t:
+        problems.append("certified/trained")
+    if n("zoned_admissions") > n("total_admissions"):
+        problems.append("zoned")
+    if n("teacher_training_funds_yuan") > n("public_funds_yuan"):
+        problems.append("training funds")
+    if n(f"{s}_max_class_size") > p or n(f"{s}_max_class_size") * n(f"{s}_classes") < p:
+        problems.append("class size")
+    if not 11.0 <= p / t <= 19.5:
+        problems.append(f"student-teacher ratio {p / t:.1f}")
+    if problems:
+        raise SystemExit(f"inconsistent synthetic row for {name} {r['period']}: {problems}")
+
+
+def indicators(row, level):
+    s = level
+    p = float(row[f"{s}_students"])
+    return p, {
+        "L1": 100 * float(row[f"{s}_teachers_above_degree"]) / p,
+        "L2": 100 * float(row[f"{s}_backbone_teachers"]) / p,
+        "L3": 100 * float(row[f"{s}_pe_art_teachers"]) / p,
+        "L4": float(row["teaching_aux_area_m2"]) / p,
+        "L5": float(row["sports_area_m2"]) / p,
+        "L6": float(row["equipment_value_yuan"]) / p,
+        "L7": 100 * float(row["multimedia_classrooms"]) / p,
+    }
+
+
+def per_unit(vals, level):
+    thr = THR[level]
+    misses = [k for k in IND if vals[k] < thr[k]]
+    ok = len(misses) <= 1 and all(vals[k] >= 0.85 * thr[k] for k in misses)
+    return ok, misses
+
+
+def weighted_cv(pairs):
+    total = sum(p for p, _ in pairs)
+    mean = sum(p * x for p, x in pairs) / total
+    var = sum((p / total) * (x - mean) ** 2 for p, x in pairs)
+    return mean, math.sqrt(var) / mean
+
+
+def county_facts(year):
+    y24 = year == "2024"
+    facts = {
+        "county_code": COUNTY_CODE,
+        "period": year,
+        "layout_plan_ok": True,
+        "unified_standards_ok": True,
+        "staffing_allocation_ok": True,
+        "public_funds_quota_primary_yuan": 650,
+        "public_funds_quota_junior_yuan": 850,
+        "special_ed_funds_per_student_yuan": 6500 if y24 else 6000,
+        "teacher_pay_ratio": 1.03 if y24 else 1.01,
+        "performance_pay_approved": True,
+        "rotation_eligible_teachers": 612 if y24 else 628,
+        "rotated_teachers": 71 if y24 else 59,
+        "rotated_backbone_teachers": 16 if y24 else 11,
+        "quality_hs_quota_share": 0.81 if y24 else 0.62,
+        "migrant_children_public_share": 0.93 if y24 else 0.91,
+        "left_behind_care_ok": True,
+        "consolidation_rate": 0.992 if y24 else 0.985,
+        "disabled_enrollment_rate": 0.991 if y24 else 0.97,
+        "monitoring": [
+            {"subject": "语文", "level": 4 if y24 else 3, "between_school_rate": 0.10 if y24 else 0.12},
+            {"subject": "数学", "level": 3, "between_school_rate": 0.13 if y24 else 0.16},
+            {"subject": "科学", "level": 3 if y24 else 2, "between_school_rate": 0.14 if y24 else 0.14},
+            {"subject": "体育", "level": 3, "between_school_rate": 0.12 if y24 else 0.13},
+        ],
+        "survey_valid": 3046 if y24 else 2987,
+        "survey_satisfied": 2791 if y24 else 2647,
+        "veto_exam_admission": False,
+        "veto_illegal_choice": False,
+        "veto_key_schools": False,
+        "veto_unfilled_posts": False,
+        "veto_major_incident": False,
+        "veto_falsification": False,
+    }
+    assert list(facts) == COUNTY_FACT_FIELDS
+    return facts
+
+
+def write_csv(path, fields, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def main():
+    rng = random.Random(SEED)
+    schools = make_schools(rng)
+    ratios = draw_ratios(rng)
+    write_csv(os.path.join(OUT_DIR, "schools.csv"), SCHOOL_FIELDS, schools)
+
+    reports = {}
+    for year in YEARS:
+        rows = [derive_report(rng, s, year, ratios[(s["school_name"], year)]) for s in schools]
+        reports[year] = rows
+        write_csv(os.path.join(OUT_DIR, f"reports-{year}.csv"), REPORT_FIELDS, rows)
+        with open(os.path.join(OUT_DIR, f"county-facts-{year}.json"), "w", encoding="utf-8") as f:
+            json.dump(county_facts(year), f, ensure_ascii=False, indent=2)
+            f.write("\n")
+
+    # --- Summary ------------------------------------------------------------------------------
+    for year in YEARS:
+        print(f"=== {year} ===")
+        for level in ("primary", "junior"):
+            units = []
+            for s, row in zip(schools, reports[year]):
+                if s["school_type"] == level:
+                    p, vals = indicators(row, level)
+                    units.append((s, p, vals))
+            print(f"  {level}: {len(units)} units, {sum(u[1] for u in units):.0f} students, "
+                  f"CV limit {CV_MAX[level]}")
+            for k in IND:
+                mean, cv = weighted_cv([(p, v[k]) for _s, p, v in units])
+                flag = "  EXCEEDS" if cv > CV_MAX[level] else ""
+                print(f"    {k}: mean {mean:10.2f}  threshold {THR[level][k]:>7}  CV {cv:.3f}{flag}")
+            met = [u for u in units if per_unit(u[2], level)[0]]
+            print(f"    per-unit rule met: {len(met)}/{len(units)}")
+        due = [(s, r) for s, r in zip(schools, reports[year]) if int(s["target_year"]) <= int(year)]
+        due_met = sum(1 for s, r in due if per_unit(indicators(r, s["school_type"])[1], s["school_type"])[0])
+        print(f"  schools due by {year} (target_year <= {year}): {len(due)}, meeting per-unit rule: {due_met}")
+        print("  schools missing thresholds (value as % of threshold):")
+        for s, row in zip(schools, reports[year]):
+            level = s["school_type"]
+            _p, vals = indicators(row, level)
+            ok, misses = per_unit(vals, level)
+            if misses:
+                detail = ", ".join(f"{k} {100 * vals[k] / THR[level][k]:.0f}%" for k in misses)
+                print(f"    {'meets' if ok else 'FAILS'}  {s['school_name']} (target {s['target_year']}, "
+                      f"{s['locale']}): {detail}")
+    print("files written to", OUT_DIR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+#include "absl/strings/string_view.h"
+#include "server/registry.h"
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/hash/sha256.h"
+#include "common/validate/school_validator.h"
+#include "google/protobuf/util/message_differencer.h"
+
+namespace junheng::server {
+
+using junheng::v1::AuditEntry;
+using junheng::v1::School;
+
+absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
+    storage::Store& store, const Clock& clock, const junheng::v1::UpsertSchoolsRequest& request,
+    absl::string_view actor) {
+  const std::string& county = request.county_code();
+  if (!validate::IsValidCode(county)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("county_code = '", county, "': give the county's 6-digit division code"));
+  }
+  std::vector<std::string> problems;
+  std::set<std::string> codes;
+  for (int i = 0; i < request.schools_size(); ++i) {
+    School school = request.schools(i);
+    if (school.county_code().empty()) school.set_county_code(county);
+    validate::ValidationResult checked = validate::ValidateSchool(school, county);
+    for (const auto& issue : checked.violations) {
+      problems.push_back(absl::StrCat("school ", i + 1, " (", school.school_code(), "): ",
+                                      validate::FormatIssue(issue)));
+    }
+    if (!school.school_code().empty() && !codes.insert(school.school_code()).second) {
+      problems.push_back(absl::StrCat("school ", i + 1, ": school_code ", school.school_code(),
+                                      " appears twice in the import; keep one row"));
+    }
+  }
+  if (!problems.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("the registry import was rejected, nothing was "
+                                                   "stored:\n  ",
+                                                   absl::StrJoin(problems, "\n  ")));
+  }
+
+  junheng::v1::UpsertSchoolsResponse response;
+  std::vector<School> changed;
+  std::vector<AuditEntry> audit;
+  const int64_t now_ms = absl::ToUnixMillis(clock.Now());
+  for (School school : request.schools()) {
+    if (school.county_code().empty()) school.set_county_code(county);
+    if (school.ownership().empty()) school.set_ownership("public");
+    auto existing = store.GetSchool(county, school.school_code());
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value() &&
+        google::protobuf::util::MessageDifferencer::Equals(**existing, school)) {
+      response.set_unchanged(response.unchanged() + 1);
+      continue;
+    }
+    AuditEntry entry;
+    entry.set_time_unix_ms(now_ms);
+    entry.set_actor(std::string(actor));
+    entry.set_action(existing->has_value() ? "registry.update" : "registry.create");
+    entry.set_target(absl::StrCat(county, "/", school.school_code()));
+    entry.set_content_hash(hash::MessageHash(school));
+    audit.push_back(std::move(entry));
+    if (existing->has_value()) {
+      response.set_updated(response.updated() + 1);
+    } else {
+      response.set_created(response.created() + 1);
+    }
+    changed.push_back(std::move(school));
+  }
+  if (!changed.empty()) {
+    absl::Status written = store.PutSchools(county, changed, std::move(audit));
+    if (!written.ok()) return written;
+  }
+  return response;
+}
+
+}  // namespace junheng::server

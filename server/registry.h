@@ -1,0 +1,20 @@
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "common/clock.h"
+#include "junheng/v1/services.pb.h"
+#include "server/storage/store.h"
+
+namespace junheng::server {
+
+// Inserts or updates registry rows of one county. The whole request is validated first; any
+// violation rejects all of it (INVALID_ARGUMENT listing every row's problems) and nothing is
+// written. Unchanged rows are counted and not rewritten.
+[[nodiscard]] absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
+    storage::Store& store, const Clock& clock, const junheng::v1::UpsertSchoolsRequest& request,
+    absl::string_view actor);
+
+}  // namespace junheng::server

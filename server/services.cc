@@ -1,0 +1,119 @@
+#include "absl/strings/string_view.h"
+#include "server/services.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/validate/validation_result.h"
+#include "common/rpc/grpc_status.h"
+#include "server/registry.h"
+
+namespace junheng::server {
+namespace {
+
+using namespace junheng::v1;
+
+grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+// Who made the call, for receipts and the audit log, until credentials identify callers.
+std::string Actor(const grpc::CallbackServerContext& context) { return context.peer(); }
+
+absl::Status CheckCodes(std::initializer_list<std::pair<absl::string_view, absl::string_view>> codes) {
+  for (const auto& [field, value] : codes) {
+    if (!validate::IsValidCode(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, " = '", value, "': required; use 1-64 letters, digits, '.', '_' or '-'"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::SubmitReport(grpc::CallbackServerContext* context,
+                                                             const SubmitReportRequest* request,
+                                                             SubmitReportResponse* response) {
+  auto result = intake_.Submit(*request, Actor(*context));
+  if (result.ok()) *response = *std::move(result);
+  return Finish(context, result.status());
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::GetReport(grpc::CallbackServerContext* context,
+                                                          const GetReportRequest* request,
+                                                          StoredReport* response) {
+  absl::Status status = CheckCodes({{"county_code", request->county_code()},
+                                    {"school_code", request->school_code()},
+                                    {"period", request->period()}});
+  if (!status.ok()) return Finish(context, status);
+  int64_t version = request->version();
+  if (version <= 0) {
+    auto latest = store_->GetLatest(request->county_code(), request->period(),
+                                    request->school_code());
+    if (!latest.ok()) return Finish(context, latest.status());
+    if (!latest->has_value()) {
+      return Finish(context, absl::NotFoundError(absl::StrCat(
+                                 "no report from school ", request->school_code(), " for period ",
+                                 request->period(), " in county ", request->county_code())));
+    }
+    version = (*latest)->version();
+  }
+  auto stored = store_->GetReportVersion(request->county_code(), request->period(),
+                                         request->school_code(), version);
+  if (!stored.ok()) return Finish(context, stored.status());
+  if (!stored->has_value()) {
+    return Finish(context, absl::NotFoundError(absl::StrCat(
+                               "school ", request->school_code(), " has no version ", version,
+                               " for period ", request->period(), "; see `junheng history`")));
+  }
+  *response = **std::move(stored);
+  return Finish(context, absl::OkStatus());
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::ListReportVersions(
+    grpc::CallbackServerContext* context, const ListReportVersionsRequest* request,
+    ListReportVersionsResponse* response) {
+  absl::Status status = CheckCodes({{"county_code", request->county_code()},
+                                    {"school_code", request->school_code()},
+                                    {"period", request->period()}});
+  if (!status.ok()) return Finish(context, status);
+  auto versions =
+      store_->ListVersions(request->county_code(), request->period(), request->school_code());
+  if (!versions.ok()) return Finish(context, versions.status());
+  for (auto& receipt : *versions) *response->add_versions() = std::move(receipt);
+  return Finish(context, absl::OkStatus());
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::ListLatestReports(
+    grpc::CallbackServerContext* context, const ListLatestReportsRequest* request,
+    ListLatestReportsResponse* response) {
+  absl::Status status =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
+  if (!status.ok()) return Finish(context, status);
+  auto latest = store_->ListLatest(request->county_code(), request->period());
+  if (!latest.ok()) return Finish(context, latest.status());
+  for (auto& receipt : *latest) *response->add_latest() = std::move(receipt);
+  return Finish(context, absl::OkStatus());
+}
+
+grpc::ServerUnaryReactor* RegistryServiceImpl::UpsertSchools(grpc::CallbackServerContext* context,
+                                                             const UpsertSchoolsRequest* request,
+                                                             UpsertSchoolsResponse* response) {
+  auto result = server::UpsertSchools(*store_, *clock_, *request, Actor(*context));
+  if (result.ok()) *response = *std::move(result);
+  return Finish(context, result.status());
+}
+
+grpc::ServerUnaryReactor* RegistryServiceImpl::ListSchools(grpc::CallbackServerContext* context,
+                                                           const ListSchoolsRequest* request,
+                                                           ListSchoolsResponse* response) {
+  absl::Status status = CheckCodes({{"county_code", request->county_code()}});
+  if (!status.ok()) return Finish(context, status);
+  auto schools = store_->ListSchools(request->county_code());
+  if (!schools.ok()) return Finish(context, schools.status());
+  for (auto& school : *schools) *response->add_schools() = std::move(school);
+  return Finish(context, absl::OkStatus());
+}
+
+}  // namespace junheng::server

@@ -1,0 +1,51 @@
+#include "absl/strings/string_view.h"
+#include "server/storage/keys.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace junheng::storage {
+
+std::string RegistryKey(absl::string_view county, absl::string_view school) {
+  return absl::StrCat(county, "/", school);
+}
+
+std::string RegistryPrefix(absl::string_view county) { return absl::StrCat(county, "/"); }
+
+std::string VersionKey(absl::string_view county, absl::string_view period, absl::string_view school,
+                       int64_t version) {
+  return absl::StrCat(VersionPrefix(county, period, school), absl::StrFormat("%012d", version));
+}
+
+std::string VersionPrefix(absl::string_view county, absl::string_view period,
+                          absl::string_view school) {
+  return absl::StrCat(county, "/", period, "/", school, "/");
+}
+
+std::string LatestKey(absl::string_view county, absl::string_view period, absl::string_view school) {
+  return absl::StrCat(county, "/", period, "/", school);
+}
+
+std::string LatestPrefix(absl::string_view county, absl::string_view period) {
+  return absl::StrCat(county, "/", period, "/");
+}
+
+std::string IdempotencyKey(absl::string_view county, absl::string_view submission_id) {
+  return absl::StrCat(county, "/", submission_id);
+}
+
+std::string AuditKey(absl::string_view county, int64_t seq) {
+  return absl::StrCat(county, "/", absl::StrFormat("%020d", seq));
+}
+
+std::optional<int64_t> VersionOfKey(absl::string_view key) {
+  size_t slash = key.rfind('/');
+  if (slash == absl::string_view::npos) return std::nullopt;
+  absl::string_view digits = key.substr(slash + 1);
+  int64_t version = 0;
+  if (digits.size() != 12 || !absl::SimpleAtoi(digits, &version)) return std::nullopt;
+  return version;
+}
+
+}  // namespace junheng::storage

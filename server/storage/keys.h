@@ -1,0 +1,34 @@
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace junheng::storage {
+
+// Key encoding. Every key leads with the county, so one county is a contiguous range in every
+// column family and sharding by county is a routing change. Parts are joined with '/', which the
+// validator never admits inside a code (validate::IsValidCode), so keys parse unambiguously.
+// Versions are zero-padded to 12 digits so that byte order is version order.
+
+std::string RegistryKey(absl::string_view county, absl::string_view school);
+std::string RegistryPrefix(absl::string_view county);
+
+std::string VersionKey(absl::string_view county, absl::string_view period, absl::string_view school,
+                       int64_t version);
+std::string VersionPrefix(absl::string_view county, absl::string_view period,
+                          absl::string_view school);
+
+std::string LatestKey(absl::string_view county, absl::string_view period, absl::string_view school);
+std::string LatestPrefix(absl::string_view county, absl::string_view period);
+
+std::string IdempotencyKey(absl::string_view county, absl::string_view submission_id);
+
+std::string AuditKey(absl::string_view county, int64_t seq);
+
+// The version number at the end of a VersionKey, or nullopt for a key of another shape.
+std::optional<int64_t> VersionOfKey(absl::string_view key);
+
+}  // namespace junheng::storage

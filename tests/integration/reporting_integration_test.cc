@@ -1,0 +1,323 @@
+// The reporting path end to end inside one process: a real server on 127.0.0.1:0 over a temp
+// data dir, driven through the client's Connection.
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "client/connection.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/server_app.h"
+#include "tests/testing/temp_dir.h"
+
+namespace junheng {
+namespace {
+
+using junheng::v1::SchoolReport;
+using junheng::v1::SubmitReportRequest;
+using ::testing::HasSubstr;
+
+constexpr char kCounty[] = "140430";
+
+class ReportingIntegrationTest : public ::testing::Test {
+ protected:
+  void SetUp() override { StartServer(); }
+
+  void StartServer() {
+    server::ServerOptions options;
+    options.data_dir = dir_.Sub("data");
+    options.listen = "127.0.0.1:0";
+    auto app = server::ServerApp::Start(options, &clock_);
+    ASSERT_TRUE(app.ok()) << app.status();
+    app_ = *std::move(app);
+    connection_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(10));
+  }
+
+  void RestartServer() {
+    connection_.reset();
+    app_.reset();
+    StartServer();
+  }
+
+  void RegisterSchools() {
+    v1::UpsertSchoolsRequest request;
+    request.set_county_code(kCounty);
+    for (auto [code, type] : {std::pair{"s1", "primary"}, {"s2", "junior"}}) {
+      auto* s = request.add_schools();
+      s->set_school_code(code);
+      s->set_school_name(std::string("school ") + code);
+      s->set_school_type(type);
+    }
+    auto response = connection_->UpsertSchools(request);
+    ASSERT_TRUE(response.ok()) << response.status();
+  }
+
+  static SchoolReport Report(int students) {
+    SchoolReport r;
+    r.set_school_code("s1");
+    r.set_period("2024");
+    r.set_primary_students(students);
+    r.set_primary_teachers(30);
+    return r;
+  }
+
+  static SubmitReportRequest Request(const std::string& id, const SchoolReport& report,
+                                     int64_t replaces = 0) {
+    SubmitReportRequest request;
+    request.set_county_code(kCounty);
+    request.set_submission_id(id);
+    *request.mutable_report() = report;
+    request.set_replaces_version(replaces);
+    request.set_submitter("clerk");
+    return request;
+  }
+
+  int64_t StoredVersions(const std::string& school = "s1") {
+    v1::ListReportVersionsRequest list;
+    list.set_county_code(kCounty);
+    list.set_school_code(school);
+    list.set_period("2024");
+    auto versions = connection_->ListReportVersions(list);
+    EXPECT_TRUE(versions.ok()) << versions.status();
+    return versions.ok() ? versions->versions_size() : -1;
+  }
+
+  testing::TempDir dir_;
+  FakeClock clock_{absl::FromUnixSeconds(1'720'000'000)};
+  std::unique_ptr<server::ServerApp> app_;
+  std::unique_ptr<client::Connection> connection_;
+};
+
+TEST_F(ReportingIntegrationTest, AcceptedReportCanBeReadBackWithItsReceipt) {
+  RegisterSchools();
+  auto response = connection_->SubmitReport(Request("id-1", Report(600)));
+  ASSERT_TRUE(response.ok()) << response.status();
+  const auto& receipt = response->receipt();
+  EXPECT_EQ(receipt.version(), 1);
+  EXPECT_EQ(receipt.server_time_unix_ms(), 1'720'000'000'000);
+  EXPECT_EQ(receipt.content_hash().size(), 64u);
+  EXPECT_FALSE(receipt.receipt_id().empty());
+
+  v1::GetReportRequest get;
+  get.set_county_code(kCounty);
+  get.set_school_code("s1");
+  get.set_period("2024");
+  auto stored = connection_->GetReport(get);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(stored->report().primary_students(), 600);
+  EXPECT_EQ(stored->report().county_code(), kCounty);
+  EXPECT_EQ(stored->receipt().receipt_id(), receipt.receipt_id());
+}
+
+TEST_F(ReportingIntegrationTest, InvalidReportListsEveryViolationAndStoresNothing) {
+  RegisterSchools();
+  SchoolReport bad = Report(-3);
+  bad.set_primary_teachers_above_degree(31);  // > 30 teachers
+  bad.set_junior_students(10);                // a primary school has no junior section
+  auto response = connection_->SubmitReport(Request("id-bad", bad));
+  ASSERT_FALSE(response.ok());
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(response.status().message());
+  EXPECT_THAT(message, HasSubstr("primary_students = -3"));
+  EXPECT_THAT(message, HasSubstr("primary_teachers_above_degree = 31"));
+  EXPECT_THAT(message, HasSubstr("junior_students = 10"));
+  EXPECT_EQ(StoredVersions(), 0);
+}
+
+TEST_F(ReportingIntegrationTest, UnknownSchoolIsRejected) {
+  RegisterSchools();
+  SchoolReport r = Report(100);
+  r.set_school_code("nope");
+  auto response = connection_->SubmitReport(Request("id-x", r));
+  ASSERT_FALSE(response.ok());
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("not registered in county 140430"));
+}
+
+TEST_F(ReportingIntegrationTest, SameIdSameContentReturnsTheOriginalReceipt) {
+  RegisterSchools();
+  auto first = connection_->SubmitReport(Request("id-1", Report(600)));
+  ASSERT_TRUE(first.ok());
+  clock_.Advance(absl::Minutes(5));
+  auto again = connection_->SubmitReport(Request("id-1", Report(600)));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->duplicate());
+  EXPECT_EQ(again->receipt().SerializeAsString(), first->receipt().SerializeAsString());
+  EXPECT_EQ(StoredVersions(), 1);
+}
+
+TEST_F(ReportingIntegrationTest, SameIdDifferentContentIsRejected) {
+  RegisterSchools();
+  ASSERT_TRUE(connection_->SubmitReport(Request("id-1", Report(600))).ok());
+  auto changed = connection_->SubmitReport(Request("id-1", Report(601), 1));
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(StoredVersions(), 1);
+}
+
+TEST_F(ReportingIntegrationTest, IdenticalResubmissionUnderANewIdStoresNothing) {
+  RegisterSchools();
+  ASSERT_TRUE(connection_->SubmitReport(Request("id-1", Report(600))).ok());
+  auto again = connection_->SubmitReport(Request("id-2", Report(600), 1));
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->duplicate());
+  EXPECT_EQ(again->receipt().version(), 1);
+  EXPECT_EQ(StoredVersions(), 1);
+}
+
+TEST_F(ReportingIntegrationTest, StaleReplacementIsAbortedNotOverwritten) {
+  RegisterSchools();
+  ASSERT_TRUE(connection_->SubmitReport(Request("a", Report(600))).ok());
+  ASSERT_TRUE(connection_->SubmitReport(Request("b", Report(610), 1)).ok());
+  auto stale = connection_->SubmitReport(Request("c", Report(620), 1));
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
+  EXPECT_THAT(stale.status().message(), HasSubstr("latest stored version"));
+  auto fresh_first = connection_->SubmitReport(Request("d", Report(630), 0));
+  EXPECT_EQ(fresh_first.status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(StoredVersions(), 2);
+}
+
+TEST_F(ReportingIntegrationTest, FiftyIdenticalParallelSubmissionsStoreOneVersion) {
+  RegisterSchools();
+  constexpr int kClients = 50;
+  std::vector<std::thread> threads;
+  std::vector<std::string> receipts(kClients);
+  std::atomic<int> failures{0};
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&, i] {
+      client::Connection own(app_->address(), absl::Seconds(20));
+      auto response = own.SubmitReport(Request("same-id", Report(600)));
+      if (!response.ok()) {
+        ++failures;
+        return;
+      }
+      receipts[i] = response->receipt().SerializeAsString();
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(std::set<std::string>(receipts.begin(), receipts.end()).size(), 1u)
+      << "every caller gets the same receipt";
+  EXPECT_EQ(StoredVersions(), 1);
+}
+
+TEST_F(ReportingIntegrationTest, RacingResubmissionsAreStrictlyOrderedWithNoLostUpdate) {
+  RegisterSchools();
+  constexpr int kWriters = 8, kEach = 5;
+  std::atomic<int> next_students{1000};
+  std::mutex mu;
+  std::map<int64_t, int> accepted;  // version -> primary_students written
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      client::Connection own(app_->address(), absl::Seconds(20));
+      for (int k = 0; k < kEach; ++k) {
+        const int students = next_students++;
+        const std::string id = "w" + std::to_string(w) + "-" + std::to_string(k);
+        for (int attempt = 0; attempt < 200; ++attempt) {
+          v1::ListReportVersionsRequest list;
+          list.set_county_code(kCounty);
+          list.set_school_code("s1");
+          list.set_period("2024");
+          auto versions = own.ListReportVersions(list);
+          ASSERT_TRUE(versions.ok());
+          const int64_t latest =
+              versions->versions().empty() ? 0 : versions->versions().rbegin()->version();
+          auto response = own.SubmitReport(Request(id, Report(students), latest));
+          if (response.ok()) {
+            std::lock_guard lock(mu);
+            EXPECT_TRUE(accepted.emplace(response->receipt().version(), students).second)
+                << "two writers were given version " << response->receipt().version();
+            break;
+          }
+          ASSERT_EQ(response.status().code(), absl::StatusCode::kAborted) << response.status();
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  ASSERT_EQ(accepted.size(), static_cast<size_t>(kWriters * kEach));
+  EXPECT_EQ(StoredVersions(), kWriters * kEach);
+  // Versions run 1..N without gaps and each holds exactly what its writer sent.
+  int64_t expected = 1;
+  for (const auto& [version, students] : accepted) {
+    EXPECT_EQ(version, expected++);
+    v1::GetReportRequest get;
+    get.set_county_code(kCounty);
+    get.set_school_code("s1");
+    get.set_period("2024");
+    get.set_version(version);
+    auto stored = connection_->GetReport(get);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->report().primary_students(), students);
+  }
+}
+
+TEST_F(ReportingIntegrationTest, ReportsSurviveAServerRestart) {
+  RegisterSchools();
+  auto response = connection_->SubmitReport(Request("id-1", Report(600)));
+  ASSERT_TRUE(response.ok());
+  RestartServer();
+  EXPECT_EQ(StoredVersions(), 1);
+  v1::ListLatestReportsRequest latest;
+  latest.set_county_code(kCounty);
+  latest.set_period("2024");
+  auto listed = connection_->ListLatestReports(latest);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->latest_size(), 1);
+  EXPECT_EQ(listed->latest(0).receipt_id(), response->receipt().receipt_id());
+}
+
+TEST_F(ReportingIntegrationTest, RegistryImportIsAllOrNothing) {
+  v1::UpsertSchoolsRequest request;
+  request.set_county_code(kCounty);
+  auto* good = request.add_schools();
+  good->set_school_code("ok1");
+  good->set_school_name("good");
+  good->set_school_type("primary");
+  auto* bad = request.add_schools();
+  bad->set_school_code("bad1");
+  bad->set_school_name("bad");
+  bad->set_school_type("university");
+  auto response = connection_->UpsertSchools(request);
+  ASSERT_FALSE(response.ok());
+  EXPECT_THAT(response.status().message(), HasSubstr("school_type = university"));
+  v1::ListSchoolsRequest list;
+  list.set_county_code(kCounty);
+  auto listed = connection_->ListSchools(list);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->schools_size(), 0);
+}
+
+TEST_F(ReportingIntegrationTest, RegistryReimportCountsUnchangedRows) {
+  RegisterSchools();
+  v1::UpsertSchoolsRequest request;
+  request.set_county_code(kCounty);
+  auto* s = request.add_schools();
+  s->set_school_code("s1");
+  s->set_school_name("school s1");
+  s->set_school_type("primary");
+  auto* t = request.add_schools();
+  t->set_school_code("s2");
+  t->set_school_name("renamed");
+  t->set_school_type("junior");
+  auto response = connection_->UpsertSchools(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->unchanged(), 1);
+  EXPECT_EQ(response->updated(), 1);
+  EXPECT_EQ(response->created(), 0);
+}
+
+TEST_F(ReportingIntegrationTest, UnreachableServerIsUnavailableWithinTheDeadline) {
+  client::Connection nowhere("127.0.0.1:1", absl::Milliseconds(300));
+  v1::ListSchoolsRequest list;
+  list.set_county_code(kCounty);
+  auto listed = nowhere.ListSchools(list);
+  ASSERT_FALSE(listed.ok());
+  EXPECT_TRUE(absl::IsUnavailable(listed.status()) || absl::IsDeadlineExceeded(listed.status()));
+  EXPECT_THAT(listed.status().message(), HasSubstr("cannot be reached"));
+}
+
+}  // namespace
+}  // namespace junheng

@@ -1,0 +1,172 @@
+#include "common/validate/report_validator.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace junheng::validate {
+namespace {
+
+using junheng::v1::FieldIssue;
+using junheng::v1::School;
+using junheng::v1::SchoolReport;
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::Property;
+
+auto IssueOn(const std::string& field) { return Property(&FieldIssue::field, field); }
+
+School MakeSchool(const std::string& type) {
+  School s;
+  s.set_school_code("2140043001");
+  s.set_school_name("test school");
+  s.set_school_type(type);
+  s.set_county_code("140430");
+  return s;
+}
+
+SchoolReport ValidPrimaryReport() {
+  SchoolReport r;
+  r.set_school_code("2140043001");
+  r.set_period("2024");
+  r.set_primary_students(600);
+  r.set_primary_classes(15);
+  r.set_primary_max_class_size(44);
+  r.set_primary_teachers(40);
+  r.set_primary_teachers_above_degree(30);
+  r.set_primary_backbone_teachers(7);
+  r.set_primary_pe_art_teachers(6);
+  r.set_certified_teachers(40);
+  r.set_teaching_aux_area_m2(3000);
+  r.set_public_funds_yuan(400000);
+  r.set_teacher_training_funds_yuan(20000);
+  r.set_zoned_admissions(95);
+  r.set_total_admissions(100);
+  r.set_ict_rating("good");
+  return r;
+}
+
+TEST(ReportValidatorTest, ValidReportPasses) {
+  School school = MakeSchool("primary");
+  ValidationResult result = ValidateReport(ValidPrimaryReport(), "140430", &school);
+  EXPECT_TRUE(result.ok()) << ToStatus(result, "r");
+  EXPECT_TRUE(result.warnings.empty());
+}
+
+TEST(ReportValidatorTest, NegativeCountNamesTheField) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_primary_students(-5);
+  ValidationResult result = ValidateReportContent(r);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.violations,
+              Contains(AllOf(IssueOn("primary_students"), Property(&FieldIssue::value, "-5"),
+                             Property(&FieldIssue::rule, HasSubstr("negative")))));
+}
+
+TEST(ReportValidatorTest, EveryViolationIsListedNotJustTheFirst) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_primary_teachers_above_degree(41);  // > 40 teachers
+  r.set_zoned_admissions(101);              // > 100 admitted
+  r.set_sports_area_m2(-1);
+  r.set_ict_rating("great");
+  ValidationResult result = ValidateReportContent(r);
+  EXPECT_EQ(result.violations.size(), 4u) << ToStatus(result, "r");
+  EXPECT_THAT(result.violations, Contains(IssueOn("primary_teachers_above_degree")));
+  EXPECT_THAT(result.violations, Contains(IssueOn("zoned_admissions")));
+  EXPECT_THAT(result.violations, Contains(IssueOn("sports_area_m2")));
+  EXPECT_THAT(result.violations, Contains(IssueOn("ict_rating")));
+  absl::Status status = ToStatus(result, "report 2140043001 / 2024");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("4 violations"));
+  EXPECT_THAT(status.message(), HasSubstr("zoned_admissions = 101: must not exceed total_admissions"));
+}
+
+TEST(ReportValidatorTest, PartsMayEqualTheirWholes) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_primary_teachers_above_degree(40);
+  r.set_zoned_admissions(100);
+  r.set_teacher_training_funds_yuan(400000);
+  EXPECT_TRUE(ValidateReportContent(r).ok());
+}
+
+TEST(ReportValidatorTest, CertifiedTeachersCannotExceedAllTeachers) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_certified_teachers(41);
+  EXPECT_THAT(ValidateReportContent(r).violations, Contains(IssueOn("certified_teachers")));
+  r.set_senior_students(300);  // a senior section's teachers are not counted: no judgement
+  EXPECT_TRUE(ValidateReportContent(r).ok());
+}
+
+TEST(ReportValidatorTest, MissingIdentityIsRequired) {
+  SchoolReport r;
+  ValidationResult result = ValidateReportContent(r);
+  EXPECT_THAT(result.violations, Contains(IssueOn("school_code")));
+  EXPECT_THAT(result.violations, Contains(IssueOn("period")));
+}
+
+TEST(ReportValidatorTest, CodesWithSlashesAreRejectedBecauseTheyWouldBreakKeys) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_school_code("a/b");
+  EXPECT_THAT(ValidateReportContent(r).violations, Contains(IssueOn("school_code")));
+}
+
+TEST(ReportValidatorTest, JuniorSchoolReportingPrimaryStudentsIsAnError) {
+  School school = MakeSchool("junior");
+  SchoolReport r;
+  r.set_school_code("2140043001");
+  r.set_period("2024");
+  r.set_junior_students(900);
+  r.set_primary_students(120);
+  ValidationResult result = ValidateReport(r, "140430", &school);
+  EXPECT_THAT(result.violations, Contains(AllOf(IssueOn("primary_students"),
+                                                Property(&FieldIssue::rule,
+                                                         HasSubstr("no primary section")))));
+}
+
+TEST(ReportValidatorTest, NineYearSchoolMustReportBothSections) {
+  School school = MakeSchool("nine_year");
+  SchoolReport r;
+  r.set_school_code("2140043001");
+  r.set_period("2024");
+  r.set_primary_students(300);
+  ValidationResult result = ValidateReport(r, "140430", &school);
+  EXPECT_THAT(result.violations, Contains(IssueOn("junior_students")));
+  r.set_junior_students(200);
+  EXPECT_TRUE(ValidateReport(r, "140430", &school).ok());
+}
+
+TEST(ReportValidatorTest, SeniorStudentsOnlyWhereThereIsASeniorSection) {
+  SchoolReport r;
+  r.set_school_code("2140043001");
+  r.set_period("2024");
+  r.set_junior_students(500);
+  r.set_senior_students(400);
+  School junior = MakeSchool("junior");
+  School complete = MakeSchool("complete_middle");
+  EXPECT_THAT(ValidateReport(r, "140430", &junior).violations, Contains(IssueOn("senior_students")));
+  EXPECT_TRUE(ValidateReport(r, "140430", &complete).ok());
+}
+
+TEST(ReportValidatorTest, UnknownSchoolAndWrongCountyAreViolations) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_county_code("140431");
+  ValidationResult result = ValidateReport(r, "140430", nullptr);
+  EXPECT_THAT(result.violations,
+              Contains(AllOf(IssueOn("school_code"),
+                             Property(&FieldIssue::rule, HasSubstr("not registered")))));
+  EXPECT_THAT(result.violations, Contains(IssueOn("county_code")));
+}
+
+TEST(ReportValidatorTest, PlausibilityWarningsNeverBlock) {
+  School school = MakeSchool("primary");
+  SchoolReport r = ValidPrimaryReport();
+  r.set_teaching_aux_area_m2(600 * 51.0);  // 51 m² per student
+  ValidationResult result = ValidateReport(r, "140430", &school);
+  EXPECT_TRUE(result.ok());
+  EXPECT_THAT(result.warnings, Contains(IssueOn("teaching_aux_area_m2")));
+  r.set_teaching_aux_area_m2(600 * 50.0);  // exactly 50 is plausible
+  EXPECT_TRUE(ValidateReport(r, "140430", &school).warnings.empty());
+}
+
+}  // namespace
+}  // namespace junheng::validate
