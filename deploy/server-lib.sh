@@ -1,0 +1,39 @@
+# Shell helpers shared by deploy/demo.sh and the e2e tests. Source it; it defines functions only.
+
+# start_server SERVER_BINARY DATA_DIR LOG_FILE
+# Starts junheng-server on a free loopback port in the background. Sets SERVER_PID and
+# SERVER_ADDR (host:port read from the server's own log line). Returns 1 if it does not come up.
+start_server() {
+  local binary="$1" data_dir="$2" log="$3"
+  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 >"$log" 2>&1 &
+  SERVER_PID=$!
+  SERVER_ADDR=""
+  for _ in $(seq 1 100); do
+    SERVER_ADDR=$(sed -n 's/.*listening on \([0-9.]*:[0-9]*\).*/\1/p' "$log" | head -n 1)
+    if [ -n "$SERVER_ADDR" ]; then return 0; fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "junheng-server exited during start-up:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "junheng-server did not report its address within 10 s:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+# stop_server: SIGTERM and wait; returns the server's exit status.
+stop_server() {
+  kill -TERM "$SERVER_PID" 2>/dev/null || return 0
+  wait "$SERVER_PID"
+}
+
+# split_reports CSV OUT_DIR: one file per data row (header repeated), named after the school code,
+# as each school's clerk would hold their own report.
+split_reports() {
+  local csv="$1" out="$2"
+  mkdir -p "$out"
+  awk -F, -v out="$out" 'NR == 1 { header = $0; next }
+    NF > 1 { file = out "/" $1 ".csv"; print header > file; print $0 >> file; close(file) }' "$csv"
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh Debian 12 machine: install packages, build, run ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash deploy/install-deps.sh
+bash deploy/build.sh
+cd "${JUNHENG_BUILD_DIR:-build}"
+ctest --output-on-failure -j "${JUNHENG_JOBS:-$(nproc)}" --timeout 600

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end: real binaries, a real data dir. Usage: reporting_e2e_test.sh SERVER CLIENT SOURCE_DIR
+set -uo pipefail
+SERVER_BIN="$1"
+CLIENT_BIN="$2"
+SRC="$3"
+source "$SRC/deploy/server-lib.sh"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/junheng-e2e-XXXXXX")
+cleanup() { kill -9 "${SERVER_PID:-}" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+failures=0
+check() {  # check DESCRIPTION EXPECTED ACTUAL
+  if [ "$2" == "$3" ]; then echo "ok   - $1"; else echo "FAIL - $1 (expected '$2', got '$3')"; failures=$((failures + 1)); fi
+}
+contains() {  # contains DESCRIPTION FILE TEXT
+  if grep -qF -- "$3" "$2"; then echo "ok   - $1"; else echo "FAIL - $1: '$3' not in:"; cat "$2"; failures=$((failures + 1)); fi
+}
+
+start_server "$SERVER_BIN" "$WORK/data" "$WORK/server1.log" || exit 1
+J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5)
+
+"${J[@]}" schools import "$SRC/deploy/sample/schools.csv" >"$WORK/out" 2>&1
+check "registry import exits 0" 0 $?
+contains "26 schools created" "$WORK/out" "26 created"
+
+# A negative student count: exit 1, the field named, nothing stored.
+split_reports "$SRC/deploy/sample/reports-2024.csv" "$WORK/r"
+sed '2s/^\(2140043001,2024,\)620,/\1-620,/' "$WORK/r/2140043001.csv" >"$WORK/negative.csv"
+"${J[@]}" submit "$WORK/negative.csv" >"$WORK/out" 2>&1
+check "negative student count exits 1" 1 $?
+contains "the field is named" "$WORK/out" "primary_students = -620"
+"${J[@]}" history --school 2140043001 --period 2024 >"$WORK/out" 2>&1
+contains "nothing of the rejected report is stored" "$WORK/out" "no report from school"
+
+# The server's own validation (school type) also rejects with exit 1: a junior section at a
+# primary school passes the client's content check but not the registry check.
+sed '2s/^\(2140043001,2024,620,\),/\1300,/' "$WORK/r/2140043001.csv" >"$WORK/junior.csv"
+"${J[@]}" submit "$WORK/junior.csv" >"$WORK/out" 2>&1
+check "section not matching the school type exits 1" 1 $?
+contains "server names the section" "$WORK/out" "junior_students = 300"
+
+# Accepted, then SIGKILL right after the receipt, then restart: the report is there.
+"${J[@]}" submit "$WORK/r/2140043001.csv" >"$WORK/out" 2>&1
+check "valid report exits 0" 0 $?
+receipt=$(sed -n 's/.*receipt \([0-9a-f]*\).*/\1/p' "$WORK/out" | head -n 1)
+kill -9 "$SERVER_PID"
+wait "$SERVER_PID" 2>/dev/null
+start_server "$SERVER_BIN" "$WORK/data" "$WORK/server2.log" || exit 1
+J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5)
+"${J[@]}" show --school 2140043001 --period 2024 >"$WORK/out" 2>&1
+check "show after SIGKILL and restart exits 0" 0 $?
+contains "acknowledged report survives SIGKILL" "$WORK/out" "receipt $receipt"
+
+# Resubmitting the same file stores nothing new.
+"${J[@]}" submit "$WORK/r/2140043001.csv" >"$WORK/out" 2>&1
+contains "identical resubmission is recognised" "$WORK/out" "already stored"
+"${J[@]}" --format json history --school 2140043001 --period 2024 >"$WORK/out" 2>&1
+check "one version stored" 1 "$(grep -c '"version"' "$WORK/out")"
+
+# A second server on the same data dir is refused and leaves it intact.
+"$SERVER_BIN" --data-dir "$WORK/data" --listen 127.0.0.1:0 >"$WORK/second.log" 2>&1
+check "second server on the same data dir exits 1" 1 $?
+contains "second server says why" "$WORK/second.log" "in use by another junheng-server"
+
+# Usage errors exit 2; an unreachable server exits 3.
+"$CLIENT_BIN" submit >"$WORK/out" 2>&1
+check "missing FILE is a usage error" 2 $?
+"$CLIENT_BIN" --server 127.0.0.1:1 --county 140430 --deadline 1 schools list >"$WORK/out" 2>&1
+check "unreachable server exits 3" 3 $?
+
+# SIGTERM: graceful stop, exit 0, database closed.
+stop_server
+check "SIGTERM stops the server with exit 0" 0 $?
+contains "clean shutdown is logged" "$WORK/server2.log" "stopped cleanly"
+
+echo "$failures failure(s)"
+[ "$failures" -eq 0 ]
