@@ -4,6 +4,10 @@
 #include <iosfwd>
 #include <string>
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace junheng::client {
 
 // Options every command shares; they come from the command line or the config file.
@@ -13,6 +17,8 @@ struct Globals {
   std::string format = "text";  // text | json (| csv where a command offers it)
   double deadline_seconds = 10;
   std::string submitter;
+  // The durable outbox of reports waiting for a receipt; empty: DefaultOutboxDir() (outbox.h).
+  std::string outbox;
 };
 
 // Each command writes its result to `out`, problems to `err`, and returns an ExitCode.
@@ -35,6 +41,12 @@ struct SubmitArgs {
 };
 int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::ostream& err);
 
+// The outbox (issue 5): `junheng outbox list|retry|drop`. retry with an empty id delivers every
+// pending item; with an id it also resends that item if it had failed.
+int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err);
+int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err);
+int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err);
+
 struct ShowArgs {
   std::string school;
   std::string period;
@@ -51,5 +63,40 @@ int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std
 int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& out,
                      std::ostream& err);
 int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err);
+
+}  // namespace junheng::client
+
+namespace junheng::client {
+
+// The bureau's commands (bureau_commands.cc).
+struct PeriodArgs {
+  std::string period;
+  std::string opens, deadline, closes;  // times as ParseInstant reads them
+  std::string school, until, reason;    // exceptions
+};
+int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out, std::ostream& err);
+int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err);
+int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& out,
+                       std::ostream& err);
+
+struct ReviewArgs {
+  std::string action;  // accept | return | reopen
+  std::string school, period, comment;
+  int64_t version = 0;  // 0: the latest (looked up first)
+};
+int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::ostream& err);
+
+struct StatusArgs {
+  std::string period;
+  bool missing_only = false;
+  int days = 0;  // remind
+  std::string school;  // due
+};
+int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err);
+int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err);
+int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err);
+
+// Registers period, review, status, remind and due on `app`; each sets *exit_code when it runs.
+void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code);
 
 }  // namespace junheng::client

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/grpc_status.h"
 #include "grpcpp/create_channel.h"
+#include "grpcpp/support/channel_arguments.h"
 #include "grpcpp/security/credentials.h"
 
 namespace junheng::client {
@@ -23,9 +24,10 @@ absl::StatusOr<Response> Call(const std::string& address, absl::Duration deadlin
   absl::Status converted = FromGrpcStatus(status);
   if (absl::IsUnavailable(converted) || absl::IsDeadlineExceeded(converted)) {
     return absl::Status(converted.code(),
-                        absl::StrCat("the server at ", address, " cannot be reached (",
+                        absl::StrCat("the server at ", address, " is unreachable or unavailable (",
                                      converted.message(),
-                                     "); check --server and the network, then try again"));
+                                     "); check --server and the network, or ask the operator, "
+                                     "then try again"));
   }
   return converted;
 }
@@ -34,9 +36,18 @@ absl::StatusOr<Response> Call(const std::string& address, absl::Duration deadlin
 
 Connection::Connection(const std::string& address, absl::Duration deadline)
     : address_(address), deadline_(deadline) {
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  // gRPC's reconnect backoff grows to 120 s by default; while it waits, every call fails at once.
+  // An agent retrying an outbox over a rural link needs to notice within seconds that the
+  // server is back, so reconnects are capped at 2 s (issue 5).
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 200);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  auto channel =
+      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
   reporting_ = junheng::v1::ReportingService::NewStub(channel);
   registry_ = junheng::v1::RegistryService::NewStub(channel);
+  bureau_ = junheng::v1::BureauService::NewStub(channel);
 }
 
 absl::StatusOr<junheng::v1::SubmitReportResponse> Connection::SubmitReport(
@@ -93,6 +104,48 @@ absl::StatusOr<junheng::v1::ListSchoolsResponse> Connection::ListSchools(
   return Call<junheng::v1::ListSchoolsRequest, junheng::v1::ListSchoolsResponse>(
       address_, deadline_,
       [&](auto* c, const auto& q, auto* r) { return registry_->ListSchools(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::ReportingPeriod> Connection::DefinePeriod(const junheng::v1::DefinePeriodRequest& request) {
+  return Call<junheng::v1::DefinePeriodRequest, junheng::v1::ReportingPeriod>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->DefinePeriod(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::ListPeriodsResponse> Connection::ListPeriods(const junheng::v1::ListPeriodsRequest& request) {
+  return Call<junheng::v1::ListPeriodsRequest, junheng::v1::ListPeriodsResponse>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->ListPeriods(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::SubmissionException> Connection::GrantException(const junheng::v1::GrantExceptionRequest& request) {
+  return Call<junheng::v1::GrantExceptionRequest, junheng::v1::SubmissionException>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->GrantException(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::ReviewRecord> Connection::ReviewReport(const junheng::v1::ReviewReportRequest& request) {
+  return Call<junheng::v1::ReviewReportRequest, junheng::v1::ReviewRecord>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->ReviewReport(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::SubmissionStatusResponse> Connection::SubmissionStatus(const junheng::v1::SubmissionStatusRequest& request) {
+  return Call<junheng::v1::SubmissionStatusRequest, junheng::v1::SubmissionStatusResponse>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->SubmissionStatus(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::RemindersResponse> Connection::Reminders(const junheng::v1::RemindersRequest& request) {
+  return Call<junheng::v1::RemindersRequest, junheng::v1::RemindersResponse>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->Reminders(c, q, r); }, request);
+}
+
+absl::StatusOr<junheng::v1::DueResponse> Connection::Due(const junheng::v1::DueRequest& request) {
+  return Call<junheng::v1::DueRequest, junheng::v1::DueResponse>(
+      address_, deadline_,
+      [&](auto* c, const auto& q, auto* r) { return bureau_->Due(c, q, r); }, request);
 }
 
 }  // namespace junheng::client

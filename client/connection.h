@@ -5,6 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "junheng/v1/bureau.grpc.pb.h"
 #include "junheng/v1/services.grpc.pb.h"
 
 namespace junheng::client {
@@ -31,6 +32,21 @@ class Connection {
   [[nodiscard]] absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
       const junheng::v1::ListSchoolsRequest& request);
 
+  // BureauService.
+  [[nodiscard]] absl::StatusOr<junheng::v1::ReportingPeriod> DefinePeriod(
+      const junheng::v1::DefinePeriodRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::ListPeriodsResponse> ListPeriods(
+      const junheng::v1::ListPeriodsRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionException> GrantException(
+      const junheng::v1::GrantExceptionRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::ReviewRecord> ReviewReport(
+      const junheng::v1::ReviewReportRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> SubmissionStatus(
+      const junheng::v1::SubmissionStatusRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::RemindersResponse> Reminders(
+      const junheng::v1::RemindersRequest& request);
+  [[nodiscard]] absl::StatusOr<junheng::v1::DueResponse> Due(const junheng::v1::DueRequest& request);
+
   const std::string& address() const { return address_; }
 
  private:
@@ -38,6 +54,7 @@ class Connection {
   absl::Duration deadline_;
   std::unique_ptr<junheng::v1::ReportingService::Stub> reporting_;
   std::unique_ptr<junheng::v1::RegistryService::Stub> registry_;
+  std::unique_ptr<junheng::v1::BureauService::Stub> bureau_;
 };
 
 }  // namespace junheng::client

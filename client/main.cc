@@ -4,11 +4,20 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+
 #include "CLI/CLI.hpp"
+#include "absl/time/time.h"
+#include "client/agent.h"
 #include "client/commands.h"
 #include "client/exit_codes.h"
 
 namespace {
+
+// `junheng agent` stops at SIGINT / SIGTERM between deliveries; every state it keeps is on disk.
+std::atomic<bool> agent_stop{false};
+extern "C" void StopAgent(int) { agent_stop = true; }
 
 std::string DefaultConfigPath() {
   if (const char* path = std::getenv("JUNHENG_CONFIG")) return path;
@@ -34,8 +43,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Globals g;
   g.submitter = DefaultSubmitter();
+  // A config file named by $JUNHENG_CONFIG must exist; the default one may be absent. Unknown
+  // keys are errors, so a misspelt `sever = ...` is not silently ignored.
   app.set_config("--config", DefaultConfigPath(),
-                 "TOML file with defaults: server = \"host:port\", county = \"140430\", ...");
+                 "TOML file with defaults: server = \"host:port\", county = \"140430\", ...",
+                 std::getenv("JUNHENG_CONFIG") != nullptr);
+  app.allow_config_extras(CLI::config_extras_mode::error);
+  // Options of the whole program may also follow the command: `junheng status --county 140430`.
+  app.fallthrough();
   app.add_option("--server", g.server, "address of junheng-server (host:port)")
       ->capture_default_str();
   app.add_option("--county", g.county, "6-digit county code, e.g. 140430");
@@ -46,6 +61,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--submitter", g.submitter, "your name, recorded on the receipt");
+  app.add_option("--outbox", g.outbox,
+                 "outbox directory for reports waiting for a receipt (receipts are kept in "
+                 "receipts/ beside it); default ~/.local/share/junheng/outbox");
 
   int exit_code = kExitOk;
   std::ostream& out = std::cout;
@@ -97,6 +115,50 @@ int main(int argc, char** argv) {
   import->callback([&] { exit_code = RunSchoolsImport(g, schools_file, out, err); });
   auto* list = schools->add_subcommand("list", "list the registered schools (--format csv too)");
   list->callback([&] { exit_code = RunSchoolsList(g, out, err); });
+
+  auto* outbox = app.add_subcommand(
+      "outbox", "reports kept until the server acknowledges them (see also `junheng agent`)");
+  outbox->require_subcommand(1);
+  outbox->add_subcommand("list", "list pending and failed reports with their last error")
+      ->callback([&] { exit_code = RunOutboxList(g, out, err); });
+  std::string outbox_id;
+  auto* retry = outbox->add_subcommand(
+      "retry", "send pending reports now; with ID, also resend that failed item");
+  retry->add_option("ID", outbox_id, "submission id from `junheng outbox list`");
+  retry->callback([&] { exit_code = RunOutboxRetry(g, outbox_id, out, err); });
+  std::string drop_id;
+  auto* drop = outbox->add_subcommand("drop", "remove an item from the outbox without sending it");
+  drop->add_option("ID", drop_id, "submission id from `junheng outbox list`")->required();
+  drop->callback([&] { exit_code = RunOutboxDrop(g, drop_id, out, err); });
+
+  AgentOptions agent_options;
+  double poll_seconds = 2, backoff_min_seconds = 1, backoff_max_seconds = 300;
+  auto* agent = app.add_subcommand(
+      "agent", "deliver the outbox in the foreground (systemd: deploy/systemd/), retrying with "
+               "backoff until every report has a receipt");
+  agent->add_option("--watch", agent_options.watch_dir,
+                    "drop folder: report files put here are queued, then moved to processed/");
+  agent->add_option("--poll", poll_seconds, "seconds between looks at the folder and outbox")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  agent->add_option("--backoff-min", backoff_min_seconds, "first retry delay in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  agent->add_option("--backoff-max", backoff_max_seconds, "longest retry delay in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  agent->add_flag("--until-empty", agent_options.until_empty,
+                  "exit once nothing is left to deliver");
+  agent->callback([&] {
+    agent_options.poll = absl::Seconds(poll_seconds);
+    agent_options.backoff_min = absl::Seconds(backoff_min_seconds);
+    agent_options.backoff_max = absl::Seconds(std::max(backoff_min_seconds, backoff_max_seconds));
+    std::signal(SIGINT, StopAgent);
+    std::signal(SIGTERM, StopAgent);
+    exit_code = RunAgent(g, agent_options, agent_stop, out, err);
+  });
+
+  AddBureauCommands(app, g, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,11 +1,16 @@
 #include <map>
 #include <ostream>
+#include <set>
+
+#include "absl/time/clock.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "client/commands.h"
 #include "client/connection.h"
 #include "client/exit_codes.h"
+#include "client/outbox.h"
+#include "client/outbox_delivery.h"
 #include "client/record_files.h"
 #include "client/submission_id.h"
 #include "common/io/csv_table.h"
@@ -157,41 +162,73 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     return kExitRejected;
   }
 
+  // Every report is first kept in the durable outbox with its submission id and the version it
+  // replaces, then sent (issue 5): an unreachable server loses nothing.
+  auto outbox = Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
+  if (!outbox.ok()) return Fail(outbox.status(), err);
   Connection connection = Connect(g);
-  int worst = kExitOk;
-  for (const auto& report : *reports) {
-    v1::SubmitReportRequest request;
-    request.set_county_code(report.county_code());
-    request.set_submission_id(NewSubmissionId());
-    *request.mutable_report() = report;
-    request.set_submitter(g.submitter);
-    if (args.replaces >= 0) {
-      request.set_replaces_version(args.replaces);
-    } else {
-      v1::ListReportVersionsRequest list;
-      list.set_county_code(report.county_code());
-      list.set_school_code(report.school_code());
-      list.set_period(report.period());
-      auto versions = connection.ListReportVersions(list);
-      if (!versions.ok()) return Fail(versions.status(), err);
-      request.set_replaces_version(
-          versions->versions().empty() ? 0 : versions->versions().rbegin()->version());
+  bool reachable = true;
+  std::set<std::string> mine, answered;
+  const int64_t order = absl::ToUnixMicros(absl::Now());
+  for (size_t i = 0; i < reports->size(); ++i) {
+    const SchoolReport& report = (*reports)[i];
+    auto item = NewOutboxItem(*outbox, reachable ? &connection : nullptr, report, NewSubmissionId(),
+                              args.replaces, g.submitter, args.file,
+                              order + static_cast<int64_t>(i), &reachable);
+    if (!item.ok()) return Fail(item.status(), err);
+    if (absl::Status added = outbox->Add(*item); !added.ok()) {
+      err << "error: cannot keep " << report.school_code() << " / " << report.period()
+          << " in the outbox " << outbox->dir() << ": " << added.message()
+          << "; it was not sent\n";
+      return kExitRejected;
     }
-    auto response = connection.SubmitReport(request);
-    if (!response.ok()) {
+    mine.insert(item->request().submission_id());
+  }
+
+  int worst = kExitOk;
+  int earlier_delivered = 0;
+  auto on_result = [&](const v1::OutboxItem& item, const DeliveryResult& result) {
+    const SchoolReport& report = item.request().report();
+    if (!mine.contains(item.request().submission_id())) {
+      if (result.delivery == Delivery::kDelivered) ++earlier_delivered;
+      return;
+    }
+    if (result.delivery == Delivery::kRetryLater) return;
+    answered.insert(item.request().submission_id());
+    if (result.delivery == Delivery::kRejected) {
       err << "rejected " << report.school_code() << " / " << report.period() << ": "
-          << response.status().message() << "\n";
-      worst = std::max(worst, static_cast<int>(ExitCodeFor(response.status())));
-      if (ExitCodeFor(response.status()) == kExitUnreachable) return kExitUnreachable;
-      continue;
+          << result.status.message() << "\n";
+      worst = std::max(worst, static_cast<int>(kExitRejected));
+      return;
     }
     if (g.format == "json") {
-      out << io::EncodeJson(*response, /*pretty=*/false) << "\n";
-      continue;
+      out << io::EncodeJson(result.response, /*pretty=*/false) << "\n";
+      return;
     }
-    out << (response->duplicate() ? "already stored" : "accepted") << ":\n";
-    PrintReceipt(response->receipt(), out);
-    PrintIssues("  warnings (not blocking; check these values):", response->warnings(), out);
+    out << (result.response.duplicate() ? "already stored" : "accepted") << ":\n";
+    PrintReceipt(result.response.receipt(), out);
+    PrintIssues("  warnings (not blocking; check these values):", result.response.warnings(),
+                out);
+  };
+  absl::Status not_sent = absl::UnavailableError(absl::StrCat(
+      "the server at ", g.server, " cannot be reached; check --server and the network"));
+  if (reachable) {
+    auto summary = DeliverPending(*outbox, connection, /*attempts_per_call=*/3, on_result);
+    if (!summary.ok()) return Fail(summary.status(), err);
+    if (!summary->last_retry.ok()) not_sent = summary->last_retry;
+  }
+  if (earlier_delivered > 0) {
+    out << "also delivered " << earlier_delivered << " earlier report(s) from the outbox\n";
+  }
+  if (answered.size() < mine.size()) {
+    err << "NOT SENT YET: " << mine.size() - answered.size()
+        << " report(s) are kept in the outbox " << outbox->dir() << ".\n"
+        << "  reason: " << not_sent.message() << "\n"
+        << "  They keep their submission id and are sent by `junheng outbox retry` or "
+           "`junheng agent`;\n  nothing is lost and nothing will be stored twice. Receipts go "
+           "to "
+        << outbox->receipts_dir() << "\n";
+    return kExitUnreachable;
   }
   return worst;
 }

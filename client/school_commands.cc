@@ -34,6 +34,7 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
   } else {
     out << "registry of county " << g.county << ": " << response->created() << " created, "
         << response->updated() << " updated, " << response->unchanged() << " unchanged\n";
+    for (const auto& warning : response->warnings()) out << "  warning: " << warning << "\n";
   }
   return kExitOk;
 }

@@ -5,9 +5,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "common/hash/sha256.h"
 #include "common/validate/school_validator.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "server/audit.h"
 
 namespace junheng::server {
 
@@ -18,11 +18,9 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
     storage::Store& store, const Clock& clock, const junheng::v1::UpsertSchoolsRequest& request,
     absl::string_view actor) {
   const std::string& county = request.county_code();
-  if (!validate::IsValidCode(county)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("county_code = '", county, "': give the county's 6-digit division code"));
-  }
-  std::vector<std::string> problems;
+  absl::Status county_ok = validate::CheckCountyCode(county);
+  if (!county_ok.ok()) return county_ok;
+  std::vector<std::string> problems, warnings;
   std::set<std::string> codes;
   for (int i = 0; i < request.schools_size(); ++i) {
     School school = request.schools(i);
@@ -30,6 +28,10 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
     validate::ValidationResult checked = validate::ValidateSchool(school, county);
     for (const auto& issue : checked.violations) {
       problems.push_back(absl::StrCat("school ", i + 1, " (", school.school_code(), "): ",
+                                      validate::FormatIssue(issue)));
+    }
+    for (const auto& issue : checked.warnings) {
+      warnings.push_back(absl::StrCat("school ", school.school_code(), ": ",
                                       validate::FormatIssue(issue)));
     }
     if (!school.school_code().empty() && !codes.insert(school.school_code()).second) {
@@ -44,9 +46,9 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
   }
 
   junheng::v1::UpsertSchoolsResponse response;
+  for (auto& w : warnings) response.add_warnings(std::move(w));
   std::vector<School> changed;
   std::vector<AuditEntry> audit;
-  const int64_t now_ms = absl::ToUnixMillis(clock.Now());
   for (School school : request.schools()) {
     if (school.county_code().empty()) school.set_county_code(county);
     if (school.ownership().empty()) school.set_ownership("public");
@@ -57,13 +59,9 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
       response.set_unchanged(response.unchanged() + 1);
       continue;
     }
-    AuditEntry entry;
-    entry.set_time_unix_ms(now_ms);
-    entry.set_actor(std::string(actor));
-    entry.set_action(existing->has_value() ? "registry.update" : "registry.create");
-    entry.set_target(absl::StrCat(county, "/", school.school_code()));
-    entry.set_content_hash(hash::MessageHash(school));
-    audit.push_back(std::move(entry));
+    audit.push_back(MakeAudit(clock, actor,
+                              existing->has_value() ? "registry.update" : "registry.create",
+                              absl::StrCat(county, "/", school.school_code()), school));
     if (existing->has_value()) {
       response.set_updated(response.updated() + 1);
     } else {

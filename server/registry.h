@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "common/clock.h"
+#include "common/time/clock.h"
 #include "junheng/v1/services.pb.h"
 #include "server/storage/store.h"
 

@@ -4,7 +4,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "common/hash/sha256.h"
+#include "common/time/time_text.h"
 #include "common/validate/report_validator.h"
+#include "server/audit.h"
+#include "server/bureau/periods.h"
+#include "server/bureau/review.h"
 
 namespace junheng::server {
 
@@ -19,10 +23,8 @@ using junheng::v1::SubmitReportResponse;
 absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequest& request,
                                                           absl::string_view actor) {
   const std::string& county = request.county_code();
-  if (!validate::IsValidCode(county)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("county_code = '", county, "': give the county's 6-digit division code"));
-  }
+  absl::Status county_ok = validate::CheckCountyCode(county);
+  if (!county_ok.ok()) return county_ok;
   if (!validate::IsValidCode(request.submission_id())) {
     return absl::InvalidArgumentError(absl::StrCat(
         "submission_id = '", request.submission_id(),
@@ -43,7 +45,7 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   if (!invalid.ok()) return invalid;
 
   const std::string content_hash = hash::MessageHash(report);
-  std::lock_guard lock(write_mu_);
+  std::lock_guard lock(*write_mu_);
 
   auto earlier = store_->GetIdempotency(county, request.submission_id());
   if (!earlier.ok()) return earlier.status();
@@ -71,6 +73,12 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
     for (const auto& w : checked.warnings) *response.add_warnings() = w;
     return response;
   }
+  const absl::Time now = clock_->Now();
+  absl::Status window =
+      CheckSubmissionWindow(*store_, county, report.period(), report.school_code(), now);
+  if (!window.ok()) return window;
+  absl::Status locked = CheckNotLocked(*store_, county, report.period(), report.school_code());
+  if (!locked.ok()) return locked;
   const int64_t latest_version = latest->has_value() ? (*latest)->version() : 0;
   if (request.replaces_version() != latest_version) {
     return absl::AbortedError(absl::StrCat(
@@ -80,16 +88,18 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
         latest_version));
   }
 
-  const absl::Time now = clock_->Now();
+  auto period = FindPeriod(*store_, county, report.period());
+  if (!period.ok()) return period.status();
   Receipt receipt;
   receipt.set_county_code(county);
   receipt.set_school_code(report.school_code());
   receipt.set_period(report.period());
   receipt.set_version(latest_version + 1);
   receipt.set_server_time_unix_ms(absl::ToUnixMillis(now));
-  receipt.set_server_time(absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone()));
+  receipt.set_server_time(FormatInstant(now));
   receipt.set_content_hash(content_hash);
   receipt.set_submission_id(request.submission_id());
+  receipt.set_late(period->has_value() && absl::ToUnixMillis(now) > (*period)->deadline_unix_ms());
   receipt.set_submitter(request.submitter().empty() ? std::string(actor) : request.submitter());
   receipt.set_receipt_id(hash::Sha256Hex(absl::StrCat(county, "/", report.period(), "/",
                                                       report.school_code(), "/",
@@ -103,13 +113,11 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   IdempotencyRecord idempotency;
   idempotency.set_content_hash(content_hash);
   *idempotency.mutable_receipt() = receipt;
-  AuditEntry audit;
+  AuditEntry audit = MakeAudit(*clock_, actor, "report.accept",
+                               absl::StrCat(county, "/", report.period(), "/",
+                                            report.school_code(), "/v", receipt.version()),
+                               report);
   audit.set_time_unix_ms(receipt.server_time_unix_ms());
-  audit.set_actor(std::string(actor));
-  audit.set_action("report.accept");
-  audit.set_target(absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/v",
-                                receipt.version()));
-  audit.set_content_hash(content_hash);
 
   absl::Status written = store_->CommitReport(stored, idempotency, std::move(audit));
   if (!written.ok()) return written;

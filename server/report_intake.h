@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "common/clock.h"
+#include "common/time/clock.h"
 #include "junheng/v1/services.pb.h"
 #include "server/storage/store.h"
 
@@ -19,13 +19,19 @@ namespace junheng::server {
 //   (duplicate = true); with different content it is ALREADY_EXISTS.
 // - A report identical to the latest stored version (new submission_id, same content) stores
 //   nothing and returns the latest receipt (duplicate = true).
+// - Outside the period's window (see bureau/periods.h) without an exception, or while the bureau
+//   has accepted and locked the school's report: FAILED_PRECONDITION.
 // - replaces_version must equal the latest stored version (0 when none), else ABORTED: a stale
 //   replacement is never written over a newer version.
+// - The receipt says whether the report arrived after the period's deadline (late).
 // - OK means the new version, the latest pointer, the idempotency record and the audit entry are
 //   in the write-ahead log on disk.
 class ReportIntake {
  public:
-  ReportIntake(storage::Store* store, const Clock* clock) : store_(store), clock_(clock) {}
+  // `write_mu` serialises every read-check-write of report versions and review decisions; the
+  // server owns it and hands it to each writer.
+  ReportIntake(storage::Store* store, const Clock* clock, std::mutex* write_mu)
+      : store_(store), clock_(clock), write_mu_(write_mu) {}
 
   [[nodiscard]] absl::StatusOr<junheng::v1::SubmitReportResponse> Submit(
       const junheng::v1::SubmitReportRequest& request, absl::string_view actor);
@@ -33,9 +39,9 @@ class ReportIntake {
  private:
   storage::Store* store_;
   const Clock* clock_;
-  // Serialises the read-check-write of version numbers and submission ids. One lock for the whole
-  // server is enough at county scale (each write is one fsync); see docs/architecture.md.
-  std::mutex write_mu_;
+  // One lock for the whole server is enough at county scale (each write is one fsync); see
+  // docs/architecture.md.
+  std::mutex* write_mu_;
 };
 
 }  // namespace junheng::server

@@ -5,8 +5,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "common/clock.h"
+#include "common/time/clock.h"
 #include "grpcpp/server.h"
+#include "server/admin_service.h"
+#include "server/bureau_service.h"
 #include "server/services.h"
 #include "server/storage/store.h"
 
@@ -41,8 +43,12 @@ class ServerApp {
   ServerApp() = default;
 
   std::unique_ptr<storage::Store> store_;
+  // Serialises version checks and review decisions across services.
+  std::mutex write_mu_;
   std::unique_ptr<ReportingServiceImpl> reporting_;
+  std::unique_ptr<BureauServiceImpl> bureau_;
   std::unique_ptr<RegistryServiceImpl> registry_;
+  std::unique_ptr<AdminServiceImpl> admin_;
   std::unique_ptr<grpc::Server> server_;
   std::string host_;
   int port_ = 0;

@@ -2,35 +2,12 @@
 #include "server/services.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/validate/validation_result.h"
-#include "common/rpc/grpc_status.h"
+#include "server/bureau/review.h"
+#include "server/handler_util.h"
 #include "server/registry.h"
 
 namespace junheng::server {
-namespace {
-
 using namespace junheng::v1;
-
-grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
-}
-
-// Who made the call, for receipts and the audit log, until credentials identify callers.
-std::string Actor(const grpc::CallbackServerContext& context) { return context.peer(); }
-
-absl::Status CheckCodes(std::initializer_list<std::pair<absl::string_view, absl::string_view>> codes) {
-  for (const auto& [field, value] : codes) {
-    if (!validate::IsValidCode(value)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          field, " = '", value, "': required; use 1-64 letters, digits, '.', '_' or '-'"));
-    }
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
 
 grpc::ServerUnaryReactor* ReportingServiceImpl::SubmitReport(grpc::CallbackServerContext* context,
                                                              const SubmitReportRequest* request,
@@ -68,6 +45,10 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::GetReport(grpc::CallbackServerCo
                                " for period ", request->period(), "; see `junheng history`")));
   }
   *response = **std::move(stored);
+  auto review = FindReview(*store_, request->county_code(), request->period(),
+                           request->school_code());
+  if (!review.ok()) return Finish(context, review.status());
+  if (review->has_value() && (*review)->version() == version) *response->mutable_review() = **review;
   return Finish(context, absl::OkStatus());
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/clock.h"
+#include "common/time/clock.h"
 #include "junheng/v1/services.grpc.pb.h"
 #include "server/report_intake.h"
 #include "server/storage/store.h"
@@ -13,8 +13,8 @@ namespace junheng::server {
 
 class ReportingServiceImpl final : public junheng::v1::ReportingService::CallbackService {
  public:
-  ReportingServiceImpl(storage::Store* store, const Clock* clock)
-      : store_(store), intake_(store, clock) {}
+  ReportingServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu)
+      : store_(store), intake_(store, clock, write_mu) {}
 
   grpc::ServerUnaryReactor* SubmitReport(grpc::CallbackServerContext* context,
                                          const junheng::v1::SubmitReportRequest* request,

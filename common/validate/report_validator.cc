@@ -48,7 +48,8 @@ void CheckNonNegative(const SchoolReport& report, ValidationResult* result) {
 // part ≤ whole, checked only when both are reported.
 void CheckPart(const SchoolReport& report, bool has_part, double part, absl::string_view part_name,
                bool has_whole, double whole, absl::string_view whole_name, ValidationResult* result) {
-  if (!has_part || !has_whole || part <= whole) return;
+  // A negative whole is reported on its own; comparing parts with it would only add noise.
+  if (!has_part || !has_whole || whole < 0 || part <= whole) return;
   result->Violation(part_name, Cell(report, part_name),
                     absl::StrCat("must not exceed ", whole_name, " (", whole,
                                  "); it counts a part of it"));
@@ -99,9 +100,20 @@ void CheckSectionParts(const SchoolReport& report, const SectionView& s, Validat
   }
 }
 
-bool AnySectionFieldPositive(const SectionView& s) {
-  return (s.has_students && s.students > 0) || (s.has_classes && s.classes > 0) ||
-         (s.has_teachers && s.teachers > 0) || (s.has_max && s.max_class > 0);
+// The first field of a section that reports something (a positive count), or "" when none does.
+std::string FirstReportedSectionField(const SectionView& s) {
+  const std::pair<bool, absl::string_view> fields[] = {
+      {s.has_students && s.students > 0, "students"},
+      {s.has_classes && s.classes > 0, "classes"},
+      {s.has_max && s.max_class > 0, "max_class_size"},
+      {s.has_teachers && s.teachers > 0, "teachers"},
+      {s.has_degree && s.degree > 0, "teachers_above_degree"},
+      {s.has_backbone && s.backbone > 0, "backbone_teachers"},
+      {s.has_pe_art && s.pe_art > 0, "pe_art_teachers"}};
+  for (const auto& [reported, suffix] : fields) {
+    if (reported) return absl::StrCat(s.prefix, suffix);
+  }
+  return "";
 }
 
 void CheckRating(const SchoolReport& report, absl::string_view field, absl::string_view value,
@@ -161,7 +173,7 @@ void CheckIdentity(const SchoolReport& report, ValidationResult* result) {
 ValidationResult ValidateReportContent(const SchoolReport& report) {
   ValidationResult result;
   CheckIdentity(report, &result);
-  if (!report.county_code().empty() && !IsValidCode(report.county_code())) {
+  if (!report.county_code().empty() && !IsValidCountyCode(report.county_code())) {
     result.Violation("county_code", report.county_code(), "use the 6-digit division code");
   }
   CheckNonNegative(report, &result);
@@ -217,8 +229,8 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
                                     " school reports its ", section_zh, " students"));
     }
   };
-  auto forbid_section = [&](bool present, absl::string_view field, absl::string_view what) {
-    if (present) {
+  auto forbid_section = [&](absl::string_view field, absl::string_view what) {
+    if (!field.empty()) {
       result.Violation(field, Cell(report, field),
                        absl::StrCat("a ", registered->school_type(), " school has no ", what,
                                     " section; leave the ", what, "_ fields empty"));
@@ -228,16 +240,18 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
   if (sections->primary) {
     require_students(report.has_primary_students(), "primary_students", "primary (小学)");
   } else {
-    forbid_section(AnySectionFieldPositive(primary), "primary_students", "primary");
+    forbid_section(FirstReportedSectionField(primary), "primary");
   }
   if (sections->junior) {
     require_students(report.has_junior_students(), "junior_students", "junior (初中)");
   } else {
-    forbid_section(AnySectionFieldPositive(junior), "junior_students", "junior");
+    forbid_section(FirstReportedSectionField(junior), "junior");
   }
   if (!sections->senior) {
-    forbid_section(report.has_senior_students() && report.senior_students() > 0,
-                   "senior_students", "senior");
+    forbid_section(report.has_senior_students() && report.senior_students() > 0
+                       ? "senior_students"
+                       : "",
+                   "senior");
   }
   return result;
 }

@@ -19,7 +19,9 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
     result.Violation("school_type", school.school_type(),
                      absl::StrCat("must be one of ", kSchoolTypeWords));
   }
-  if (school.county_code().empty()) {
+  if (!IsValidCountyCode(county_code)) {
+    result.Violation("county_code", county_code, "must be the 6-digit division code, e.g. 140430");
+  } else if (school.county_code().empty()) {
     result.Violation("county_code", "", absl::StrCat("is required (", county_code, ")"));
   } else if (school.county_code() != county_code) {
     result.Violation("county_code", school.county_code(),

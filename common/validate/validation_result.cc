@@ -57,4 +57,18 @@ bool IsValidCode(absl::string_view code) {
   return true;
 }
 
+bool IsValidCountyCode(absl::string_view code) {
+  if (code.size() != 6) return false;
+  for (char c : code) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+absl::Status CheckCountyCode(absl::string_view code) {
+  if (IsValidCountyCode(code)) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "county_code = '", code, "': give the county's 6-digit division code, e.g. 140430"));
+}
+
 }  // namespace junheng::validate

@@ -32,4 +32,10 @@ std::string FormatIssue(const junheng::v1::FieldIssue& issue);
 // period labels): 1-64 characters of ASCII letters, digits, '.', '_' and '-'.
 bool IsValidCode(absl::string_view code);
 
+// True for a county's administrative division code: exactly 6 ASCII digits (沁县 = 140430).
+bool IsValidCountyCode(absl::string_view code);
+
+// OK, or INVALID_ARGUMENT saying county_code must be the 6-digit division code.
+[[nodiscard]] absl::Status CheckCountyCode(absl::string_view code);
+
 }  // namespace junheng::validate

@@ -39,6 +39,43 @@ std::string AuditKey(absl::string_view county, int64_t seq) {
   return absl::StrCat(county, "/", absl::StrFormat("%020d", seq));
 }
 
+std::string PeriodKey(absl::string_view county, absl::string_view period) {
+  return absl::StrCat(county, "/", period);
+}
+
+std::string PeriodPrefix(absl::string_view county) { return absl::StrCat(county, "/"); }
+
+std::string ExceptionKey(absl::string_view county, absl::string_view period,
+                         absl::string_view school) {
+  return absl::StrCat(county, "/", period, "/", school);
+}
+
+std::string ReviewKey(absl::string_view county, absl::string_view period,
+                      absl::string_view school) {
+  return absl::StrCat(county, "/", period, "/", school);
+}
+
+std::string FactsKey(absl::string_view county, absl::string_view period, int64_t version) {
+  return absl::StrCat(FactsPrefix(county, period), absl::StrFormat("%012d", version));
+}
+
+std::string FactsPrefix(absl::string_view county, absl::string_view period) {
+  return absl::StrCat(county, "/", period, "/");
+}
+
+std::string SnapshotKey(absl::string_view county, absl::string_view period, int64_t seq) {
+  return absl::StrCat(SnapshotPrefix(county, period), absl::StrFormat("%012d", seq));
+}
+
+std::string SnapshotPrefix(absl::string_view county, absl::string_view period) {
+  return absl::StrCat(county, "/", period, "/");
+}
+
+std::string ScheduleKey(absl::string_view county, absl::string_view period,
+                        absl::string_view trigger) {
+  return absl::StrCat(county, "/", period, "/", trigger);
+}
+
 std::optional<int64_t> VersionOfKey(absl::string_view key) {
   size_t slash = key.rfind('/');
   if (slash == absl::string_view::npos) return std::nullopt;

@@ -28,6 +28,20 @@ std::string IdempotencyKey(absl::string_view county, absl::string_view submissio
 
 std::string AuditKey(absl::string_view county, int64_t seq);
 
+// Bureau records (Store::Family).
+std::string PeriodKey(absl::string_view county, absl::string_view period);
+std::string PeriodPrefix(absl::string_view county);
+std::string ExceptionKey(absl::string_view county, absl::string_view period,
+                         absl::string_view school);
+std::string ReviewKey(absl::string_view county, absl::string_view period,
+                      absl::string_view school);
+std::string FactsKey(absl::string_view county, absl::string_view period, int64_t version);
+std::string FactsPrefix(absl::string_view county, absl::string_view period);
+std::string SnapshotKey(absl::string_view county, absl::string_view period, int64_t seq);
+std::string SnapshotPrefix(absl::string_view county, absl::string_view period);
+std::string ScheduleKey(absl::string_view county, absl::string_view period,
+                        absl::string_view trigger);
+
 // The version number at the end of a VersionKey, or nullopt for a key of another shape.
 std::optional<int64_t> VersionOfKey(absl::string_view key);
 

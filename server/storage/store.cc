@@ -7,9 +7,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "rocksdb/db.h"
+#include "rocksdb/env.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
 #include "server/storage/keys.h"
+#include "spdlog/spdlog.h"
 
 namespace junheng::storage {
 namespace {
@@ -23,8 +25,13 @@ using junheng::v1::StoredReport;
 
 constexpr char kSchemaKey[] = "meta/schema_version";
 constexpr char kAuditSeqKey[] = "meta/audit_seq";
-const std::vector<std::string> kFamilies = {rocksdb::kDefaultColumnFamilyName, "registry",
-                                            "versions", "latest", "idempotency", "audit"};
+// The families of schema 1 first (a database without them is not ours), then those added since,
+// which Open creates when missing. Store::Family indexes the latter from kFirstRecordFamily.
+const std::vector<std::string> kFamilies = {
+    rocksdb::kDefaultColumnFamilyName, "registry", "versions", "latest", "idempotency", "audit",
+    "periods", "exceptions", "reviews", "facts", "snapshots", "schedule"};
+constexpr size_t kSchemaOneFamilies = 6;
+constexpr size_t kFirstRecordFamily = 6;
 
 // Translates RocksDB's status for the rest of the program. `what` says which operation failed.
 absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
@@ -67,7 +74,8 @@ struct Store::Handles {
   rocksdb::ColumnFamilyHandle* audit() const { return all[5]; }
 };
 
-absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
+                                                   const StoreOptions& store_options) {
   std::error_code ec;
   const bool exists = fs::exists(data_dir, ec);
   const bool is_database = exists && fs::exists(fs::path(data_dir) / "CURRENT", ec);
@@ -84,13 +92,15 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) 
 
   rocksdb::DBOptions options;
   options.create_if_missing = !is_database;
-  options.create_missing_column_families = !is_database;
+  options.create_missing_column_families = true;
   options.paranoid_checks = true;
+  if (store_options.env != nullptr) options.env = store_options.env;
   if (is_database) {
     std::vector<std::string> present;
     rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(options, data_dir, &present);
     if (!listed.ok()) return FromRocks(listed, absl::StrCat("cannot read data dir ", data_dir));
-    for (const auto& family : kFamilies) {
+    for (size_t i = 0; i < kSchemaOneFamilies; ++i) {
+      const std::string& family = kFamilies[i];
       if (std::find(present.begin(), present.end(), family) == present.end()) {
         return absl::FailedPreconditionError(absl::StrCat(
             "data dir ", data_dir, " is a RocksDB database but not a junheng one (no '", family,
@@ -154,7 +164,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) 
     close();
     return FromRocks(got, "cannot read the audit sequence");
   }
-  return std::unique_ptr<Store>(new Store(std::move(db), std::move(handles), audit_seq));
+  std::unique_ptr<Store> store(new Store(std::move(db), std::move(handles), audit_seq));
+  store->data_dir_ = data_dir;
+  return store;
 }
 
 Store::Store(std::unique_ptr<rocksdb::DB> db, std::unique_ptr<Handles> handles, int64_t audit_seq)
@@ -183,6 +195,65 @@ absl::StatusOr<std::vector<std::string>> Store::Scan(rocksdb::ColumnFamilyHandle
   }
   if (!it->status().ok()) return FromRocks(it->status(), absl::StrCat("scanning ", prefix));
   return values;
+}
+
+absl::Status Store::ProbeWritable() {
+  rocksdb::Env* env = db_->GetEnv();
+  const std::string probe = data_dir_ + "/.junheng-write-probe";
+  std::unique_ptr<rocksdb::WritableFile> file;
+  rocksdb::Status s = env->NewWritableFile(probe, &file, rocksdb::EnvOptions());
+  if (s.ok()) s = file->Append(rocksdb::Slice(std::string(64 << 10, '\0')));
+  if (s.ok()) s = file->Sync();
+  if (file != nullptr) file->Close().PermitUncheckedError();
+  env->DeleteFile(probe).PermitUncheckedError();
+  absl::Status status = FromRocks(s, "probing the data dir");
+  if (absl::IsInternal(status)) status = absl::UnavailableError(status.message());
+  return status;
+}
+
+absl::Status Store::WriteSynced(rocksdb::WriteBatch& batch, absl::string_view what) {
+  if (write_failed_) {
+    // A failed write left RocksDB refusing writes until told to resume. Resume() flushes the
+    // memtables to new files and starts a new write-ahead log, so nothing after the failed record
+    // depends on it. But a Resume() that fails for lack of space turns the error into one RocksDB
+    // never resumes from, so first probe that the data dir takes a synced write again.
+    if (absl::Status probe = ProbeWritable(); !probe.ok()) {
+      spdlog::error("write refused, data dir {} is still not writable: {}; reads continue",
+                    data_dir_, std::string(probe.message()));
+      return probe;
+    }
+    rocksdb::Status resumed = db_->Resume();
+    if (!resumed.ok()) {
+      absl::Status status =
+          FromRocks(resumed, absl::StrCat(what, " (the data dir is still not writable)"));
+      if (absl::IsInternal(status)) {
+        status = absl::UnavailableError(status.message());
+      }
+      spdlog::error("write refused, data dir {}: {}; reads continue. {}", data_dir_,
+                    std::string(status.message()),
+                    resumed.severity() >= rocksdb::Status::Severity::kFatalError
+                        ? "RocksDB cannot resume from this error: fix the disk and restart "
+                          "junheng-server"
+                        : "free space or fix permissions; writes resume by themselves");
+      return status;
+    }
+    spdlog::info("data dir {} is writable again; writes resumed", data_dir_);
+    write_failed_ = false;
+  }
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  absl::Status status = FromRocks(db_->Write(sync, &batch), what);
+  if (!status.ok() && (absl::IsResourceExhausted(status) || absl::IsUnavailable(status) ||
+                       absl::IsInternal(status))) {
+    write_failed_ = true;
+    if (absl::IsInternal(status)) status = absl::UnavailableError(status.message());
+    spdlog::error("write failed, data dir {}: {}; nothing of it is stored, reads continue. {}",
+                  data_dir_, std::string(status.message()),
+                  absl::IsResourceExhausted(status)
+                      ? "The disk is full: free space and writes resume by themselves."
+                      : "Check that the data dir is writable and the disk healthy.");
+  }
+  return status;
 }
 
 absl::StatusOr<std::optional<School>> Store::GetSchool(absl::string_view county,
@@ -221,9 +292,7 @@ absl::Status Store::PutSchools(absl::string_view county, const std::vector<Schoo
     batch.Put(cf_->audit(), AuditKey(county, seq), Serialize(entry));
   }
   batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
-  rocksdb::WriteOptions sync;
-  sync.sync = true;
-  absl::Status status = FromRocks(db_->Write(sync, &batch), "storing the registry");
+  absl::Status status = WriteSynced(batch, "storing the registry");
   if (status.ok()) audit_seq_ = seq;
   return status;
 }
@@ -265,9 +334,7 @@ absl::Status Store::CommitReport(const StoredReport& stored, const IdempotencyRe
   }
   batch.Put(cf_->audit(), AuditKey(r.county_code(), seq), Serialize(audit));
   batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
-  rocksdb::WriteOptions sync;
-  sync.sync = true;
-  absl::Status status = FromRocks(db_->Write(sync, &batch), "storing the report");
+  absl::Status status = WriteSynced(batch, "storing the report");
   if (status.ok()) audit_seq_ = seq;
   return status;
 }
@@ -309,6 +376,36 @@ absl::StatusOr<std::vector<Receipt>> Store::ListLatest(absl::string_view county,
     receipts.push_back(*std::move(receipt));
   }
   return receipts;
+}
+
+rocksdb::ColumnFamilyHandle* Store::FamilyHandle(Family family) const {
+  return cf_->all[kFirstRecordFamily + static_cast<size_t>(family)];
+}
+
+absl::Status Store::PutRecord(Family family, const std::string& key,
+                              const google::protobuf::Message& value, absl::string_view county,
+                              AuditEntry audit) {
+  std::lock_guard lock(audit_mu_);
+  const int64_t seq = audit_seq_ + 1;
+  audit.set_seq(seq);
+  rocksdb::WriteBatch batch;
+  batch.Put(FamilyHandle(family), key, Serialize(value));
+  batch.Put(cf_->audit(), AuditKey(county, seq), Serialize(audit));
+  batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
+  absl::Status status = WriteSynced(batch, absl::StrCat("storing ", key));
+  if (status.ok()) audit_seq_ = seq;
+  return status;
+}
+
+absl::StatusOr<bool> Store::GetRecord(Family family, const std::string& key,
+                                      google::protobuf::Message* out) const {
+  auto bytes = Get(FamilyHandle(family), key);
+  if (!bytes.ok()) return bytes.status();
+  if (!bytes->has_value()) return false;
+  if (!out->ParseFromString(**bytes)) {
+    return absl::DataLossError(absl::StrCat("the stored record ", key, " cannot be decoded"));
+  }
+  return true;
 }
 
 absl::StatusOr<std::vector<AuditEntry>> Store::ListAudit(absl::string_view county) const {

@@ -7,6 +7,7 @@ SRC="$3"
 source "$SRC/deploy/server-lib.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/junheng-e2e-XXXXXX")
+export XDG_DATA_HOME="$WORK/xdg"  # the client's outbox and receipts stay in the test's dir
 cleanup() { kill -9 "${SERVER_PID:-}" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 failures=0

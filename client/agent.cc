@@ -1,0 +1,221 @@
+#include "client/agent.h"
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "client/connection.h"
+#include "client/exit_codes.h"
+#include "client/outbox.h"
+#include "client/outbox_delivery.h"
+#include "client/record_files.h"
+#include "common/hash/sha256.h"
+#include "common/validate/report_validator.h"
+#include "spdlog/spdlog.h"
+
+namespace junheng::client {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Sleeps for `d` or until `stop`, whichever comes first.
+void SleepUnlessStopped(absl::Duration d, const std::atomic<bool>& stop) {
+  const absl::Time until = absl::Now() + d;
+  while (!stop.load() && absl::Now() < until) {
+    std::this_thread::sleep_for(
+        absl::ToChronoNanoseconds(std::min(absl::Milliseconds(100), until - absl::Now())));
+  }
+}
+
+// Moves `file` into `dir` (created when missing), keeping the name or adding a suffix.
+fs::path MoveAside(const fs::path& file, const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  fs::path target = dir / file.filename();
+  for (int n = 1; fs::exists(target, ec); ++n) {
+    target = dir / absl::StrCat(file.filename().string(), ".", n);
+  }
+  fs::rename(file, target, ec);
+  return target;
+}
+
+class Agent {
+ public:
+  Agent(const Globals& g, const AgentOptions& options, Outbox outbox)
+      : g_(g),
+        options_(options),
+        outbox_(std::move(outbox)),
+        connection_(g.server, absl::Seconds(g.deadline_seconds)),
+        rng_(std::random_device{}()) {}
+
+  int Run(const std::atomic<bool>& stop) {
+    spdlog::info("junheng agent: outbox {}, server {}{}", outbox_.dir(), g_.server,
+                 options_.watch_dir.empty() ? "" : ", watching " + options_.watch_dir);
+    absl::Duration backoff = options_.backoff_min;
+    bool was_unreachable = false;
+    while (!stop.load()) {
+      if (!options_.watch_dir.empty()) ScanDropFolder();
+      auto summary = DeliverPending(
+          outbox_, connection_, /*attempts_per_call=*/1,
+          [](const v1::OutboxItem& item, const DeliveryResult& result) {
+            const auto& r = item.request();
+            if (result.delivery == Delivery::kDelivered) {
+              spdlog::info("delivered {} / {} ({}): version {}, receipt {}{}",
+                           r.report().school_code(), r.report().period(), r.submission_id(),
+                           result.response.receipt().version(),
+                           result.response.receipt().receipt_id(),
+                           result.response.duplicate() ? " (already stored)" : "");
+            } else if (result.delivery == Delivery::kRejected) {
+              spdlog::error("rejected {} / {} ({}), kept as failed in the outbox: {}",
+                            r.report().school_code(), r.report().period(), r.submission_id(),
+                            std::string(result.status.message()));
+            }
+          });
+      if (!summary.ok()) {
+        spdlog::error("cannot read the outbox {}: {}", outbox_.dir(),
+                      std::string(summary.status().message()));
+        SleepUnlessStopped(Jittered(backoff), stop);
+        backoff = std::min(backoff * 2, options_.backoff_max);
+        continue;
+      }
+      if (!summary->last_retry.ok()) {
+        const absl::Duration wait = Jittered(backoff);
+        if (!was_unreachable) {
+          spdlog::warn("{} report(s) waiting: {}; retrying with backoff", summary->pending,
+                       std::string(summary->last_retry.message()));
+        }
+        spdlog::debug("next attempt in {} ms", absl::ToInt64Milliseconds(wait));
+        was_unreachable = true;
+        SleepUnlessStopped(wait, stop);
+        backoff = std::min(backoff * 2, options_.backoff_max);
+        continue;
+      }
+      if (was_unreachable) spdlog::info("the server answers again");
+      was_unreachable = false;
+      backoff = options_.backoff_min;
+      if (options_.until_empty && summary->pending == 0 && !PendingDropFiles()) {
+        spdlog::info("nothing left to deliver");
+        return kExitOk;
+      }
+      SleepUnlessStopped(options_.poll, stop);
+    }
+    spdlog::info("junheng agent stopped; undelivered reports stay in {}", outbox_.dir());
+    return kExitOk;
+  }
+
+ private:
+  absl::Duration Jittered(absl::Duration d) {
+    return d * std::uniform_real_distribution<double>(0.5, 1.5)(rng_);
+  }
+
+  std::vector<fs::path> DropFiles() {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(options_.watch_dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (!entry.is_regular_file(ec) || name.empty() || name[0] == '.') continue;
+      if (!absl::EndsWith(name, ".csv") && !absl::EndsWith(name, ".json")) continue;
+      files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+
+  bool PendingDropFiles() { return !options_.watch_dir.empty() && !DropFiles().empty(); }
+
+  void ScanDropFolder() {
+    for (const fs::path& file : DropFiles()) {
+      std::error_code ec;
+      const auto mtime = fs::last_write_time(file, ec);
+      if (ec) continue;
+      // A file still being written changes; take it once it has been quiet for a second.
+      if (fs::file_time_type::clock::now() - mtime < std::chrono::seconds(1)) continue;
+      QueueFile(file, mtime.time_since_epoch().count(), fs::file_size(file, ec));
+    }
+  }
+
+  void QueueFile(const fs::path& file, int64_t mtime_ticks, uintmax_t size) {
+    const fs::path watch(options_.watch_dir);
+    auto reports = LoadReports(file.string(), g_.county);
+    std::string problem;
+    if (!reports.ok()) {
+      problem = std::string(reports.status().message());
+    } else {
+      for (const auto& report : *reports) {
+        if (report.county_code().empty()) {
+          problem = "the county is unknown: give --county or add a county_code column";
+          break;
+        }
+        validate::ValidationResult checked = validate::ValidateReportContent(report);
+        if (!checked.ok()) {
+          problem +=
+              std::string(validate::ToStatus(checked, absl::StrCat("report ", report.school_code(),
+                                                                   " / ", report.period()))
+                              .message()) +
+              "\n";
+        }
+      }
+    }
+    if (!problem.empty()) {
+      fs::path moved = MoveAside(file, watch / "rejected");
+      std::ofstream(moved.string() + ".error.txt") << problem << "\n";
+      spdlog::error("{} is not queued, moved to {}: {}", file.string(), moved.string(), problem);
+      return;
+    }
+    bool reachable = true;
+    const int64_t order = absl::ToUnixMicros(absl::Now());
+    for (size_t i = 0; i < reports->size(); ++i) {
+      // The same file (name, size, mtime) gives the same ids: a crash between queueing and
+      // moving the file aside cannot queue its reports twice.
+      const std::string id = hash::Sha256Hex(absl::StrCat("drop|", file.filename().string(), "|",
+                                                          size, "|", mtime_ticks, "|", i))
+                                 .substr(0, 32);
+      auto existing = outbox_.Get(id);
+      if (existing.ok() && existing->has_value()) continue;
+      auto item =
+          NewOutboxItem(outbox_, reachable ? &connection_ : nullptr, (*reports)[i], id, -1,
+                        g_.submitter, file.string(), order + static_cast<int64_t>(i), &reachable);
+      absl::Status added = item.ok() ? outbox_.Add(*item) : item.status();
+      if (!added.ok() && !absl::IsAlreadyExists(added)) {
+        spdlog::error("cannot queue {} from {}: {}; the file stays in the drop folder",
+                      (*reports)[i].school_code(), file.string(), std::string(added.message()));
+        return;
+      }
+    }
+    fs::path moved = MoveAside(file, watch / "processed");
+    spdlog::info("queued {} report(s) from {}, file moved to {}", reports->size(), file.string(),
+                 moved.string());
+  }
+
+  const Globals& g_;
+  AgentOptions options_;
+  Outbox outbox_;
+  Connection connection_;
+  std::mt19937 rng_;
+};
+
+}  // namespace
+
+int RunAgent(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
+             std::ostream& /*out*/, std::ostream& err) {
+  auto outbox = Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
+  if (!outbox.ok()) {
+    err << "error: " << outbox.status().message() << "\n";
+    return kExitRejected;
+  }
+  if (!options.watch_dir.empty()) {
+    std::error_code ec;
+    if (!fs::is_directory(options.watch_dir, ec)) {
+      err << "error: --watch " << options.watch_dir << " is not a directory\n";
+      return kExitUsage;
+    }
+  }
+  Agent agent(g, options, *std::move(outbox));
+  return agent.Run(stop);
+}
+
+}  // namespace junheng::client

@@ -1,0 +1,352 @@
+#include <iostream>
+#include <memory>
+#include <ostream>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "client/commands.h"
+#include "client/connection.h"
+#include "client/exit_codes.h"
+#include "common/io/message_codec.h"
+#include "common/time/time_text.h"
+
+namespace junheng::client {
+namespace {
+
+Connection Connect(const Globals& g) {
+  return Connection(g.server, absl::Seconds(g.deadline_seconds));
+}
+
+int Fail(const absl::Status& status, std::ostream& err) {
+  err << "error: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+bool NeedCounty(const Globals& g, std::ostream& err) {
+  if (!g.county.empty()) return true;
+  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
+  return false;
+}
+
+absl::string_view StateZh(absl::string_view state) {
+  if (state == "not_submitted") return "未报送";
+  if (state == "on_time") return "按时报送";
+  if (state == "late") return "逾期报送";
+  if (state == "returned") return "已退回";
+  if (state == "accepted") return "已审核";
+  return "";
+}
+
+// Parses a time option into Unix milliseconds, or prints why not.
+bool ParseOption(absl::string_view name, const std::string& text, DateMeans means, int64_t* out,
+                 std::ostream& err) {
+  auto t = ParseInstant(text, means);
+  if (!t.ok()) {
+    err << "error: " << name << ": " << t.status().message() << "\n";
+    return false;
+  }
+  *out = absl::ToUnixMillis(*t);
+  return true;
+}
+
+void PrintPeriod(const v1::ReportingPeriod& p, std::ostream& out) {
+  out << absl::StrFormat("  period %s: opens %s, deadline %s, closes %s\n", p.period(), p.opens(),
+                         p.deadline(), p.closes());
+}
+
+void PrintSchoolRows(const google::protobuf::RepeatedPtrField<v1::SchoolSubmission>& schools,
+                     bool with_contacts, std::ostream& out) {
+  if (with_contacts) {
+    out << absl::StrFormat("%-12s %-14s %-16s %-14s %s\n", "school_code", "state", "contact",
+                           "phone", "school_name");
+  } else {
+    out << absl::StrFormat("%-12s %-14s %-7s %-29s %-20s %s\n", "school_code", "state", "version",
+                           "received", "submitter", "school_name");
+  }
+  for (const auto& s : schools) {
+    if (with_contacts) {
+      out << absl::StrFormat("%-12s %-14s %-16s %-14s %s %s\n", s.school_code(), s.state(),
+                             s.contact_name().empty() ? "-" : s.contact_name(),
+                             s.contact_phone().empty() ? "-" : s.contact_phone(), s.school_name(),
+                             StateZh(s.state()));
+      continue;
+    }
+    out << absl::StrFormat("%-12s %-14s %-7s %-29s %-20s %s %s\n", s.school_code(), s.state(),
+                           s.latest_version() ? absl::StrCat(s.latest_version()) : "-",
+                           s.received().empty() ? "-" : s.received(),
+                           s.submitter().empty() ? "-" : s.submitter(), s.school_name(),
+                           StateZh(s.state()));
+    if (!s.review_comment().empty()) out << "    bureau comment: " << s.review_comment() << "\n";
+  }
+}
+
+}  // namespace
+
+int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out,
+                    std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::DefinePeriodRequest request;
+  auto* p = request.mutable_period();
+  p->set_county_code(g.county);
+  p->set_period(args.period);
+  int64_t opens = 0, deadline = 0, closes = 0;
+  if (!ParseOption("--opens", args.opens, DateMeans::kStartOfDay, &opens, err) ||
+      !ParseOption("--deadline", args.deadline, DateMeans::kEndOfDay, &deadline, err) ||
+      !ParseOption("--closes", args.closes, DateMeans::kEndOfDay, &closes, err)) {
+    return kExitUsage;
+  }
+  p->set_opens_unix_ms(opens);
+  p->set_deadline_unix_ms(deadline);
+  p->set_closes_unix_ms(closes);
+  auto defined = Connect(g).DefinePeriod(request);
+  if (!defined.ok()) return Fail(defined.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*defined) << "\n";
+    return kExitOk;
+  }
+  out << "defined for county " << g.county << ":\n";
+  PrintPeriod(*defined, out);
+  return kExitOk;
+}
+
+int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::ListPeriodsRequest request;
+  request.set_county_code(g.county);
+  auto periods = Connect(g).ListPeriods(request);
+  if (!periods.ok()) return Fail(periods.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*periods) << "\n";
+    return kExitOk;
+  }
+  if (periods->periods().empty()) out << "no periods defined in county " << g.county << "\n";
+  for (const auto& p : periods->periods()) PrintPeriod(p, out);
+  return kExitOk;
+}
+
+int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& out,
+                       std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::GrantExceptionRequest request;
+  auto* e = request.mutable_exception();
+  e->set_county_code(g.county);
+  e->set_period(args.period);
+  e->set_school_code(args.school);
+  e->set_reason(args.reason);
+  int64_t until = 0;
+  if (!ParseOption("--until", args.until, DateMeans::kEndOfDay, &until, err)) return kExitUsage;
+  e->set_expires_unix_ms(until);
+  auto granted = Connect(g).GrantException(request);
+  if (!granted.ok()) return Fail(granted.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*granted) << "\n";
+    return kExitOk;
+  }
+  out << "school " << granted->school_code() << " may submit for period " << granted->period()
+      << " until " << granted->expires() << "\n";
+  return kExitOk;
+}
+
+int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  Connection connection = Connect(g);
+  v1::ReviewReportRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  request.set_school_code(args.school);
+  request.set_action(args.action);
+  request.set_comment(args.comment);
+  request.set_reviewer(g.submitter);
+  request.set_version(args.version);
+  if (args.version == 0) {
+    v1::ListReportVersionsRequest list;
+    list.set_county_code(g.county);
+    list.set_school_code(args.school);
+    list.set_period(args.period);
+    auto versions = connection.ListReportVersions(list);
+    if (!versions.ok()) return Fail(versions.status(), err);
+    if (versions->versions().empty()) {
+      err << "error: school " << args.school << " has not reported for period " << args.period
+          << "\n";
+      return kExitRejected;
+    }
+    request.set_version(versions->versions().rbegin()->version());
+  }
+  auto record = connection.ReviewReport(request);
+  if (!record.ok()) return Fail(record.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*record) << "\n";
+    return kExitOk;
+  }
+  out << "version " << record->version() << " of " << record->school_code() << " / "
+      << record->period() << " is now " << record->state() << " (" << record->time() << ")\n";
+  return kExitOk;
+}
+
+int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::SubmissionStatusRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  auto status = Connect(g).SubmissionStatus(request);
+  if (!status.ok()) return Fail(status.status(), err);
+  if (args.missing_only) {
+    auto* schools = status->mutable_schools();
+    for (int i = schools->size() - 1; i >= 0; --i) {
+      const std::string& state = schools->Get(i).state();
+      if (state != "not_submitted" && state != "returned") schools->DeleteSubrange(i, 1);
+    }
+  }
+  if (g.format == "json") {
+    out << io::EncodeJson(*status) << "\n";
+    return kExitOk;
+  }
+  out << "county " << status->county_code() << ", period " << status->period() << " (as of "
+      << status->as_of() << ")\n";
+  if (status->window_defined()) {
+    PrintPeriod(status->window(), out);
+  } else {
+    out << "  no window defined for this period: every report counts as on time\n";
+  }
+  PrintSchoolRows(status->schools(), args.missing_only, out);
+  out << absl::StrFormat(
+      "%d schools: %d submitted (%d on time, %d late), %d not submitted, %d returned, %d "
+      "accepted\ncompleteness %.1f%%  timeliness %.1f%%  (报送率 / 及时率)\n",
+      status->schools_total(), status->submitted(), status->on_time(), status->late(),
+      status->not_submitted(), status->returned(), status->accepted(),
+      100 * status->completeness_rate(), 100 * status->timeliness_rate());
+  for (const auto& w : status->warnings()) {
+    out << "  warning " << w.school_code() << " " << w.field() << ": " << w.message() << "\n";
+  }
+  return kExitOk;
+}
+
+int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::RemindersRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  request.set_days(args.days);
+  auto reminders = Connect(g).Reminders(request);
+  if (!reminders.ok()) return Fail(reminders.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*reminders) << "\n";
+    return kExitOk;
+  }
+  const double days = reminders->days_to_deadline();
+  if (days >= 0) {
+    out << absl::StrFormat("deadline %s, in %.1f days\n", reminders->window().deadline(), days);
+  } else {
+    out << absl::StrFormat("deadline %s passed %.1f days ago\n", reminders->window().deadline(),
+                           -days);
+  }
+  if (days > args.days) {
+    out << "the deadline is more than " << args.days << " days away: no reminders yet\n";
+    return kExitOk;
+  }
+  if (reminders->owing().empty()) {
+    out << "every school has reported\n";
+    return kExitOk;
+  }
+  PrintSchoolRows(reminders->owing(), /*with_contacts=*/true, out);
+  out << reminders->owing_size() << " schools still owe a report\n";
+  return kExitOk;
+}
+
+int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::DueRequest request;
+  request.set_county_code(g.county);
+  request.set_school_code(args.school);
+  auto due = Connect(g).Due(request);
+  if (!due.ok()) return Fail(due.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*due) << "\n";
+    return kExitOk;
+  }
+  if (due->owed().empty()) {
+    out << due->school_name() << " (" << due->school_code() << ") owes no report now\n";
+    return kExitOk;
+  }
+  out << due->school_name() << " (" << due->school_code() << ") owes:\n";
+  for (const auto& item : due->owed()) {
+    out << absl::StrFormat("  period %s: %s, deadline %s (%s), closes %s\n", item.period(),
+                           item.state() == "returned" ? "returned for correction" : "not submitted",
+                           item.deadline(),
+                           item.days_to_deadline() >= 0
+                               ? absl::StrFormat("in %.1f days", item.days_to_deadline())
+                               : absl::StrFormat("%.1f days ago", -item.days_to_deadline()),
+                           item.closes());
+    if (!item.review_comment().empty()) {
+      out << "    bureau comment: " << item.review_comment() << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace junheng::client
+
+namespace junheng::client {
+
+void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
+
+  auto* period = app.add_subcommand("period", "the county's reporting periods (bureau)");
+  period->require_subcommand(1);
+  auto define_args = std::make_shared<PeriodArgs>();
+  auto* define = period->add_subcommand(
+      "define", "define or change a period's window; a bare date is a whole day in China time");
+  define->add_option("--period", define_args->period, "period label, e.g. 2024")->required();
+  define->add_option("--opens", define_args->opens, "e.g. 2024-09-01")->required();
+  define->add_option("--deadline", define_args->deadline, "e.g. 2024-10-15 (end of that day)")
+      ->required();
+  define->add_option("--closes", define_args->closes, "e.g. 2024-10-31; late reports until then")
+      ->required();
+  define->callback([=, &g] { *exit_code = RunPeriodDefine(g, *define_args, std::cout, std::cerr); });
+  period->add_subcommand("list", "list the defined periods")->callback([=, &g] {
+    *exit_code = RunPeriodList(g, std::cout, std::cerr);
+  });
+  auto exception_args = std::make_shared<PeriodArgs>();
+  auto* exception = period->add_subcommand(
+      "exception", "let one school submit outside the window until a given time");
+  exception->add_option("--period", exception_args->period, "period label")->required();
+  exception->add_option("--school", exception_args->school, "school_code")->required();
+  exception->add_option("--until", exception_args->until, "expiry, e.g. 2024-11-10")->required();
+  exception->add_option("--reason", exception_args->reason, "why, for the audit log");
+  exception->callback([=, &g] { *exit_code = RunPeriodException(g, *exception_args, std::cout, std::cerr); });
+
+  auto review_args = std::make_shared<ReviewArgs>();
+  auto* review = app.add_subcommand(
+      "review", "accept a school's report (locks it), return it with a comment, or reopen it");
+  review->add_option("ACTION", review_args->action, "accept | return | reopen")
+      ->required()
+      ->check(CLI::IsMember({"accept", "return", "reopen"}));
+  review->add_option("--school", review_args->school, "school_code")->required();
+  review->add_option("--period", review_args->period, "period label")->required();
+  review->add_option("--version", review_args->version, "the version reviewed (default: latest)");
+  review->add_option("--comment", review_args->comment, "required with return: what to correct");
+  review->callback([=, &g] { *exit_code = RunReview(g, *review_args, std::cout, std::cerr); });
+
+  auto status_args = std::make_shared<StatusArgs>();
+  auto* status = app.add_subcommand("status", "who has reported for a period, on time or late");
+  status->add_option("--period", status_args->period, "period label")->required();
+  status->add_flag("--missing", status_args->missing_only,
+                   "only the schools that still owe a report");
+  status->callback([=, &g] { *exit_code = RunStatus(g, *status_args, std::cout, std::cerr); });
+
+  auto remind_args = std::make_shared<StatusArgs>();
+  auto* remind = app.add_subcommand(
+      "remind", "schools that owe a report once the deadline is within N days, with contacts");
+  remind->add_option("--period", remind_args->period, "period label")->required();
+  remind->add_option("--days", remind_args->days, "days before the deadline")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  remind->callback([=, &g] { *exit_code = RunRemind(g, *remind_args, std::cout, std::cerr); });
+
+  auto due_args = std::make_shared<StatusArgs>();
+  auto* due = app.add_subcommand("due", "what a school owes and by when (for clerks)");
+  due->add_option("--school", due_args->school, "your school_code")->required();
+  due->callback([=, &g] { *exit_code = RunDue(g, *due_args, std::cout, std::cerr); });
+}
+
+}  // namespace junheng::client

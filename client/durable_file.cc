@@ -1,0 +1,82 @@
+#include "client/durable_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+
+namespace junheng::client {
+namespace {
+
+absl::Status Errno(absl::string_view what, const std::string& path) {
+  const int error = errno;
+  std::string message = absl::StrCat(what, " ", path, ": ", std::strerror(error));
+  if (error == ENOSPC || error == EDQUOT) return absl::ResourceExhaustedError(message);
+  if (error == EACCES || error == EPERM || error == EROFS) {
+    return absl::PermissionDeniedError(message);
+  }
+  return absl::UnavailableError(message);
+}
+
+std::string DirOf(const std::string& path) {
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  return dir.empty() ? "." : dir;
+}
+
+}  // namespace
+
+absl::Status SyncDirectory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Errno("cannot open directory", dir);
+  const int synced = ::fsync(fd);
+  absl::Status status = synced == 0 ? absl::OkStatus() : Errno("cannot sync directory", dir);
+  ::close(fd);
+  return status;
+}
+
+absl::Status WriteFileDurably(const std::string& path, absl::string_view content) {
+  static std::atomic<int> counter{0};
+  const std::string dir = DirOf(path);
+  const std::string temp =
+      absl::StrCat(dir, "/.tmp-", std::filesystem::path(path).filename().string(), "-", ::getpid(),
+                   "-", counter++);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Errno("cannot create", temp);
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      absl::Status status = Errno("cannot write", temp);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return status;
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    absl::Status status = Errno("cannot sync", temp);
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return status;
+  }
+  ::close(fd);
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    absl::Status status = Errno("cannot rename into", path);
+    ::unlink(temp.c_str());
+    return status;
+  }
+  return SyncDirectory(dir);
+}
+
+absl::Status RemoveFileDurably(const std::string& path) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT) return Errno("cannot remove", path);
+  return SyncDirectory(DirOf(path));
+}
+
+}  // namespace junheng::client

@@ -1,0 +1,123 @@
+// `junheng outbox list|retry|drop`.
+#include <ostream>
+
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "client/commands.h"
+#include "client/connection.h"
+#include "client/exit_codes.h"
+#include "client/outbox.h"
+#include "client/outbox_delivery.h"
+#include "common/io/message_codec.h"
+
+namespace junheng::client {
+namespace {
+
+absl::StatusOr<Outbox> OpenOutbox(const Globals& g) {
+  return Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
+}
+
+int Fail(const absl::Status& status, std::ostream& err) {
+  err << "error: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+std::string Time(int64_t unix_ms) {
+  return absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixMillis(unix_ms),
+                          absl::LocalTimeZone());
+}
+
+}  // namespace
+
+int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto outbox = OpenOutbox(g);
+  if (!outbox.ok()) return Fail(outbox.status(), err);
+  auto items = outbox->List();
+  if (!items.ok()) return Fail(items.status(), err);
+  if (g.format == "json") {
+    out << "[";
+    for (size_t i = 0; i < items->size(); ++i) {
+      out << (i ? ",\n" : "\n") << io::EncodeJson((*items)[i], /*pretty=*/false);
+    }
+    out << "\n]\n";
+    return kExitOk;
+  }
+  int failed = 0;
+  out << absl::StrFormat("%-32s %-8s %-12s %-8s %-8s %-8s %-19s %s\n", "id", "state", "school",
+                         "period", "replaces", "attempts", "queued", "last error");
+  for (const auto& item : *items) {
+    const auto& r = item.request();
+    if (item.failed()) ++failed;
+    out << absl::StrFormat(
+        "%-32s %-8s %-12s %-8s %-8d %-8d %-19s %s\n", r.submission_id(),
+        item.failed() ? "FAILED" : "pending", r.report().school_code(), r.report().period(),
+        r.replaces_version(), item.attempts(), Time(item.created_unix_ms()),
+        item.failed() ? item.failed_code() + ": " + item.last_error() : item.last_error());
+  }
+  out << items->size() - failed << " pending, " << failed << " failed in " << outbox->dir()
+      << "; receipts in " << outbox->receipts_dir() << "\n";
+  if (failed > 0) {
+    out << "failed items are not resent: fix the report and submit it again, then "
+           "`junheng outbox drop ID`\n";
+  }
+  return kExitOk;
+}
+
+int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err) {
+  auto outbox = OpenOutbox(g);
+  if (!outbox.ok()) return Fail(outbox.status(), err);
+  if (!id.empty()) {
+    auto item = outbox->Get(id);
+    if (!item.ok()) return Fail(item.status(), err);
+    if (!item->has_value()) {
+      err << "error: no item " << id << " in the outbox " << outbox->dir()
+          << " (see `junheng outbox list`)\n";
+      return kExitRejected;
+    }
+    if ((*item)->failed()) {
+      (*item)->set_failed(false);
+      (*item)->set_failed_code("");
+      auto updated = outbox->Update(**item);
+      if (!updated.ok()) return Fail(updated.status(), err);
+    }
+  }
+  Connection connection(g.server, absl::Seconds(g.deadline_seconds));
+  auto summary = DeliverPending(
+      *outbox, connection, /*attempts_per_call=*/3,
+      [&](const v1::OutboxItem& item, const DeliveryResult& result) {
+        const auto& r = item.request();
+        if (result.delivery == Delivery::kDelivered) {
+          out << (result.response.duplicate() ? "already stored: " : "delivered: ")
+              << r.report().school_code() << " / " << r.report().period() << " version "
+              << result.response.receipt().version() << " receipt "
+              << result.response.receipt().receipt_id() << "\n";
+        } else if (result.delivery == Delivery::kRejected) {
+          err << "rejected " << r.report().school_code() << " / " << r.report().period() << " ("
+              << r.submission_id() << "): " << result.status.message() << "\n";
+        }
+      });
+  if (!summary.ok()) return Fail(summary.status(), err);
+  if (!summary->last_retry.ok()) {
+    err << summary->pending << " report(s) kept in the outbox: " << summary->last_retry.message()
+        << "\n";
+    return kExitUnreachable;
+  }
+  out << summary->delivered << " delivered, " << summary->rejected << " rejected, "
+      << "nothing pending\n";
+  return summary->rejected > 0 ? kExitRejected : kExitOk;
+}
+
+int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err) {
+  auto outbox = OpenOutbox(g);
+  if (!outbox.ok()) return Fail(outbox.status(), err);
+  auto dropped = outbox->Drop(id);
+  if (!dropped.ok()) return Fail(dropped.status(), err);
+  if (!*dropped) {
+    err << "error: no item " << id << " in the outbox " << outbox->dir() << "\n";
+    return kExitRejected;
+  }
+  out << "dropped " << id << " from the outbox; it was not delivered by this item\n";
+  return kExitOk;
+}
+
+}  // namespace junheng::client

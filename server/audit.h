@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "common/time/clock.h"
+#include "google/protobuf/message.h"
+#include "junheng/v1/storage.pb.h"
+
+namespace junheng::server {
+
+// An audit entry for a mutation: now, who, what, on which target, and the hash of the content
+// written. The store assigns the sequence number when it writes the entry with the change.
+junheng::v1::AuditEntry MakeAudit(const Clock& clock, absl::string_view actor,
+                                  absl::string_view action, std::string target,
+                                  const google::protobuf::Message& content);
+
+}  // namespace junheng::server

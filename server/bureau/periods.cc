@@ -1,0 +1,145 @@
+#include "server/bureau/periods.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/time/time_text.h"
+#include "common/validate/validation_result.h"
+#include "server/audit.h"
+#include "server/storage/keys.h"
+
+namespace junheng::server {
+namespace {
+
+using junheng::v1::ReportingPeriod;
+using junheng::v1::SubmissionException;
+using Family = storage::Store::Family;
+
+absl::Status CheckCodes(absl::string_view county, absl::string_view period) {
+  absl::Status county_ok = validate::CheckCountyCode(county);
+  if (!county_ok.ok()) return county_ok;
+  if (!validate::IsValidCode(period)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("period = '", period, "': give a period label such as 2024"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ReportingPeriod> DefinePeriod(storage::Store& store, const Clock& clock,
+                                             const ReportingPeriod& requested,
+                                             absl::string_view actor) {
+  absl::Status codes = CheckCodes(requested.county_code(), requested.period());
+  if (!codes.ok()) return codes;
+  if (!(requested.opens_unix_ms() < requested.deadline_unix_ms() &&
+        requested.deadline_unix_ms() <= requested.closes_unix_ms())) {
+    return absl::InvalidArgumentError(
+        "the period's times must run opens < deadline <= closes; check --opens, --deadline and "
+        "--closes");
+  }
+  ReportingPeriod period = requested;
+  period.set_opens(FormatInstant(absl::FromUnixMillis(period.opens_unix_ms())));
+  period.set_deadline(FormatInstant(absl::FromUnixMillis(period.deadline_unix_ms())));
+  period.set_closes(FormatInstant(absl::FromUnixMillis(period.closes_unix_ms())));
+  period.set_defined_by(std::string(actor));
+  period.set_defined_at_unix_ms(absl::ToUnixMillis(clock.Now()));
+  absl::Status written = store.PutRecord(
+      Family::kPeriods, storage::PeriodKey(period.county_code(), period.period()), period,
+      period.county_code(),
+      MakeAudit(clock, actor, "period.define",
+            absl::StrCat(period.county_code(), "/", period.period()), period));
+  if (!written.ok()) return written;
+  return period;
+}
+
+absl::StatusOr<std::optional<ReportingPeriod>> FindPeriod(const storage::Store& store,
+                                                          absl::string_view county,
+                                                          absl::string_view period) {
+  ReportingPeriod found;
+  auto present = store.GetRecord(Family::kPeriods, storage::PeriodKey(county, period), &found);
+  if (!present.ok()) return present.status();
+  if (!*present) return std::nullopt;
+  return found;
+}
+
+absl::StatusOr<std::vector<ReportingPeriod>> ListPeriods(const storage::Store& store,
+                                                         absl::string_view county) {
+  return store.ScanRecords<ReportingPeriod>(Family::kPeriods, storage::PeriodPrefix(county));
+}
+
+absl::StatusOr<SubmissionException> GrantException(storage::Store& store, const Clock& clock,
+                                                   const SubmissionException& requested,
+                                                   absl::string_view actor) {
+  absl::Status codes = CheckCodes(requested.county_code(), requested.period());
+  if (!codes.ok()) return codes;
+  auto period = FindPeriod(store, requested.county_code(), requested.period());
+  if (!period.ok()) return period.status();
+  if (!period->has_value()) {
+    return absl::NotFoundError(absl::StrCat("period ", requested.period(),
+                                            " is not defined in county ", requested.county_code(),
+                                            "; without a window no exception is needed"));
+  }
+  auto school = store.GetSchool(requested.county_code(), requested.school_code());
+  if (!school.ok()) return school.status();
+  if (!school->has_value()) {
+    return absl::NotFoundError(absl::StrCat("school ", requested.school_code(),
+                                            " is not registered in county ",
+                                            requested.county_code()));
+  }
+  const absl::Time now = clock.Now();
+  if (absl::FromUnixMillis(requested.expires_unix_ms()) <= now) {
+    return absl::InvalidArgumentError("the exception's expiry must be in the future (--until)");
+  }
+  SubmissionException exception = requested;
+  exception.set_expires(FormatInstant(absl::FromUnixMillis(exception.expires_unix_ms())));
+  exception.set_granted_by(std::string(actor));
+  exception.set_granted_at_unix_ms(absl::ToUnixMillis(now));
+  absl::Status written = store.PutRecord(
+      Family::kExceptions,
+      storage::ExceptionKey(exception.county_code(), exception.period(), exception.school_code()),
+      exception, exception.county_code(),
+      MakeAudit(clock, actor, "period.exception",
+            absl::StrCat(exception.county_code(), "/", exception.period(), "/",
+                         exception.school_code()),
+            exception));
+  if (!written.ok()) return written;
+  return exception;
+}
+
+absl::StatusOr<std::optional<SubmissionException>> FindException(const storage::Store& store,
+                                                                 absl::string_view county,
+                                                                 absl::string_view period,
+                                                                 absl::string_view school) {
+  SubmissionException found;
+  auto present = store.GetRecord(Family::kExceptions,
+                                 storage::ExceptionKey(county, period, school), &found);
+  if (!present.ok()) return present.status();
+  if (!*present) return std::nullopt;
+  return found;
+}
+
+absl::Status CheckSubmissionWindow(const storage::Store& store, absl::string_view county,
+                                   absl::string_view period, absl::string_view school,
+                                   absl::Time now) {
+  auto window = FindPeriod(store, county, period);
+  if (!window.ok()) return window.status();
+  if (!window->has_value()) return absl::OkStatus();
+  const ReportingPeriod& p = **window;
+  const bool before = now < absl::FromUnixMillis(p.opens_unix_ms());
+  const bool after = now > absl::FromUnixMillis(p.closes_unix_ms());
+  if (!before && !after) return absl::OkStatus();
+  auto exception = FindException(store, county, period, school);
+  if (!exception.ok()) return exception.status();
+  if (exception->has_value() && now < absl::FromUnixMillis((*exception)->expires_unix_ms())) {
+    return absl::OkStatus();
+  }
+  if (before) {
+    return absl::FailedPreconditionError(absl::StrCat("period ", period, " opens for reports at ",
+                                                      p.opens(), "; submit after that"));
+  }
+  return absl::FailedPreconditionError(absl::StrCat(
+      "period ", period, " closed at ", p.closes(),
+      "; the report was not stored. Ask the county bureau for an exception "
+      "(junheng period exception) and submit again"));
+}
+
+}  // namespace junheng::server

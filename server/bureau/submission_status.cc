@@ -1,0 +1,171 @@
+#include "server/bureau/submission_status.h"
+
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "common/time/time_text.h"
+#include "server/bureau/periods.h"
+#include "server/bureau/review.h"
+
+namespace junheng::server {
+namespace {
+
+using junheng::v1::ReportingPeriod;
+using junheng::v1::School;
+using junheng::v1::SchoolSubmission;
+
+// One school's submission for a period, and whether its first report came by the deadline.
+struct Described {
+  SchoolSubmission submission;
+  bool submitted = false;
+  bool on_time = false;
+};
+
+absl::StatusOr<Described> Describe(const storage::Store& store, const School& school,
+                                   absl::string_view period,
+                                   const std::optional<ReportingPeriod>& window) {
+  Described d;
+  SchoolSubmission& s = d.submission;
+  s.set_school_code(school.school_code());
+  s.set_school_name(school.school_name());
+  s.set_contact_name(school.contact_name());
+  s.set_contact_phone(school.contact_phone());
+  s.set_target_year(school.target_year());
+  auto versions = store.ListVersions(school.county_code(), period, school.school_code());
+  if (!versions.ok()) return versions.status();
+  auto exception = FindException(store, school.county_code(), period, school.school_code());
+  if (!exception.ok()) return exception.status();
+  if (exception->has_value()) s.set_exception_expires((*exception)->expires());
+  if (versions->empty()) {
+    s.set_state("not_submitted");
+    return d;
+  }
+  const auto& first = versions->front();
+  const auto& latest = versions->back();
+  d.submitted = true;
+  s.set_latest_version(latest.version());
+  s.set_received(latest.server_time());
+  s.set_received_unix_ms(latest.server_time_unix_ms());
+  s.set_submitter(latest.submitter());
+  s.set_first_received(first.server_time());
+  s.set_first_received_unix_ms(first.server_time_unix_ms());
+  d.on_time = !window.has_value() || first.server_time_unix_ms() <= window->deadline_unix_ms();
+  s.set_state(d.on_time ? "on_time" : "late");
+  auto review = FindReview(store, school.county_code(), period, school.school_code());
+  if (!review.ok()) return review.status();
+  if (review->has_value() && (*review)->version() == latest.version() &&
+      (*review)->state() != "reopened") {
+    s.set_state((*review)->state());
+    s.set_review_comment((*review)->comment());
+  }
+  return d;
+}
+
+double DaysUntil(int64_t unix_ms, absl::Time now) {
+  return absl::ToDoubleHours(absl::FromUnixMillis(unix_ms) - now) / 24.0;
+}
+
+}  // namespace
+
+absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
+    const storage::Store& store, absl::string_view county, absl::string_view period,
+    absl::Time now) {
+  auto window = FindPeriod(store, county, period);
+  if (!window.ok()) return window.status();
+  auto schools = store.ListSchools(county);
+  if (!schools.ok()) return schools.status();
+  junheng::v1::SubmissionStatusResponse response;
+  response.set_county_code(std::string(county));
+  response.set_period(std::string(period));
+  response.set_as_of(FormatInstant(now));
+  if (window->has_value()) {
+    *response.mutable_window() = **window;
+    response.set_window_defined(true);
+  }
+  for (const School& school : *schools) {
+    auto described = Describe(store, school, period, *window);
+    if (!described.ok()) return described.status();
+    const std::string& state = described->submission.state();
+    if (described->submitted) {
+      response.set_submitted(response.submitted() + 1);
+      if (described->on_time) {
+        response.set_on_time(response.on_time() + 1);
+      } else {
+        response.set_late(response.late() + 1);
+      }
+    } else {
+      response.set_not_submitted(response.not_submitted() + 1);
+    }
+    if (state == "returned") response.set_returned(response.returned() + 1);
+    if (state == "accepted") response.set_accepted(response.accepted() + 1);
+    *response.add_schools() = std::move(described->submission);
+  }
+  response.set_schools_total(static_cast<int32_t>(schools->size()));
+  if (!schools->empty()) {
+    response.set_completeness_rate(static_cast<double>(response.submitted()) / schools->size());
+    response.set_timeliness_rate(static_cast<double>(response.on_time()) / schools->size());
+  }
+  return response;
+}
+
+absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(const storage::Store& store,
+                                                              absl::string_view county,
+                                                              absl::string_view period, int days,
+                                                              absl::Time now) {
+  auto status = BuildSubmissionStatus(store, county, period, now);
+  if (!status.ok()) return status.status();
+  if (!status->window_defined()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("period ", period, " has no deadline in county ", county,
+                     "; define it with `junheng period define` first"));
+  }
+  junheng::v1::RemindersResponse response;
+  *response.mutable_window() = status->window();
+  response.set_days_to_deadline(DaysUntil(status->window().deadline_unix_ms(), now));
+  response.set_within_window(now >= absl::FromUnixMillis(status->window().opens_unix_ms()) &&
+                             now <= absl::FromUnixMillis(status->window().closes_unix_ms()));
+  if (response.days_to_deadline() > days) return response;
+  for (const auto& school : status->schools()) {
+    if (school.state() == "not_submitted" || school.state() == "returned") {
+      *response.add_owing() = school;
+    }
+  }
+  return response;
+}
+
+absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
+                                                  absl::string_view county,
+                                                  absl::string_view school_code, absl::Time now) {
+  auto school = store.GetSchool(county, school_code);
+  if (!school.ok()) return school.status();
+  if (!school->has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat("school ", school_code, " is not registered in county ", county));
+  }
+  auto periods = ListPeriods(store, county);
+  if (!periods.ok()) return periods.status();
+  junheng::v1::DueResponse response;
+  response.set_school_code(std::string(school_code));
+  response.set_school_name((*school)->school_name());
+  for (const ReportingPeriod& period : *periods) {
+    auto described = Describe(store, **school, period.period(), period);
+    if (!described.ok()) return described.status();
+    const SchoolSubmission& s = described->submission;
+    if (s.state() != "not_submitted" && s.state() != "returned") continue;
+    const bool open = now <= absl::FromUnixMillis(period.closes_unix_ms());
+    const bool excepted = !s.exception_expires().empty() &&
+                          absl::OkStatus() == CheckSubmissionWindow(store, county, period.period(),
+                                                                    school_code, now);
+    if (!open && !excepted) continue;
+    auto* item = response.add_owed();
+    item->set_period(period.period());
+    item->set_state(s.state());
+    item->set_deadline(period.deadline());
+    item->set_closes(period.closes());
+    item->set_days_to_deadline(DaysUntil(period.deadline_unix_ms(), now));
+    item->set_review_comment(s.review_comment());
+  }
+  return response;
+}
+
+}  // namespace junheng::server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "junheng/v1/bureau.pb.h"
+#include "server/storage/store.h"
+
+namespace junheng::server {
+
+// Who has reported, computed from what is stored: receipt times against the period's deadline
+// and the bureau's review decisions, never from anyone marking a round "complete".
+//
+// A school's state: not_submitted (no version), accepted / returned (the bureau's decision on
+// its latest version), else on_time or late by its FIRST receipt against the deadline (a period
+// without a defined window has no deadline: on time). completeness = schools with a report /
+// registered schools; timeliness = schools whose first report came by the deadline / registered
+// schools.
+[[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
+    const storage::Store& store, absl::string_view county, absl::string_view period,
+    absl::Time now);
+
+// Schools that still owe a report (not submitted or returned) once the deadline is at most
+// `days` away or has passed, with the registry's contacts. FAILED_PRECONDITION when the period
+// has no defined window (there is no deadline to remind of).
+[[nodiscard]] absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(
+    const storage::Store& store, absl::string_view county, absl::string_view period, int days,
+    absl::Time now);
+
+// What one school owes: each defined period of its county that has not closed (or for which the
+// school holds an unexpired exception) and for which it has no report, or a returned one.
+[[nodiscard]] absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
+                                                                absl::string_view county,
+                                                                absl::string_view school,
+                                                                absl::Time now);
+
+}  // namespace junheng::server

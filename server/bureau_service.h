@@ -1,0 +1,46 @@
+#pragma once
+
+#include <mutex>
+
+#include "common/time/clock.h"
+#include "junheng/v1/bureau.grpc.pb.h"
+#include "server/storage/store.h"
+
+namespace junheng::server {
+
+// The bureau's gRPC front end (callback API): periods, exceptions, review and monitoring. The
+// logic lives in server/bureau/.
+class BureauServiceImpl final : public junheng::v1::BureauService::CallbackService {
+ public:
+  BureauServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu)
+      : store_(store), clock_(clock), write_mu_(write_mu) {}
+
+  grpc::ServerUnaryReactor* DefinePeriod(grpc::CallbackServerContext* context,
+                                         const junheng::v1::DefinePeriodRequest* request,
+                                         junheng::v1::ReportingPeriod* response) override;
+  grpc::ServerUnaryReactor* ListPeriods(grpc::CallbackServerContext* context,
+                                        const junheng::v1::ListPeriodsRequest* request,
+                                        junheng::v1::ListPeriodsResponse* response) override;
+  grpc::ServerUnaryReactor* GrantException(grpc::CallbackServerContext* context,
+                                           const junheng::v1::GrantExceptionRequest* request,
+                                           junheng::v1::SubmissionException* response) override;
+  grpc::ServerUnaryReactor* ReviewReport(grpc::CallbackServerContext* context,
+                                         const junheng::v1::ReviewReportRequest* request,
+                                         junheng::v1::ReviewRecord* response) override;
+  grpc::ServerUnaryReactor* SubmissionStatus(
+      grpc::CallbackServerContext* context, const junheng::v1::SubmissionStatusRequest* request,
+      junheng::v1::SubmissionStatusResponse* response) override;
+  grpc::ServerUnaryReactor* Reminders(grpc::CallbackServerContext* context,
+                                      const junheng::v1::RemindersRequest* request,
+                                      junheng::v1::RemindersResponse* response) override;
+  grpc::ServerUnaryReactor* Due(grpc::CallbackServerContext* context,
+                                const junheng::v1::DueRequest* request,
+                                junheng::v1::DueResponse* response) override;
+
+ private:
+  storage::Store* store_;
+  const Clock* clock_;
+  std::mutex* write_mu_;
+};
+
+}  // namespace junheng::server

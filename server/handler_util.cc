@@ -1,0 +1,31 @@
+#include "server/handler_util.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/rpc/grpc_status.h"
+#include "common/validate/validation_result.h"
+
+namespace junheng::server {
+
+grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+std::string Actor(const grpc::CallbackServerContext& context) { return context.peer(); }
+
+absl::Status CheckCodes(
+    std::initializer_list<std::pair<absl::string_view, absl::string_view>> codes) {
+  for (const auto& [field, value] : codes) {
+    if (field == "county_code") {
+      absl::Status county = validate::CheckCountyCode(value);
+      if (!county.ok()) return county;
+    } else if (!validate::IsValidCode(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, " = '", value, "': required; use 1-64 letters, digits, '.', '_' or '-'"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace junheng::server

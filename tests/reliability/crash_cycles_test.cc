@@ -1,0 +1,167 @@
+// SIGKILL the real junheng-server at random moments while 64 clients submit, restart it, 20
+// times: every receipt a client received is stored after the restarts, and nothing twice.
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "client/connection.h"
+#include "gtest/gtest.h"
+#include "tests/reliability/server_process.h"
+#include "tests/testing/temp_dir.h"
+
+#ifndef JUNHENG_SERVER_BIN
+#error "JUNHENG_SERVER_BIN must name the junheng-server binary"
+#endif
+
+namespace junheng::testing {
+namespace {
+
+constexpr char kCounty[] = "140430";
+constexpr int kClients = 64;
+constexpr int kCycles = 20;
+
+std::string School(int t) { return absl::StrCat("c", t); }
+
+v1::SubmitReportRequest Request(int t, int64_t version) {
+  v1::SubmitReportRequest request;
+  request.set_county_code(kCounty);
+  request.set_submission_id(absl::StrCat("t", t, "-v", version));
+  request.set_replaces_version(version - 1);
+  request.set_submitter("crash-test");
+  auto* r = request.mutable_report();
+  r->set_school_code(School(t));
+  r->set_period("2024");
+  r->set_primary_students(static_cast<int32_t>(100 + version));
+  r->set_primary_teachers(20);
+  return request;
+}
+
+TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
+  TempDir dir;
+  ServerProcess server(JUNHENG_SERVER_BIN, dir.Sub("data"), dir.Sub("server.log"));
+  ASSERT_TRUE(server.Start()) << "junheng-server did not start; see " << dir.Sub("server.log");
+  {
+    client::Connection admin(server.address(), absl::Seconds(10));
+    v1::UpsertSchoolsRequest schools;
+    schools.set_county_code(kCounty);
+    for (int t = 0; t < kClients; ++t) {
+      auto* s = schools.add_schools();
+      s->set_school_code(School(t));
+      s->set_school_name(absl::StrCat("crash school ", t));
+      s->set_school_type("primary");
+    }
+    auto upserted = admin.UpsertSchools(schools);
+    ASSERT_TRUE(upserted.ok()) << upserted.status();
+  }
+
+  // receipts[t][version] = the receipt client t was given for that version.
+  std::vector<std::map<int64_t, v1::Receipt>> receipts(kClients);
+  std::mutex mu;
+  std::atomic<bool> done{false};
+  std::atomic<int> unexpected{0}, retries{0};
+  std::string first_unexpected;
+  std::vector<std::thread> clients;
+  const absl::Time started = absl::Now();
+  for (int t = 0; t < kClients; ++t) {
+    clients.emplace_back([&, t] {
+      client::Connection connection(server.address(), absl::Seconds(2));
+      for (int64_t version = 1; !done.load(); ++version) {
+        const v1::SubmitReportRequest request = Request(t, version);
+        // The same request (same submission_id) until it is acknowledged, through any crash.
+        while (true) {
+          auto response = connection.SubmitReport(request, /*attempts=*/1);
+          if (response.ok()) {
+            std::lock_guard lock(mu);
+            receipts[t][version] = response->receipt();
+            break;
+          }
+          if (absl::IsUnavailable(response.status()) ||
+              absl::IsDeadlineExceeded(response.status())) {
+            ++retries;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            continue;
+          }
+          std::lock_guard lock(mu);
+          if (unexpected++ == 0) first_unexpected = response.status().ToString();
+          return;
+        }
+      }
+    });
+  }
+
+  std::mt19937 rng(5);
+  int64_t acked_at_kills = 0;
+  for (int cycle = 0; cycle < kCycles; ++cycle) {
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 700)(rng)));
+    const int status = server.Kill(SIGKILL);
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "cycle " << cycle;
+    std::map<int, int64_t> acked_now;
+    {
+      std::lock_guard lock(mu);
+      for (int t = 0; t < kClients; ++t) {
+        acked_now[t] = receipts[t].empty() ? 0 : receipts[t].rbegin()->first;
+        acked_at_kills += static_cast<int64_t>(receipts[t].size());
+      }
+    }
+    ASSERT_TRUE(server.Start()) << "restart " << cycle << "; see " << dir.Sub("server.log");
+    client::Connection check(server.address(), absl::Seconds(10));
+    v1::ListLatestReportsRequest latest;
+    latest.set_county_code(kCounty);
+    latest.set_period("2024");
+    auto listed = check.ListLatestReports(latest);
+    ASSERT_TRUE(listed.ok()) << listed.status();
+    std::map<std::string, int64_t> stored;
+    for (const auto& r : listed->latest()) stored[r.school_code()] = r.version();
+    for (int t = 0; t < kClients; ++t) {
+      ASSERT_GE(stored[School(t)], acked_now[t])
+          << "cycle " << cycle << ": an acknowledged version of " << School(t) << " is gone";
+    }
+  }
+  done = true;
+  for (auto& c : clients) c.join();
+  ASSERT_EQ(unexpected.load(), 0) << first_unexpected;
+
+  // One more crash after the last acknowledgement, then check every receipt in full.
+  server.Kill(SIGKILL);
+  ASSERT_TRUE(server.Start());
+  client::Connection check(server.address(), absl::Seconds(10));
+  int64_t checked = 0;
+  for (int t = 0; t < kClients; ++t) {
+    v1::ListReportVersionsRequest list;
+    list.set_county_code(kCounty);
+    list.set_school_code(School(t));
+    list.set_period("2024");
+    auto versions = check.ListReportVersions(list);
+    ASSERT_TRUE(versions.ok()) << versions.status();
+    // Each client's last request was acknowledged before it stopped, so the server holds
+    // exactly the acknowledged versions: one per submission, none twice.
+    ASSERT_EQ(versions->versions_size(), static_cast<int>(receipts[t].size())) << School(t);
+    for (const auto& stored : versions->versions()) {
+      const auto it = receipts[t].find(stored.version());
+      ASSERT_NE(it, receipts[t].end()) << School(t) << " v" << stored.version();
+      EXPECT_EQ(stored.receipt_id(), it->second.receipt_id());
+      EXPECT_EQ(stored.content_hash(), it->second.content_hash());
+      EXPECT_EQ(stored.submission_id(), absl::StrCat("t", t, "-v", stored.version()));
+      ++checked;
+    }
+  }
+  server.Kill(SIGTERM);
+  EXPECT_GT(checked, kClients) << "too few submissions to prove anything";
+  std::printf(
+      "crash cycles: %d SIGKILLs with %d concurrent clients in %.1f s; receipts checked "
+      "after the last restart: %lld; receipts checked at kills (cumulative): %lld; "
+      "retried calls: %d\n",
+      kCycles + 1, kClients, absl::ToDoubleSeconds(absl::Now() - started),
+      static_cast<long long>(checked), static_cast<long long>(acked_at_kills), retries.load());
+}
+
+}  // namespace
+}  // namespace junheng::testing

@@ -1,0 +1,181 @@
+// The outbox on its own, and the stale-version rule across retries against a real server.
+#include "client/outbox.h"
+
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "client/connection.h"
+#include "client/outbox_delivery.h"
+#include "gtest/gtest.h"
+#include "server/server_app.h"
+#include "tests/testing/temp_dir.h"
+
+namespace junheng::testing {
+namespace {
+
+using client::Outbox;
+
+v1::OutboxItem Item(const std::string& id, const std::string& school, int64_t replaces,
+                    int students, int64_t order) {
+  v1::SchoolReport report;
+  report.set_county_code("140430");
+  report.set_school_code(school);
+  report.set_period("2024");
+  report.set_primary_students(students);
+  report.set_primary_teachers(12);
+  v1::OutboxItem item;
+  item.mutable_request()->set_county_code("140430");
+  item.mutable_request()->set_submission_id(id);
+  *item.mutable_request()->mutable_report() = report;
+  item.mutable_request()->set_replaces_version(replaces);
+  item.set_order(order);
+  return item;
+}
+
+TEST(OutboxTest, ItemsPersistInOrderAndLeaveOnlyWithTheirReceipt) {
+  TempDir dir;
+  {
+    auto outbox = Outbox::Open(dir.Sub("outbox"));
+    ASSERT_TRUE(outbox.ok()) << outbox.status();
+    ASSERT_TRUE(outbox->Add(Item("b-id", "s1", 0, 10, 2)).ok());
+    ASSERT_TRUE(outbox->Add(Item("a-id", "s2", 0, 20, 1)).ok());
+    EXPECT_TRUE(absl::IsAlreadyExists(outbox->Add(Item("a-id", "s2", 0, 99, 3))));
+    EXPECT_EQ(outbox->receipts_dir(), dir.Sub("receipts"));
+  }
+  auto outbox = Outbox::Open(dir.Sub("outbox"));  // as after a restart
+  ASSERT_TRUE(outbox.ok());
+  auto items = outbox->List();
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 2u);
+  EXPECT_EQ((*items)[0].request().submission_id(), "a-id");
+  EXPECT_EQ((*items)[0].request().report().primary_students(), 20) << "Add never overwrites";
+  EXPECT_EQ((*items)[1].request().submission_id(), "b-id");
+
+  v1::SubmitReportResponse response;
+  response.mutable_receipt()->set_county_code("140430");
+  response.mutable_receipt()->set_school_code("s2");
+  response.mutable_receipt()->set_period("2024");
+  response.mutable_receipt()->set_version(4);
+  response.mutable_receipt()->set_receipt_id("r4");
+  ASSERT_TRUE(outbox->Complete((*items)[0], response).ok());
+  auto receipts = outbox->ListReceipts();
+  ASSERT_TRUE(receipts.ok());
+  ASSERT_EQ(receipts->size(), 1u);
+  EXPECT_EQ((*receipts)[0].response().receipt().receipt_id(), "r4");
+  auto newest = outbox->NewestReceiptVersion("140430", "s2", "2024");
+  ASSERT_TRUE(newest.ok());
+  EXPECT_EQ(*newest, 4);
+
+  // An update after the item left (another process delivered it) does not bring it back.
+  v1::OutboxItem stale = (*items)[0];
+  stale.set_attempts(7);
+  auto updated = outbox->Update(stale);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_FALSE(*updated);
+  ASSERT_EQ(outbox->List()->size(), 1u);
+
+  auto dropped = outbox->Drop("b-id");
+  ASSERT_TRUE(dropped.ok());
+  EXPECT_TRUE(*dropped);
+  EXPECT_TRUE(outbox->List()->empty());
+  // No temporary files are left behind.
+  for (const auto& entry : std::filesystem::directory_iterator(dir.Sub("outbox"))) {
+    EXPECT_EQ(entry.path().filename().string().rfind(".tmp", 0), std::string::npos) << entry.path();
+  }
+}
+
+class OutboxDeliveryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server::ServerOptions options;
+    options.data_dir = dir_.Sub("data");
+    options.listen = "127.0.0.1:0";
+    auto app = server::ServerApp::Start(options, &clock_);
+    ASSERT_TRUE(app.ok()) << app.status();
+    app_ = *std::move(app);
+    connection_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(10));
+    v1::UpsertSchoolsRequest schools;
+    schools.set_county_code("140430");
+    auto* s = schools.add_schools();
+    s->set_school_code("s1");
+    s->set_school_name("one");
+    s->set_school_type("primary");
+    ASSERT_TRUE(connection_->UpsertSchools(schools).ok());
+    auto outbox = Outbox::Open(dir_.Sub("outbox"));
+    ASSERT_TRUE(outbox.ok());
+    outbox_ = std::make_unique<Outbox>(*std::move(outbox));
+  }
+
+  int Versions() {
+    v1::ListReportVersionsRequest list;
+    list.set_county_code("140430");
+    list.set_school_code("s1");
+    list.set_period("2024");
+    auto versions = connection_->ListReportVersions(list);
+    return versions.ok() ? versions->versions_size() : -1;
+  }
+
+  TempDir dir_;
+  SystemClock clock_;
+  std::unique_ptr<server::ServerApp> app_;
+  std::unique_ptr<client::Connection> connection_;
+  std::unique_ptr<Outbox> outbox_;
+};
+
+TEST_F(OutboxDeliveryTest, ARetryAfterSomeoneElsesNewerVersionIsAbortedAndKeptAsFailed) {
+  // The clerk's report was queued to replace version 0 while the link was down...
+  ASSERT_TRUE(outbox_->Add(Item("clerk-1", "s1", 0, 500, 1)).ok());
+  // ...meanwhile a colleague submitted version 1 from another PC.
+  v1::SubmitReportRequest other = Item("colleague-1", "s1", 0, 480, 0).request();
+  ASSERT_TRUE(connection_->SubmitReport(other).ok());
+
+  auto summary = client::DeliverPending(*outbox_, *connection_, 1);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->rejected, 1);
+  EXPECT_EQ(Versions(), 1) << "the stale retry must not overwrite the newer version";
+  auto kept = outbox_->Get("clerk-1");
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  EXPECT_TRUE((*kept)->failed());
+  EXPECT_EQ((*kept)->failed_code(), "ABORTED");
+  EXPECT_NE((*kept)->last_error().find("stale"), std::string::npos) << (*kept)->last_error();
+  EXPECT_EQ((*kept)->request().replaces_version(), 0) << "never silently rebased";
+
+  // A failed item is not resent by later passes.
+  auto again = client::DeliverPending(*outbox_, *connection_, 1);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->rejected + again->delivered, 0);
+  EXPECT_EQ(Versions(), 1);
+}
+
+TEST_F(OutboxDeliveryTest, AResendAfterALostAnswerGetsTheOriginalReceipt) {
+  v1::OutboxItem item = Item("lost-answer", "s1", 0, 500, 1);
+  ASSERT_TRUE(outbox_->Add(item).ok());
+  // The first send reached the server but its answer was lost (the client crashed).
+  auto first = connection_->SubmitReport(item.request());
+  ASSERT_TRUE(first.ok());
+  auto summary = client::DeliverPending(*outbox_, *connection_, 1);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->delivered, 1);
+  EXPECT_EQ(Versions(), 1);
+  auto receipts = outbox_->ListReceipts();
+  ASSERT_TRUE(receipts.ok());
+  ASSERT_EQ(receipts->size(), 1u);
+  EXPECT_EQ((*receipts)[0].response().receipt().receipt_id(), first->receipt().receipt_id());
+  EXPECT_TRUE(outbox_->List()->empty());
+}
+
+TEST_F(OutboxDeliveryTest, UnreachableServerKeepsTheItemPending) {
+  ASSERT_TRUE(outbox_->Add(Item("offline", "s1", 0, 500, 1)).ok());
+  client::Connection nowhere("127.0.0.1:1", absl::Milliseconds(300));
+  auto summary = client::DeliverPending(*outbox_, nowhere, 1);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->pending, 1);
+  EXPECT_FALSE(summary->last_retry.ok());
+  auto kept = outbox_->Get("offline");
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  EXPECT_FALSE((*kept)->failed());
+  EXPECT_EQ((*kept)->attempts(), 1);
+}
+
+}  // namespace
+}  // namespace junheng::testing
