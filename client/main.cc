@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "client/agent.h"
 #include "client/commands.h"
+#include "client/eval_command.h"
 #include "client/exit_codes.h"
 
 namespace {
@@ -159,6 +160,7 @@ int main(int argc, char** argv) {
   });
 
   AddBureauCommands(app, g, &exit_code);
+  AddEvalCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

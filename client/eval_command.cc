@@ -1,0 +1,237 @@
+#include "client/eval_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/eval/evaluate.h"
+#include "common/eval/evaluation_render.h"
+#include "common/io/message_codec.h"
+#include "common/profile/profile_loader.h"
+#include "common/validate/report_validator.h"
+#include "common/validate/school_validator.h"
+#include "common/validate/validation_result.h"
+
+namespace junheng::client {
+namespace {
+
+constexpr int kExitResult = 0;
+constexpr int kExitBadInput = 1;
+constexpr int kExitUsage = 2;
+
+absl::StatusOr<std::string> ReadFile(const std::string& path, absl::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat(what, " file ", path, " cannot be read; check the path"));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+template <typename M>
+absl::StatusOr<std::vector<M>> LoadRecords(const std::string& path, absl::string_view what) {
+  absl::StatusOr<std::string> text = ReadFile(path, what);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<std::vector<M>> records =
+      io::DecodeRecords<M>(*text, io::DetectFormat(path, *text));
+  if (!records.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(what, " file ", path, ": ", records.status().message()));
+  }
+  return records;
+}
+
+}  // namespace
+
+absl::StatusOr<eval::EvaluationInput> LoadEvaluationInput(const EvalOptions& options) {
+  eval::EvaluationInput input;
+  input.period = options.period;
+
+  absl::StatusOr<std::vector<v1::School>> schools =
+      LoadRecords<v1::School>(options.schools_file, "--schools");
+  if (!schools.ok()) return schools.status();
+  std::set<std::string> counties;
+  for (const v1::School& s : *schools) {
+    if (!s.county_code().empty()) counties.insert(s.county_code());
+  }
+  input.county_code = options.county;
+  if (input.county_code.empty()) {
+    if (counties.size() != 1) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--schools file ", options.schools_file,
+          counties.empty()
+              ? " has no county_code column values"
+              : absl::StrCat(" holds several counties (", absl::StrJoin(counties, ", "), ")"),
+          "; name the county with --county C"));
+    }
+    input.county_code = *counties.begin();
+  }
+  std::vector<std::string> problems;
+  for (v1::School& s : *schools) {
+    if (s.county_code().empty()) s.set_county_code(input.county_code);
+    if (s.county_code() != input.county_code) continue;
+    validate::ValidationResult result = validate::ValidateSchool(s, input.county_code);
+    if (!result.ok()) {
+      problems.emplace_back(
+          validate::ToStatus(result, absl::StrCat("school ", s.school_code())).message());
+    }
+    input.registry.push_back(s);
+  }
+  if (input.registry.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--schools file ", options.schools_file,
+                                                   " has no school of county ", input.county_code));
+  }
+  std::map<std::string, const v1::School*> by_code;
+  for (const v1::School& s : input.registry) by_code[s.school_code()] = &s;
+
+  absl::StatusOr<std::vector<v1::SchoolReport>> reports =
+      LoadRecords<v1::SchoolReport>(options.reports_file, "--reports");
+  if (!reports.ok()) return reports.status();
+  std::map<std::string, int> rows_per_school;
+  for (v1::SchoolReport& r : *reports) {
+    if (r.period() != options.period) continue;
+    if (r.county_code().empty()) r.set_county_code(input.county_code);
+    if (r.county_code() != input.county_code) continue;
+    auto school = by_code.find(r.school_code());
+    const v1::School* registered = school == by_code.end() ? nullptr : school->second;
+    validate::ValidationResult result = validate::ValidateReport(r, input.county_code, registered);
+    if (!result.ok()) {
+      problems.emplace_back(
+          validate::ToStatus(result, absl::StrCat("report ", r.school_code(), " / ", r.period()))
+              .message());
+      continue;
+    }
+    if (++rows_per_school[r.school_code()] == 2) {
+      problems.push_back(
+          absl::StrCat("report ", r.school_code(), " / ", r.period(),
+                       ": the school has more than one row for the period; keep only "
+                       "its latest report"));
+    }
+    input.reports.push_back(std::move(r));
+  }
+
+  if (!options.county_facts_file.empty()) {
+    absl::StatusOr<std::vector<v1::CountyFacts>> facts =
+        LoadRecords<v1::CountyFacts>(options.county_facts_file, "--county-facts");
+    if (!facts.ok()) return facts.status();
+    std::vector<v1::CountyFacts> matching;
+    for (v1::CountyFacts& f : *facts) {
+      if (!f.county_code().empty() && f.county_code() != input.county_code) continue;
+      if (!f.period().empty() && f.period() != options.period) continue;
+      matching.push_back(std::move(f));
+    }
+    if (matching.size() > 1) {
+      problems.push_back(absl::StrCat("--county-facts file ", options.county_facts_file, " has ",
+                                      matching.size(), " records for county ", input.county_code,
+                                      " and period ", options.period, "; keep one"));
+    } else if (matching.empty()) {
+      problems.push_back(absl::StrCat("--county-facts file ", options.county_facts_file,
+                                      " has no record for county ", input.county_code,
+                                      " and period ", options.period,
+                                      " (check its county_code and period fields)"));
+    } else {
+      input.county_facts = std::move(matching.front());
+    }
+  }
+  if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  return input;
+}
+
+int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
+            const RemoteEvaluator& remote) {
+  absl::StatusOr<eval::RenderFormat> format = eval::ParseRenderFormat(options.format);
+  if (!format.ok()) {
+    err << "junheng eval: " << format.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (options.period.empty()) {
+    err << "junheng eval: --period is required (a period label such as 2024)\n";
+    return kExitUsage;
+  }
+  absl::StatusOr<v1::Evaluation> evaluation;
+  if (!options.server.empty() && remote) {
+    evaluation = remote(options);
+    if (!evaluation.ok()) {
+      err << "junheng eval: " << evaluation.status().message() << "\n";
+      return absl::IsUnavailable(evaluation.status()) ||
+                     absl::IsDeadlineExceeded(evaluation.status())
+                 ? 3
+                 : kExitBadInput;
+    }
+  } else {
+    if (options.schools_file.empty() || options.reports_file.empty()) {
+      err << "junheng eval: --schools FILE and --reports FILE are required to evaluate offline\n";
+      return kExitUsage;
+    }
+    absl::StatusOr<v1::Profile> profile = profile::LoadProfile(options.profile);
+    if (!profile.ok()) {
+      err << "junheng eval: --profile: " << profile.status().message() << "\n";
+      return kExitBadInput;
+    }
+    absl::StatusOr<eval::EvaluationInput> input = LoadEvaluationInput(options);
+    if (!input.ok()) {
+      err << "junheng eval: " << input.status().message() << "\n";
+      return kExitBadInput;
+    }
+    if (input->reports.empty()) {
+      err << "junheng eval: warning: --reports file " << options.reports_file
+          << " has no report for period " << options.period << "\n";
+    }
+    evaluation = eval::Evaluate(*input, *profile);
+    if (!evaluation.ok()) {
+      err << "junheng eval: " << evaluation.status().message() << "\n";
+      return kExitBadInput;
+    }
+  }
+  out << eval::Render(*evaluation, *format);
+  return kExitResult;
+}
+
+void AddEvalCommand(CLI::App& app, int* exit_code) { AddEvalCommand(app, exit_code, nullptr); }
+
+void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
+  auto options = std::make_shared<EvalOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval",
+      "evaluate a county against the 2017 method (offline, from files) and print the report");
+  cmd->add_option("--schools", options->schools_file, "registry: schools.csv or JSON");
+  cmd->add_option("--reports", options->reports_file, "school reports: reports.csv or JSON");
+  cmd->add_option("--county-facts", options->county_facts_file,
+                  "what the bureau entered for the county and period (JSON or CSV)");
+  cmd->add_option("--period", options->period, "period label, e.g. 2024");
+  cmd->add_option("--profile", options->profile,
+                  "standard profile: a built-in name (" +
+                      absl::StrJoin(profile::BuiltinProfileNames(), ", ") + ") or a TOML file")
+      ->capture_default_str();
+  CLI::Option* format = cmd->add_option("--format", options->format, "text, json or csv");
+  CLI::Option* county = cmd->add_option("--county", options->county,
+                                        "county code (default: the registry's only one)");
+  if (remote) cmd->add_option("--server", options->server, "evaluate on junheng-server at ADDR");
+  cmd->callback([options, exit_code, format, county, remote, &app] {
+    EvalOptions effective = *options;
+    // Global options of the parent app, when given there and not here.
+    if (format->count() == 0) {
+      if (CLI::Option* global = app.get_option_no_throw("--format");
+          global && global->count() > 0) {
+        effective.format = global->as<std::string>();
+      }
+    }
+    if (county->count() == 0) {
+      if (CLI::Option* global = app.get_option_no_throw("--county");
+          global && global->count() > 0) {
+        effective.county = global->as<std::string>();
+      }
+    }
+    *exit_code = RunEval(effective, std::cout, std::cerr, remote);
+  });
+}
+
+}  // namespace junheng::client

@@ -1,0 +1,350 @@
+#include "common/eval/government_items.h"
+
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "common/eval/compare.h"
+#include "common/eval/items.h"
+#include "common/eval/school_items.h"
+#include "common/eval/units.h"
+#include "common/validate/school_sections.h"
+
+namespace junheng::eval {
+namespace {
+
+using junheng::v1::CountyFacts;
+using junheng::v1::ItemResult;
+using junheng::v1::Profile;
+
+ItemResult YesNo(absl::string_view id, const CountyFacts* facts, bool has, bool value,
+                 absl::string_view field) {
+  ItemResult item = MakeItem(id);
+  if (facts == nullptr || !has) {
+    SetNotJudged(item, FactNotReported(field, facts != nullptr));
+  } else {
+    SetBool(item, value, true, field);
+  }
+  return item;
+}
+
+ItemResult FromFindings(absl::string_view id, const SchoolFindings& findings) {
+  ItemResult item = MakeItem(id);
+  auto it = findings.find(std::string(id));
+  if (it == findings.end() || it->second.empty()) {
+    SetNotJudged(item, "no schools in the registry");
+    return item;
+  }
+  AggregateSchoolFindings(it->second, item);
+  return item;
+}
+
+// A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
+ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, double min,
+                        const std::vector<SchoolRecord>& schools, const SchoolFindings& findings) {
+  ItemResult item = MakeItem(id);
+  double part = 0;
+  double whole = 0;
+  std::vector<std::string> missing;
+  for (const SchoolRecord& r : schools) {
+    if (!IsUnitType(r.school->school_type())) continue;
+    if (r.report == nullptr) {
+      missing.push_back(absl::StrCat(r.school->school_code(), " (no report)"));
+      continue;
+    }
+    validate::Sections s = validate::SectionsOf(r.school->school_type()).value();
+    std::vector<std::string> fields;
+    std::optional<double> p = ReportNumber(*r.report, part_field);
+    if (!p) fields.emplace_back(part_field);
+    double teachers = 0;
+    for (auto [has, field] : {std::pair<bool, const char*>{s.primary, "primary_teachers"},
+                              {s.junior, "junior_teachers"}}) {
+      if (!has) continue;
+      std::optional<double> t = ReportNumber(*r.report, field);
+      if (!t) fields.emplace_back(field);
+      teachers += t.value_or(0);
+    }
+    if (!fields.empty()) {
+      missing.push_back(
+          absl::StrCat(r.school->school_code(), " (", absl::StrJoin(fields, ", "), ")"));
+      continue;
+    }
+    part += *p;
+    whole += teachers;
+  }
+  auto it = findings.find(std::string(id));
+  if (it != findings.end()) {
+    for (const junheng::v1::SchoolFinding& f : it->second) {
+      if (f.status() != kPass) *item.add_schools() = f;
+    }
+  }
+  *item.mutable_threshold() = NumberValue(min);
+  if (!missing.empty()) {
+    SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
+    return item;
+  }
+  if (whole <= 0) {
+    SetNotJudged(item, "no full-time teachers reported in the county");
+    return item;
+  }
+  SetAtLeast(item, part / whole, min,
+             absl::StrCat("county ", part_field, " ", part, " of ", whole, " teachers ="));
+  return item;
+}
+
+ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, const SchoolFindings& findings,
+                          const Profile& profile) {
+  ItemResult item = MakeItem("G13");
+  double zoned[2] = {0, 0};
+  double total[2] = {0, 0};
+  int applicable[2] = {0, 0};
+  std::vector<std::string> missing;
+  for (const SchoolRecord& r : schools) {
+    const junheng::v1::School& school = *r.school;
+    if (!IsUnitType(school.school_type())) continue;
+    bool urban_or_town = school.locale() == "urban" || school.locale() == "town";
+    bool is_public = school.ownership().empty() || school.ownership() == "public";
+    bool boarding = school.has_boarding() && school.boarding();
+    if (!urban_or_town || !is_public || boarding) continue;
+    validate::Sections s = validate::SectionsOf(school.school_type()).value();
+    // Admissions are reported per school; a school with a primary section counts toward the
+    // primary rate (the stricter threshold), others toward the junior rate.
+    int level = s.primary ? 0 : 1;
+    ++applicable[level];
+    if (r.report == nullptr) {
+      missing.push_back(absl::StrCat(school.school_code(), " (no report)"));
+      continue;
+    }
+    std::optional<double> z = ReportNumber(*r.report, "zoned_admissions");
+    std::optional<double> t = ReportNumber(*r.report, "total_admissions");
+    if (!z || !t) {
+      std::vector<std::string> fields;
+      if (!z) fields.push_back("zoned_admissions");
+      if (!t) fields.push_back("total_admissions");
+      missing.push_back(absl::StrCat(school.school_code(), " (", absl::StrJoin(fields, ", "), ")"));
+      continue;
+    }
+    zoned[level] += *z;
+    total[level] += *t;
+  }
+  auto it = findings.find("G13");
+  if (it != findings.end()) {
+    for (const junheng::v1::SchoolFinding& f : it->second) {
+      if (f.status() != kPass) *item.add_schools() = f;
+    }
+  }
+  double min[2] = {profile.primary().zoned_admission_min(), profile.junior().zoned_admission_min()};
+  *item.mutable_threshold() =
+      StructValue({{"primary", NumberValue(min[0])}, {"junior", NumberValue(min[1])}});
+  if (!missing.empty()) {
+    SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
+    return item;
+  }
+  google::protobuf::Value value;
+  google::protobuf::Value gap;
+  bool pass = true;
+  std::vector<std::string> parts;
+  for (int level = 0; level < 2; ++level) {
+    std::string name = level == 0 ? "primary" : "junior";
+    auto* fields = value.mutable_struct_value()->mutable_fields();
+    if (applicable[level] == 0 || total[level] <= 0) {
+      (*fields)[name] = NullValue();
+      parts.push_back(absl::StrCat(name, ": no urban/town public non-boarding admissions"));
+      continue;
+    }
+    double share = zoned[level] / total[level];
+    (*fields)[name] = NumberValue(share);
+    bool ok = AtLeast(share, min[level]);
+    if (!ok) {
+      pass = false;
+      (*gap.mutable_struct_value()->mutable_fields())[name] = NumberValue(min[level] - share);
+    }
+    parts.push_back(absl::StrCat(name, " ", Num(share), ok ? " ≥ " : " < ", Num(min[level])));
+  }
+  *item.mutable_value() = value;
+  if (!pass) *item.mutable_gap() = gap;
+  item.set_status(std::string(pass ? kPass : kFail));
+  item.set_reason(absl::StrCat("zoned admissions: ", absl::StrJoin(parts, "; ")));
+  return item;
+}
+
+ItemResult FactAtLeast(absl::string_view id, const CountyFacts* facts, bool has, double value,
+                       double min, absl::string_view field) {
+  ItemResult item = MakeItem(id);
+  *item.mutable_threshold() = NumberValue(min);
+  if (facts == nullptr || !has) {
+    SetNotJudged(item, FactNotReported(field, facts != nullptr));
+    return item;
+  }
+  SetAtLeast(item, value, min, field);
+  return item;
+}
+
+ItemResult TeacherPay(const CountyFacts* f, const Profile& p) {
+  ItemResult item = MakeItem("G8");
+  *item.mutable_threshold() =
+      StructValue({{"teacher_pay_ratio", NumberValue(p.teacher_pay_ratio_min())},
+                   {"performance_pay_approved", BoolValue(true)}});
+  std::vector<std::string> missing;
+  if (f == nullptr || !f->has_teacher_pay_ratio()) missing.push_back("teacher_pay_ratio");
+  if (f == nullptr || !f->has_performance_pay_approved())
+    missing.push_back("performance_pay_approved");
+  bool ratio_ok = f != nullptr && f->has_teacher_pay_ratio() &&
+                  AtLeast(f->teacher_pay_ratio(), p.teacher_pay_ratio_min());
+  bool approved_known = f != nullptr && f->has_performance_pay_approved();
+  if (f != nullptr) {
+    *item.mutable_value() = StructValue(
+        {{"teacher_pay_ratio",
+          f->has_teacher_pay_ratio() ? NumberValue(f->teacher_pay_ratio()) : NullValue()},
+         {"performance_pay_approved",
+          approved_known ? BoolValue(f->performance_pay_approved()) : NullValue()}});
+  }
+  std::vector<std::string> problems;
+  if (f != nullptr && f->has_teacher_pay_ratio() && !ratio_ok) {
+    problems.push_back(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " < ",
+                                    Num(p.teacher_pay_ratio_min())));
+    *item.mutable_gap() = NumberValue(p.teacher_pay_ratio_min() - f->teacher_pay_ratio());
+  }
+  if (approved_known && !f->performance_pay_approved()) {
+    problems.push_back("performance_pay_approved = false");
+  }
+  if (!problems.empty()) {
+    item.set_status(std::string(kFail));
+    item.set_reason(absl::StrJoin(problems, "; "));
+  } else if (!missing.empty()) {
+    SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
+                                    : absl::StrCat("county facts not reported: ",
+                                                   absl::StrJoin(missing, ", ")));
+  } else {
+    item.set_status(std::string(kPass));
+    item.set_reason(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " ≥ ",
+                                 Num(p.teacher_pay_ratio_min()), "; performance pay approved"));
+  }
+  return item;
+}
+
+ItemResult Rotation(const CountyFacts* f, const Profile& p) {
+  ItemResult item = MakeItem("G11");
+  *item.mutable_threshold() =
+      StructValue({{"rotation_share", NumberValue(p.rotation_share_min())},
+                   {"rotated_backbone_share", NumberValue(p.rotated_backbone_share_min())}});
+  std::vector<std::string> missing;
+  if (f == nullptr || !f->has_rotation_eligible_teachers())
+    missing.push_back("rotation_eligible_teachers");
+  if (f == nullptr || !f->has_rotated_teachers()) missing.push_back("rotated_teachers");
+  if (f == nullptr || !f->has_rotated_backbone_teachers())
+    missing.push_back("rotated_backbone_teachers");
+  if (!missing.empty()) {
+    SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
+                                    : absl::StrCat("county facts not reported: ",
+                                                   absl::StrJoin(missing, ", ")));
+    return item;
+  }
+  if (f->rotation_eligible_teachers() <= 0) {
+    SetNotJudged(item, "rotation_eligible_teachers is 0: no share can be computed");
+    return item;
+  }
+  double rotation = static_cast<double>(f->rotated_teachers()) / f->rotation_eligible_teachers();
+  double backbone =
+      f->rotated_teachers() > 0
+          ? static_cast<double>(f->rotated_backbone_teachers()) / f->rotated_teachers()
+          : 0;
+  *item.mutable_value() = StructValue({{"rotation_share", NumberValue(rotation)},
+                                       {"rotated_backbone_share", NumberValue(backbone)}});
+  bool rotation_ok = AtLeast(rotation, p.rotation_share_min());
+  bool backbone_ok = AtLeast(backbone, p.rotated_backbone_share_min());
+  std::string reason = absl::StrCat(
+      "rotated ", f->rotated_teachers(), " of ", f->rotation_eligible_teachers(), " = ",
+      Num(rotation), rotation_ok ? " ≥ " : " < ", Num(p.rotation_share_min()), "; backbone ",
+      f->rotated_backbone_teachers(), " of ", f->rotated_teachers(), " = ", Num(backbone),
+      backbone_ok ? " ≥ " : " < ", Num(p.rotated_backbone_share_min()));
+  if (!rotation_ok || !backbone_ok) {
+    google::protobuf::Value gap;
+    auto* g = gap.mutable_struct_value()->mutable_fields();
+    if (!rotation_ok) (*g)["rotation_share"] = NumberValue(p.rotation_share_min() - rotation);
+    if (!backbone_ok)
+      (*g)["rotated_backbone_share"] = NumberValue(p.rotated_backbone_share_min() - backbone);
+    *item.mutable_gap() = gap;
+  }
+  item.set_status(std::string(rotation_ok && backbone_ok ? kPass : kFail));
+  item.set_reason(reason);
+  return item;
+}
+
+ItemResult Migrants(const CountyFacts* f, const Profile& p) {
+  ItemResult item = MakeItem("G15");
+  *item.mutable_threshold() =
+      StructValue({{"migrant_children_public_share", NumberValue(p.migrant_public_share_min())},
+                   {"left_behind_care_ok", BoolValue(true)}});
+  bool has_share = f != nullptr && f->has_migrant_children_public_share();
+  bool has_care = f != nullptr && f->has_left_behind_care_ok();
+  if (f != nullptr) {
+    *item.mutable_value() = StructValue(
+        {{"migrant_children_public_share",
+          has_share ? NumberValue(f->migrant_children_public_share()) : NullValue()},
+         {"left_behind_care_ok", has_care ? BoolValue(f->left_behind_care_ok()) : NullValue()}});
+  }
+  std::vector<std::string> problems;
+  if (has_share && !AtLeast(f->migrant_children_public_share(), p.migrant_public_share_min())) {
+    problems.push_back(absl::StrCat("migrant_children_public_share ",
+                                    Num(f->migrant_children_public_share()), " < ",
+                                    Num(p.migrant_public_share_min())));
+    *item.mutable_gap() =
+        NumberValue(p.migrant_public_share_min() - f->migrant_children_public_share());
+  }
+  if (has_care && !f->left_behind_care_ok()) problems.push_back("left_behind_care_ok = false");
+  std::vector<std::string> missing;
+  if (!has_share) missing.push_back("migrant_children_public_share");
+  if (!has_care) missing.push_back("left_behind_care_ok");
+  if (!problems.empty()) {
+    item.set_status(std::string(kFail));
+    item.set_reason(absl::StrJoin(problems, "; "));
+  } else if (!missing.empty()) {
+    SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
+                                    : absl::StrCat("county facts not reported: ",
+                                                   absl::StrJoin(missing, ", ")));
+  } else {
+    item.set_status(std::string(kPass));
+    item.set_reason(absl::StrCat("migrant_children_public_share ",
+                                 Num(f->migrant_children_public_share()), " ≥ ",
+                                 Num(p.migrant_public_share_min()), "; left-behind care in place"));
+  }
+  return item;
+}
+
+}  // namespace
+
+std::vector<ItemResult> GovernmentItems(const std::vector<SchoolRecord>& schools,
+                                        const CountyFacts* f, const SchoolFindings& findings,
+                                        const Profile& p) {
+  std::vector<ItemResult> items;
+  bool have = f != nullptr;
+  items.push_back(YesNo("G1", f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
+                        "layout_plan_ok"));
+  items.push_back(YesNo("G2", f, have && f->has_unified_standards_ok(),
+                        have && f->unified_standards_ok(), "unified_standards_ok"));
+  items.push_back(FromFindings("G3", findings));
+  items.push_back(FromFindings("G4", findings));
+  items.push_back(FromFindings("G5", findings));
+  items.push_back(FromFindings("G6", findings));
+  items.push_back(FactAtLeast("G7", f, have && f->has_special_ed_funds_per_student_yuan(),
+                              have ? f->special_ed_funds_per_student_yuan() : 0,
+                              p.special_ed_funds_min_yuan(), "special_ed_funds_per_student_yuan"));
+  items.push_back(TeacherPay(f, p));
+  items.push_back(TeacherShare("G9", "training_completed_teachers", p.training_completion_min(),
+                               schools, findings));
+  items.push_back(YesNo("G10", f, have && f->has_staffing_allocation_ok(),
+                        have && f->staffing_allocation_ok(), "staffing_allocation_ok"));
+  items.push_back(Rotation(f, p));
+  items.push_back(
+      TeacherShare("G12", "certified_teachers", p.certified_share_min(), schools, findings));
+  items.push_back(ZonedAdmission(schools, findings, p));
+  items.push_back(FactAtLeast("G14", f, have && f->has_quality_hs_quota_share(),
+                              have ? f->quality_hs_quota_share() : 0,
+                              p.quality_hs_quota_share_min(), "quality_hs_quota_share"));
+  items.push_back(Migrants(f, p));
+  return items;
+}
+
+}  // namespace junheng::eval

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include "absl/strings/string_view.h"
+#include "junheng/v1/evaluation.pb.h"
+
+namespace junheng::eval {
+
+// The two levels the county is evaluated in.
+enum class Level { kPrimary = 0, kJunior = 1 };
+inline constexpr std::array<Level, 2> kLevels = {Level::kPrimary, Level::kJunior};
+
+absl::string_view LevelWord(Level level);    // "primary" | "junior"
+absl::string_view LevelNameZh(Level level);  // "小学" | "初中"
+
+// The seven resource-allocation indicators L1..L7, indexed 0..6.
+inline constexpr int kIndicatorCount = 7;
+using IndicatorArray = std::array<std::optional<double>, kIndicatorCount>;
+
+struct IndicatorInfo {
+  absl::string_view id;       // "L1"
+  absl::string_view name_zh;  // the official name
+  absl::string_view unit_zh;  // what an addition is counted in: 人, 平方米, 元, 间
+  // The catalogue field the numerator comes from. Teacher fields are per section and carry the
+  // section as a prefix ("primary_" / "junior_"); facility fields are whole-school quantities.
+  absl::string_view quantity;
+  // Per hundred students (100) or per student (1): a unit conversion, not a threshold.
+  double per_students;
+  // L4-L7: a whole-school quantity that multi-section schools split between sections.
+  bool facility;
+};
+
+const IndicatorInfo& Indicator(int index);
+
+// "L1 每百名学生拥有高于规定学历教师数"
+std::string IndicatorLabel(int index);
+
+// The catalogue field of indicator `index` for a unit of `level` (e.g. "junior_backbone_teachers"
+// or "sports_area_m2").
+std::string QuantityField(int index, Level level);
+
+// The profile's thresholds for `level`.
+const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile, Level level);
+double IndicatorMin(const junheng::v1::Profile& profile, Level level, int index);
+
+// Conversions between an IndicatorArray and the message form.
+void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out);
+IndicatorArray FromMessage(const junheng::v1::IndicatorValues& values);
+
+}  // namespace junheng::eval

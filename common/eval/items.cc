@@ -1,0 +1,140 @@
+#include "common/eval/items.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
+#include "common/eval/compare.h"
+
+namespace junheng::eval {
+
+google::protobuf::Value NumberValue(double v) {
+  google::protobuf::Value out;
+  out.set_number_value(v);
+  return out;
+}
+
+google::protobuf::Value BoolValue(bool v) {
+  google::protobuf::Value out;
+  out.set_bool_value(v);
+  return out;
+}
+
+google::protobuf::Value StringValue(absl::string_view v) {
+  google::protobuf::Value out;
+  out.set_string_value(std::string(v));
+  return out;
+}
+
+google::protobuf::Value NullValue() {
+  google::protobuf::Value out;
+  out.set_null_value(google::protobuf::NULL_VALUE);
+  return out;
+}
+
+google::protobuf::Value StructValue(
+    std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields) {
+  google::protobuf::Value out;
+  auto* map = out.mutable_struct_value()->mutable_fields();
+  for (const auto& [key, value] : fields) (*map)[std::string(key)] = value;
+  return out;
+}
+
+namespace {
+
+constexpr ItemInfo kItems[] = {
+    {"G1", "县域内义务教育学校规划布局合理，符合国家规定要求", "government", "C"},
+    {"G2", "执行城乡统一的学校建设、教师编制、生均公用经费基准定额、基本装备配置标准", "government",
+     "C"},
+    {"G3", "按班级数配备音乐、美术专用教室，专用教室面积达标", "government", "S"},
+    {"G4", "学校规模不超过规定标准", "government", "S"},
+    {"G5", "小学、初中所有班级学生数不超过规定班额", "government", "S"},
+    {"G6", "小规模学校和教学点按规定最低学生数核定公用经费", "government", "S"},
+    {"G7", "特殊教育学校生均公用经费不低于规定标准", "government", "C"},
+    {"G8", "教师平均工资收入水平不低于当地公务员平均工资收入水平，足额核定教师绩效工资总量",
+     "government", "C"},
+    {"G9", "教师5年360学时培训完成率", "government", "S->C"},
+    {"G10", "县级教育行政部门在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位",
+     "government", "C"},
+    {"G11", "全县每年交流轮岗教师比例及其中骨干教师比例", "government", "C"},
+    {"G12", "专任教师持有教师资格证上岗率", "government", "S->C"},
+    {"G13", "城区和镇区公办小学、初中（不含寄宿制学校）就近划片入学比例", "government", "S->C"},
+    {"G14", "优质高中招生名额分配到区域内初中的比例", "government", "C"},
+    {"G15", "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读比例；留守儿童关爱体系健全",
+     "government", "C"},
+    {"Q1", "初中三年巩固率", "quality", "C"},
+    {"Q2", "残疾儿童少年入学率", "quality", "C"},
+    {"Q3", "所有学校制定章程，实现学校管理与教学信息化", "quality", "S"},
+    {"Q4", "教师培训经费不低于学校年度公用经费预算总额的规定比例", "quality", "S"},
+    {"Q5", "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平", "quality", "S"},
+    {"Q6", "德育工作、校园文化建设水平达到良好以上", "quality", "S"},
+    {"Q7", "课程开齐开足，教学秩序规范，综合实践活动有效开展", "quality", "S"},
+    {"Q8", "无过重课业负担", "quality", "S"},
+    {"Q9", "国家义务教育质量监测：学业水平达到III级以上且校际差异率低于规定值", "quality", "C"},
+    {"SR", "社会认可度", "social", "C"},
+    {"V1", "以考试方式招生", "veto", "C"},
+    {"V2", "违规择校", "veto", "C"},
+    {"V3", "设置重点学校或重点班", "veto", "C"},
+    {"V4", "教师编制空缺不补或长期聘用编外教师", "veto", "C"},
+    {"V5", "教育系统发生重大安全责任事故或严重违纪违规事件", "veto", "C"},
+    {"V6", "弄虚作假", "veto", "C"},
+};
+
+}  // namespace
+
+std::span<const ItemInfo> ItemCatalog() { return kItems; }
+
+const ItemInfo& ItemInfoOf(absl::string_view id) {
+  for (const ItemInfo& info : kItems) {
+    if (info.id == id) return info;
+  }
+  return kItems[0];  // unreachable for catalogue ids
+}
+
+junheng::v1::ItemResult MakeItem(absl::string_view id) {
+  const ItemInfo& info = ItemInfoOf(id);
+  junheng::v1::ItemResult item;
+  item.set_id(std::string(info.id));
+  item.set_name_zh(std::string(info.name_zh));
+  item.set_category(std::string(info.category));
+  item.set_kind(std::string(info.kind));
+  item.set_status(std::string(kNotJudged));
+  *item.mutable_value() = NullValue();
+  *item.mutable_threshold() = NullValue();
+  *item.mutable_gap() = NullValue();
+  return item;
+}
+
+void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason) {
+  item.set_status(std::string(kNotJudged));
+  item.set_reason(std::string(reason));
+}
+
+void SetAtLeast(junheng::v1::ItemResult& item, double value, double threshold,
+                absl::string_view what) {
+  *item.mutable_value() = NumberValue(value);
+  *item.mutable_threshold() = NumberValue(threshold);
+  if (AtLeast(value, threshold)) {
+    item.set_status(std::string(kPass));
+    item.set_reason(absl::StrCat(what, " ", Num(value), " ≥ ", Num(threshold)));
+  } else {
+    item.set_status(std::string(kFail));
+    *item.mutable_gap() = NumberValue(threshold - value);
+    item.set_reason(absl::StrCat(what, " ", Num(value), " < ", Num(threshold)));
+  }
+}
+
+void SetBool(junheng::v1::ItemResult& item, bool value, bool wanted, absl::string_view field) {
+  *item.mutable_value() = BoolValue(value);
+  *item.mutable_threshold() = BoolValue(wanted);
+  item.set_status(std::string(value == wanted ? kPass : kFail));
+  item.set_reason(absl::StrCat(field, " = ", value ? "true" : "false"));
+}
+
+std::string FactNotReported(absl::string_view field, bool have_facts) {
+  if (!have_facts) return absl::StrCat("no county facts for the period (needs ", field, ")");
+  return absl::StrCat("county facts ", field, " not reported");
+}
+
+std::string Num(double v) { return absl::StrFormat("%.6g", v); }
+
+}  // namespace junheng::eval

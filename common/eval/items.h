@@ -1,0 +1,56 @@
+#pragma once
+
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "absl/strings/string_view.h"
+#include "google/protobuf/struct.pb.h"
+#include "junheng/v1/evaluation.pb.h"
+
+namespace junheng::eval {
+
+// Status words of items, units, levels and the verdict.
+inline constexpr char kPass[] = "pass";
+inline constexpr char kFail[] = "fail";
+inline constexpr char kNotJudged[] = "not_judged";
+
+// google.protobuf.Value makers for item values and thresholds.
+google::protobuf::Value NumberValue(double v);
+google::protobuf::Value BoolValue(bool v);
+google::protobuf::Value StringValue(absl::string_view v);
+google::protobuf::Value NullValue();
+google::protobuf::Value StructValue(
+    std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields);
+
+// The catalogue of items: G1..G15 (government), Q1..Q9 (quality), SR (social recognition),
+// V1..V6 (veto items).
+struct ItemInfo {
+  absl::string_view id;
+  absl::string_view name_zh;
+  absl::string_view category;  // government | quality | social | veto
+  absl::string_view kind;      // S | C | S->C
+};
+// Every item in report order.
+std::span<const ItemInfo> ItemCatalog();
+// The catalogue entry of `id`; the id must be one of the catalogue's.
+const ItemInfo& ItemInfoOf(absl::string_view id);
+
+// A new item with its identity; value, threshold and gap start as null and status as not_judged.
+junheng::v1::ItemResult MakeItem(absl::string_view id);
+
+void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason);
+// Sets pass or fail, value and threshold; for a failing "at least" item with numbers the gap is
+// threshold - value.
+void SetAtLeast(junheng::v1::ItemResult& item, double value, double threshold,
+                absl::string_view what);
+void SetBool(junheng::v1::ItemResult& item, bool value, bool wanted, absl::string_view field);
+
+// "no county facts for the period" or "county facts <field> not reported".
+std::string FactNotReported(absl::string_view field, bool have_facts);
+
+// The number formatted for reasons: up to 6 significant digits.
+std::string Num(double v);
+
+}  // namespace junheng::eval

@@ -1,0 +1,144 @@
+#include "common/eval/levels.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/eval/compare.h"
+#include "common/eval/difference_coefficient.h"
+#include "common/eval/items.h"
+#include "common/eval/unit_rule.h"
+
+namespace junheng::eval {
+
+using junheng::v1::IndicatorResult;
+using junheng::v1::LevelResult;
+using junheng::v1::Profile;
+using junheng::v1::UnitResult;
+
+UnitResult UnitMessage(const Unit& unit) {
+  UnitResult out;
+  out.set_school_code(std::string(unit.school_code));
+  out.set_school_name(std::string(unit.school_name));
+  out.set_school_type(std::string(unit.school_type));
+  out.set_section(std::string(LevelWord(unit.level)));
+  out.set_students(unit.students);
+  ToMessage(unit.Values(), out.mutable_values());
+  out.set_excluded(unit.excluded);
+  out.set_exclusion_reason(unit.exclusion_reason);
+  out.set_facility_share(unit.facility_share);
+  for (const std::string& f : unit.missing_fields) out.add_missing_fields(f);
+  for (const std::string& c : unit.merged_school_codes) out.add_merged_school_codes(c);
+  if (unit.excluded) out.set_status("excluded");
+  return out;
+}
+
+LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& profile) {
+  LevelResult result;
+  result.set_level(std::string(LevelWord(level)));
+  result.set_name_zh(std::string(LevelNameZh(level)));
+  const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);
+
+  bool units_fail = false;
+  bool units_unknown = false;
+  std::vector<IndicatorArray> values;
+  std::vector<const Unit*> included;
+  for (const Unit& unit : units) {
+    UnitResult* out = result.add_units();
+    *out = UnitMessage(unit);
+    if (unit.excluded) continue;
+    IndicatorArray v = unit.Values();
+    UnitRuleResult rule = ApplyUnitRule(v, level, profile);
+    out->set_met_count(rule.met_count);
+    out->set_meets(rule.meets);
+    out->set_status(rule.status);
+    for (const std::string& id : rule.below) out->add_below(id);
+    std::string reason = rule.reason;
+    if (!unit.missing_fields.empty()) {
+      reason = absl::StrCat(reason.empty() ? "" : reason + "; ",
+                            "not reported: ", absl::StrJoin(unit.missing_fields, ", "));
+    }
+    out->set_reason(reason);
+    if (rule.status == kFail) units_fail = true;
+    if (rule.status == kNotJudged) units_unknown = true;
+    if (rule.meets) result.set_units_meeting(result.units_meeting() + 1);
+    values.push_back(v);
+    included.push_back(&unit);
+  }
+
+  bool coefficients_fail = false;
+  bool coefficients_unknown = false;
+  double cv_sum = 0;
+  bool all_defined = true;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    std::vector<double> x;
+    std::vector<double> w;
+    int missing = 0;
+    int below = 0;
+    double min = thresholds.indicator_min(i);
+    for (size_t u = 0; u < values.size(); ++u) {
+      if (!values[u][i]) {
+        ++missing;
+        continue;
+      }
+      x.push_back(*values[u][i]);
+      w.push_back(included[u]->students);
+      if (Below(*values[u][i], min)) ++below;
+    }
+    Coefficient c = DifferenceCoefficient(x, w);
+    IndicatorResult* ind = result.add_indicators();
+    ind->set_id(std::string(Indicator(i).id));
+    ind->set_name_zh(std::string(Indicator(i).name_zh));
+    ind->set_unit_zh(std::string(Indicator(i).unit_zh));
+    ind->set_mean(c.mean);
+    ind->set_sd(c.sd);
+    ind->set_threshold(thresholds.cv_max());
+    ind->set_unit_threshold(min);
+    ind->set_units(c.units);
+    ind->set_units_below(below);
+    ind->set_units_missing(missing);
+    if (c.cv) {
+      *ind->mutable_cv() = NumberValue(*c.cv);
+      cv_sum += *c.cv;
+    } else {
+      *ind->mutable_cv() = NullValue();
+      all_defined = false;
+    }
+    std::string status;
+    if (c.cv && !AtMost(*c.cv, thresholds.cv_max())) {
+      status = kFail;
+      ind->set_cv_reason(
+          absl::StrCat("difference coefficient ", Num(*c.cv), " > ", Num(thresholds.cv_max())));
+    } else if (!c.cv) {
+      status = kNotJudged;
+      ind->set_cv_reason(c.reason);
+    } else if (missing > 0) {
+      status = kNotJudged;
+      ind->set_cv_reason(absl::StrCat(missing, " unit(s) without a value; the coefficient of the ",
+                                      c.units, " others is ", Num(*c.cv)));
+    } else {
+      status = kPass;
+    }
+    ind->set_status(status);
+    ind->set_pass(status == kPass);
+    if (status == kFail) coefficients_fail = true;
+    if (status == kNotJudged) coefficients_unknown = true;
+  }
+  *result.mutable_mean_cv() = all_defined ? NumberValue(cv_sum / kIndicatorCount) : NullValue();
+
+  if (units_fail) {
+    result.add_reasons(absl::StrCat(values.size() - result.units_meeting(),
+                                    " unit(s) do not meet the per-unit rule"));
+  }
+  for (const IndicatorResult& ind : result.indicators()) {
+    if (ind.status() != kPass) result.add_reasons(absl::StrCat(ind.id(), ": ", ind.cv_reason()));
+  }
+  std::string status = units_fail || coefficients_fail         ? std::string(kFail)
+                       : units_unknown || coefficients_unknown ? std::string(kNotJudged)
+                                                               : std::string(kPass);
+  result.set_status(status);
+  result.set_pass(status == kPass);
+  return result;
+}
+
+}  // namespace junheng::eval

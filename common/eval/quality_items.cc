@@ -1,0 +1,109 @@
+#include "common/eval/quality_items.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "common/eval/compare.h"
+#include "common/eval/items.h"
+#include "common/eval/school_items.h"
+
+namespace junheng::eval {
+namespace {
+
+using junheng::v1::CountyFacts;
+using junheng::v1::ItemResult;
+using junheng::v1::Profile;
+
+ItemResult Rate(absl::string_view id, const CountyFacts* f, bool has, double value, double min,
+                absl::string_view field) {
+  ItemResult item = MakeItem(id);
+  *item.mutable_threshold() = NumberValue(min);
+  if (f == nullptr || !has) {
+    SetNotJudged(item, FactNotReported(field, f != nullptr));
+    return item;
+  }
+  SetAtLeast(item, value, min, field);
+  return item;
+}
+
+ItemResult Schools(absl::string_view id, const SchoolFindings& findings) {
+  ItemResult item = MakeItem(id);
+  auto it = findings.find(std::string(id));
+  if (it == findings.end() || it->second.empty()) {
+    SetNotJudged(item, "no schools in the registry");
+    return item;
+  }
+  AggregateSchoolFindings(it->second, item);
+  return item;
+}
+
+ItemResult Monitoring(const CountyFacts* f, const Profile& p) {
+  ItemResult item = MakeItem("Q9");
+  *item.mutable_threshold() =
+      StructValue({{"level_min", NumberValue(p.monitoring_level_min())},
+                   {"between_school_rate_below", NumberValue(p.monitoring_rate_max())}});
+  if (f == nullptr || f->monitoring().empty()) {
+    SetNotJudged(item, FactNotReported("monitoring", f != nullptr));
+    return item;
+  }
+  google::protobuf::Value value;
+  auto* subjects = value.mutable_struct_value()->mutable_fields();
+  std::vector<std::string> problems;
+  std::vector<std::string> missing;
+  for (const junheng::v1::MonitoringResult& m : f->monitoring()) {
+    (*subjects)[m.subject()] = StructValue(
+        {{"level", m.has_level() ? NumberValue(m.level()) : NullValue()},
+         {"between_school_rate",
+          m.has_between_school_rate() ? NumberValue(m.between_school_rate()) : NullValue()}});
+    if (!m.has_level()) missing.push_back(absl::StrCat(m.subject(), " level"));
+    if (!m.has_between_school_rate())
+      missing.push_back(absl::StrCat(m.subject(), " between_school_rate"));
+    if (m.has_level() && m.level() < p.monitoring_level_min()) {
+      problems.push_back(
+          absl::StrCat(m.subject(), " level ", m.level(), " < ", p.monitoring_level_min()));
+    }
+    // The difference rate must be strictly below the maximum.
+    if (m.has_between_school_rate() && !(m.between_school_rate() < p.monitoring_rate_max())) {
+      problems.push_back(absl::StrCat(m.subject(), " between_school_rate ",
+                                      Num(m.between_school_rate()), " ≥ ",
+                                      Num(p.monitoring_rate_max())));
+    }
+  }
+  *item.mutable_value() = value;
+  if (!problems.empty()) {
+    item.set_status(std::string(kFail));
+    item.set_reason(absl::StrJoin(problems, "; "));
+  } else if (!missing.empty()) {
+    SetNotJudged(
+        item, absl::StrCat("county facts monitoring not reported: ", absl::StrJoin(missing, ", ")));
+  } else {
+    item.set_status(std::string(kPass));
+    item.set_reason(absl::StrCat(f->monitoring_size(), " subject(s) at level ≥ ",
+                                 p.monitoring_level_min(), " with difference rate < ",
+                                 Num(p.monitoring_rate_max())));
+  }
+  return item;
+}
+
+}  // namespace
+
+std::vector<ItemResult> QualityItems(const CountyFacts* f, const SchoolFindings& findings,
+                                     const Profile& p) {
+  bool have = f != nullptr;
+  std::vector<ItemResult> items;
+  items.push_back(Rate("Q1", f, have && f->has_consolidation_rate(),
+                       have ? f->consolidation_rate() : 0, p.consolidation_rate_min(),
+                       "consolidation_rate"));
+  items.push_back(Rate("Q2", f, have && f->has_disabled_enrollment_rate(),
+                       have ? f->disabled_enrollment_rate() : 0, p.disabled_enrollment_rate_min(),
+                       "disabled_enrollment_rate"));
+  for (absl::string_view id : {"Q3", "Q4", "Q5", "Q6", "Q7", "Q8"}) {
+    items.push_back(Schools(id, findings));
+  }
+  items.push_back(Monitoring(f, p));
+  return items;
+}
+
+}  // namespace junheng::eval

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "common/eval/evaluation_input.h"
+#include "junheng/v1/evaluation.pb.h"
+
+namespace junheng::eval {
+
+// The items judged school by school (evaluation-method.md section 7: a school's 达标 needs these):
+// G3-G6, G9, G12, G13 and Q3-Q8.
+std::span<const absl::string_view> SchoolItemIds();
+
+// One school's outcome for item `id` (one of SchoolItemIds()). A school without a report, or
+// without a field the item needs, is not_judged with a reason naming the field. `facts` may be
+// nullptr (G6 needs the county's per-student quotas).
+junheng::v1::SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRecord& record,
+                                           const junheng::v1::CountyFacts* facts,
+                                           const junheng::v1::Profile& profile);
+
+// Fills a county item from per-school findings: fail when any school fails, else not_judged when
+// any school could not be judged, else pass. The value is the number of schools failing (threshold
+// 0); failing and not-judged schools are listed.
+void AggregateSchoolFindings(const std::vector<junheng::v1::SchoolFinding>& findings,
+                             junheng::v1::ItemResult& item);
+
+// True for the school types that are units of evaluation (schools the S items apply to).
+bool IsUnitType(absl::string_view school_type);
+
+}  // namespace junheng::eval

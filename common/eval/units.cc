@@ -1,0 +1,281 @@
+#include "common/eval/units.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "common/validate/school_sections.h"
+
+namespace junheng::eval {
+namespace {
+
+using junheng::v1::Profile;
+using junheng::v1::School;
+using junheng::v1::SchoolReport;
+using junheng::v1::SplitWeights;
+
+constexpr absl::string_view kTeachingPoint = "teaching_point";
+
+// The split weights of a school type, or nullptr for a single-section school.
+const SplitWeights* WeightsOf(absl::string_view type, const Profile& profile) {
+  if (type == "nine_year") return &profile.split_nine_year();
+  if (type == "twelve_year") return &profile.split_twelve_year();
+  if (type == "complete_middle") return &profile.split_complete_middle();
+  return nullptr;
+}
+
+absl::string_view StudentsField(Level level) {
+  return level == Level::kPrimary ? "primary_students" : "junior_students";
+}
+
+void AddMissing(Unit& unit, absl::string_view field) {
+  std::string name(field);
+  if (std::find(unit.missing_fields.begin(), unit.missing_fields.end(), name) ==
+      unit.missing_fields.end()) {
+    unit.missing_fields.push_back(std::move(name));
+  }
+}
+
+std::optional<double> Opt(bool has, double v) {
+  return has ? std::optional<double>(v) : std::nullopt;
+}
+
+// The numerator field of indicator `i` for a section, read with the generated accessors (the hot
+// path of the engine; ReportNumber's reflection is for the rarer by-name reads).
+std::optional<double> SectionQuantity(const SchoolReport& r, int i, Level level) {
+  bool p = level == Level::kPrimary;
+  switch (i) {
+    case 0:
+      return p ? Opt(r.has_primary_teachers_above_degree(), r.primary_teachers_above_degree())
+               : Opt(r.has_junior_teachers_above_degree(), r.junior_teachers_above_degree());
+    case 1:
+      return p ? Opt(r.has_primary_backbone_teachers(), r.primary_backbone_teachers())
+               : Opt(r.has_junior_backbone_teachers(), r.junior_backbone_teachers());
+    case 2:
+      return p ? Opt(r.has_primary_pe_art_teachers(), r.primary_pe_art_teachers())
+               : Opt(r.has_junior_pe_art_teachers(), r.junior_pe_art_teachers());
+    case 3:
+      return Opt(r.has_teaching_aux_area_m2(), r.teaching_aux_area_m2());
+    case 4:
+      return Opt(r.has_sports_area_m2(), r.sports_area_m2());
+    case 5:
+      return Opt(r.has_equipment_value_yuan(), r.equipment_value_yuan());
+    default:
+      return Opt(r.has_multimedia_classrooms(), r.multimedia_classrooms());
+  }
+}
+
+// `field` is one of primary_students, junior_students, senior_students.
+std::optional<double> Students(const SchoolReport& r, absl::string_view field) {
+  switch (field[0]) {
+    case 'p':
+      return Opt(r.has_primary_students(), r.primary_students());
+    case 'j':
+      return Opt(r.has_junior_students(), r.junior_students());
+    default:
+      return Opt(r.has_senior_students(), r.senior_students());
+  }
+}
+
+// The facility share of section `level` in a school of `type`, or nullopt (with the missing student
+// fields recorded on `unit`) when a section's students are not reported.
+std::optional<double> FacilityShare(const School& school, const SchoolReport& report, Level level,
+                                    const Profile& profile, Unit& unit) {
+  const SplitWeights* weights = WeightsOf(school.school_type(), profile);
+  if (weights == nullptr) return 1.0;
+  const validate::Sections* sections = &unit.sections;
+  double total = 0;
+  bool complete = true;
+  auto add = [&](bool has, absl::string_view field, double weight) {
+    if (!has) return;
+    std::optional<double> students = Students(report, field);
+    if (!students) {
+      AddMissing(unit, field);
+      complete = false;
+      return;
+    }
+    total += weight * *students;
+  };
+  add(sections->primary, "primary_students", weights->primary());
+  add(sections->junior, "junior_students", weights->junior());
+  add(sections->senior, "senior_students", weights->senior());
+  if (!complete || total <= 0) return std::nullopt;
+  double own = level == Level::kPrimary ? weights->primary() : weights->junior();
+  return own * unit.students / total;
+}
+
+Unit MakeUnit(const SchoolRecord& record, Level level) {
+  Unit unit;
+  unit.school_code = record.school->school_code();
+  unit.school_name = record.school->school_name();
+  unit.school_type = record.school->school_type();
+  unit.level = level;
+  return unit;
+}
+
+// Fills the quantities of a unit whose students are known and positive.
+void FillQuantities(const SchoolRecord& record, const Profile& profile, Unit& unit) {
+  const SchoolReport& report = *record.report;
+  std::optional<double> share;
+  bool share_done = false;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    const IndicatorInfo& info = Indicator(i);
+    std::optional<double> quantity = SectionQuantity(report, i, unit.level);
+    if (!quantity) {
+      AddMissing(unit, QuantityField(i, unit.level));
+      continue;
+    }
+    if (!info.facility) {
+      unit.quantity[i] = *quantity;
+      continue;
+    }
+    if (!share_done) {
+      share = FacilityShare(*record.school, report, unit.level, profile, unit);
+      share_done = true;
+      if (share) unit.facility_share = *share;
+    }
+    if (share) unit.quantity[i] = *quantity * *share;
+  }
+}
+
+}  // namespace
+
+IndicatorArray Unit::Values() const {
+  IndicatorArray values;
+  if (students <= 0) return values;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    if (quantity[i]) values[i] = Indicator(i).per_students * *quantity[i] / students;
+  }
+  return values;
+}
+
+std::optional<double> ReportNumber(const SchoolReport& report, absl::string_view field) {
+  const google::protobuf::FieldDescriptor* descriptor =
+      SchoolReport::descriptor()->FindFieldByName(std::string(field));
+  if (descriptor == nullptr) return std::nullopt;
+  const google::protobuf::Reflection* reflection = report.GetReflection();
+  if (!reflection->HasField(report, descriptor)) return std::nullopt;
+  switch (descriptor->cpp_type()) {
+    case google::protobuf::FieldDescriptor::CPPTYPE_INT32:
+      return reflection->GetInt32(report, descriptor);
+    case google::protobuf::FieldDescriptor::CPPTYPE_DOUBLE:
+      return reflection->GetDouble(report, descriptor);
+    default:
+      return std::nullopt;
+  }
+}
+
+UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profile) {
+  UnitSet set;
+  set.primary.reserve(schools.size());
+  set.junior.reserve(schools.size());
+  // Small teaching points to merge, with their parent's code.
+  std::vector<Unit> to_merge;
+  for (const SchoolRecord& record : schools) {
+    const School& school = *record.school;
+    std::optional<validate::Sections> sections = validate::SectionsOf(school.school_type());
+    if (!sections) {
+      Unit unit = MakeUnit(record, Level::kPrimary);
+      unit.excluded = true;
+      unit.exclusion_reason = absl::StrCat("school_type \"", school.school_type(),
+                                           "\" is not a unit of evaluation (special-education and "
+                                           "vocational schools are not units)");
+      set.outside.push_back(std::move(unit));
+      continue;
+    }
+    bool any_unit = false;
+    for (Level level : kLevels) {
+      bool has = level == Level::kPrimary ? sections->primary : sections->junior;
+      if (!has) continue;
+      Unit unit = MakeUnit(record, level);
+      unit.sections = *sections;
+      if (record.report == nullptr) {
+        AddMissing(unit, "report");
+        set.of(level).push_back(std::move(unit));
+        any_unit = true;
+        continue;
+      }
+      std::optional<double> students = Students(*record.report, StudentsField(level));
+      if (!students) {
+        AddMissing(unit, StudentsField(level));
+        set.of(level).push_back(std::move(unit));
+        any_unit = true;
+        continue;
+      }
+      unit.students = static_cast<int>(*students);
+      if (unit.students <= 0) {
+        unit.excluded = true;
+        unit.exclusion_reason =
+            absl::StrCat("0 ", LevelWord(level), " students: no ", LevelWord(level), " unit");
+        set.outside.push_back(std::move(unit));
+        continue;
+      }
+      FillQuantities(record, profile, unit);
+      if (school.school_type() == kTeachingPoint &&
+          unit.students < profile.teaching_point_min_students()) {
+        if (profile.small_teaching_point() == "merge") {
+          to_merge.push_back(std::move(unit));
+          any_unit = true;
+          continue;
+        }
+        unit.excluded = true;
+        unit.exclusion_reason =
+            absl::StrCat("teaching point with ", unit.students, " students (< ",
+                         profile.teaching_point_min_students(),
+                         "): excluded from resource allocation (profile units.small_teaching_point "
+                         "= exclude)");
+      }
+      set.of(level).push_back(std::move(unit));
+      any_unit = true;
+    }
+    (void)any_unit;
+  }
+
+  // Merge small teaching points into their parent's primary unit.
+  std::map<absl::string_view, absl::string_view> parent_of;
+  if (!to_merge.empty()) {
+    for (const SchoolRecord& record : schools) {
+      parent_of[record.school->school_code()] = record.school->parent_school_code();
+    }
+  }
+  for (Unit& point : to_merge) {
+    const std::string parent(parent_of[point.school_code]);
+    auto target = std::find_if(set.primary.begin(), set.primary.end(), [&](const Unit& u) {
+      return u.school_code == parent && !u.excluded;
+    });
+    if (parent.empty() || target == set.primary.end()) {
+      point.excluded = true;
+      point.exclusion_reason = absl::StrCat(
+          "teaching point with ", point.students, " students (< ",
+          profile.teaching_point_min_students(), ") cannot be merged: ",
+          parent.empty() ? std::string("parent_school_code is empty")
+                         : absl::StrCat("parent ", parent, " has no primary unit in the county"));
+      set.primary.push_back(std::move(point));
+      continue;
+    }
+    Unit& into = *target;
+    into.students += point.students;
+    for (int i = 0; i < kIndicatorCount; ++i) {
+      if (into.quantity[i] && point.quantity[i]) {
+        *into.quantity[i] += *point.quantity[i];
+      } else {
+        into.quantity[i].reset();
+      }
+    }
+    for (const std::string& field : point.missing_fields) {
+      AddMissing(into, absl::StrCat(point.school_code, ".", field));
+    }
+    into.merged_school_codes.emplace_back(point.school_code);
+    Unit note = point;
+    note.excluded = true;
+    note.exclusion_reason =
+        absl::StrCat("teaching point with ", point.students, " students (< ",
+                     profile.teaching_point_min_students(), "): merged into its parent ", parent,
+                     " (profile units.small_teaching_point = merge)");
+    set.outside.push_back(std::move(note));
+  }
+  return set;
+}
+
+}  // namespace junheng::eval

@@ -1,0 +1,155 @@
+#include "client/eval_command.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+
+namespace junheng::client {
+namespace {
+
+std::string SourceDir() {
+  const char* dir = std::getenv("JUNHENG_SOURCE_DIR");
+  return dir ? dir : ".";
+}
+
+std::string Sample(const std::string& name) { return SourceDir() + "/deploy/sample/" + name; }
+
+bool HaveSample() { return std::ifstream(Sample("schools.csv")).good(); }
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+EvalOptions SampleOptions(const std::string& format) {
+  EvalOptions o;
+  o.schools_file = Sample("schools.csv");
+  o.reports_file = Sample("reports-2024.csv");
+  o.county_facts_file = Sample("county-facts-2024.json");
+  o.period = "2024";
+  o.profile = "qin-county";
+  o.format = format;
+  return o;
+}
+
+TEST(EvalCommandTest, SampleDataEvaluatesInEveryFormat) {
+  if (!HaveSample()) GTEST_SKIP() << "no sample data in " << Sample("");
+  for (const char* format : {"text", "json", "csv"}) {
+    std::ostringstream out, err;
+    EXPECT_EQ(RunEval(SampleOptions(format), out, err), 0) << format << ": " << err.str();
+    EXPECT_FALSE(out.str().empty());
+  }
+  std::ostringstream out, err;
+  ASSERT_EQ(RunEval(SampleOptions("json"), out, err), 0);
+  v1::Evaluation e;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(out.str(), &e).ok());
+  EXPECT_EQ(e.county_code(), "140430");
+  EXPECT_EQ(e.profile().name(), "qin-county");
+  EXPECT_EQ(e.items_size(), 31);
+  EXPECT_FALSE(e.plan_progress().empty());
+  std::ostringstream text, err2;
+  ASSERT_EQ(RunEval(SampleOptions("text"), text, err2), 0);
+  EXPECT_NE(text.str().find("L1 每百名学生拥有高于规定学历教师数"), std::string::npos);
+}
+
+TEST(EvalCommandTest, SameInputSameJson) {
+  if (!HaveSample()) GTEST_SKIP();
+  std::ostringstream a, b, err;
+  ASSERT_EQ(RunEval(SampleOptions("json"), a, err), 0);
+  ASSERT_EQ(RunEval(SampleOptions("json"), b, err), 0);
+  EXPECT_EQ(a.str(), b.str());
+}
+
+TEST(EvalCommandTest, BadInputIsExitOneNamingTheProblem) {
+  std::string schools = WriteTemp("eval-schools.csv",
+                                  "school_code,school_name,school_type,county_code\n"
+                                  "P1,一小,primary,140430\n");
+  std::string reports = WriteTemp("eval-reports.csv",
+                                  "school_code,period,primary_students,bogus_column\n"
+                                  "P1,2024,100,1\n");
+  EvalOptions o;
+  o.schools_file = schools;
+  o.reports_file = reports;
+  o.period = "2024";
+  std::ostringstream out, err;
+  EXPECT_EQ(RunEval(o, out, err), 1);
+  EXPECT_NE(err.str().find("bogus_column"), std::string::npos) << err.str();
+
+  o.reports_file = ::testing::TempDir() + "/no-such-file.csv";
+  std::ostringstream out2, err2;
+  EXPECT_EQ(RunEval(o, out2, err2), 1);
+  EXPECT_NE(err2.str().find("no-such-file.csv"), std::string::npos);
+
+  o.reports_file =
+      WriteTemp("eval-reports-ok.csv", "school_code,period,primary_students\nP1,2024,100\n");
+  o.profile = "no-such-profile";
+  std::ostringstream out3, err3;
+  EXPECT_EQ(RunEval(o, out3, err3), 1);
+  EXPECT_NE(err3.str().find("national-2017"), std::string::npos);
+}
+
+TEST(EvalCommandTest, EmptyCellsAreNotReportedNotErrors) {
+  std::string schools = WriteTemp("eval-schools2.csv",
+                                  "school_code,school_name,school_type,county_code\n"
+                                  "P1,一小,primary,140430\nP2,二小,primary,140430\n");
+  std::string reports = WriteTemp("eval-reports2.csv",
+                                  "school_code,period,primary_students,has_charter\n"
+                                  "P1,2024,100,\nP2,2024,120,true\n");
+  EvalOptions o;
+  o.schools_file = schools;
+  o.reports_file = reports;
+  o.period = "2024";
+  o.format = "json";
+  std::ostringstream out, err;
+  ASSERT_EQ(RunEval(o, out, err), 0) << err.str();
+  v1::Evaluation e;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(out.str(), &e).ok());
+  for (const auto& item : e.items()) {
+    if (item.id() == "Q3") {
+      EXPECT_EQ(item.status(), "not_judged");
+      EXPECT_NE(item.reason().find("has_charter"), std::string::npos);
+    }
+  }
+}
+
+TEST(EvalCommandTest, UsageErrorsAreExitTwo) {
+  EvalOptions o = SampleOptions("yaml");
+  std::ostringstream out, err;
+  EXPECT_EQ(RunEval(o, out, err), 2);
+  o = SampleOptions("text");
+  o.period.clear();
+  EXPECT_EQ(RunEval(o, out, err), 2);
+  o = SampleOptions("text");
+  o.schools_file.clear();
+  EXPECT_EQ(RunEval(o, out, err), 2);
+}
+
+TEST(EvalCommandTest, RegistersASubcommandThatSetsTheExitCode) {
+  if (!HaveSample()) GTEST_SKIP();
+  CLI::App app;
+  int exit_code = -1;
+  AddEvalCommand(app, &exit_code);
+  std::vector<std::string> args = {"eval",
+                                   "--schools",
+                                   Sample("schools.csv"),
+                                   "--reports",
+                                   Sample("reports-2024.csv"),
+                                   "--period",
+                                   "2024",
+                                   "--format",
+                                   "csv"};
+  std::vector<const char*> argv = {"junheng"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  testing::internal::CaptureStdout();
+  app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
+  std::string printed = testing::internal::GetCapturedStdout();
+  EXPECT_EQ(exit_code, 0);
+  EXPECT_EQ(printed.rfind("row,level,school_code", 0), 0u);
+}
+
+}  // namespace
+}  // namespace junheng::client

@@ -1,0 +1,319 @@
+// The bureau's reporting round, run through a whole year on an injected clock: windows, late
+// reports, exceptions, review, monitoring and reminders against a real in-process server.
+#include "client/connection.h"
+#include "common/time/time_text.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/server_app.h"
+#include "tests/testing/temp_dir.h"
+
+namespace junheng {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr char kCounty[] = "140430";
+
+absl::Time At(const char* text) { return *ParseInstant(text, DateMeans::kStartOfDay); }
+
+class BureauIntegrationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server::ServerOptions options;
+    options.data_dir = dir_.Sub("data");
+    options.listen = "127.0.0.1:0";
+    auto app = server::ServerApp::Start(options, &clock_);
+    ASSERT_TRUE(app.ok()) << app.status();
+    app_ = *std::move(app);
+    rpc_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(10));
+
+    v1::UpsertSchoolsRequest schools;
+    schools.set_county_code(kCounty);
+    for (const char* code : {"s1", "s2", "s3", "s4"}) {
+      auto* s = schools.add_schools();
+      s->set_school_code(code);
+      s->set_school_name(std::string("school ") + code);
+      s->set_school_type("primary");
+      s->set_contact_name(std::string("contact ") + code);
+      s->set_contact_phone("0355-700000");
+    }
+    ASSERT_TRUE(rpc_->UpsertSchools(schools).ok());
+
+    // The 2024 round: opens 1 Sep, deadline end of 15 Oct, closes end of 31 Oct (China time).
+    v1::DefinePeriodRequest define;
+    auto* p = define.mutable_period();
+    p->set_county_code(kCounty);
+    p->set_period("2024");
+    p->set_opens_unix_ms(absl::ToUnixMillis(At("2024-09-01")));
+    p->set_deadline_unix_ms(absl::ToUnixMillis(*ParseInstant("2024-10-15", DateMeans::kEndOfDay)));
+    p->set_closes_unix_ms(absl::ToUnixMillis(*ParseInstant("2024-10-31", DateMeans::kEndOfDay)));
+    auto defined = rpc_->DefinePeriod(define);
+    ASSERT_TRUE(defined.ok()) << defined.status();
+  }
+
+  absl::StatusOr<v1::SubmitReportResponse> Submit(const std::string& school, int students) {
+    v1::SubmitReportRequest request;
+    request.set_county_code(kCounty);
+    request.set_submission_id(school + "-" + std::to_string(students) + "-" +
+                              std::to_string(absl::ToUnixMillis(clock_.Now())));
+    request.mutable_report()->set_school_code(school);
+    request.mutable_report()->set_period("2024");
+    request.mutable_report()->set_primary_students(students);
+    request.set_replaces_version(LatestVersion(school));
+    request.set_submitter("clerk-" + school);
+    return rpc_->SubmitReport(request, /*attempts=*/1);
+  }
+
+  int64_t LatestVersion(const std::string& school) {
+    v1::ListReportVersionsRequest list;
+    list.set_county_code(kCounty);
+    list.set_school_code(school);
+    list.set_period("2024");
+    auto versions = rpc_->ListReportVersions(list);
+    return versions.ok() && !versions->versions().empty() ? versions->versions().rbegin()->version()
+                                                          : 0;
+  }
+
+  absl::StatusOr<v1::ReviewRecord> Review(const std::string& school, const std::string& action,
+                                          const std::string& comment = "") {
+    v1::ReviewReportRequest request;
+    request.set_county_code(kCounty);
+    request.set_period("2024");
+    request.set_school_code(school);
+    request.set_version(LatestVersion(school));
+    request.set_action(action);
+    request.set_comment(comment);
+    request.set_reviewer("bureau-staff");
+    return rpc_->ReviewReport(request);
+  }
+
+  v1::SubmissionStatusResponse Status() {
+    v1::SubmissionStatusRequest request;
+    request.set_county_code(kCounty);
+    request.set_period("2024");
+    auto status = rpc_->SubmissionStatus(request);
+    EXPECT_TRUE(status.ok()) << status.status();
+    if (!status.ok()) return {};
+    return *std::move(status);
+  }
+
+  std::map<std::string, std::string> States() {
+    std::map<std::string, std::string> states;
+    const v1::SubmissionStatusResponse status = Status();
+    for (const auto& s : status.schools()) states[s.school_code()] = s.state();
+    return states;
+  }
+
+  testing::TempDir dir_;
+  FakeClock clock_{At("2024-08-20")};
+  std::unique_ptr<server::ServerApp> app_;
+  std::unique_ptr<client::Connection> rpc_;
+};
+
+TEST_F(BureauIntegrationTest, WindowDecidesRefusedOnTimeLateAndClosed) {
+  auto early = Submit("s1", 100);
+  EXPECT_EQ(early.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(early.status().message(), HasSubstr("opens for reports at 2024-09-01"));
+
+  clock_.Set(At("2024-09-10"));
+  auto on_time = Submit("s1", 100);
+  ASSERT_TRUE(on_time.ok()) << on_time.status();
+  EXPECT_FALSE(on_time->receipt().late());
+
+  clock_.Set(At("2024-10-20"));
+  auto late = Submit("s2", 200);
+  ASSERT_TRUE(late.ok()) << late.status();
+  EXPECT_TRUE(late->receipt().late());
+
+  clock_.Set(At("2024-11-02"));
+  auto closed = Submit("s3", 300);
+  EXPECT_EQ(closed.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(closed.status().message(), HasSubstr("closed at 2024-10-31T23:59:59.999+08:00"));
+
+  auto status = Status();
+  EXPECT_EQ(status.schools_total(), 4);
+  EXPECT_EQ(status.submitted(), 2);
+  EXPECT_EQ(status.on_time(), 1);
+  EXPECT_EQ(status.late(), 1);
+  EXPECT_EQ(status.not_submitted(), 2);
+  EXPECT_DOUBLE_EQ(status.completeness_rate(), 0.5);
+  EXPECT_DOUBLE_EQ(status.timeliness_rate(), 0.25);
+  EXPECT_THAT(States(), ElementsAre(std::pair{"s1", "on_time"}, std::pair{"s2", "late"},
+                                    std::pair{"s3", "not_submitted"},
+                                    std::pair{"s4", "not_submitted"}));
+}
+
+TEST_F(BureauIntegrationTest, SubmissionAtTheDeadlineInstantIsOnTime) {
+  clock_.Set(*ParseInstant("2024-10-15", DateMeans::kEndOfDay));
+  auto at_deadline = Submit("s1", 100);
+  ASSERT_TRUE(at_deadline.ok());
+  EXPECT_FALSE(at_deadline->receipt().late());
+  clock_.Advance(absl::Milliseconds(1));
+  auto after = Submit("s2", 100);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->receipt().late());
+}
+
+TEST_F(BureauIntegrationTest, ExceptionOpensTheWindowForOneSchoolUntilItExpires) {
+  clock_.Set(At("2024-11-05"));
+  v1::GrantExceptionRequest grant;
+  auto* e = grant.mutable_exception();
+  e->set_county_code(kCounty);
+  e->set_period("2024");
+  e->set_school_code("s3");
+  e->set_expires_unix_ms(absl::ToUnixMillis(At("2024-11-10")));
+  e->set_reason("flooded road");
+  auto granted = rpc_->GrantException(grant);
+  ASSERT_TRUE(granted.ok()) << granted.status();
+
+  EXPECT_TRUE(Submit("s3", 300).ok());
+  EXPECT_EQ(Submit("s4", 400).status().code(), absl::StatusCode::kFailedPrecondition)
+      << "the exception is for s3 only";
+  clock_.Set(At("2024-11-11"));
+  EXPECT_EQ(Submit("s3", 301).status().code(), absl::StatusCode::kFailedPrecondition)
+      << "the exception has expired";
+  EXPECT_EQ(States()["s3"], "late");
+}
+
+TEST_F(BureauIntegrationTest, ExpiredExceptionCannotBeGranted) {
+  clock_.Set(At("2024-11-05"));
+  v1::GrantExceptionRequest grant;
+  auto* e = grant.mutable_exception();
+  e->set_county_code(kCounty);
+  e->set_period("2024");
+  e->set_school_code("s3");
+  e->set_expires_unix_ms(absl::ToUnixMillis(At("2024-11-01")));
+  EXPECT_EQ(rpc_->GrantException(grant).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(BureauIntegrationTest, ReviewRoundTripReturnResubmitAcceptLockReopen) {
+  clock_.Set(At("2024-09-10"));
+  ASSERT_TRUE(Submit("s1", 100).ok());
+
+  EXPECT_EQ(Review("s1", "return").status().code(), absl::StatusCode::kInvalidArgument)
+      << "returning needs a comment";
+  auto returned = Review("s1", "return", "primary_students looks too low; check the roll");
+  ASSERT_TRUE(returned.ok()) << returned.status();
+  EXPECT_EQ(States()["s1"], "returned");
+
+  // The clerk sees the comment on the report.
+  v1::GetReportRequest get;
+  get.set_county_code(kCounty);
+  get.set_school_code("s1");
+  get.set_period("2024");
+  auto shown = rpc_->GetReport(get);
+  ASSERT_TRUE(shown.ok());
+  EXPECT_EQ(shown->review().state(), "returned");
+  EXPECT_THAT(shown->review().comment(), HasSubstr("too low"));
+
+  clock_.Advance(absl::Hours(24));
+  auto corrected = Submit("s1", 180);
+  ASSERT_TRUE(corrected.ok()) << corrected.status();
+  EXPECT_EQ(corrected->receipt().version(), 2);
+  EXPECT_EQ(States()["s1"], "on_time") << "a new version leaves the returned state";
+
+  ASSERT_TRUE(Review("s1", "accept").ok());
+  EXPECT_EQ(States()["s1"], "accepted");
+  auto locked = Submit("s1", 190);
+  EXPECT_EQ(locked.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(locked.status().message(), HasSubstr("reopen"));
+  EXPECT_EQ(Review("s1", "accept").status().code(), absl::StatusCode::kFailedPrecondition);
+
+  ASSERT_TRUE(Review("s1", "reopen").ok());
+  auto after_reopen = Submit("s1", 190);
+  ASSERT_TRUE(after_reopen.ok()) << after_reopen.status();
+  EXPECT_EQ(after_reopen->receipt().version(), 3);
+}
+
+TEST_F(BureauIntegrationTest, ReviewOfAnOlderVersionIsAborted) {
+  clock_.Set(At("2024-09-10"));
+  ASSERT_TRUE(Submit("s1", 100).ok());
+  ASSERT_TRUE(Submit("s1", 110).ok());
+  v1::ReviewReportRequest request;
+  request.set_county_code(kCounty);
+  request.set_period("2024");
+  request.set_school_code("s1");
+  request.set_version(1);
+  request.set_action("accept");
+  EXPECT_EQ(rpc_->ReviewReport(request).status().code(), absl::StatusCode::kAborted);
+}
+
+TEST_F(BureauIntegrationTest, RemindersListOwingSchoolsWithContactsOnlyNearTheDeadline) {
+  clock_.Set(At("2024-09-10"));
+  ASSERT_TRUE(Submit("s1", 100).ok());
+  ASSERT_TRUE(Submit("s2", 100).ok());
+  ASSERT_TRUE(Review("s2", "return", "fix it").ok());
+
+  v1::RemindersRequest request;
+  request.set_county_code(kCounty);
+  request.set_period("2024");
+  request.set_days(3);
+  auto far = rpc_->Reminders(request);
+  ASSERT_TRUE(far.ok());
+  EXPECT_GT(far->days_to_deadline(), 30);
+  EXPECT_TRUE(far->owing().empty());
+
+  clock_.Set(At("2024-10-14"));  // 1 day and a bit before the end of 15 Oct
+  auto near = rpc_->Reminders(request);
+  ASSERT_TRUE(near.ok());
+  EXPECT_NEAR(near->days_to_deadline(), 2.0, 0.01);
+  std::vector<std::string> owing;
+  for (const auto& s : near->owing()) {
+    owing.push_back(s.school_code() + ":" + s.state() + ":" + s.contact_name());
+  }
+  EXPECT_THAT(owing, ElementsAre("s2:returned:contact s2", "s3:not_submitted:contact s3",
+                                 "s4:not_submitted:contact s4"));
+}
+
+TEST_F(BureauIntegrationTest, DueTellsAClerkWhatTheSchoolOwes) {
+  clock_.Set(At("2024-09-10"));
+  v1::DueRequest due;
+  due.set_county_code(kCounty);
+  due.set_school_code("s1");
+  auto before = rpc_->Due(due);
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->owed_size(), 1);
+  EXPECT_EQ(before->owed(0).period(), "2024");
+  EXPECT_EQ(before->owed(0).state(), "not_submitted");
+  ASSERT_TRUE(Submit("s1", 100).ok());
+  auto after = rpc_->Due(due);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->owed().empty());
+  clock_.Set(At("2024-11-05"));
+  due.set_school_code("s2");
+  auto closed = rpc_->Due(due);
+  ASSERT_TRUE(closed.ok());
+  EXPECT_TRUE(closed->owed().empty()) << "a closed period is no longer owed";
+}
+
+TEST_F(BureauIntegrationTest, UndefinedPeriodHasNoWindowAndNoReminders) {
+  v1::SubmitReportRequest request;
+  request.set_county_code(kCounty);
+  request.set_submission_id("hist-1");
+  request.mutable_report()->set_school_code("s1");
+  request.mutable_report()->set_period("2023");
+  request.mutable_report()->set_primary_students(90);
+  auto stored = rpc_->SubmitReport(request, 1);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_FALSE(stored->receipt().late());
+  v1::RemindersRequest remind;
+  remind.set_county_code(kCounty);
+  remind.set_period("2023");
+  remind.set_days(5);
+  EXPECT_EQ(rpc_->Reminders(remind).status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(BureauIntegrationTest, PeriodTimesMustBeOrdered) {
+  v1::DefinePeriodRequest define;
+  auto* p = define.mutable_period();
+  p->set_county_code(kCounty);
+  p->set_period("2025");
+  p->set_opens_unix_ms(absl::ToUnixMillis(At("2025-10-01")));
+  p->set_deadline_unix_ms(absl::ToUnixMillis(At("2025-09-01")));
+  p->set_closes_unix_ms(absl::ToUnixMillis(At("2025-11-01")));
+  EXPECT_EQ(rpc_->DefinePeriod(define).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace junheng
