@@ -49,7 +49,7 @@ class Agent {
       : g_(g),
         options_(options),
         outbox_(std::move(outbox)),
-        connection_(g.server, absl::Seconds(g.deadline_seconds)),
+        connection_(g.server, absl::Seconds(g.deadline_seconds), g.security),
         rng_(std::random_device{}()) {}
 
   int Run(const std::atomic<bool>& stop) {

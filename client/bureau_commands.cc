@@ -15,7 +15,7 @@ namespace junheng::client {
 namespace {
 
 Connection Connect(const Globals& g) {
-  return Connection(g.server, absl::Seconds(g.deadline_seconds));
+  return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
 }
 
 int Fail(const absl::Status& status, std::ostream& err) {

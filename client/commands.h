@@ -4,6 +4,8 @@
 #include <iosfwd>
 #include <string>
 
+#include "common/rpc/channel_security.h"
+
 namespace CLI {
 class App;
 }  // namespace CLI
@@ -19,6 +21,9 @@ struct Globals {
   std::string submitter;
   // The durable outbox of reports waiting for a receipt; empty: DefaultOutboxDir() (outbox.h).
   std::string outbox;
+  // TLS, client certificate and bearer token (--ca, --cert, --key, --token / $JUNHENG_TOKEN,
+  // --insecure-plaintext).
+  rpc::ChannelSecurity security;
 };
 
 // Each command writes its result to `out`, problems to `err`, and returns an ExitCode.
@@ -98,5 +103,8 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
 
 // Registers period, review, status, remind and due on `app`; each sets *exit_code when it runs.
 void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code);
+
+// Registers eval (offline or --server), facts, snapshots and trend (evaluation_commands.cc).
+void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code);
 
 }  // namespace junheng::client

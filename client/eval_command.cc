@@ -207,7 +207,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
   cmd->add_option("--county-facts", options->county_facts_file,
                   "what the bureau entered for the county and period (JSON or CSV)");
   cmd->add_option("--period", options->period, "period label, e.g. 2024");
-  cmd->add_option("--profile", options->profile,
+  CLI::Option* profile_option = cmd->add_option("--profile", options->profile,
                   "standard profile: a built-in name (" +
                       absl::StrJoin(profile::BuiltinProfileNames(), ", ") + ") or a TOML file")
       ->capture_default_str();
@@ -215,8 +215,17 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
   CLI::Option* county = cmd->add_option("--county", options->county,
                                         "county code (default: the registry's only one)");
   if (remote) cmd->add_option("--server", options->server, "evaluate on junheng-server at ADDR");
-  cmd->callback([options, exit_code, format, county, remote, &app] {
+  cmd->callback([options, exit_code, format, county, profile_option, remote, &app] {
     EvalOptions effective = *options;
+    // With no files to read, evaluate on the server the program is configured for, with the
+    // server's own profile unless one is named.
+    if (remote && effective.server.empty() && effective.schools_file.empty() &&
+        effective.reports_file.empty()) {
+      if (CLI::Option* global = app.get_option_no_throw("--server")) {
+        effective.server = global->as<std::string>();
+      }
+    }
+    if (!effective.server.empty() && profile_option->count() == 0) effective.profile.clear();
     // Global options of the parent app, when given there and not here.
     if (format->count() == 0) {
       if (CLI::Option* global = app.get_option_no_throw("--format");

@@ -13,6 +13,7 @@
 #include "client/commands.h"
 #include "client/eval_command.h"
 #include "client/exit_codes.h"
+#include "client/security_commands.h"
 
 namespace {
 
@@ -65,6 +66,18 @@ int main(int argc, char** argv) {
   app.add_option("--outbox", g.outbox,
                  "outbox directory for reports waiting for a receipt (receipts are kept in "
                  "receipts/ beside it); default ~/.local/share/junheng/outbox");
+  // Security (issue 6): the county CA to verify the server, an optional client certificate, the
+  // bearer token. $JUNHENG_TOKEN keeps the token out of the process list and shell history.
+  app.add_option("--token", g.security.token,
+                 "bearer token from the bureau (better: token = \"...\" in the config, or "
+                 "$JUNHENG_TOKEN)")
+      ->envname("JUNHENG_TOKEN");
+  app.add_option("--ca", g.security.ca_file,
+                 "the county CA certificate (PEM) the server's certificate must chain to");
+  app.add_option("--cert", g.security.cert_file, "this school's client certificate (mutual TLS)");
+  app.add_option("--key", g.security.key_file, "the client certificate's private key");
+  app.add_flag("--insecure-plaintext", g.security.insecure_plaintext,
+               "no TLS: only for a demo server on 127.0.0.1 started with --insecure-plaintext");
 
   int exit_code = kExitOk;
   std::ostream& out = std::cout;
@@ -160,7 +173,8 @@ int main(int argc, char** argv) {
   });
 
   AddBureauCommands(app, g, &exit_code);
-  AddEvalCommand(app, &exit_code);
+  AddSecurityCommands(app, g, &exit_code);
+  AddEvaluationCommands(app, g, &exit_code);
 
   try {
     app.parse(argc, argv);

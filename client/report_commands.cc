@@ -25,7 +25,7 @@ using junheng::v1::Receipt;
 using junheng::v1::SchoolReport;
 
 Connection Connect(const Globals& g) {
-  return Connection(g.server, absl::Seconds(g.deadline_seconds));
+  return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
 }
 
 int Fail(const absl::Status& status, std::ostream& err) {

@@ -23,7 +23,7 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
   v1::UpsertSchoolsRequest request;
   request.set_county_code(g.county);
   for (auto& school : *schools) *request.add_schools() = std::move(school);
-  Connection connection(g.server, absl::Seconds(g.deadline_seconds));
+  Connection connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
   auto response = connection.UpsertSchools(request);
   if (!response.ok()) {
     err << "error: " << response.status().message() << "\n";
@@ -46,7 +46,7 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
   }
   v1::ListSchoolsRequest request;
   request.set_county_code(g.county);
-  Connection connection(g.server, absl::Seconds(g.deadline_seconds));
+  Connection connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
   auto response = connection.ListSchools(request);
   if (!response.ok()) {
     err << "error: " << response.status().message() << "\n";

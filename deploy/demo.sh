@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job on its embedded default: build, start a local junheng-server on RocksDB, import Qin
 # County's 26 schools, submit their reports from 26 concurrent clients, print what was stored and
-# the county's evaluation, stop the server. The demo runs plain text on loopback (127.0.0.1 only).
+# the county's evaluation, stop the server. The demo runs TLS on loopback with certificates made
+# by deploy/tls/make-certs.sh and bearer tokens: a bureau_admin token issued offline, one
+# school_clerk token per school, an auditor token that verifies the audit log (docs/security.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,7 +21,8 @@ start_server "$SERVER_BIN" "$WORK/data" "$WORK/server.log"
 trap 'stop_server >/dev/null 2>&1 || true' EXIT
 echo "== junheng-server on $SERVER_ADDR, data in $WORK/data (RocksDB)"
 
-J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430)
+J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 "${CLIENT_SECURITY[@]}")
+echo "== TLS with the county CA in $WORK/tls; bureau admin token issued offline"
 echo "== importing the registry"
 "${J[@]}" schools import deploy/sample/schools.csv
 
@@ -29,7 +32,12 @@ for period in 2023 2024; do
   pids=()
   for file in "$WORK/reports-$period"/*.csv; do
     school=$(basename "$file" .csv)
-    "${J[@]}" --submitter "clerk-$school" submit "$file" >"$WORK/submit-$period-$school.log" 2>&1 &
+    if [ ! -s "$WORK/clerk-$school.token" ]; then  # each school's clerk gets its own token
+      "${J[@]}" admin token issue --role school_clerk --school "$school" --label "demo clerk" \
+        >"$WORK/clerk-$school.token" 2>/dev/null
+    fi
+    JUNHENG_TOKEN=$(cat "$WORK/clerk-$school.token") \
+      "${J[@]}" --submitter "clerk-$school" submit "$file" >"$WORK/submit-$period-$school.log" 2>&1 &
     pids+=($!)
   done
   failed=0
@@ -40,6 +48,10 @@ done
 
 echo "== what the server stored for 2024"
 "${J[@]}" reports --period 2024
+
+echo "== the auditor verifies the audit log's hash chain"
+AUDITOR_TOKEN=$("${J[@]}" admin token issue --role auditor --label "demo auditor" 2>/dev/null)
+JUNHENG_TOKEN="$AUDITOR_TOKEN" "${J[@]}" audit verify
 
 stop_server
 trap - EXIT

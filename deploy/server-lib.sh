@@ -1,11 +1,34 @@
 # Shell helpers shared by deploy/demo.sh and the e2e tests. Source it; it defines functions only.
 
 # start_server SERVER_BINARY DATA_DIR LOG_FILE
-# Starts junheng-server on a free loopback port in the background. Sets SERVER_PID and
-# SERVER_ADDR (host:port read from the server's own log line). Returns 1 if it does not come up.
+# Starts junheng-server on a free loopback port in the background, over TLS with a bearer token
+# (issue 6, docs/security.md). Sets SERVER_PID and SERVER_ADDR (host:port read from the server's
+# own log line). Returns 1 if it does not come up. Beside DATA_DIR it keeps:
+#   tls/          the county CA and server certificate (deploy/tls/make-certs.sh), made once;
+#                 JUNHENG_TLS_DIR overrides where
+#   admin.token   a bureau_admin token for county ${JUNHENG_COUNTY:-140430}, issued offline
+#                 (`junheng-server token issue`) before the first start; mode 600
+# and sets SERVER_SECURITY (the server's TLS options, for restarting it by hand),
+# CLIENT_SECURITY (the client's --ca option) and exports JUNHENG_TOKEN=ADMIN_TOKEN so that
+# `junheng` and `junheng-server backup` act as the bureau admin unless told otherwise.
 start_server() {
   local binary="$1" data_dir="$2" log="$3"
-  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 >"$log" 2>&1 &
+  local work tls
+  work=$(dirname "$data_dir")
+  tls="${JUNHENG_TLS_DIR:-$work/tls}"
+  if [ ! -f "$tls/server.crt" ]; then
+    bash "$(dirname "${BASH_SOURCE[0]}")/tls/make-certs.sh" "$tls" >/dev/null || return 1
+  fi
+  if [ ! -s "$work/admin.token" ]; then
+    (umask 077; "$binary" token issue --data-dir "$data_dir" --role bureau_admin \
+        --county "${JUNHENG_COUNTY:-140430}" --label "server-lib bootstrap" \
+        >"$work/admin.token" 2>/dev/null) || { echo "cannot issue the admin token" >&2; return 1; }
+  fi
+  ADMIN_TOKEN=$(cat "$work/admin.token")
+  export JUNHENG_TOKEN="$ADMIN_TOKEN"
+  SERVER_SECURITY=(--tls-cert "$tls/server.crt" --tls-key "$tls/server.key")
+  CLIENT_SECURITY=(--ca "$tls/ca.crt")
+  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
   SERVER_ADDR=""
   for _ in $(seq 1 100); do

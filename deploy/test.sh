@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/install-deps.sh
 bash deploy/build.sh
-cd "${JUNHENG_BUILD_DIR:-build}"
-ctest --output-on-failure -j "${JUNHENG_JOBS:-$(nproc)}" --timeout 600
+(cd "${JUNHENG_BUILD_DIR:-build}" &&
+  ctest --output-on-failure -j "${JUNHENG_JOBS:-$(nproc)}" --timeout 600)
+# libFuzzer targets (issue 6): a separate clang build, each target for 60 s from its seed corpus.
+bash tests/fuzz/run_fuzzers.sh "${JUNHENG_FUZZ_SECONDS:-60}"

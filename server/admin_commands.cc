@@ -24,12 +24,23 @@ int ExitFor(const absl::Status& status) {
 
 int RunBackupCommand(const std::string& address, const std::string& to, double deadline_seconds,
                      std::ostream& out, std::ostream& err) {
+  return RunBackupCommand(address, to, deadline_seconds, rpc::ChannelSecurity::PlaintextForTests(),
+                          out, err);
+}
+
+int RunBackupCommand(const std::string& address, const std::string& to, double deadline_seconds,
+                     const rpc::ChannelSecurity& security, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   const std::string destination = std::filesystem::absolute(to, ec).lexically_normal().string();
-  auto stub = junheng::v1::AdminService::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  auto channel = rpc::MakeChannel(address, security, grpc::ChannelArguments());
+  if (!channel.ok()) {
+    err << "error: " << channel.status().message() << "\n";
+    return 1;
+  }
+  auto stub = junheng::v1::AdminService::NewStub(*channel);
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(deadline_seconds)));
+  rpc::AddCallCredentials(security, context);
   junheng::v1::BackupRequest request;
   request.set_destination(destination);
   junheng::v1::BackupResponse response;

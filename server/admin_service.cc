@@ -10,6 +10,8 @@ namespace junheng::server {
 grpc::ServerUnaryReactor* AdminServiceImpl::Backup(grpc::CallbackServerContext* context,
                                                    const junheng::v1::BackupRequest* request,
                                                    junheng::v1::BackupResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.AdminService/Backup", *request);
+  if (!who.ok()) return Finish(context, who.status());
   const std::string& destination = request->destination();
   if (destination.empty() || destination.front() != '/') {
     return Finish(context, absl::InvalidArgumentError(
@@ -17,7 +19,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::Backup(grpc::CallbackServerContext* 
                                             "': give an absolute path on the server's machine")));
   }
   const absl::Time started = clock_->Now();
-  spdlog::info("backup to {} requested by {}", destination, Actor(*context));
+  spdlog::info("backup to {} requested by {}", destination, who->Actor());
   absl::Status status = store_->Checkpoint(destination);
   if (!status.ok()) {
     spdlog::error("backup to {} failed: {}", destination, std::string(status.message()));

@@ -20,13 +20,17 @@ grpc::ServerUnaryReactor* Reply(grpc::CallbackServerContext* context, absl::Stat
 grpc::ServerUnaryReactor* BureauServiceImpl::DefinePeriod(grpc::CallbackServerContext* context,
                                                           const DefinePeriodRequest* request,
                                                           ReportingPeriod* response) {
-  return Reply(context, server::DefinePeriod(*store_, *clock_, request->period(), Actor(*context)),
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/DefinePeriod", *request);
+  if (!who.ok()) return Finish(context, who.status());
+  return Reply(context, server::DefinePeriod(*store_, *clock_, request->period(), who->Actor()),
                response);
 }
 
 grpc::ServerUnaryReactor* BureauServiceImpl::ListPeriods(grpc::CallbackServerContext* context,
                                                          const ListPeriodsRequest* request,
                                                          ListPeriodsResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/ListPeriods", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status codes = CheckCodes({{"county_code", request->county_code()}});
   if (!codes.ok()) return Finish(context, codes);
   auto periods = server::ListPeriods(*store_, request->county_code());
@@ -38,26 +42,32 @@ grpc::ServerUnaryReactor* BureauServiceImpl::ListPeriods(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* BureauServiceImpl::GrantException(grpc::CallbackServerContext* context,
                                                             const GrantExceptionRequest* request,
                                                             SubmissionException* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/GrantException", *request);
+  if (!who.ok()) return Finish(context, who.status());
   return Reply(context,
-               server::GrantException(*store_, *clock_, request->exception(), Actor(*context)),
+               server::GrantException(*store_, *clock_, request->exception(), who->Actor()),
                response);
 }
 
 grpc::ServerUnaryReactor* BureauServiceImpl::ReviewReport(grpc::CallbackServerContext* context,
                                                           const ReviewReportRequest* request,
                                                           ReviewRecord* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/ReviewReport", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status codes = CheckCodes({{"county_code", request->county_code()},
                                    {"period", request->period()},
                                    {"school_code", request->school_code()}});
   if (!codes.ok()) return Finish(context, codes);
   std::lock_guard lock(*write_mu_);
-  return Reply(context, server::ReviewReport(*store_, *clock_, *request, Actor(*context)),
+  return Reply(context, server::ReviewReport(*store_, *clock_, *request, who->Actor()),
                response);
 }
 
 grpc::ServerUnaryReactor* BureauServiceImpl::SubmissionStatus(
     grpc::CallbackServerContext* context, const SubmissionStatusRequest* request,
     SubmissionStatusResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/SubmissionStatus", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status codes = CheckCodes(
       {{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
@@ -70,6 +80,8 @@ grpc::ServerUnaryReactor* BureauServiceImpl::SubmissionStatus(
 grpc::ServerUnaryReactor* BureauServiceImpl::Reminders(grpc::CallbackServerContext* context,
                                                        const RemindersRequest* request,
                                                        RemindersResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/Reminders", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status codes = CheckCodes(
       {{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
@@ -85,6 +97,8 @@ grpc::ServerUnaryReactor* BureauServiceImpl::Reminders(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* BureauServiceImpl::Due(grpc::CallbackServerContext* context,
                                                  const DueRequest* request,
                                                  DueResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.BureauService/Due", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status codes = CheckCodes(
       {{"county_code", request->county_code()}, {"school_code", request->school_code()}});
   if (!codes.ok()) return Finish(context, codes);

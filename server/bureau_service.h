@@ -4,6 +4,7 @@
 
 #include "common/time/clock.h"
 #include "junheng/v1/bureau.grpc.pb.h"
+#include "server/auth/authorizer.h"
 #include "server/storage/store.h"
 
 namespace junheng::server {
@@ -12,8 +13,9 @@ namespace junheng::server {
 // logic lives in server/bureau/.
 class BureauServiceImpl final : public junheng::v1::BureauService::CallbackService {
  public:
-  BureauServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu)
-      : store_(store), clock_(clock), write_mu_(write_mu) {}
+  BureauServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu,
+                    const auth::Authorizer* auth)
+      : store_(store), clock_(clock), write_mu_(write_mu), auth_(auth) {}
 
   grpc::ServerUnaryReactor* DefinePeriod(grpc::CallbackServerContext* context,
                                          const junheng::v1::DefinePeriodRequest* request,
@@ -41,6 +43,7 @@ class BureauServiceImpl final : public junheng::v1::BureauService::CallbackServi
   storage::Store* store_;
   const Clock* clock_;
   std::mutex* write_mu_;
+  const auth::Authorizer* auth_;
 };
 
 }  // namespace junheng::server

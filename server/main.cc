@@ -10,6 +10,7 @@
 #include "common/time/clock.h"
 #include "server/admin_commands.h"
 #include "server/server_app.h"
+#include "server/token_commands.h"
 #include "spdlog/spdlog.h"
 
 int main(int argc, char** argv) {
@@ -19,8 +20,33 @@ int main(int argc, char** argv) {
   app.add_option("--data-dir", options.data_dir,
                  "directory of the server's RocksDB database (required to serve)");
   app.add_option("--listen", options.listen, "HOST:PORT to listen on")->capture_default_str();
+  app.add_option("--profile", options.profile,
+                 "evaluation profile: national-2017, qin-county or a TOML file")
+      ->capture_default_str();
+  double schedule_minutes = 60;
+  app.add_option("--schedule-interval", schedule_minutes,
+                 "minutes between scheduled evaluations of open periods (0: only at deadlines "
+                 "and closes)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   app.add_option("--shutdown-grace", grace_seconds,
                  "seconds in-flight calls may take to finish at shutdown")
+      ->capture_default_str();
+  // Transport and access (issue 6, docs/security.md).
+  auto& transport = options.transport;
+  app.add_option("--tls-cert", transport.tls_cert_file, "server certificate chain (PEM)");
+  app.add_option("--tls-key", transport.tls_key_file, "server private key (PEM)");
+  app.add_option("--tls-client-ca", transport.tls_client_ca_file,
+                 "county CA (PEM): require client certificates signed by it (mutual TLS)");
+  app.add_flag("--insecure-plaintext", transport.insecure_plaintext,
+               "no TLS: a local demo on 127.0.0.1 only (logs a warning)");
+  app.add_flag("--allow-remote-plaintext", transport.allow_remote_plaintext,
+               "with --insecure-plaintext, also on a non-loopback address (a TLS proxy in front)");
+  app.add_option("--rate-limit", options.rate_limit.per_second,
+                 "calls per second per credential (0: no limit)")
+      ->capture_default_str();
+  app.add_option("--rate-burst", options.rate_limit.burst,
+                 "calls a credential may make at once after a pause")
       ->capture_default_str();
   app.set_config("--config", "", "read options from a TOML file (data-dir = \"...\")");
   // Operator subcommands (issue 5); without one, the server serves.
@@ -35,6 +61,26 @@ int main(int argc, char** argv) {
       ->required();
   backup->add_option("--deadline", backup_deadline, "seconds to wait for the backup")
       ->capture_default_str();
+  junheng::rpc::ChannelSecurity backup_security;
+  backup->add_option("--token", backup_security.token, "a bureau_admin token")
+      ->envname("JUNHENG_TOKEN");
+  backup->add_option("--ca", backup_security.ca_file, "the county CA (PEM) to verify the server");
+  backup->add_flag("--insecure-plaintext", backup_security.insecure_plaintext,
+                   "no TLS (a demo server started with --insecure-plaintext)");
+  junheng::server::OfflineTokenArgs token_args;
+  auto* token = app.add_subcommand("token", "credentials, offline (no server on the data dir)");
+  token->require_subcommand(1);
+  auto* token_issue = token->add_subcommand(
+      "issue", "issue a token straight into the data dir, e.g. the first bureau_admin token");
+  token_issue->add_option("--data-dir", token_args.data_dir, "the server's data dir")->required();
+  token_issue->add_option("--role", token_args.role,
+                          "school_clerk | bureau_viewer | bureau_admin | auditor")
+      ->required();
+  token_issue->add_option("--county", token_args.county, "6-digit county code")->required();
+  token_issue->add_option("--school", token_args.school, "school_code (school_clerk only)");
+  token_issue->add_option("--expires", token_args.expires,
+                          "lifetime (90d, 12h) or date/time; default one year");
+  token_issue->add_option("--label", token_args.label, "who holds it");
   std::string restore_from, restore_data_dir;
   auto* restore = app.add_subcommand(
       "restore", "restore a backup into a new or empty data dir (offline: no server on it)");
@@ -47,13 +93,17 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (*backup) {
-    return junheng::server::RunBackupCommand(backup_server, backup_to, backup_deadline, std::cout,
-                                             std::cerr);
+    return junheng::server::RunBackupCommand(backup_server, backup_to, backup_deadline,
+                                             backup_security, std::cout, std::cerr);
+  }
+  if (*token_issue) {
+    return junheng::server::RunOfflineTokenIssue(token_args, std::cout, std::cerr);
   }
   if (*restore) {
     return junheng::server::RunRestoreCommand(restore_from, restore_data_dir, std::cout,
                                               std::cerr);
   }
+  options.schedule.interval = absl::Seconds(schedule_minutes * 60);
   if (options.data_dir.empty()) {
     std::cerr << "error: --data-dir is required to serve; see junheng-server --help\n";
     return 2;
@@ -73,9 +123,15 @@ int main(int argc, char** argv) {
     spdlog::error("junheng-server cannot start: {}", server.status().ToString());
     return 1;
   }
-  spdlog::info("junheng-server listening on {} (plain text: run it on loopback or behind TLS), "
-               "data dir {}",
-               (*server)->address(), options.data_dir);
+  if (transport.insecure_plaintext) {
+    spdlog::warn("PLAIN TEXT: tokens and reports cross the network unencrypted; use "
+                 "--tls-cert/--tls-key for anything but a local demo (docs/security.md)");
+  }
+  spdlog::info("junheng-server listening on {} ({}), data dir {}", (*server)->address(),
+               transport.insecure_plaintext ? "plain text"
+               : transport.tls_client_ca_file.empty() ? "TLS"
+                                                      : "mutual TLS",
+               options.data_dir);
 
   int received = 0;
   sigwait(&signals, &received);

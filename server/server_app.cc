@@ -1,8 +1,11 @@
 #include "server/server_app.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/profile/profile_loader.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
+#include "server/auth/policy.h"
+#include "absl/strings/str_join.h"
 
 namespace junheng::server {
 
@@ -13,21 +16,43 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
     return absl::InvalidArgumentError(
         absl::StrCat("--listen ", options.listen, ": use HOST:PORT, e.g. 127.0.0.1:50551"));
   }
+  auto profile = profile::LoadProfile(options.profile);
+  if (!profile.ok()) return profile.status();
+  if (auto problems = auth::PolicyProblems(); !problems.empty()) {
+    return absl::InternalError(
+        absl::StrCat("the access table is incomplete: ", absl::StrJoin(problems, "; ")));
+  }
+  auto credentials =
+      MakeServerCredentials(options.transport, options.listen.substr(0, colon));
+  if (!credentials.ok()) return credentials.status();
   auto store = storage::Store::Open(options.data_dir);
   if (!store.ok()) return store.status();
 
   std::unique_ptr<ServerApp> app(new ServerApp());
   app->store_ = *std::move(store);
+  app->tokens_ = std::make_unique<auth::TokenStore>(app->store_.get(), clock);
+  app->limiter_ = std::make_unique<auth::RateLimiter>(options.rate_limit, clock);
+  app->authorizer_ = std::make_unique<auth::Authorizer>(app->tokens_.get(), app->limiter_.get(),
+                                                        options.auth_disabled_for_tests);
+  const auth::Authorizer* authorizer = app->authorizer_.get();
   app->reporting_ =
-      std::make_unique<ReportingServiceImpl>(app->store_.get(), clock, &app->write_mu_);
-  app->bureau_ = std::make_unique<BureauServiceImpl>(app->store_.get(), clock, &app->write_mu_);
-  app->registry_ = std::make_unique<RegistryServiceImpl>(app->store_.get(), clock);
-  app->admin_ = std::make_unique<AdminServiceImpl>(app->store_.get(), clock);
+      std::make_unique<ReportingServiceImpl>(app->store_.get(), clock, &app->write_mu_, authorizer);
+  app->bureau_ = std::make_unique<BureauServiceImpl>(app->store_.get(), clock, &app->write_mu_,
+                                                     authorizer);
+  app->registry_ = std::make_unique<RegistryServiceImpl>(app->store_.get(), clock, authorizer);
+  app->admin_ = std::make_unique<AdminServiceImpl>(app->store_.get(), clock, authorizer);
+  app->token_service_ = std::make_unique<TokenServiceImpl>(app->tokens_.get(), authorizer);
+  app->audit_service_ = std::make_unique<AuditServiceImpl>(app->store_.get(), authorizer);
+  app->evaluation_ = std::make_unique<EvaluationServiceImpl>(app->store_.get(), clock,
+                                                             &app->write_mu_, *profile, authorizer);
+  app->scheduler_ = std::make_unique<Scheduler>(app->store_.get(), clock, &app->write_mu_,
+                                                *profile, options.schedule);
   app->host_ = options.listen.substr(0, colon);
 
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &app->port_);
+  builder.AddListeningPort(options.listen, *credentials, &app->port_);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  builder.SetMaxSendMessageSize(options.max_send_message_bytes);
   // gRPC enables SO_REUSEPORT by default, which would let a second server (on another data dir)
   // share the port and split the county's reports between two databases.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
@@ -35,27 +60,39 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(app->registry_.get());
   builder.RegisterService(app->bureau_.get());
   builder.RegisterService(app->admin_.get());
+  builder.RegisterService(app->token_service_.get());
+  builder.RegisterService(app->audit_service_.get());
+  builder.RegisterService(app->evaluation_.get());
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat(
         "cannot listen on ", options.listen,
         ": the address is in use or not local; choose another --listen"));
   }
+  if (options.run_scheduler) app->scheduler_->Start();
   return app;
 }
 
 std::string ServerApp::address() const { return absl::StrCat(host_, ":", port_); }
 
 void ServerApp::Shutdown(absl::Duration grace) {
+  if (scheduler_ != nullptr) scheduler_->Stop();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
     server_.reset();
   }
+  scheduler_.reset();
+  evaluation_.reset();
+  audit_service_.reset();
+  token_service_.reset();
   admin_.reset();
   bureau_.reset();
   registry_.reset();
   reporting_.reset();
+  authorizer_.reset();
+  limiter_.reset();
+  tokens_.reset();
   store_.reset();  // closes the database after the last call has finished
 }
 

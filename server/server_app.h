@@ -8,9 +8,17 @@
 #include "common/time/clock.h"
 #include "grpcpp/server.h"
 #include "server/admin_service.h"
+#include "server/audit_service.h"
+#include "server/auth/authorizer.h"
+#include "server/auth/rate_limiter.h"
+#include "server/auth/token_store.h"
 #include "server/bureau_service.h"
+#include "server/evaluation/scheduler.h"
+#include "server/evaluation_service.h"
 #include "server/services.h"
 #include "server/storage/store.h"
+#include "server/token_service.h"
+#include "server/transport_security.h"
 
 namespace junheng::server {
 
@@ -20,6 +28,30 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:50551";
   // Largest accepted request; a county's whole registry is far below it.
   int max_message_bytes = 4 << 20;
+  // Largest answer the server sends (a county's snapshots or audit log).
+  int max_send_message_bytes = 32 << 20;
+  // TLS (or, explicitly, plain text on loopback): see transport_security.h.
+  TransportOptions transport;
+  // Calls per second per credential (auth/rate_limiter.h).
+  auth::RateLimit rate_limit;
+  // In-process tests only: calls need no token and act as an unauthenticated test principal.
+  // junheng-server never sets it.
+  bool auth_disabled_for_tests = false;
+
+  // Plain text on loopback and no tokens: what in-process tests of other concerns start with.
+  static ServerOptions InsecureForTests() {
+    ServerOptions options;
+    options.transport.insecure_plaintext = true;
+    options.auth_disabled_for_tests = true;
+    return options;
+  }
+  // The profile evaluations use when a request names none, and the scheduler always: a built-in
+  // name or a TOML file.
+  std::string profile = "national-2017";
+  // Scheduled aggregation (see evaluation/scheduler.h). With `run_scheduler` false nothing runs in
+  // the background (tests call scheduler()->RunDue() on their own clock).
+  bool run_scheduler = true;
+  SchedulerOptions schedule;
 };
 
 // A running junheng server: the store, the services and the gRPC server. Tests run it in-process
@@ -37,18 +69,28 @@ class ServerApp {
   ~ServerApp();
 
   int port() const { return port_; }
+  Scheduler* scheduler() { return scheduler_.get(); }
+  // Tests issue tokens here directly (the server's TokenService does the same).
+  auth::TokenStore* tokens() { return tokens_.get(); }
   std::string address() const;
 
  private:
   ServerApp() = default;
 
   std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<auth::TokenStore> tokens_;
+  std::unique_ptr<auth::RateLimiter> limiter_;
+  std::unique_ptr<auth::Authorizer> authorizer_;
   // Serialises version checks and review decisions across services.
   std::mutex write_mu_;
   std::unique_ptr<ReportingServiceImpl> reporting_;
   std::unique_ptr<BureauServiceImpl> bureau_;
   std::unique_ptr<RegistryServiceImpl> registry_;
   std::unique_ptr<AdminServiceImpl> admin_;
+  std::unique_ptr<TokenServiceImpl> token_service_;
+  std::unique_ptr<AuditServiceImpl> audit_service_;
+  std::unique_ptr<EvaluationServiceImpl> evaluation_;
+  std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<grpc::Server> server_;
   std::string host_;
   int port_ = 0;

@@ -12,7 +12,9 @@ using namespace junheng::v1;
 grpc::ServerUnaryReactor* ReportingServiceImpl::SubmitReport(grpc::CallbackServerContext* context,
                                                              const SubmitReportRequest* request,
                                                              SubmitReportResponse* response) {
-  auto result = intake_.Submit(*request, Actor(*context));
+  auto who = auth_->Authorize(context, "/junheng.v1.ReportingService/SubmitReport", *request);
+  if (!who.ok()) return Finish(context, who.status());
+  auto result = intake_.Submit(*request, who->Actor());
   if (result.ok()) *response = *std::move(result);
   return Finish(context, result.status());
 }
@@ -20,6 +22,8 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::SubmitReport(grpc::CallbackServe
 grpc::ServerUnaryReactor* ReportingServiceImpl::GetReport(grpc::CallbackServerContext* context,
                                                           const GetReportRequest* request,
                                                           StoredReport* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.ReportingService/GetReport", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status status = CheckCodes({{"county_code", request->county_code()},
                                     {"school_code", request->school_code()},
                                     {"period", request->period()}});
@@ -55,6 +59,8 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::GetReport(grpc::CallbackServerCo
 grpc::ServerUnaryReactor* ReportingServiceImpl::ListReportVersions(
     grpc::CallbackServerContext* context, const ListReportVersionsRequest* request,
     ListReportVersionsResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.ReportingService/ListReportVersions", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status status = CheckCodes({{"county_code", request->county_code()},
                                     {"school_code", request->school_code()},
                                     {"period", request->period()}});
@@ -69,6 +75,8 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::ListReportVersions(
 grpc::ServerUnaryReactor* ReportingServiceImpl::ListLatestReports(
     grpc::CallbackServerContext* context, const ListLatestReportsRequest* request,
     ListLatestReportsResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.ReportingService/ListLatestReports", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status status =
       CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!status.ok()) return Finish(context, status);
@@ -81,7 +89,9 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::ListLatestReports(
 grpc::ServerUnaryReactor* RegistryServiceImpl::UpsertSchools(grpc::CallbackServerContext* context,
                                                              const UpsertSchoolsRequest* request,
                                                              UpsertSchoolsResponse* response) {
-  auto result = server::UpsertSchools(*store_, *clock_, *request, Actor(*context));
+  auto who = auth_->Authorize(context, "/junheng.v1.RegistryService/UpsertSchools", *request);
+  if (!who.ok()) return Finish(context, who.status());
+  auto result = server::UpsertSchools(*store_, *clock_, *request, who->Actor());
   if (result.ok()) *response = *std::move(result);
   return Finish(context, result.status());
 }
@@ -89,6 +99,8 @@ grpc::ServerUnaryReactor* RegistryServiceImpl::UpsertSchools(grpc::CallbackServe
 grpc::ServerUnaryReactor* RegistryServiceImpl::ListSchools(grpc::CallbackServerContext* context,
                                                            const ListSchoolsRequest* request,
                                                            ListSchoolsResponse* response) {
+  auto who = auth_->Authorize(context, "/junheng.v1.RegistryService/ListSchools", *request);
+  if (!who.ok()) return Finish(context, who.status());
   absl::Status status = CheckCodes({{"county_code", request->county_code()}});
   if (!status.ok()) return Finish(context, status);
   auto schools = store_->ListSchools(request->county_code());

@@ -2,6 +2,7 @@
 
 #include "common/time/clock.h"
 #include "junheng/v1/services.grpc.pb.h"
+#include "server/auth/authorizer.h"
 #include "server/report_intake.h"
 #include "server/storage/store.h"
 
@@ -13,8 +14,9 @@ namespace junheng::server {
 
 class ReportingServiceImpl final : public junheng::v1::ReportingService::CallbackService {
  public:
-  ReportingServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu)
-      : store_(store), intake_(store, clock, write_mu) {}
+  ReportingServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu,
+                       const auth::Authorizer* auth)
+      : store_(store), intake_(store, clock, write_mu), auth_(auth) {}
 
   grpc::ServerUnaryReactor* SubmitReport(grpc::CallbackServerContext* context,
                                          const junheng::v1::SubmitReportRequest* request,
@@ -32,11 +34,13 @@ class ReportingServiceImpl final : public junheng::v1::ReportingService::Callbac
  private:
   storage::Store* store_;
   ReportIntake intake_;
+  const auth::Authorizer* auth_;
 };
 
 class RegistryServiceImpl final : public junheng::v1::RegistryService::CallbackService {
  public:
-  RegistryServiceImpl(storage::Store* store, const Clock* clock) : store_(store), clock_(clock) {}
+  RegistryServiceImpl(storage::Store* store, const Clock* clock, const auth::Authorizer* auth)
+      : store_(store), clock_(clock), auth_(auth) {}
 
   grpc::ServerUnaryReactor* UpsertSchools(grpc::CallbackServerContext* context,
                                           const junheng::v1::UpsertSchoolsRequest* request,
@@ -48,6 +52,7 @@ class RegistryServiceImpl final : public junheng::v1::RegistryService::CallbackS
  private:
   storage::Store* store_;
   const Clock* clock_;
+  const auth::Authorizer* auth_;
 };
 
 }  // namespace junheng::server

@@ -39,6 +39,8 @@ Coefficient DifferenceCoefficient(std::span<const double> values, std::span<cons
 }
 
 std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Unit>& units) {
+  std::array<double, kIndicatorCount> per;
+  for (int i = 0; i < kIndicatorCount; ++i) per[i] = Indicator(i).per_students;
   std::array<double, kIndicatorCount> total{};
   std::array<double, kIndicatorCount> weighted{};
   std::array<int, kIndicatorCount> count{};
@@ -48,7 +50,7 @@ std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Uni
       if (!u.quantity[i]) continue;
       // P_i x X_i = per_students x quantity: no division needed for the weighted sum.
       total[i] += u.students;
-      weighted[i] += Indicator(i).per_students * *u.quantity[i];
+      weighted[i] += per[i] * *u.quantity[i];
       ++count[i];
     }
   }
@@ -62,7 +64,7 @@ std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Uni
     if (u.excluded || u.students <= 0) continue;
     for (int i = 0; i < kIndicatorCount; ++i) {
       if (!u.quantity[i]) continue;
-      double d = Indicator(i).per_students * *u.quantity[i] / u.students - out[i].mean;
+      double d = per[i] * *u.quantity[i] / u.students - out[i].mean;
       variance[i] += u.students / total[i] * d * d;
     }
   }

@@ -49,7 +49,7 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
                                                      " appears twice in the registry"));
     }
   }
-  absl::flat_hash_map<std::string, const junheng::v1::SchoolReport*> reports;
+  absl::flat_hash_map<absl::string_view, const junheng::v1::SchoolReport*> reports;
   for (const junheng::v1::SchoolReport& r : input.reports) {
     if (r.period() != input.period) continue;
     if (!r.county_code().empty() && r.county_code() != input.county_code) continue;
@@ -60,6 +60,7 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
     }
   }
   std::vector<SchoolRecord> schools;
+  schools.reserve(registry.size());
   int reported = 0;
   Evaluation eval;
   for (const junheng::v1::School* s : registry) {
@@ -75,7 +76,7 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
   if (reported != static_cast<int>(reports.size())) {
     for (const auto& [code, report] : reports) {
       bool known = std::any_of(registry.begin(), registry.end(),
-                               [&code](const auto* s) { return s->school_code() == code; });
+                               [code = code](const auto* s) { return s->school_code() == code; });
       if (!known) {
         return absl::InvalidArgumentError(
             absl::StrCat("school_code ", code, " has a report but no registry entry in county ",
@@ -97,25 +98,23 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
   for (Level level : kLevels) levels.push_back(EvaluateLevel(units.of(level), level, profile));
   for (const Unit& u : units.outside) *eval.add_exclusions() = UnitMessage(u);
 
-  SchoolFindings findings;
-  for (absl::string_view id : SchoolItemIds()) {
-    std::vector<junheng::v1::SchoolFinding>& list = findings[std::string(id)];
-    for (const SchoolRecord& r : schools) {
-      if (IsUnitType(r.school->school_type()))
-        list.push_back(CheckSchoolItem(id, r, facts, profile));
-    }
-  }
+  // Each school's standard reads the findings before the items take them over.
+  SchoolFindings findings = CollectSchoolFindings(schools, facts, profile);
+  std::vector<junheng::v1::SchoolStandard> standards = SchoolStandards(schools, levels, findings);
   std::vector<junheng::v1::ItemResult> items = GovernmentItems(schools, facts, findings, profile);
   for (auto& item : QualityItems(facts, findings, profile)) items.push_back(std::move(item));
   items.push_back(SocialRecognition(facts, profile));
   for (auto& item : VetoItems(facts)) items.push_back(std::move(item));
 
   *eval.mutable_verdict() = MakeVerdict(levels, items, profile);
-  std::vector<junheng::v1::SchoolStandard> standards = SchoolStandards(schools, levels, findings);
   for (auto& row : PlanProgress(standards)) *eval.add_plan_progress() = std::move(row);
-  for (auto& gap : AnalyzeGaps(units, profile)) *eval.add_gaps() = std::move(gap);
+  std::vector<junheng::v1::Gap> gaps = AnalyzeGaps(units, profile);
+  eval.mutable_gaps()->Reserve(static_cast<int>(gaps.size()));
+  for (auto& gap : gaps) *eval.add_gaps() = std::move(gap);
   for (auto& level : levels) *eval.add_levels() = std::move(level);
+  eval.mutable_items()->Reserve(static_cast<int>(items.size()));
   for (auto& item : items) *eval.add_items() = std::move(item);
+  eval.mutable_schools()->Reserve(static_cast<int>(standards.size()));
   for (auto& s : standards) *eval.add_schools() = std::move(s);
   eval.set_input_hash(InputHash(input, profile));
   return eval;

@@ -149,6 +149,7 @@ Gap CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max
 
 std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
   std::vector<Gap> gaps;
+  gaps.reserve(2 * (units.primary.size() + units.junior.size()));
   for (Level level : kLevels) {
     const std::vector<Unit>& list = units.of(level);
     const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);

@@ -29,10 +29,10 @@ ItemResult YesNo(absl::string_view id, const CountyFacts* facts, bool has, bool 
   return item;
 }
 
-ItemResult FromFindings(absl::string_view id, const SchoolFindings& findings) {
+ItemResult FromFindings(absl::string_view id, SchoolFindings& findings) {
   ItemResult item = MakeItem(id);
   auto it = findings.find(std::string(id));
-  if (it == findings.end() || it->second.empty()) {
+  if (it == findings.end() || it->second.schools == 0) {
     SetNotJudged(item, "no schools in the registry");
     return item;
   }
@@ -42,7 +42,7 @@ ItemResult FromFindings(absl::string_view id, const SchoolFindings& findings) {
 
 // A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
 ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, double min,
-                        const std::vector<SchoolRecord>& schools, const SchoolFindings& findings) {
+                        const std::vector<SchoolRecord>& schools, SchoolFindings& findings) {
   ItemResult item = MakeItem(id);
   double part = 0;
   double whole = 0;
@@ -75,9 +75,7 @@ ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, doub
   }
   auto it = findings.find(std::string(id));
   if (it != findings.end()) {
-    for (const junheng::v1::SchoolFinding& f : it->second) {
-      if (f.status() != kPass) *item.add_schools() = f;
-    }
+    for (junheng::v1::SchoolFinding& f : it->second.listed) *item.add_schools() = std::move(f);
   }
   *item.mutable_threshold() = NumberValue(min);
   if (!missing.empty()) {
@@ -93,7 +91,7 @@ ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, doub
   return item;
 }
 
-ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, const SchoolFindings& findings,
+ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, SchoolFindings& findings,
                           const Profile& profile) {
   ItemResult item = MakeItem("G13");
   double zoned[2] = {0, 0};
@@ -130,9 +128,7 @@ ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, const School
   }
   auto it = findings.find("G13");
   if (it != findings.end()) {
-    for (const junheng::v1::SchoolFinding& f : it->second) {
-      if (f.status() != kPass) *item.add_schools() = f;
-    }
+    for (junheng::v1::SchoolFinding& f : it->second.listed) *item.add_schools() = std::move(f);
   }
   double min[2] = {profile.primary().zoned_admission_min(), profile.junior().zoned_admission_min()};
   *item.mutable_threshold() =
@@ -316,7 +312,7 @@ ItemResult Migrants(const CountyFacts* f, const Profile& p) {
 }  // namespace
 
 std::vector<ItemResult> GovernmentItems(const std::vector<SchoolRecord>& schools,
-                                        const CountyFacts* f, const SchoolFindings& findings,
+                                        const CountyFacts* f, SchoolFindings& findings,
                                         const Profile& p) {
   std::vector<ItemResult> items;
   bool have = f != nullptr;

@@ -9,15 +9,26 @@
 
 namespace junheng::eval {
 
-// Per-school findings of the S items, by item id (see school_items.h).
-using SchoolFindings = std::map<std::string, std::vector<junheng::v1::SchoolFinding>>;
+// The per-school findings of one S item (see school_items.h): how many schools were judged, and the
+// findings of those that fail or could not be judged (passing schools are counted, not listed), in
+// registry order.
+struct ItemFindings {
+  int schools = 0;
+  std::vector<junheng::v1::SchoolFinding> listed;
+  // For each listed finding, the index of its school in the county's school records.
+  std::vector<size_t> school_index;
+};
+
+// Per-school findings of the S items, by item id.
+using SchoolFindings = std::map<std::string, ItemFindings>;
 
 // G1-G15 (evaluation-method.md section 3). C items read the county facts (nullptr: none entered);
-// S items aggregate `findings`; G9, G12 and G13 are county-wide rates summed over the school
-// reports. An unreported input makes the item not_judged with a reason naming the field.
+// S items aggregate `findings`, whose listed findings are moved into the items; G9, G12 and G13 are
+// county-wide rates summed over the school reports. An unreported input makes the item not_judged
+// with a reason naming the field.
 std::vector<junheng::v1::ItemResult> GovernmentItems(const std::vector<SchoolRecord>& schools,
                                                      const junheng::v1::CountyFacts* facts,
-                                                     const SchoolFindings& findings,
+                                                     SchoolFindings& findings,
                                                      const junheng::v1::Profile& profile);
 
 }  // namespace junheng::eval

@@ -46,11 +46,13 @@ double IndicatorMin(const junheng::v1::Profile& profile, Level level, int index)
 
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) {
   out->Clear();
-  const google::protobuf::Reflection* reflection = out->GetReflection();
-  const google::protobuf::Descriptor* descriptor = out->GetDescriptor();
-  for (int i = 0; i < kIndicatorCount; ++i) {
-    if (values[i]) reflection->SetDouble(out, descriptor->field(i), *values[i]);
-  }
+  if (values[0]) out->set_l1(*values[0]);
+  if (values[1]) out->set_l2(*values[1]);
+  if (values[2]) out->set_l3(*values[2]);
+  if (values[3]) out->set_l4(*values[3]);
+  if (values[4]) out->set_l5(*values[4]);
+  if (values[5]) out->set_l6(*values[5]);
+  if (values[6]) out->set_l7(*values[6]);
 }
 
 IndicatorArray FromMessage(const junheng::v1::IndicatorValues& values) {

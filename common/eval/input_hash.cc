@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "absl/strings/escaping.h"
@@ -14,33 +15,36 @@
 namespace junheng::eval {
 namespace {
 
+// SHA-256 over length-prefixed items. Items are staged in one buffer (each message serialized
+// straight into it) and digested in large blocks: the same bytes as digesting item by item.
 class Hasher {
  public:
   Hasher() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
     EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr);
+    buffer_.reserve(kFlushAt + 4096);
   }
 
   // Length-prefixed, so that concatenations cannot collide.
   void Add(absl::string_view bytes) {
-    uint64_t size = bytes.size();
-    unsigned char prefix[8];
-    for (int i = 0; i < 8; ++i) prefix[i] = static_cast<unsigned char>(size >> (8 * i));
-    EVP_DigestUpdate(ctx_.get(), prefix, sizeof prefix);
-    EVP_DigestUpdate(ctx_.get(), bytes.data(), bytes.size());
+    char* out = Grow(sizeof(uint64_t) + bytes.size());
+    out = Prefix(out, bytes.size());
+    if (!bytes.empty()) std::memcpy(out, bytes.data(), bytes.size());
+    MaybeFlush();
   }
 
+  // The message's deterministic serialization, length-prefixed.
   void Add(const google::protobuf::Message& message) {
-    std::string bytes;
-    {
-      google::protobuf::io::StringOutputStream stream(&bytes);
-      google::protobuf::io::CodedOutputStream out(&stream);
-      out.SetSerializationDeterministic(true);
-      message.SerializeToCodedStream(&out);
-    }
-    Add(bytes);
+    size_t size = message.ByteSizeLong();
+    char* out = Prefix(Grow(sizeof(uint64_t) + size), size);
+    google::protobuf::io::ArrayOutputStream array(out, static_cast<int>(size));
+    google::protobuf::io::CodedOutputStream coded(&array);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeWithCachedSizes(&coded);
+    MaybeFlush();
   }
 
   std::string Hex() {
+    Flush();
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
     EVP_DigestFinal_ex(ctx_.get(), digest, &size);
@@ -48,7 +52,30 @@ class Hasher {
   }
 
  private:
+  static constexpr size_t kFlushAt = 64 * 1024;
+
+  // Appends `n` bytes to the buffer and returns where they start.
+  char* Grow(size_t n) {
+    size_t at = buffer_.size();
+    buffer_.resize(at + n);
+    return buffer_.data() + at;
+  }
+  // Writes the 8-byte little-endian length and returns the position after it.
+  static char* Prefix(char* out, uint64_t size) {
+    for (int i = 0; i < 8; ++i)
+      out[i] = static_cast<char>(static_cast<unsigned char>(size >> (8 * i)));
+    return out + 8;
+  }
+  void MaybeFlush() {
+    if (buffer_.size() >= kFlushAt) Flush();
+  }
+  void Flush() {
+    if (!buffer_.empty()) EVP_DigestUpdate(ctx_.get(), buffer_.data(), buffer_.size());
+    buffer_.clear();
+  }
+
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
+  std::string buffer_;
 };
 
 template <typename M>

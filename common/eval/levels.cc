@@ -25,7 +25,8 @@ UnitResult UnitMessage(const Unit& unit) {
   out.set_students(unit.students);
   ToMessage(unit.Values(), out.mutable_values());
   out.set_excluded(unit.excluded);
-  out.set_exclusion_reason(unit.exclusion_reason);
+  // Empty strings are the default: not setting them saves an allocation, same message.
+  if (!unit.exclusion_reason.empty()) out.set_exclusion_reason(unit.exclusion_reason);
   out.set_facility_share(unit.facility_share);
   for (const std::string& f : unit.missing_fields) out.add_missing_fields(f);
   for (const std::string& c : unit.merged_school_codes) out.add_merged_school_codes(c);
@@ -43,6 +44,9 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
   bool units_unknown = false;
   std::vector<IndicatorArray> values;
   std::vector<const Unit*> included;
+  values.reserve(units.size());
+  included.reserve(units.size());
+  result.mutable_units()->Reserve(static_cast<int>(units.size()));
   for (const Unit& unit : units) {
     UnitResult* out = result.add_units();
     *out = UnitMessage(unit);
@@ -52,13 +56,13 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
     out->set_met_count(rule.met_count);
     out->set_meets(rule.meets);
     out->set_status(rule.status);
-    for (const std::string& id : rule.below) out->add_below(id);
-    std::string reason = rule.reason;
+    for (std::string& id : rule.below) out->add_below(std::move(id));
+    std::string reason = std::move(rule.reason);
     if (!unit.missing_fields.empty()) {
       reason = absl::StrCat(reason.empty() ? "" : reason + "; ",
                             "not reported: ", absl::StrJoin(unit.missing_fields, ", "));
     }
-    out->set_reason(reason);
+    if (!reason.empty()) out->set_reason(std::move(reason));
     if (rule.status == kFail) units_fail = true;
     if (rule.status == kNotJudged) units_unknown = true;
     if (rule.meets) result.set_units_meeting(result.units_meeting() + 1);
@@ -70,9 +74,13 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
   bool coefficients_unknown = false;
   double cv_sum = 0;
   bool all_defined = true;
+  std::vector<double> x;
+  std::vector<double> w;
+  x.reserve(values.size());
+  w.reserve(values.size());
   for (int i = 0; i < kIndicatorCount; ++i) {
-    std::vector<double> x;
-    std::vector<double> w;
+    x.clear();
+    w.clear();
     int missing = 0;
     int below = 0;
     double min = thresholds.indicator_min(i);

@@ -28,10 +28,10 @@ ItemResult Rate(absl::string_view id, const CountyFacts* f, bool has, double val
   return item;
 }
 
-ItemResult Schools(absl::string_view id, const SchoolFindings& findings) {
+ItemResult Schools(absl::string_view id, SchoolFindings& findings) {
   ItemResult item = MakeItem(id);
   auto it = findings.find(std::string(id));
-  if (it == findings.end() || it->second.empty()) {
+  if (it == findings.end() || it->second.schools == 0) {
     SetNotJudged(item, "no schools in the registry");
     return item;
   }
@@ -89,7 +89,7 @@ ItemResult Monitoring(const CountyFacts* f, const Profile& p) {
 
 }  // namespace
 
-std::vector<ItemResult> QualityItems(const CountyFacts* f, const SchoolFindings& findings,
+std::vector<ItemResult> QualityItems(const CountyFacts* f, SchoolFindings& findings,
                                      const Profile& p) {
   bool have = f != nullptr;
   std::vector<ItemResult> items;

@@ -8,9 +8,10 @@
 namespace junheng::eval {
 
 // Q1-Q9 (evaluation-method.md section 4). Q1, Q2 and Q9 read the county facts (nullptr: none
-// entered); Q3-Q8 aggregate the per-school findings.
+// entered); Q3-Q8 aggregate the per-school findings
+// (moving their listed findings into the items).
 std::vector<junheng::v1::ItemResult> QualityItems(const junheng::v1::CountyFacts* facts,
-                                                  const SchoolFindings& findings,
+                                                  SchoolFindings& findings,
                                                   const junheng::v1::Profile& profile);
 
 }  // namespace junheng::eval

@@ -1,7 +1,9 @@
 #include "common/eval/school_items.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -24,6 +26,66 @@ using junheng::v1::SchoolReport;
 
 constexpr absl::string_view kIds[] = {"G3", "G4", "G5", "G6", "G9", "G12", "G13",
                                       "Q3", "Q4", "Q5", "Q6", "Q7", "Q8"};
+enum ItemIndex { kG3, kG4, kG5, kG6, kG9, kG12, kG13, kQ3, kQ4, kQ5, kQ6, kQ7, kQ8, kItemCount };
+static_assert(std::size(kIds) == kItemCount);
+
+// Every check below computes a school's outcome, and fills `f` (value, threshold, status and
+// reason) only when `f` is not nullptr: passing schools are only counted, so their findings are
+// never built. Both modes take their decisions from the same expressions.
+enum class Outcome { kPass, kFail, kNotJudged };
+
+// A number field of the report: its catalogue name and a reader with the generated accessors (the
+// same value as ReportNumber(report, name), without the by-name lookup).
+struct NumField {
+  absl::string_view name;
+  std::optional<double> (*read)(const SchoolReport&);
+};
+struct BoolField {
+  absl::string_view name;
+  std::optional<bool> (*read)(const SchoolReport&);
+};
+
+#define JUNHENG_BOOL_FIELD(field)                                               \
+  BoolField {                                                                   \
+#field, [](const SchoolReport& r) -> std::optional < bool>                  \
+    { return r.has_##field() ? std::optional<bool>(r.field()) : std::nullopt; } \
+  }
+#define JUNHENG_NUM_FIELD(field)                                                  \
+  NumField {                                                                      \
+#field, [](const SchoolReport& r) -> std::optional < double>                  \
+    { return r.has_##field() ? std::optional<double>(r.field()) : std::nullopt; } \
+  }
+
+constexpr NumField kPrimaryClasses = JUNHENG_NUM_FIELD(primary_classes);
+constexpr NumField kJuniorClasses = JUNHENG_NUM_FIELD(junior_classes);
+constexpr NumField kMusicRooms = JUNHENG_NUM_FIELD(music_rooms);
+constexpr NumField kArtRooms = JUNHENG_NUM_FIELD(art_rooms);
+constexpr NumField kMusicRoomArea = JUNHENG_NUM_FIELD(music_room_min_area_m2);
+constexpr NumField kArtRoomArea = JUNHENG_NUM_FIELD(art_room_min_area_m2);
+constexpr NumField kPrimaryStudents = JUNHENG_NUM_FIELD(primary_students);
+constexpr NumField kJuniorStudents = JUNHENG_NUM_FIELD(junior_students);
+constexpr NumField kPrimaryMaxClassSize = JUNHENG_NUM_FIELD(primary_max_class_size);
+constexpr NumField kJuniorMaxClassSize = JUNHENG_NUM_FIELD(junior_max_class_size);
+constexpr NumField kPublicFunds = JUNHENG_NUM_FIELD(public_funds_yuan);
+constexpr NumField kTrainingFunds = JUNHENG_NUM_FIELD(teacher_training_funds_yuan);
+constexpr NumField kPrimaryTeachers = JUNHENG_NUM_FIELD(primary_teachers);
+constexpr NumField kJuniorTeachers = JUNHENG_NUM_FIELD(junior_teachers);
+constexpr NumField kTrainingCompleted = JUNHENG_NUM_FIELD(training_completed_teachers);
+constexpr NumField kCertified = JUNHENG_NUM_FIELD(certified_teachers);
+constexpr NumField kZonedAdmissions = JUNHENG_NUM_FIELD(zoned_admissions);
+constexpr NumField kTotalAdmissions = JUNHENG_NUM_FIELD(total_admissions);
+constexpr BoolField kHasCharter = JUNHENG_BOOL_FIELD(has_charter);
+constexpr BoolField kCoursesComplete = JUNHENG_BOOL_FIELD(courses_complete);
+constexpr BoolField kNoExcessBurden = JUNHENG_BOOL_FIELD(no_excess_burden);
+
+#undef JUNHENG_NUM_FIELD
+#undef JUNHENG_BOOL_FIELD
+
+// One school with what every check needs about it.
+struct Subject {
+  const SchoolRecord& record;
+  validate::Sections sections;
+};
 
 SchoolFinding Start(const SchoolRecord& r) {
   SchoolFinding f;
@@ -34,144 +96,165 @@ SchoolFinding Start(const SchoolRecord& r) {
   return f;
 }
 
-SchoolFinding NotJudged(SchoolFinding f, absl::string_view reason) {
-  f.set_status(std::string(kNotJudged));
-  f.set_reason(std::string(reason));
-  return f;
+Outcome NotJudged(SchoolFinding* f, absl::string_view reason) {
+  if (f != nullptr) {
+    f->set_status(std::string(kNotJudged));
+    f->set_reason(std::string(reason));
+  }
+  return Outcome::kNotJudged;
 }
 
-SchoolFinding Missing(SchoolFinding f, const std::vector<std::string>& fields) {
-  return NotJudged(std::move(f), absl::StrCat("not reported: ", absl::StrJoin(fields, ", ")));
+template <typename Fields>
+Outcome Missing(SchoolFinding* f, const Fields& fields) {
+  if (f == nullptr) return Outcome::kNotJudged;
+  return NotJudged(f, absl::StrCat("not reported: ", absl::StrJoin(fields, ", ")));
 }
 
-SchoolFinding Judge(SchoolFinding f, bool pass, absl::string_view reason) {
-  f.set_status(std::string(pass ? kPass : kFail));
-  f.set_reason(std::string(reason));
-  return f;
+// `reason` is called only when the finding is built.
+template <typename Reason>
+Outcome Judge(SchoolFinding* f, bool pass, Reason&& reason) {
+  if (f != nullptr) {
+    f->set_status(std::string(pass ? kPass : kFail));
+    f->set_reason(std::string(reason()));
+  }
+  return pass ? Outcome::kPass : Outcome::kFail;
 }
 
 // Reads number fields; records the names of those not reported.
 struct Fields {
   const SchoolReport& report;
-  std::vector<std::string> missing;
-  double Get(absl::string_view field) {
-    std::optional<double> v = ReportNumber(report, field);
+  std::vector<absl::string_view> missing;
+  double Get(const NumField& field) {
+    std::optional<double> v = field.read(report);
     if (!v) {
-      missing.emplace_back(field);
+      missing.push_back(field.name);
       return 0;
     }
     return *v;
   }
 };
 
-validate::Sections SectionsOfSchool(const School& school) {
-  return validate::SectionsOf(school.school_type()).value_or(validate::Sections{});
-}
-
 bool IsMultiLevel(const School& school) {
   return school.school_type() == "nine_year" || school.school_type() == "twelve_year";
 }
 
-SchoolFinding CheckG3(const SchoolRecord& r, const Profile& p) {
-  SchoolFinding f = Start(r);
-  validate::Sections s = SectionsOfSchool(*r.school);
-  Fields in{*r.report, {}};
+Outcome CheckG3(const Subject& r, const Profile& p, SchoolFinding* f) {
+  const validate::Sections& s = r.sections;
+  const SchoolReport& report = *r.record.report;
+  Fields in{report, {}};
   double classes = 0;
-  if (s.primary) classes += in.Get("primary_classes");
-  if (s.junior) classes += in.Get("junior_classes");
-  double music = in.Get("music_rooms");
-  double art = in.Get("art_rooms");
+  if (s.primary) classes += in.Get(kPrimaryClasses);
+  if (s.junior) classes += in.Get(kJuniorClasses);
+  double music = in.Get(kMusicRooms);
+  double art = in.Get(kArtRooms);
   if (!in.missing.empty()) return Missing(f, in.missing);
   double needed = std::ceil(classes / p.classes_per_arts_room());
-  bool relaxed = p.arts_room_relaxed_built_before() > 0 && r.school->has_built_year() &&
-                 r.school->built_year() < p.arts_room_relaxed_built_before();
+  const School& school = *r.record.school;
+  bool relaxed = p.arts_room_relaxed_built_before() > 0 && school.has_built_year() &&
+                 school.built_year() < p.arts_room_relaxed_built_before();
   double music_min = relaxed ? p.music_room_relaxed_min_area_m2() : p.music_room_min_area_m2();
   double art_min = relaxed ? p.art_room_relaxed_min_area_m2() : p.art_room_min_area_m2();
+  std::optional<double> music_area = kMusicRoomArea.read(report);
+  std::optional<double> art_area = kArtRoomArea.read(report);
+  bool few_music = music < needed;
+  bool few_art = art < needed;
+  bool small_music = music > 0 && music_area && Below(*music_area, music_min);
+  bool small_art = art > 0 && art_area && Below(*art_area, art_min);
+  bool fail = few_music || few_art || small_music || small_art;
+  bool unknown = (music > 0 && !music_area) || (art > 0 && !art_area);
+  if (f == nullptr) {
+    return fail ? Outcome::kFail : unknown ? Outcome::kNotJudged : Outcome::kPass;
+  }
   std::vector<std::string> problems;
-  if (music < needed) problems.push_back(absl::StrCat("music_rooms ", music, " < ", needed));
-  if (art < needed) problems.push_back(absl::StrCat("art_rooms ", art, " < ", needed));
-  std::optional<double> music_area = ReportNumber(*r.report, "music_room_min_area_m2");
-  std::optional<double> art_area = ReportNumber(*r.report, "art_room_min_area_m2");
+  if (few_music) problems.push_back(absl::StrCat("music_rooms ", music, " < ", needed));
+  if (few_art) problems.push_back(absl::StrCat("art_rooms ", art, " < ", needed));
   std::vector<std::string> missing;
   if (music > 0 && !music_area) missing.push_back("music_room_min_area_m2");
   if (art > 0 && !art_area) missing.push_back("art_room_min_area_m2");
-  if (music > 0 && music_area && Below(*music_area, music_min)) {
+  if (small_music) {
     problems.push_back(
         absl::StrCat("music_room_min_area_m2 ", Num(*music_area), " < ", Num(music_min)));
   }
-  if (art > 0 && art_area && Below(*art_area, art_min)) {
+  if (small_art) {
     problems.push_back(absl::StrCat("art_room_min_area_m2 ", Num(*art_area), " < ", Num(art_min)));
   }
-  *f.mutable_value() =
+  *f->mutable_value() =
       StructValue({{"music_rooms", NumberValue(music)},
                    {"art_rooms", NumberValue(art)},
                    {"music_room_min_area_m2", music_area ? NumberValue(*music_area) : NullValue()},
                    {"art_room_min_area_m2", art_area ? NumberValue(*art_area) : NullValue()}});
-  *f.mutable_threshold() = StructValue({{"rooms_each", NumberValue(needed)},
-                                        {"music_room_min_area_m2", NumberValue(music_min)},
-                                        {"art_room_min_area_m2", NumberValue(art_min)}});
-  if (!problems.empty()) return Judge(f, false, absl::StrJoin(problems, "; "));
-  if (!missing.empty()) return Missing(f, missing);
-  return Judge(f, true,
-               absl::StrCat(classes, " classes need ", needed, " music and art room(s) each"));
+  *f->mutable_threshold() = StructValue({{"rooms_each", NumberValue(needed)},
+                                         {"music_room_min_area_m2", NumberValue(music_min)},
+                                         {"art_room_min_area_m2", NumberValue(art_min)}});
+  if (fail) return Judge(f, false, [&] { return absl::StrJoin(problems, "; "); });
+  if (unknown) return Missing(f, missing);
+  return Judge(f, true, [&] {
+    return absl::StrCat(classes, " classes need ", needed, " music and art room(s) each");
+  });
 }
 
-SchoolFinding CheckG4(const SchoolRecord& r, const Profile& p) {
-  SchoolFinding f = Start(r);
-  validate::Sections s = SectionsOfSchool(*r.school);
-  Fields in{*r.report, {}};
+Outcome CheckG4(const Subject& r, const Profile& p, SchoolFinding* f) {
+  const validate::Sections& s = r.sections;
+  Fields in{*r.record.report, {}};
   double students = 0;
-  if (s.primary) students += in.Get("primary_students");
-  if (s.junior) students += in.Get("junior_students");
+  if (s.primary) students += in.Get(kPrimaryStudents);
+  if (s.junior) students += in.Get(kJuniorStudents);
   if (!in.missing.empty()) return Missing(f, in.missing);
-  bool multi = IsMultiLevel(*r.school);
-  bool relaxed = p.size_relaxed_built_before() > 0 && r.school->has_built_year() &&
-                 r.school->built_year() < p.size_relaxed_built_before();
+  const School& school = *r.record.school;
+  bool multi = IsMultiLevel(school);
+  bool relaxed = p.size_relaxed_built_before() > 0 && school.has_built_year() &&
+                 school.built_year() < p.size_relaxed_built_before();
   double cap =
       multi ? (relaxed ? p.multi_level_relaxed_max_students() : p.multi_level_max_students())
             : (relaxed ? p.single_level_relaxed_max_students() : p.single_level_max_students());
-  *f.mutable_value() = NumberValue(students);
-  *f.mutable_threshold() = NumberValue(cap);
-  return Judge(f, students <= cap,
-               absl::StrCat(students, " compulsory-education students",
-                            students <= cap ? " ≤ " : " > ", cap));
+  if (f != nullptr) {
+    *f->mutable_value() = NumberValue(students);
+    *f->mutable_threshold() = NumberValue(cap);
+  }
+  return Judge(f, students <= cap, [&] {
+    return absl::StrCat(students, " compulsory-education students", students <= cap ? " ≤ " : " > ",
+                        cap);
+  });
 }
 
-SchoolFinding CheckG5(const SchoolRecord& r, const Profile& p) {
-  SchoolFinding f = Start(r);
-  validate::Sections s = SectionsOfSchool(*r.school);
-  Fields in{*r.report, {}};
+Outcome CheckG5(const Subject& r, const Profile& p, SchoolFinding* f) {
+  const validate::Sections& s = r.sections;
+  const SchoolReport& report = *r.record.report;
+  Fields in{report, {}};
+  bool fail = false;
   std::vector<std::string> problems;
-  auto check = [&](bool has, absl::string_view field, int cap) {
+  auto check = [&](bool has, const NumField& field, int cap) {
     if (!has) return;
     double size = in.Get(field);
-    if (ReportNumber(*r.report, field) && size > cap) {
-      problems.push_back(absl::StrCat(field, " ", size, " > ", cap));
+    if (field.read(report) && size > cap) {
+      fail = true;
+      if (f != nullptr) problems.push_back(absl::StrCat(field.name, " ", size, " > ", cap));
     }
   };
-  check(s.primary, "primary_max_class_size", p.primary().max_class_size());
-  check(s.junior, "junior_max_class_size", p.junior().max_class_size());
-  if (s.primary && !s.junior) {
-    *f.mutable_threshold() = NumberValue(p.primary().max_class_size());
-    if (std::optional<double> v = ReportNumber(*r.report, "primary_max_class_size"))
-      *f.mutable_value() = NumberValue(*v);
-  } else if (s.junior && !s.primary) {
-    *f.mutable_threshold() = NumberValue(p.junior().max_class_size());
-    if (std::optional<double> v = ReportNumber(*r.report, "junior_max_class_size"))
-      *f.mutable_value() = NumberValue(*v);
+  check(s.primary, kPrimaryMaxClassSize, p.primary().max_class_size());
+  check(s.junior, kJuniorMaxClassSize, p.junior().max_class_size());
+  if (f != nullptr) {
+    if (s.primary && !s.junior) {
+      *f->mutable_threshold() = NumberValue(p.primary().max_class_size());
+      if (std::optional<double> v = kPrimaryMaxClassSize.read(report))
+        *f->mutable_value() = NumberValue(*v);
+    } else if (s.junior && !s.primary) {
+      *f->mutable_threshold() = NumberValue(p.junior().max_class_size());
+      if (std::optional<double> v = kJuniorMaxClassSize.read(report))
+        *f->mutable_value() = NumberValue(*v);
+    }
   }
-  if (!problems.empty()) return Judge(f, false, absl::StrJoin(problems, "; "));
+  if (fail) return Judge(f, false, [&] { return absl::StrJoin(problems, "; "); });
   if (!in.missing.empty()) return Missing(f, in.missing);
-  return Judge(f, true, "every class within its level's maximum");
+  return Judge(f, true, [] { return "every class within its level's maximum"; });
 }
 
-SchoolFinding CheckG6(const SchoolRecord& r, const CountyFacts* facts, const Profile& p) {
-  SchoolFinding f = Start(r);
-  validate::Sections s = SectionsOfSchool(*r.school);
-  Fields in{*r.report, {}};
-  double primary = s.primary ? in.Get("primary_students") : 0;
-  double junior = s.junior ? in.Get("junior_students") : 0;
-  double funds = in.Get("public_funds_yuan");
+Outcome CheckG6(const Subject& r, const CountyFacts* facts, const Profile& p, SchoolFinding* f) {
+  const validate::Sections& s = r.sections;
+  Fields in{*r.record.report, {}};
+  double primary = s.primary ? in.Get(kPrimaryStudents) : 0;
+  double junior = s.junior ? in.Get(kJuniorStudents) : 0;
+  double funds = in.Get(kPublicFunds);
   if (!in.missing.empty()) return Missing(f, in.missing);
   std::vector<std::string> missing_facts;
   if (facts == nullptr)
@@ -182,6 +265,7 @@ SchoolFinding CheckG6(const SchoolRecord& r, const CountyFacts* facts, const Pro
   if (s.junior && !facts->has_public_funds_quota_junior_yuan())
     missing_facts.push_back("public_funds_quota_junior_yuan");
   if (!missing_facts.empty()) {
+    if (f == nullptr) return Outcome::kNotJudged;
     return NotJudged(
         f, absl::StrCat("county facts not reported: ", absl::StrJoin(missing_facts, ", ")));
   }
@@ -195,113 +279,173 @@ SchoolFinding CheckG6(const SchoolRecord& r, const CountyFacts* facts, const Pro
     required = floor * (s.primary ? facts->public_funds_quota_primary_yuan()
                                   : facts->public_funds_quota_junior_yuan());
   }
-  *f.mutable_value() = NumberValue(funds);
-  *f.mutable_threshold() = NumberValue(required);
+  if (f != nullptr) {
+    *f->mutable_value() = NumberValue(funds);
+    *f->mutable_threshold() = NumberValue(required);
+  }
   bool pass = AtLeast(funds, required);
-  return Judge(f, pass,
-               absl::StrCat("public_funds_yuan ", Num(funds), pass ? " ≥ " : " < ", Num(required),
-                            " (quota x max(students, ", floor, "))"));
+  return Judge(f, pass, [&] {
+    return absl::StrCat("public_funds_yuan ", Num(funds), pass ? " ≥ " : " < ", Num(required),
+                        " (quota x max(students, ", floor, "))");
+  });
 }
 
-SchoolFinding CheckShare(const SchoolRecord& r, absl::string_view part_field, double min) {
-  SchoolFinding f = Start(r);
-  validate::Sections s = SectionsOfSchool(*r.school);
-  Fields in{*r.report, {}};
+Outcome CheckShare(const Subject& r, const NumField& part_field, double min, SchoolFinding* f) {
+  const validate::Sections& s = r.sections;
+  Fields in{*r.record.report, {}};
   double part = in.Get(part_field);
   double whole = 0;
-  if (s.primary) whole += in.Get("primary_teachers");
-  if (s.junior) whole += in.Get("junior_teachers");
+  if (s.primary) whole += in.Get(kPrimaryTeachers);
+  if (s.junior) whole += in.Get(kJuniorTeachers);
   if (!in.missing.empty()) return Missing(f, in.missing);
   if (whole <= 0)
     return NotJudged(f, "no full-time teachers reported (primary_teachers/junior_teachers = 0)");
   double share = part / whole;
-  *f.mutable_value() = NumberValue(share);
-  *f.mutable_threshold() = NumberValue(min);
+  if (f != nullptr) {
+    *f->mutable_value() = NumberValue(share);
+    *f->mutable_threshold() = NumberValue(min);
+  }
   bool pass = AtLeast(share, min);
-  return Judge(f, pass,
-               absl::StrCat(part_field, " ", part, " of ", whole, " teachers = ", Num(share),
-                            pass ? " ≥ " : " < ", Num(min)));
+  return Judge(f, pass, [&] {
+    return absl::StrCat(part_field.name, " ", part, " of ", whole, " teachers = ", Num(share),
+                        pass ? " ≥ " : " < ", Num(min));
+  });
 }
 
-SchoolFinding CheckG13(const SchoolRecord& r, const Profile& p) {
-  SchoolFinding f = Start(r);
-  const School& school = *r.school;
+Outcome CheckG13(const Subject& r, const Profile& p, SchoolFinding* f) {
+  const School& school = *r.record.school;
   bool urban_or_town = school.locale() == "urban" || school.locale() == "town";
   bool is_public = school.ownership().empty() || school.ownership() == "public";
   bool boarding = school.has_boarding() && school.boarding();
   if (!urban_or_town || !is_public || boarding) {
-    return Judge(f, true,
-                 absl::StrCat("not applicable (applies to urban and town public non-boarding "
-                              "schools; this one is ",
-                              school.locale().empty() ? "of unknown locale" : school.locale(),
-                              is_public ? "" : ", private", boarding ? ", boarding" : "", ")"));
+    return Judge(f, true, [&] {
+      return absl::StrCat(
+          "not applicable (applies to urban and town public non-boarding "
+          "schools; this one is ",
+          school.locale().empty() ? "of unknown locale" : school.locale(),
+          is_public ? "" : ", private", boarding ? ", boarding" : "", ")");
+    });
   }
-  validate::Sections s = SectionsOfSchool(school);
+  const validate::Sections& s = r.sections;
   double min = 0;
   if (s.primary) min = std::max(min, p.primary().zoned_admission_min());
   if (s.junior) min = std::max(min, p.junior().zoned_admission_min());
-  Fields in{*r.report, {}};
-  double zoned = in.Get("zoned_admissions");
-  double total = in.Get("total_admissions");
+  Fields in{*r.record.report, {}};
+  double zoned = in.Get(kZonedAdmissions);
+  double total = in.Get(kTotalAdmissions);
   if (!in.missing.empty()) return Missing(f, in.missing);
-  if (total <= 0) return Judge(f, true, "no new entrants this period");
+  if (total <= 0) return Judge(f, true, [] { return "no new entrants this period"; });
   double share = zoned / total;
-  *f.mutable_value() = NumberValue(share);
-  *f.mutable_threshold() = NumberValue(min);
+  if (f != nullptr) {
+    *f->mutable_value() = NumberValue(share);
+    *f->mutable_threshold() = NumberValue(min);
+  }
   bool pass = AtLeast(share, min);
-  return Judge(f, pass,
-               absl::StrCat("zoned_admissions ", zoned, " of ", total, " = ", Num(share),
-                            pass ? " ≥ " : " < ", Num(min)));
+  return Judge(f, pass, [&] {
+    return absl::StrCat("zoned_admissions ", zoned, " of ", total, " = ", Num(share),
+                        pass ? " ≥ " : " < ", Num(min));
+  });
 }
 
-SchoolFinding CheckFlag(const SchoolRecord& r, absl::string_view field) {
-  SchoolFinding f = Start(r);
-  const google::protobuf::FieldDescriptor* d =
-      SchoolReport::descriptor()->FindFieldByName(std::string(field));
-  const google::protobuf::Reflection* refl = r.report->GetReflection();
-  if (!refl->HasField(*r.report, d)) return Missing(f, {std::string(field)});
-  bool v = refl->GetBool(*r.report, d);
-  *f.mutable_value() = BoolValue(v);
-  *f.mutable_threshold() = BoolValue(true);
-  return Judge(f, v, absl::StrCat(field, " = ", v ? "true" : "false"));
+Outcome CheckFlag(const Subject& r, const BoolField& field, SchoolFinding* f) {
+  std::optional<bool> v = field.read(*r.record.report);
+  if (!v) return Missing(f, std::vector<absl::string_view>{field.name});
+  if (f != nullptr) {
+    *f->mutable_value() = BoolValue(*v);
+    *f->mutable_threshold() = BoolValue(true);
+  }
+  return Judge(f, *v, [&] { return absl::StrCat(field.name, " = ", *v ? "true" : "false"); });
 }
 
-SchoolFinding CheckRating(const SchoolRecord& r, absl::string_view field, const std::string& word,
-                          const std::string& min, const Profile& p) {
-  SchoolFinding f = Start(r);
-  if (word.empty()) return Missing(f, {std::string(field)});
-  auto rank = [&p](const std::string& w) -> int {
-    for (int i = 0; i < p.rating_order_size(); ++i) {
-      if (p.rating_order(i) == w) return i;
-    }
-    return -1;
-  };
-  *f.mutable_value() = StringValue(word);
-  *f.mutable_threshold() = StringValue(min);
-  int have = rank(word);
+int Rank(const Profile& p, const std::string& w) {
+  for (int i = 0; i < p.rating_order_size(); ++i) {
+    if (p.rating_order(i) == w) return i;
+  }
+  return -1;
+}
+
+Outcome CheckRating(absl::string_view field, const std::string& word, const std::string& min,
+                    const Profile& p, SchoolFinding* f) {
+  if (word.empty()) return Missing(f, std::vector<absl::string_view>{field});
+  if (f != nullptr) {
+    *f->mutable_value() = StringValue(word);
+    *f->mutable_threshold() = StringValue(min);
+  }
+  int have = Rank(p, word);
   if (have < 0) {
+    if (f == nullptr) return Outcome::kNotJudged;
     return NotJudged(f, absl::StrCat(field, " = \"", word, "\" is not a rating word (",
                                      absl::StrJoin(p.rating_order(), ", "), ")"));
   }
-  bool pass = have >= rank(min);
-  return Judge(f, pass,
-               absl::StrCat(field, " = ", word, pass ? " (at least " : " (below ", min, ")"));
+  bool pass = have >= Rank(p, min);
+  return Judge(f, pass, [&] {
+    return absl::StrCat(field, " = ", word, pass ? " (at least " : " (below ", min, ")");
+  });
 }
 
-SchoolFinding CheckQ4(const SchoolRecord& r, const Profile& p) {
-  SchoolFinding f = Start(r);
-  Fields in{*r.report, {}};
-  double training = in.Get("teacher_training_funds_yuan");
-  double funds = in.Get("public_funds_yuan");
+Outcome CheckQ4(const Subject& r, const Profile& p, SchoolFinding* f) {
+  Fields in{*r.record.report, {}};
+  double training = in.Get(kTrainingFunds);
+  double funds = in.Get(kPublicFunds);
   if (!in.missing.empty()) return Missing(f, in.missing);
   if (funds <= 0) return NotJudged(f, "public_funds_yuan is 0: no budget to take a share of");
   double share = training / funds;
-  *f.mutable_value() = NumberValue(share);
-  *f.mutable_threshold() = NumberValue(p.training_funds_share_min());
+  if (f != nullptr) {
+    *f->mutable_value() = NumberValue(share);
+    *f->mutable_threshold() = NumberValue(p.training_funds_share_min());
+  }
   bool pass = AtLeast(share, p.training_funds_share_min());
-  return Judge(f, pass,
-               absl::StrCat("teacher_training_funds_yuan / public_funds_yuan = ", Num(share),
-                            pass ? " ≥ " : " < ", Num(p.training_funds_share_min())));
+  return Judge(f, pass, [&] {
+    return absl::StrCat("teacher_training_funds_yuan / public_funds_yuan = ", Num(share),
+                        pass ? " ≥ " : " < ", Num(p.training_funds_share_min()));
+  });
+}
+
+// Item `item` (an index into kIds) for a school with a report.
+Outcome Check(int item, const Subject& r, const CountyFacts* facts, const Profile& profile,
+              SchoolFinding* f) {
+  const SchoolReport& report = *r.record.report;
+  switch (item) {
+    case kG3:
+      return CheckG3(r, profile, f);
+    case kG4:
+      return CheckG4(r, profile, f);
+    case kG5:
+      return CheckG5(r, profile, f);
+    case kG6:
+      return CheckG6(r, facts, profile, f);
+    case kG9:
+      return CheckShare(r, kTrainingCompleted, profile.training_completion_min(), f);
+    case kG12:
+      return CheckShare(r, kCertified, profile.certified_share_min(), f);
+    case kG13:
+      return CheckG13(r, profile, f);
+    case kQ3:
+      return CheckFlag(r, kHasCharter, f);
+    case kQ4:
+      return CheckQ4(r, profile, f);
+    case kQ5:
+      return CheckRating("ict_rating", report.ict_rating(), profile.ict_rating_min(), profile, f);
+    case kQ6:
+      return CheckRating("moral_culture_rating", report.moral_culture_rating(),
+                         profile.moral_culture_rating_min(), profile, f);
+    case kQ7:
+      return CheckFlag(r, kCoursesComplete, f);
+    default:
+      return CheckFlag(r, kNoExcessBurden, f);
+  }
+}
+
+// The finding of a school for item `item`, built in full.
+SchoolFinding Finding(int item, const Subject& r, const CountyFacts* facts,
+                      const Profile& profile) {
+  SchoolFinding f = Start(r.record);
+  if (r.record.report == nullptr) {
+    NotJudged(&f, "no report for the period");
+  } else {
+    Check(item, r, facts, profile, &f);
+  }
+  return f;
 }
 
 }  // namespace
@@ -314,38 +458,52 @@ bool IsUnitType(absl::string_view school_type) {
 
 SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRecord& record,
                               const CountyFacts* facts, const Profile& profile) {
-  if (record.report == nullptr) return NotJudged(Start(record), "no report for the period");
-  const SchoolReport& report = *record.report;
-  if (id == "G3") return CheckG3(record, profile);
-  if (id == "G4") return CheckG4(record, profile);
-  if (id == "G5") return CheckG5(record, profile);
-  if (id == "G6") return CheckG6(record, facts, profile);
-  if (id == "G9")
-    return CheckShare(record, "training_completed_teachers", profile.training_completion_min());
-  if (id == "G12") return CheckShare(record, "certified_teachers", profile.certified_share_min());
-  if (id == "G13") return CheckG13(record, profile);
-  if (id == "Q3") return CheckFlag(record, "has_charter");
-  if (id == "Q4") return CheckQ4(record, profile);
-  if (id == "Q5")
-    return CheckRating(record, "ict_rating", report.ict_rating(), profile.ict_rating_min(),
-                       profile);
-  if (id == "Q6") {
-    return CheckRating(record, "moral_culture_rating", report.moral_culture_rating(),
-                       profile.moral_culture_rating_min(), profile);
+  if (record.report == nullptr) {
+    SchoolFinding f = Start(record);
+    NotJudged(&f, "no report for the period");
+    return f;
   }
-  if (id == "Q7") return CheckFlag(record, "courses_complete");
-  if (id == "Q8") return CheckFlag(record, "no_excess_burden");
-  return NotJudged(Start(record), absl::StrCat("unknown school item ", id));
+  auto it = std::find(std::begin(kIds), std::end(kIds), id);
+  if (it == std::end(kIds)) {
+    SchoolFinding f = Start(record);
+    NotJudged(&f, absl::StrCat("unknown school item ", id));
+    return f;
+  }
+  Subject subject{
+      record, validate::SectionsOf(record.school->school_type()).value_or(validate::Sections{})};
+  return Finding(static_cast<int>(it - std::begin(kIds)), subject, facts, profile);
 }
 
-void AggregateSchoolFindings(const std::vector<SchoolFinding>& findings,
-                             junheng::v1::ItemResult& item) {
+SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
+                                     const CountyFacts* facts, const Profile& profile) {
+  std::array<ItemFindings*, kItemCount> lists;
+  SchoolFindings findings;
+  for (int k = 0; k < kItemCount; ++k) lists[k] = &findings[std::string(kIds[k])];
+  for (size_t i = 0; i < schools.size(); ++i) {
+    const SchoolRecord& record = schools[i];
+    std::optional<validate::Sections> sections = validate::SectionsOf(record.school->school_type());
+    if (!sections) continue;  // not a unit type: the S items do not apply
+    Subject subject{record, *sections};
+    for (int k = 0; k < kItemCount; ++k) {
+      ItemFindings& list = *lists[k];
+      ++list.schools;
+      if (record.report != nullptr &&
+          Check(k, subject, facts, profile, nullptr) == Outcome::kPass) {
+        continue;
+      }
+      list.listed.push_back(Finding(k, subject, facts, profile));
+      list.school_index.push_back(i);
+    }
+  }
+  return findings;
+}
+
+void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& item) {
   int failing = 0;
   int unknown = 0;
-  for (const SchoolFinding& f : findings) {
+  for (const SchoolFinding& f : findings.listed) {
     if (f.status() == kFail) ++failing;
     if (f.status() == kNotJudged) ++unknown;
-    if (f.status() != kPass) *item.add_schools() = f;
   }
   *item.mutable_value() = NumberValue(failing);
   *item.mutable_threshold() = NumberValue(0);
@@ -353,25 +511,27 @@ void AggregateSchoolFindings(const std::vector<SchoolFinding>& findings,
     item.set_status(std::string(kFail));
     *item.mutable_gap() = NumberValue(failing);
     std::vector<std::string> codes;
-    for (const SchoolFinding& f : findings) {
+    for (const SchoolFinding& f : findings.listed) {
       if (f.status() == kFail)
         codes.push_back(absl::StrCat(f.school_code(), " (", f.reason(), ")"));
     }
-    item.set_reason(absl::StrCat(failing, " of ", findings.size(),
+    item.set_reason(absl::StrCat(failing, " of ", findings.schools,
                                  " schools fail: ", absl::StrJoin(codes, "; ")));
   } else if (unknown > 0) {
     item.set_status(std::string(kNotJudged));
     std::vector<std::string> codes;
-    for (const SchoolFinding& f : findings) {
+    for (const SchoolFinding& f : findings.listed) {
       if (f.status() == kNotJudged)
         codes.push_back(absl::StrCat(f.school_code(), " (", f.reason(), ")"));
     }
-    item.set_reason(absl::StrCat(unknown, " of ", findings.size(),
+    item.set_reason(absl::StrCat(unknown, " of ", findings.schools,
                                  " schools could not be judged: ", absl::StrJoin(codes, "; ")));
   } else {
     item.set_status(std::string(kPass));
-    item.set_reason(absl::StrCat("all ", findings.size(), " schools meet it"));
+    item.set_reason(absl::StrCat("all ", findings.schools, " schools meet it"));
   }
+  item.mutable_schools()->Reserve(static_cast<int>(findings.listed.size()));
+  for (SchoolFinding& f : findings.listed) *item.add_schools() = std::move(f);
 }
 
 }  // namespace junheng::eval

@@ -5,6 +5,8 @@
 
 #include "absl/strings/string_view.h"
 #include "common/eval/evaluation_input.h"
+#include "common/eval/government_items.h"
+#include "common/validate/school_sections.h"
 #include "junheng/v1/evaluation.pb.h"
 
 namespace junheng::eval {
@@ -20,11 +22,18 @@ junheng::v1::SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRec
                                            const junheng::v1::CountyFacts* facts,
                                            const junheng::v1::Profile& profile);
 
+// The per-school findings of every school item for the county's schools: every unit-type school is
+// judged, and a finding (value, threshold, reason) is built only for the schools that fail or
+// cannot be judged, the only ones an Evaluation lists. Each finding is the one CheckSchoolItem
+// gives.
+SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
+                                     const junheng::v1::CountyFacts* facts,
+                                     const junheng::v1::Profile& profile);
+
 // Fills a county item from per-school findings: fail when any school fails, else not_judged when
 // any school could not be judged, else pass. The value is the number of schools failing (threshold
-// 0); failing and not-judged schools are listed.
-void AggregateSchoolFindings(const std::vector<junheng::v1::SchoolFinding>& findings,
-                             junheng::v1::ItemResult& item);
+// 0); failing and not-judged schools are listed (moved from `findings`).
+void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& item);
 
 // True for the school types that are units of evaluation (schools the S items apply to).
 bool IsUnitType(absl::string_view school_type);

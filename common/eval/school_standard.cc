@@ -1,7 +1,8 @@
 #include "common/eval/school_standard.h"
 
-#include <map>
+#include <algorithm>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -14,18 +15,33 @@ std::vector<junheng::v1::SchoolStandard> SchoolStandards(
     const std::vector<SchoolRecord>& schools, const std::vector<junheng::v1::LevelResult>& levels,
     const SchoolFindings& findings) {
   // The units each school's resource test depends on: its own, and for a merged teaching point the
-  // unit it joined.
-  std::map<std::string, std::vector<const junheng::v1::UnitResult*>> units_of;
+  // unit it joined; sorted by school code, each school's units in level order.
+  std::vector<std::pair<absl::string_view, const junheng::v1::UnitResult*>> units_of;
   for (const junheng::v1::LevelResult& level : levels) {
     for (const junheng::v1::UnitResult& unit : level.units()) {
       if (unit.excluded()) continue;
-      units_of[unit.school_code()].push_back(&unit);
+      units_of.emplace_back(unit.school_code(), &unit);
       for (const std::string& merged : unit.merged_school_codes())
-        units_of[merged].push_back(&unit);
+        units_of.emplace_back(merged, &unit);
     }
   }
+  std::stable_sort(units_of.begin(), units_of.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // The listed (failing and not-judged) findings of each item, in school order: one cursor each.
+  struct Cursor {
+    absl::string_view id;
+    const ItemFindings* list;
+    size_t next = 0;
+  };
+  std::vector<Cursor> cursors;
+  for (absl::string_view id : SchoolItemIds()) {
+    auto it = findings.find(std::string(id));
+    if (it != findings.end()) cursors.push_back({id, &it->second});
+  }
   std::vector<junheng::v1::SchoolStandard> out;
-  for (const SchoolRecord& record : schools) {
+  out.reserve(schools.size());
+  for (size_t index = 0; index < schools.size(); ++index) {
+    const SchoolRecord& record = schools[index];
     if (!IsUnitType(record.school->school_type())) continue;
     junheng::v1::SchoolStandard s;
     s.set_school_code(record.school->school_code());
@@ -33,7 +49,12 @@ std::vector<junheng::v1::SchoolStandard> SchoolStandards(
     if (record.school->has_target_year()) s.set_target_year(record.school->target_year());
     bool fail = false;
     bool unknown = false;
-    for (const junheng::v1::UnitResult* unit : units_of[s.school_code()]) {
+    absl::string_view code = record.school->school_code();
+    auto units = std::equal_range(units_of.begin(), units_of.end(),
+                                  std::pair<absl::string_view, const void*>(code, nullptr),
+                                  [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto u = units.first; u != units.second; ++u) {
+      const junheng::v1::UnitResult* unit = u->second;
       if (unit->status() == kFail) {
         fail = true;
         s.add_reasons(absl::StrCat("resource allocation (", unit->section(), " unit ",
@@ -44,18 +65,17 @@ std::vector<junheng::v1::SchoolStandard> SchoolStandards(
                                    ") not judged: ", unit->reason()));
       }
     }
-    for (absl::string_view id : SchoolItemIds()) {
-      auto it = findings.find(std::string(id));
-      if (it == findings.end()) continue;
-      for (const junheng::v1::SchoolFinding& f : it->second) {
-        if (f.school_code() != s.school_code()) continue;
-        if (f.status() == kFail) {
-          fail = true;
-          s.add_reasons(absl::StrCat(id, ": ", f.reason()));
-        } else if (f.status() == kNotJudged) {
-          unknown = true;
-          s.add_reasons(absl::StrCat(id, " not judged: ", f.reason()));
-        }
+    // School codes are unique in the registry, so a school has at most one finding per item.
+    for (Cursor& c : cursors) {
+      const ItemFindings& list = *c.list;
+      if (c.next >= list.listed.size() || list.school_index[c.next] != index) continue;
+      const junheng::v1::SchoolFinding& f = list.listed[c.next++];
+      if (f.status() == kFail) {
+        fail = true;
+        s.add_reasons(absl::StrCat(c.id, ": ", f.reason()));
+      } else if (f.status() == kNotJudged) {
+        unknown = true;
+        s.add_reasons(absl::StrCat(c.id, " not judged: ", f.reason()));
       }
     }
     absl::string_view status = fail ? kFail : unknown ? kNotJudged : kPass;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/validate/school_sections.h"
@@ -105,12 +106,16 @@ std::optional<double> FacilityShare(const School& school, const SchoolReport& re
   return own * unit.students / total;
 }
 
-Unit MakeUnit(const SchoolRecord& record, Level level) {
-  Unit unit;
+void SetIdentity(const SchoolRecord& record, Level level, Unit& unit) {
   unit.school_code = record.school->school_code();
   unit.school_name = record.school->school_name();
   unit.school_type = record.school->school_type();
   unit.level = level;
+}
+
+Unit MakeUnit(const SchoolRecord& record, Level level) {
+  Unit unit;
+  SetIdentity(record, level, unit);
   return unit;
 }
 
@@ -151,9 +156,16 @@ IndicatorArray Unit::Values() const {
 }
 
 std::optional<double> ReportNumber(const SchoolReport& report, absl::string_view field) {
-  const google::protobuf::FieldDescriptor* descriptor =
-      SchoolReport::descriptor()->FindFieldByName(std::string(field));
-  if (descriptor == nullptr) return std::nullopt;
+  // The report's fields by name, built once (the descriptor's own lookup needs a std::string).
+  static const auto* const kFields = [] {
+    auto* fields = new absl::flat_hash_map<std::string, const google::protobuf::FieldDescriptor*>;
+    const google::protobuf::Descriptor* d = SchoolReport::descriptor();
+    for (int i = 0; i < d->field_count(); ++i) (*fields)[d->field(i)->name()] = d->field(i);
+    return fields;
+  }();
+  auto found = kFields->find(field);
+  if (found == kFields->end()) return std::nullopt;
+  const google::protobuf::FieldDescriptor* descriptor = found->second;
   const google::protobuf::Reflection* reflection = report.GetReflection();
   if (!reflection->HasField(report, descriptor)) return std::nullopt;
   switch (descriptor->cpp_type()) {
@@ -184,41 +196,40 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
       set.outside.push_back(std::move(unit));
       continue;
     }
-    bool any_unit = false;
     for (Level level : kLevels) {
       bool has = level == Level::kPrimary ? sections->primary : sections->junior;
       if (!has) continue;
-      Unit unit = MakeUnit(record, level);
+      // Each unit is built in place in the list it belongs to, decided from its students.
+      std::optional<double> students;
+      if (record.report != nullptr) students = Students(*record.report, StudentsField(level));
+      int count = students ? static_cast<int>(*students) : 0;
+      bool small_point = record.report != nullptr && students && count > 0 &&
+                         school.school_type() == kTeachingPoint &&
+                         count < profile.teaching_point_min_students();
+      bool merge = small_point && profile.small_teaching_point() == "merge";
+      std::vector<Unit>& list = record.report != nullptr && students && count <= 0 ? set.outside
+                                : merge                                            ? to_merge
+                                                                                   : set.of(level);
+      Unit& unit = list.emplace_back();
+      SetIdentity(record, level, unit);
       unit.sections = *sections;
       if (record.report == nullptr) {
         AddMissing(unit, "report");
-        set.of(level).push_back(std::move(unit));
-        any_unit = true;
         continue;
       }
-      std::optional<double> students = Students(*record.report, StudentsField(level));
       if (!students) {
         AddMissing(unit, StudentsField(level));
-        set.of(level).push_back(std::move(unit));
-        any_unit = true;
         continue;
       }
-      unit.students = static_cast<int>(*students);
+      unit.students = count;
       if (unit.students <= 0) {
         unit.excluded = true;
         unit.exclusion_reason =
             absl::StrCat("0 ", LevelWord(level), " students: no ", LevelWord(level), " unit");
-        set.outside.push_back(std::move(unit));
         continue;
       }
       FillQuantities(record, profile, unit);
-      if (school.school_type() == kTeachingPoint &&
-          unit.students < profile.teaching_point_min_students()) {
-        if (profile.small_teaching_point() == "merge") {
-          to_merge.push_back(std::move(unit));
-          any_unit = true;
-          continue;
-        }
+      if (small_point && !merge) {
         unit.excluded = true;
         unit.exclusion_reason =
             absl::StrCat("teaching point with ", unit.students, " students (< ",
@@ -226,10 +237,7 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
                          "): excluded from resource allocation (profile units.small_teaching_point "
                          "= exclude)");
       }
-      set.of(level).push_back(std::move(unit));
-      any_unit = true;
     }
-    (void)any_unit;
   }
 
   // Merge small teaching points into their parent's primary unit.

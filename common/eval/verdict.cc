@@ -23,7 +23,7 @@ junheng::v1::Verdict MakeVerdict(const std::vector<junheng::v1::LevelResult>& le
         *f.mutable_gap() = NumberValue(ind.cv().number_value() - ind.threshold());
       }
       f.set_reason(ind.cv_reason());
-      *(ind.status() == kFail ? verdict.add_failures() : verdict.add_not_judged()) = f;
+      *(ind.status() == kFail ? verdict.add_failures() : verdict.add_not_judged()) = std::move(f);
     }
     for (const junheng::v1::UnitResult& unit : level.units()) {
       if (unit.excluded() || unit.status() == kPass) continue;
@@ -37,7 +37,7 @@ junheng::v1::Verdict MakeVerdict(const std::vector<junheng::v1::LevelResult>& le
                              ? NumberValue(profile.unit_min_met() - unit.met_count())
                              : NullValue();
       f.set_reason(unit.reason());
-      *(unit.status() == kFail ? verdict.add_failures() : verdict.add_not_judged()) = f;
+      *(unit.status() == kFail ? verdict.add_failures() : verdict.add_not_judged()) = std::move(f);
     }
   }
   for (const junheng::v1::ItemResult& item : items) {
@@ -49,7 +49,7 @@ junheng::v1::Verdict MakeVerdict(const std::vector<junheng::v1::LevelResult>& le
     *f.mutable_threshold() = item.threshold();
     *f.mutable_gap() = item.gap();
     f.set_reason(item.reason());
-    *(item.status() == kFail ? verdict.add_failures() : verdict.add_not_judged()) = f;
+    *(item.status() == kFail ? verdict.add_failures() : verdict.add_not_judged()) = std::move(f);
   }
   absl::string_view status = verdict.failures_size() > 0     ? kFail
                              : verdict.not_judged_size() > 0 ? kNotJudged

@@ -71,6 +71,12 @@ std::string SnapshotPrefix(absl::string_view county, absl::string_view period) {
   return absl::StrCat(county, "/", period, "/");
 }
 
+std::string TokenKey(absl::string_view county, absl::string_view token_id) {
+  return absl::StrCat(county, "/", token_id);
+}
+
+std::string TokenPrefix(absl::string_view county) { return absl::StrCat(county, "/"); }
+
 std::string ScheduleKey(absl::string_view county, absl::string_view period,
                         absl::string_view trigger) {
   return absl::StrCat(county, "/", period, "/", trigger);

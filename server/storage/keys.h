@@ -42,6 +42,10 @@ std::string SnapshotPrefix(absl::string_view county, absl::string_view period);
 std::string ScheduleKey(absl::string_view county, absl::string_view period,
                         absl::string_view trigger);
 
+// Credentials (Store::Family::kTokens): county/token id.
+std::string TokenKey(absl::string_view county, absl::string_view token_id);
+std::string TokenPrefix(absl::string_view county);
+
 // The version number at the end of a VersionKey, or nullopt for a key of another shape.
 std::optional<int64_t> VersionOfKey(absl::string_view key);
 

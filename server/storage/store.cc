@@ -10,6 +10,7 @@
 #include "rocksdb/env.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
+#include "server/storage/audit_chain.h"
 #include "server/storage/keys.h"
 #include "spdlog/spdlog.h"
 
@@ -29,7 +30,7 @@ constexpr char kAuditSeqKey[] = "meta/audit_seq";
 // which Open creates when missing. Store::Family indexes the latter from kFirstRecordFamily.
 const std::vector<std::string> kFamilies = {
     rocksdb::kDefaultColumnFamilyName, "registry", "versions", "latest", "idempotency", "audit",
-    "periods", "exceptions", "reviews", "facts", "snapshots", "schedule"};
+    "periods", "exceptions", "reviews", "facts", "snapshots", "schedule", "tokens"};
 constexpr size_t kSchemaOneFamilies = 6;
 constexpr size_t kFirstRecordFamily = 6;
 
@@ -287,13 +288,20 @@ absl::Status Store::PutSchools(absl::string_view county, const std::vector<Schoo
               Serialize(school));
   }
   int64_t seq = audit_seq_;
+  std::map<std::string, std::string> heads = audit_heads_;
   for (auto& entry : audit) {
     entry.set_seq(++seq);
+    if (absl::Status chained = ChainAuditLocked(county, entry, heads); !chained.ok()) {
+      return chained;
+    }
     batch.Put(cf_->audit(), AuditKey(county, seq), Serialize(entry));
   }
   batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
   absl::Status status = WriteSynced(batch, "storing the registry");
-  if (status.ok()) audit_seq_ = seq;
+  if (status.ok()) {
+    audit_seq_ = seq;
+    audit_heads_ = std::move(heads);
+  }
   return status;
 }
 
@@ -324,6 +332,10 @@ absl::Status Store::CommitReport(const StoredReport& stored, const IdempotencyRe
   std::lock_guard lock(audit_mu_);
   const int64_t seq = audit_seq_ + 1;
   audit.set_seq(seq);
+  std::map<std::string, std::string> heads = audit_heads_;
+  if (absl::Status chained = ChainAuditLocked(r.county_code(), audit, heads); !chained.ok()) {
+    return chained;
+  }
   rocksdb::WriteBatch batch;
   batch.Put(cf_->versions(), VersionKey(r.county_code(), r.period(), r.school_code(), r.version()),
             Serialize(stored));
@@ -335,7 +347,10 @@ absl::Status Store::CommitReport(const StoredReport& stored, const IdempotencyRe
   batch.Put(cf_->audit(), AuditKey(r.county_code(), seq), Serialize(audit));
   batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
   absl::Status status = WriteSynced(batch, "storing the report");
-  if (status.ok()) audit_seq_ = seq;
+  if (status.ok()) {
+    audit_seq_ = seq;
+    audit_heads_ = std::move(heads);
+  }
   return status;
 }
 
@@ -388,12 +403,19 @@ absl::Status Store::PutRecord(Family family, const std::string& key,
   std::lock_guard lock(audit_mu_);
   const int64_t seq = audit_seq_ + 1;
   audit.set_seq(seq);
+  std::map<std::string, std::string> heads = audit_heads_;
+  if (absl::Status chained = ChainAuditLocked(county, audit, heads); !chained.ok()) {
+    return chained;
+  }
   rocksdb::WriteBatch batch;
   batch.Put(FamilyHandle(family), key, Serialize(value));
   batch.Put(cf_->audit(), AuditKey(county, seq), Serialize(audit));
   batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
   absl::Status status = WriteSynced(batch, absl::StrCat("storing ", key));
-  if (status.ok()) audit_seq_ = seq;
+  if (status.ok()) {
+    audit_seq_ = seq;
+    audit_heads_ = std::move(heads);
+  }
   return status;
 }
 
@@ -406,6 +428,29 @@ absl::StatusOr<bool> Store::GetRecord(Family family, const std::string& key,
     return absl::DataLossError(absl::StrCat("the stored record ", key, " cannot be decoded"));
   }
   return true;
+}
+
+absl::Status Store::ChainAuditLocked(absl::string_view county, AuditEntry& entry,
+                                     std::map<std::string, std::string>& heads) const {
+  auto head = heads.find(std::string(county));
+  if (head == heads.end()) {
+    // The county's last stored entry: the greatest key under "county/".
+    std::string last_hash;
+    const std::string prefix = absl::StrCat(county, "/");
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf_->audit()));
+    it->SeekForPrev(absl::StrCat(prefix, "\xff"));
+    if (it->Valid() && it->key().starts_with(prefix)) {
+      auto last = ParseStored<AuditEntry>(it->value().ToString(), "audit entry");
+      if (!last.ok()) return last.status();
+      last_hash = last->entry_hash();
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "reading the audit log's head");
+    head = heads.emplace(std::string(county), std::move(last_hash)).first;
+  }
+  entry.set_previous_hash(head->second);
+  entry.set_entry_hash(AuditEntryHash(entry));
+  head->second = entry.entry_hash();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<AuditEntry>> Store::ListAudit(absl::string_view county) const {

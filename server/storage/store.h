@@ -2,6 +2,7 @@
 
 #include "absl/strings/string_view.h"
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -38,7 +39,8 @@ struct StoreOptions {
 // overwritten), "latest" (each school's latest receipt per period), "idempotency" (what each
 // submission_id produced), "audit" (append-only log); "default" holds the schema version. The
 // bureau's records have a family each: "periods", "exceptions", "reviews", "facts" (county facts
-// versions), "snapshots" (stored evaluations), "schedule" (the scheduler's completed runs).
+// versions), "snapshots" (stored evaluations), "schedule" (the scheduler's completed runs);
+// "tokens" holds credentials (salted hashes only, server/auth/token_store.h).
 // Families added after schema 1 are created when an older data dir is opened.
 //
 // Every mutation is one WriteBatch written with sync=true: when a method returns OK the change is
@@ -101,7 +103,7 @@ class Store {
 
   // Bureau records: small keyed messages, each kind in its own column family. Keys come from
   // keys.h and lead with the county like every other key.
-  enum class Family { kPeriods, kExceptions, kReviews, kFacts, kSnapshots, kSchedule };
+  enum class Family { kPeriods, kExceptions, kReviews, kFacts, kSnapshots, kSchedule, kTokens };
 
   // Writes `value` under `key` and appends `audit` to `county`'s audit log, in one synced batch.
   [[nodiscard]] absl::Status PutRecord(Family family, const std::string& key,
@@ -125,7 +127,9 @@ class Store {
     return out;
   }
 
-  // Audit entries of a county in sequence order.
+  // Audit entries of a county in sequence order. Every mutation's entries are chained per county
+  // where their seq is assigned: previous_hash and entry_hash are set by the store
+  // (audit_chain.h); VerifyAuditChain checks what this returns.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::AuditEntry>> ListAudit(
       absl::string_view county) const;
 
@@ -153,8 +157,17 @@ class Store {
 
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<Handles> cf_;
+  // Sets `entry`'s seq-independent chain fields: previous_hash from `heads` (or, for a county
+  // not yet in it, the stored last entry) and entry_hash. Call under audit_mu_ after seq is set;
+  // `heads` is a copy the caller installs in audit_heads_ once the batch is written.
+  [[nodiscard]] absl::Status ChainAuditLocked(absl::string_view county,
+                                              junheng::v1::AuditEntry& entry,
+                                              std::map<std::string, std::string>& heads) const;
+
   std::mutex audit_mu_;  // orders audit sequence numbers with their batches
   int64_t audit_seq_;
+  // The entry_hash of each county's last audit entry, loaded on first use; guarded by audit_mu_.
+  std::map<std::string, std::string> audit_heads_;
   bool write_failed_ = false;  // guarded by audit_mu_: the last write failed, Resume() first
   std::string data_dir_;
 };

@@ -19,7 +19,7 @@ contains() {  # contains DESCRIPTION FILE TEXT
 }
 
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server1.log" || exit 1
-J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5)
+J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5 "${CLIENT_SECURITY[@]}")
 
 "${J[@]}" schools import "$SRC/deploy/sample/schools.csv" >"$WORK/out" 2>&1
 check "registry import exits 0" 0 $?
@@ -48,7 +48,7 @@ receipt=$(sed -n 's/.*receipt \([0-9a-f]*\).*/\1/p' "$WORK/out" | head -n 1)
 kill -9 "$SERVER_PID"
 wait "$SERVER_PID" 2>/dev/null
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server2.log" || exit 1
-J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5)
+J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5 "${CLIENT_SECURITY[@]}")
 "${J[@]}" show --school 2140043001 --period 2024 >"$WORK/out" 2>&1
 check "show after SIGKILL and restart exits 0" 0 $?
 contains "acknowledged report survives SIGKILL" "$WORK/out" "receipt $receipt"
@@ -60,7 +60,7 @@ contains "identical resubmission is recognised" "$WORK/out" "already stored"
 check "one version stored" 1 "$(grep -c '"version"' "$WORK/out")"
 
 # A second server on the same data dir is refused and leaves it intact.
-"$SERVER_BIN" --data-dir "$WORK/data" --listen 127.0.0.1:0 >"$WORK/second.log" 2>&1
+"$SERVER_BIN" --data-dir "$WORK/data" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" >"$WORK/second.log" 2>&1
 check "second server on the same data dir exits 1" 1 $?
 contains "second server says why" "$WORK/second.log" "in use by another junheng-server"
 

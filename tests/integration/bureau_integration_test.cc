@@ -20,7 +20,7 @@ absl::Time At(const char* text) { return *ParseInstant(text, DateMeans::kStartOf
 class BureauIntegrationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server::ServerOptions options;
+    server::ServerOptions options = server::ServerOptions::InsecureForTests();
     options.data_dir = dir_.Sub("data");
     options.listen = "127.0.0.1:0";
     auto app = server::ServerApp::Start(options, &clock_);

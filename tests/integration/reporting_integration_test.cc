@@ -24,7 +24,7 @@ class ReportingIntegrationTest : public ::testing::Test {
   void SetUp() override { StartServer(); }
 
   void StartServer() {
-    server::ServerOptions options;
+    server::ServerOptions options = server::ServerOptions::InsecureForTests();
     options.data_dir = dir_.Sub("data");
     options.listen = "127.0.0.1:0";
     auto app = server::ServerApp::Start(options, &clock_);

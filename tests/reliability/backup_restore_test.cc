@@ -44,7 +44,7 @@ struct Acked {
 TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) {
   TempDir dir;
   SystemClock clock;
-  server::ServerOptions options;
+  server::ServerOptions options = server::ServerOptions::InsecureForTests();
   options.data_dir = dir.Sub("data");
   options.listen = "127.0.0.1:0";
   auto app = server::ServerApp::Start(options, &clock);
@@ -103,7 +103,7 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
   std::ostringstream rout, rerr;
   ASSERT_EQ(server::RunRestoreCommand(backup_dir, restored_dir, rout, rerr), 0) << rerr.str();
 
-  server::ServerOptions restored_options;
+  server::ServerOptions restored_options = server::ServerOptions::InsecureForTests();
   restored_options.data_dir = restored_dir;
   restored_options.listen = "127.0.0.1:0";
   auto restored = server::ServerApp::Start(restored_options, &clock);

@@ -48,7 +48,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
   ServerProcess server(JUNHENG_SERVER_BIN, dir.Sub("data"), dir.Sub("server.log"));
   ASSERT_TRUE(server.Start()) << "junheng-server did not start; see " << dir.Sub("server.log");
   {
-    client::Connection admin(server.address(), absl::Seconds(10));
+    client::Connection admin(server.address(), absl::Seconds(10), server.security());
     v1::UpsertSchoolsRequest schools;
     schools.set_county_code(kCounty);
     for (int t = 0; t < kClients; ++t) {
@@ -71,7 +71,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
   const absl::Time started = absl::Now();
   for (int t = 0; t < kClients; ++t) {
     clients.emplace_back([&, t] {
-      client::Connection connection(server.address(), absl::Seconds(2));
+      client::Connection connection(server.address(), absl::Seconds(2), server.security());
       for (int64_t version = 1; !done.load(); ++version) {
         const v1::SubmitReportRequest request = Request(t, version);
         // The same request (same submission_id) until it is acknowledged, through any crash.
@@ -112,7 +112,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
       }
     }
     ASSERT_TRUE(server.Start()) << "restart " << cycle << "; see " << dir.Sub("server.log");
-    client::Connection check(server.address(), absl::Seconds(10));
+    client::Connection check(server.address(), absl::Seconds(10), server.security());
     v1::ListLatestReportsRequest latest;
     latest.set_county_code(kCounty);
     latest.set_period("2024");
@@ -132,7 +132,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
   // One more crash after the last acknowledgement, then check every receipt in full.
   server.Kill(SIGKILL);
   ASSERT_TRUE(server.Start());
-  client::Connection check(server.address(), absl::Seconds(10));
+  client::Connection check(server.address(), absl::Seconds(10), server.security());
   int64_t checked = 0;
   for (int t = 0; t < kClients; ++t) {
     v1::ListReportVersionsRequest list;

@@ -23,7 +23,7 @@ constexpr int kReports = 40;
 TEST(NetworkFaultsTest, EveryReportIsDeliveredExactlyOnceThroughAFaultyLink) {
   TempDir dir;
   SystemClock clock;
-  server::ServerOptions options;
+  server::ServerOptions options = server::ServerOptions::InsecureForTests();
   options.data_dir = dir.Sub("data");
   options.listen = "127.0.0.1:0";
   auto app = server::ServerApp::Start(options, &clock);

@@ -34,7 +34,8 @@ started=$(date +%s.%N)
 # Register the schools, note the port, stop the server.
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server1.log" || exit 1
 ADDR="$SERVER_ADDR"
-J=("$CLIENT_BIN" --server "$ADDR" --county 140430 --deadline 2 --outbox "$WORK/outbox")
+J=("$CLIENT_BIN" --server "$ADDR" --county 140430 --deadline 2 --outbox "$WORK/outbox"
+   "${CLIENT_SECURITY[@]}")
 "${J[@]}" schools import "$SRC/deploy/sample/schools.csv" >"$WORK/out" 2>&1
 check "registry import exits 0" 0 $?
 stop_server
@@ -69,7 +70,7 @@ contains "outbox list counts them" "$WORK/out" "100 pending, 0 failed"
 "${J[@]}" agent --until-empty --poll 0.2 --backoff-min 0.2 --backoff-max 1 >"$WORK/agent1.log" 2>&1 &
 AGENT_PID=$!
 sleep 1.5
-"$SERVER_BIN" --data-dir "$WORK/data" --listen "$ADDR" >"$WORK/server2.log" 2>&1 &
+"$SERVER_BIN" --data-dir "$WORK/data" --listen "$ADDR" "${SERVER_SECURITY[@]}" >"$WORK/server2.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 3000); do
   [ "$(receipts)" -ge 5 ] && break

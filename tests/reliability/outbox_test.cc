@@ -87,7 +87,7 @@ TEST(OutboxTest, ItemsPersistInOrderAndLeaveOnlyWithTheirReceipt) {
 class OutboxDeliveryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server::ServerOptions options;
+    server::ServerOptions options = server::ServerOptions::InsecureForTests();
     options.data_dir = dir_.Sub("data");
     options.listen = "127.0.0.1:0";
     auto app = server::ServerApp::Start(options, &clock_);

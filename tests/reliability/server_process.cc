@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -43,6 +44,18 @@ std::string ServerProcess::address() const { return absl::StrCat("127.0.0.1:", p
 
 bool ServerProcess::Start(absl::Duration timeout) {
   const std::string listen = address();
+  if (security_.token.empty()) {
+    const std::string command =
+        absl::StrCat("'", binary_, "' token issue --data-dir '", data_dir_,
+                     "' --role bureau_admin --county 140430 2>>'", log_path_, "'");
+    FILE* issued = ::popen(command.c_str(), "r");
+    if (issued == nullptr) return false;
+    char line[256] = {};
+    if (std::fgets(line, sizeof(line), issued) != nullptr) security_.token = line;
+    ::pclose(issued);
+    while (!security_.token.empty() && (security_.token.back() == '\n')) security_.token.pop_back();
+    if (security_.token.empty()) return false;
+  }
   pid_ = ::fork();
   if (pid_ == 0) {
     const int log = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
@@ -51,7 +64,8 @@ bool ServerProcess::Start(absl::Duration timeout) {
       ::dup2(log, STDERR_FILENO);
     }
     ::execl(binary_.c_str(), binary_.c_str(), "--data-dir", data_dir_.c_str(), "--listen",
-            listen.c_str(), static_cast<char*>(nullptr));
+            listen.c_str(), "--insecure-plaintext", "--rate-limit", "0",
+            static_cast<char*>(nullptr));
     ::_exit(127);
   }
   if (pid_ < 0) return false;
@@ -62,7 +76,7 @@ bool ServerProcess::Start(absl::Duration timeout) {
       pid_ = -1;
       return false;
     }
-    client::Connection probe(listen, absl::Milliseconds(300));
+    client::Connection probe(listen, absl::Milliseconds(300), security_);
     v1::ListSchoolsRequest request;
     request.set_county_code("140430");
     if (probe.ListSchools(request).ok()) return true;

@@ -1,0 +1,241 @@
+#include <iostream>
+#include <memory>
+#include <ostream>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_format.h"
+#include "client/commands.h"
+#include "client/connection.h"
+#include "client/eval_command.h"
+#include "client/exit_codes.h"
+#include "client/record_files.h"
+#include "common/eval/evaluation_render.h"
+#include "common/io/message_codec.h"
+#include "common/validate/county_facts_validator.h"
+
+namespace junheng::client {
+namespace {
+
+Connection Connect(const Globals& g) {
+  return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
+}
+
+int Fail(const absl::Status& status, std::ostream& err) {
+  err << "error: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+bool NeedCounty(const Globals& g, std::ostream& err) {
+  if (!g.county.empty()) return true;
+  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
+  return false;
+}
+
+struct FactsArgs {
+  std::string file, period;
+  int64_t replaces = -1;  // -1: the latest stored version
+  int64_t version = 0;
+};
+
+int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, std::ostream& err) {
+  auto text = ReadTextFile(args.file);
+  if (!text.ok()) return Fail(text.status(), err);
+  auto facts = io::DecodeRecords<v1::CountyFacts>(*text, io::DetectFormat(args.file, *text));
+  if (!facts.ok()) {
+    err << "error: " << args.file << ":\n" << facts.status().message() << "\n";
+    return kExitRejected;
+  }
+  if (facts->size() != 1) {
+    err << "error: " << args.file << " holds " << facts->size()
+        << " records; county facts are one record per county and period\n";
+    return kExitRejected;
+  }
+  v1::CountyFacts& f = facts->front();
+  if (f.county_code().empty()) f.set_county_code(g.county);
+  absl::Status invalid = validate::ToStatus(validate::ValidateCountyFacts(f, f.county_code()),
+                                            "county facts");
+  if (!invalid.ok()) {
+    err << invalid.message() << "\nnothing was submitted: fix the fields above\n";
+    return kExitRejected;
+  }
+  Connection connection = Connect(g);
+  v1::SubmitCountyFactsRequest request;
+  *request.mutable_facts() = f;
+  request.set_submitter(g.submitter);
+  if (args.replaces >= 0) {
+    request.set_replaces_version(args.replaces);
+  } else {
+    v1::GetCountyFactsRequest get;
+    get.set_county_code(f.county_code());
+    get.set_period(f.period());
+    auto latest = connection.GetCountyFacts(get);
+    if (latest.ok()) {
+      request.set_replaces_version(latest->receipt().version());
+    } else if (!absl::IsNotFound(latest.status())) {
+      return Fail(latest.status(), err);
+    }
+  }
+  auto receipt = connection.SubmitCountyFacts(request);
+  if (!receipt.ok()) return Fail(receipt.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*receipt) << "\n";
+    return kExitOk;
+  }
+  out << absl::StrFormat("county facts %s / %s stored as version %d at %s\n",
+                         receipt->county_code(), receipt->period(), receipt->version(),
+                         receipt->server_time());
+  return kExitOk;
+}
+
+int RunFactsShow(const Globals& g, const FactsArgs& args, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::GetCountyFactsRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  request.set_version(args.version);
+  auto facts = Connect(g).GetCountyFacts(request);
+  if (!facts.ok()) return Fail(facts.status(), err);
+  out << io::EncodeJson(*facts) << "\n";
+  return kExitOk;
+}
+
+struct SnapshotArgs {
+  std::string period;
+  int64_t seq = 0;
+  int from = 0, to = 0;
+  std::string profile;
+};
+
+int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& out,
+                     std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::ListSnapshotsRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  auto list = Connect(g).ListSnapshots(request);
+  if (!list.ok()) return Fail(list.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*list) << "\n";
+    return kExitOk;
+  }
+  if (list->snapshots().empty()) {
+    out << "no snapshots of period " << args.period << " yet\n";
+    return kExitOk;
+  }
+  out << absl::StrFormat("%-5s %-30s %-9s %-22s %s\n", "seq", "time", "trigger", "profile",
+                         "input sha256");
+  for (const auto& s : list->snapshots()) {
+    out << absl::StrFormat("%-5d %-30s %-9s %-22s %s\n", s.seq(), s.time(), s.trigger(),
+                           s.profile_name() + " " + s.profile_version(),
+                           s.input_hash().substr(0, 16));
+  }
+  return kExitOk;
+}
+
+int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& out,
+                     std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  auto format = eval::ParseRenderFormat(g.format);
+  if (!format.ok()) return Fail(format.status(), err);
+  v1::GetSnapshotRequest request;
+  request.set_county_code(g.county);
+  request.set_period(args.period);
+  request.set_seq(args.seq);
+  auto snapshot = Connect(g).GetSnapshot(request);
+  if (!snapshot.ok()) return Fail(snapshot.status(), err);
+  if (*format == eval::RenderFormat::kText) {
+    out << absl::StrFormat("snapshot %d of %s / %s, %s, trigger %s, profile %s %s\n",
+                           snapshot->seq(), snapshot->county_code(), snapshot->period(),
+                           snapshot->time(), snapshot->trigger(), snapshot->profile_name(),
+                           snapshot->profile_version());
+  }
+  out << eval::Render(snapshot->evaluation(), *format);
+  return kExitOk;
+}
+
+int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std::ostream& err) {
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::TrendRequest request;
+  request.set_county_code(g.county);
+  request.set_from_year(args.from);
+  request.set_to_year(args.to);
+  request.set_profile(args.profile);
+  auto trend = Connect(g).Trend(request);
+  if (!trend.ok()) return Fail(trend.status(), err);
+  if (g.format == "json") {
+    out << io::EncodeJson(*trend) << "\n";
+    return kExitOk;
+  }
+  out << "county " << trend->county_code() << ": difference coefficients (差异系数) per year, "
+      << "schools meeting the standard (达标) and the plan's target\n";
+  for (const auto& year : trend->years()) {
+    if (!year.evaluated()) {
+      out << year.year() << ": nothing reported\n";
+      continue;
+    }
+    out << absl::StrFormat(
+        "%d (%s): %d schools reported, %d meet the standard; plan: %d due by %d, %d of them "
+        "meet it; county %s\n",
+        year.year(), year.source(), year.schools_reported(), year.schools_meeting(),
+        year.schools_due(), year.year(), year.due_meeting(), year.county_pass() ? "PASS" : "FAIL");
+    for (const auto& level : year.levels()) {
+      out << absl::StrFormat("  %-7s units meeting %d/%d\n", level.level(), level.units_meeting(),
+                             level.units());
+      for (const auto& ind : level.indicators()) {
+        out << absl::StrFormat("    %-3s %-30s %s (<= %.2f) %s\n", ind.id(), ind.name_zh(),
+                               ind.has_cv() ? absl::StrFormat("%.3f", ind.cv()) : "  -  ",
+                               ind.threshold(), ind.pass() ? "ok" : "FAIL");
+      }
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
+  auto* facts = app.add_subcommand("facts", "the county facts the bureau enters per period");
+  facts->require_subcommand(1);
+  auto submit_args = std::make_shared<FactsArgs>();
+  auto* submit = facts->add_subcommand("submit", "validate and store county facts (JSON or CSV)");
+  submit->add_option("FILE", submit_args->file, "county facts file")->required();
+  submit->add_option("--replaces", submit_args->replaces,
+                     "the version these facts replace (default: the latest stored)");
+  submit->callback([=, &g] { *exit_code = RunFactsSubmit(g, *submit_args, std::cout, std::cerr); });
+  auto show_args = std::make_shared<FactsArgs>();
+  auto* show = facts->add_subcommand("show", "print stored county facts as JSON");
+  show->add_option("--period", show_args->period, "period label")->required();
+  show->add_option("--version", show_args->version, "a specific version (default: latest)");
+  show->callback([=, &g] { *exit_code = RunFactsShow(g, *show_args, std::cout, std::cerr); });
+
+  auto* snapshots = app.add_subcommand("snapshots", "stored evaluations of a period");
+  snapshots->require_subcommand(1);
+  auto list_args = std::make_shared<SnapshotArgs>();
+  auto* list = snapshots->add_subcommand("list", "list a period's snapshots");
+  list->add_option("--period", list_args->period, "period label")->required();
+  list->callback([=, &g] { *exit_code = RunSnapshotsList(g, *list_args, std::cout, std::cerr); });
+  auto snap_args = std::make_shared<SnapshotArgs>();
+  auto* snap = snapshots->add_subcommand("show", "print a snapshot's evaluation (--format too)");
+  snap->add_option("--period", snap_args->period, "period label")->required();
+  snap->add_option("--seq", snap_args->seq, "snapshot number (default: the newest)");
+  snap->callback([=, &g] { *exit_code = RunSnapshotsShow(g, *snap_args, std::cout, std::cerr); });
+
+  auto trend_args = std::make_shared<SnapshotArgs>();
+  auto* trend = app.add_subcommand(
+      "trend", "per year: each indicator's coefficient and the schools meeting the standard");
+  trend->add_option("--from", trend_args->from, "first year, e.g. 2022")->required();
+  trend->add_option("--to", trend_args->to, "last year, e.g. 2029")->required();
+  trend->add_option("--profile", trend_args->profile, "built-in profile (default: the server's)");
+  trend->callback([=, &g] { *exit_code = RunTrend(g, *trend_args, std::cout, std::cerr); });
+
+  AddEvalCommand(app, exit_code, [&g](const EvalOptions& options) {
+    v1::EvaluateRequest request;
+    request.set_county_code(options.county.empty() ? g.county : options.county);
+    request.set_period(options.period);
+    request.set_profile(options.profile);
+    return Connection(options.server, absl::Seconds(g.deadline_seconds), g.security)
+        .Evaluate(request);
+  });
+}
+
+}  // namespace junheng::client

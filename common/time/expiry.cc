@@ -1,0 +1,24 @@
+#include "common/time/expiry.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/time/time_text.h"
+
+namespace junheng {
+
+absl::StatusOr<absl::Time> ParseExpiry(absl::string_view text, absl::Time now) {
+  if (text.size() >= 2 && (text.back() == 'd' || text.back() == 'h')) {
+    int64_t n = 0;
+    if (absl::SimpleAtoi(text.substr(0, text.size() - 1), &n) && n > 0 && n <= 3650 * 24) {
+      return now + (text.back() == 'd' ? absl::Hours(24 * n) : absl::Hours(n));
+    }
+  }
+  auto instant = ParseInstant(text, DateMeans::kEndOfDay);
+  if (!instant.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--expires ", text, ": give a lifetime like 90d or 12h, or a date like 2025-08-31"));
+  }
+  return *instant;
+}
+
+}  // namespace junheng

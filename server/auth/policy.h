@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+#include "junheng/v1/security.pb.h"
+#include "server/auth/principal.h"
+
+namespace junheng::server::auth {
+
+// Which calls a credential may make. One table (policy.cc) names every RPC method of every
+// junheng service: the roles allowed and the scope rule. A method without a row is refused.
+enum class Scope {
+  // Server-wide: only the role is checked (Backup, whose copy stays on the server's machine).
+  kServer,
+  // The request's county must be the credential's county.
+  kCounty,
+  // As kCounty, and a school_clerk's request must name the clerk's own school.
+  kSchool,
+};
+
+constexpr uint32_t RoleBit(junheng::v1::Role role) { return 1u << static_cast<int>(role); }
+
+struct MethodRule {
+  // Fully qualified, as gRPC names it: "/junheng.v1.ReportingService/SubmitReport".
+  absl::string_view method;
+  // RoleBit()s of the roles allowed.
+  uint32_t roles;
+  Scope scope;
+  // Dotted paths of the request's string fields naming the county and (kSchool) the school,
+  // e.g. "period.county_code", "report.school_code".
+  absl::string_view county_field;
+  absl::string_view school_field;
+};
+
+// The table, and one row of it (nullptr for a method it does not name).
+const std::vector<MethodRule>& Policy();
+const MethodRule* FindRule(absl::string_view method);
+
+// OK when `principal` may call `rule.method` with `request`; PERMISSION_DENIED naming the role
+// or the county/school otherwise.
+[[nodiscard]] absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
+                                     const google::protobuf::Message& request);
+
+// Problems with the table against the compiled-in services "junheng.v1.*Service": methods
+// without a row, rows without a method, field paths that are not string fields of the request.
+// Empty when the table is complete; ServerApp refuses to start otherwise.
+std::vector<std::string> PolicyProblems();
+
+// The string at a dotted field path of `message`, or nullopt-like "" with *found=false.
+std::string FieldAtPath(const google::protobuf::Message& message, absl::string_view path,
+                        bool* found);
+
+}  // namespace junheng::server::auth

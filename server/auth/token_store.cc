@@ -1,0 +1,196 @@
+#include "server/auth/token_store.h"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/hash/sha256.h"
+#include "common/time/time_text.h"
+#include "common/validate/validation_result.h"
+#include "server/audit.h"
+#include "server/storage/keys.h"
+
+namespace junheng::server::auth {
+namespace {
+
+using junheng::v1::IssueTokenRequest;
+using junheng::v1::IssueTokenResponse;
+using junheng::v1::StoredToken;
+using junheng::v1::TokenInfo;
+
+constexpr size_t kIdBytes = 8;
+constexpr size_t kSecretBytes = 32;
+constexpr size_t kSaltBytes = 16;
+constexpr size_t kMaxLabel = 200;
+
+absl::StatusOr<std::string> RandomHex(size_t bytes) {
+  std::string raw(bytes, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1) {
+    return absl::InternalError("OpenSSL could not produce random bytes for a token");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  return out;
+}
+
+bool IsLowerHex(absl::string_view text, size_t length) {
+  if (text.size() != length) return false;
+  for (char c : text) {
+    if (!absl::ascii_isdigit(c) && !(c >= 'a' && c <= 'f')) return false;
+  }
+  return true;
+}
+
+std::string SecretHash(absl::string_view salt_hex, absl::string_view secret) {
+  return hash::Sha256Hex(absl::StrCat(salt_hex, secret));
+}
+
+absl::Status Unauthenticated(absl::string_view why) {
+  return absl::UnauthenticatedError(absl::StrCat(
+      why,
+      "; present a valid token (--token, `token = ...` in the config or $JUNHENG_TOKEN), "
+      "issued by the bureau with `junheng admin token issue`"));
+}
+
+}  // namespace
+
+absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& request,
+                                                     absl::string_view actor) {
+  const std::string& county = request.county_code();
+  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
+  const std::string role = RoleName(request.role());
+  if (role.empty()) {
+    return absl::InvalidArgumentError(
+        "role: give school_clerk, bureau_viewer, bureau_admin or auditor (--role)");
+  }
+  if (request.role() == junheng::v1::SCHOOL_CLERK) {
+    if (!validate::IsValidCode(request.school_code())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("school_code = '", request.school_code(),
+                       "': a school_clerk token needs its school (--school CODE)"));
+    }
+  } else if (!request.school_code().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("school_code = '", request.school_code(),
+                                                   "': only school_clerk tokens name a school"));
+  }
+  if (request.label().size() > kMaxLabel) {
+    return absl::InvalidArgumentError(absl::StrCat("label: at most ", kMaxLabel, " bytes"));
+  }
+  const absl::Time now = clock_->Now();
+  const int64_t expires = request.expires_unix_ms() != 0
+                              ? request.expires_unix_ms()
+                              : absl::ToUnixMillis(now + kDefaultLifetime);
+  if (expires <= absl::ToUnixMillis(now)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "expires = ", FormatInstant(absl::FromUnixMillis(expires)), ": must be in the future"));
+  }
+  auto id = RandomHex(kIdBytes);
+  auto secret = RandomHex(kSecretBytes);
+  auto salt = RandomHex(kSaltBytes);
+  if (!id.ok()) return id.status();
+  if (!secret.ok()) return secret.status();
+  if (!salt.ok()) return salt.status();
+
+  StoredToken stored;
+  TokenInfo& info = *stored.mutable_info();
+  info.set_id(*id);
+  info.set_county_code(county);
+  info.set_role(request.role());
+  info.set_school_code(request.school_code());
+  info.set_label(request.label());
+  info.set_created_unix_ms(absl::ToUnixMillis(now));
+  info.set_expires_unix_ms(expires);
+  info.set_issued_by(std::string(actor));
+  stored.set_salt_hex(*salt);
+  stored.set_secret_sha256_hex(SecretHash(*salt, *secret));
+  absl::Status written = store_->PutRecord(
+      storage::Store::Family::kTokens, storage::TokenKey(county, *id), stored, county,
+      MakeAudit(*clock_, actor, "token.issue", absl::StrCat(county, "/token/", *id), info));
+  if (!written.ok()) return written;
+
+  IssueTokenResponse response;
+  *response.mutable_info() = info;
+  response.set_token(absl::StrCat("jh1.", county, ".", *id, ".", *secret));
+  return response;
+}
+
+absl::StatusOr<TokenInfo> TokenStore::Revoke(absl::string_view county, absl::string_view id,
+                                             absl::string_view actor) {
+  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
+  if (!IsLowerHex(id, 2 * kIdBytes)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "id = '", id, "': a token id is 16 hex digits (see `junheng admin token list`)"));
+  }
+  StoredToken stored;
+  auto found =
+      store_->GetRecord(storage::Store::Family::kTokens, storage::TokenKey(county, id), &stored);
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return absl::NotFoundError(absl::StrCat("county ", county, " has no token ", id));
+  }
+  if (stored.info().revoked()) return stored.info();
+  TokenInfo& info = *stored.mutable_info();
+  info.set_revoked(true);
+  info.set_revoked_unix_ms(absl::ToUnixMillis(clock_->Now()));
+  info.set_revoked_by(std::string(actor));
+  absl::Status written = store_->PutRecord(
+      storage::Store::Family::kTokens, storage::TokenKey(county, id), stored, county,
+      MakeAudit(*clock_, actor, "token.revoke", absl::StrCat(county, "/token/", id), info));
+  if (!written.ok()) return written;
+  return info;
+}
+
+absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county) const {
+  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
+  auto stored = store_->ScanRecords<StoredToken>(storage::Store::Family::kTokens,
+                                                 storage::TokenPrefix(county));
+  if (!stored.ok()) return stored.status();
+  std::vector<TokenInfo> tokens;
+  for (const auto& s : *stored) tokens.push_back(s.info());
+  return tokens;
+}
+
+absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) const {
+  if (token.empty()) return Unauthenticated("the call carries no token");
+  std::vector<absl::string_view> parts = absl::StrSplit(token, '.');
+  if (parts.size() != 4 || parts[0] != "jh1" || !validate::CheckCountyCode(parts[1]).ok() ||
+      !IsLowerHex(parts[2], 2 * kIdBytes) || !IsLowerHex(parts[3], 2 * kSecretBytes)) {
+    return Unauthenticated("the token is malformed (expected jh1.<county>.<id>.<secret>)");
+  }
+  StoredToken stored;
+  auto found = store_->GetRecord(storage::Store::Family::kTokens,
+                                 storage::TokenKey(parts[1], parts[2]), &stored);
+  if (!found.ok()) return found.status();
+  const std::string presented =
+      *found ? SecretHash(stored.salt_hex(), parts[3]) : std::string(64, '0');
+  const std::string& expected = stored.secret_sha256_hex();
+  if (!*found || expected.size() != presented.size() ||
+      CRYPTO_memcmp(expected.data(), presented.data(), expected.size()) != 0) {
+    return Unauthenticated("the token is not known to this server");
+  }
+  const TokenInfo& info = stored.info();
+  if (info.revoked()) {
+    return Unauthenticated(
+        absl::StrCat("token ", info.id(), " was revoked at ",
+                     FormatInstant(absl::FromUnixMillis(info.revoked_unix_ms()))));
+  }
+  if (absl::ToUnixMillis(clock_->Now()) >= info.expires_unix_ms()) {
+    return Unauthenticated(
+        absl::StrCat("token ", info.id(), " expired at ",
+                     FormatInstant(absl::FromUnixMillis(info.expires_unix_ms()))));
+  }
+  Principal principal;
+  principal.token_id = info.id();
+  principal.role = info.role();
+  principal.county = info.county_code();
+  principal.school = info.school_code();
+  return principal;
+}
+
+}  // namespace junheng::server::auth

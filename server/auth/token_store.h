@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "common/time/clock.h"
+#include "junheng/v1/security.pb.h"
+#include "server/auth/principal.h"
+#include "server/storage/store.h"
+
+namespace junheng::server::auth {
+
+// Bearer tokens: issued for one county and role (and school, for a clerk), with an expiry,
+// revocable. The token text is "jh1.<county>.<id>.<secret>": <id> is 16 random hex digits that
+// name the record, <secret> 64 random hex digits (32 bytes from OpenSSL's RAND_bytes). Only
+// SHA-256(salt || secret) with a random 16-byte salt per token is stored, so a copy of the
+// database yields no working token. A fast hash is enough because the secret is 256 random bits,
+// not a password: there is nothing to guess (PBKDF2 would only slow every call).
+//
+// Issuing and revoking are mutations: each writes its audit entry in the same batch.
+class TokenStore {
+ public:
+  static constexpr absl::Duration kDefaultLifetime = absl::Hours(24 * 365);
+
+  TokenStore(storage::Store* store, const Clock* clock) : store_(store), clock_(clock) {}
+
+  // INVALID_ARGUMENT: a bad county code, an unspecified role, a clerk without a valid school
+  // code or another role with one, an expiry not in the future, a label over 200 bytes.
+  [[nodiscard]] absl::StatusOr<junheng::v1::IssueTokenResponse> Issue(
+      const junheng::v1::IssueTokenRequest& request, absl::string_view actor);
+  // NOT_FOUND: no such token in the county. Revoking a revoked token changes nothing.
+  [[nodiscard]] absl::StatusOr<junheng::v1::TokenInfo> Revoke(absl::string_view county,
+                                                              absl::string_view id,
+                                                              absl::string_view actor);
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::TokenInfo>> List(
+      absl::string_view county) const;
+
+  // The principal `token` (the text after "Bearer ") stands for. UNAUTHENTICATED when it is
+  // malformed, unknown, does not match the stored hash, has expired or was revoked.
+  [[nodiscard]] absl::StatusOr<Principal> Authenticate(absl::string_view token) const;
+
+ private:
+  storage::Store* store_;
+  const Clock* clock_;
+};
+
+}  // namespace junheng::server::auth

@@ -1,0 +1,122 @@
+#include "server/evaluation/scheduler.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/audit.h"
+#include "server/bureau/periods.h"
+#include "server/evaluation/snapshots.h"
+#include "server/storage/keys.h"
+#include "spdlog/spdlog.h"
+
+namespace junheng::server {
+
+using junheng::v1::ReportingPeriod;
+using junheng::v1::ScheduledRun;
+using Family = storage::Store::Family;
+
+Scheduler::Scheduler(storage::Store* store, const Clock* clock, std::mutex* write_mu,
+                     junheng::v1::Profile profile, SchedulerOptions options)
+    : store_(store),
+      clock_(clock),
+      write_mu_(write_mu),
+      profile_(std::move(profile)),
+      options_(options) {}
+
+Scheduler::~Scheduler() { Stop(); }
+
+absl::StatusOr<std::optional<ScheduledRun>> Scheduler::Run(const std::string& county,
+                                                           const std::string& period,
+                                                           const std::string& trigger) {
+  std::lock_guard lock(*write_mu_);
+  auto outcome = TakeSnapshot(*store_, *clock_, county, period, profile_, trigger);
+  if (!outcome.ok()) return outcome.status();
+  ScheduledRun run;
+  run.set_county_code(county);
+  run.set_period(period);
+  run.set_trigger(trigger);
+  run.set_time_unix_ms(absl::ToUnixMillis(clock_->Now()));
+  run.set_snapshot_seq(outcome->created ? outcome->snapshot.seq() : 0);
+  absl::Status recorded = store_->PutRecord(
+      Family::kSchedule, storage::ScheduleKey(county, period, trigger), run, county,
+      MakeAudit(*clock_, "scheduler", absl::StrCat("schedule.", trigger),
+                absl::StrCat(county, "/", period), run));
+  if (!recorded.ok()) return recorded;
+  return run;
+}
+
+absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
+  auto periods = store_->ScanRecords<ReportingPeriod>(Family::kPeriods, "");
+  if (!periods.ok()) return periods.status();
+  std::vector<ScheduledRun> done;
+  absl::Status first_error;
+  const absl::Time now = clock_->Now();
+  for (const ReportingPeriod& p : *periods) {
+    auto last = [&](const char* trigger) -> absl::StatusOr<std::optional<ScheduledRun>> {
+      ScheduledRun run;
+      auto present = store_->GetRecord(
+          Family::kSchedule, storage::ScheduleKey(p.county_code(), p.period(), trigger), &run);
+      if (!present.ok()) return present.status();
+      if (!*present) return std::nullopt;
+      return run;
+    };
+    std::vector<std::string> due;
+    const bool open = now >= absl::FromUnixMillis(p.opens_unix_ms()) &&
+                      now <= absl::FromUnixMillis(p.closes_unix_ms());
+    if (open && options_.interval > absl::ZeroDuration()) {
+      auto previous = last("schedule");
+      if (!previous.ok()) return previous.status();
+      if (!previous->has_value() ||
+          now - absl::FromUnixMillis((*previous)->time_unix_ms()) >= options_.interval) {
+        due.push_back("schedule");
+      }
+    }
+    for (auto [trigger, at] : {std::pair{"deadline", p.deadline_unix_ms()},
+                               std::pair{"close", p.closes_unix_ms()}}) {
+      if (now < absl::FromUnixMillis(at)) continue;
+      auto previous = last(trigger);
+      if (!previous.ok()) return previous.status();
+      if (!previous->has_value()) due.push_back(trigger);
+    }
+    for (const std::string& trigger : due) {
+      auto run = Run(p.county_code(), p.period(), trigger);
+      if (!run.ok()) {
+        spdlog::error("scheduled {} evaluation of {} / {} failed: {}", trigger, p.county_code(),
+                      p.period(), run.status().ToString());
+        if (first_error.ok()) first_error = run.status();
+        continue;
+      }
+      if ((*run)->snapshot_seq() > 0) {
+        spdlog::info("scheduled {} evaluation of {} / {}: snapshot {}", trigger, p.county_code(),
+                     p.period(), (*run)->snapshot_seq());
+      }
+      done.push_back(**run);
+    }
+  }
+  if (!first_error.ok()) return first_error;
+  return done;
+}
+
+void Scheduler::Start() {
+  std::lock_guard lock(thread_mu_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] {
+    std::unique_lock lock(thread_mu_);
+    while (!stopping_) {
+      lock.unlock();
+      (void)RunDue();  // failures are logged per run; the next tick tries again
+      lock.lock();
+      wake_.wait_for(lock, absl::ToChronoNanoseconds(options_.tick), [this] { return stopping_; });
+    }
+  });
+}
+
+void Scheduler::Stop() {
+  {
+    std::lock_guard lock(thread_mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace junheng::server

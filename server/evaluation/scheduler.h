@@ -1,0 +1,62 @@
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/time/clock.h"
+#include "junheng/v1/evaluation.pb.h"
+#include "junheng/v1/storage.pb.h"
+#include "server/storage/store.h"
+
+namespace junheng::server {
+
+struct SchedulerOptions {
+  // Evaluate every county with an open period this often; zero disables interval runs (deadline
+  // and close runs still happen).
+  absl::Duration interval = absl::Hours(1);
+  // How often the background thread looks at the clock (real time).
+  absl::Duration tick = absl::Seconds(30);
+};
+
+// The periodic aggregation. Each run evaluates a county and period from what is stored and keeps
+// a snapshot (snapshots.h), which is skipped when the input has not changed.
+//
+// Runs are due: for every period whose window is open, when `interval` has passed since the last
+// interval run; for every period whose deadline has passed, one "deadline" run; for every period
+// that has closed, one "close" run. Completed runs are recorded in the store, so a server that was
+// down at a deadline makes that run when it next looks (catch-up), and never makes it twice.
+class Scheduler {
+ public:
+  Scheduler(storage::Store* store, const Clock* clock, std::mutex* write_mu,
+            junheng::v1::Profile profile, SchedulerOptions options);
+  ~Scheduler();
+
+  // Makes every run due at clock->Now() and returns what it did, in order. Failures of one county
+  // do not stop the others; the first failure is returned after all were tried.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::ScheduledRun>> RunDue();
+
+  // Starts / stops the background thread that calls RunDue every `tick`.
+  void Start();
+  void Stop();
+
+ private:
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ScheduledRun>> Run(
+      const std::string& county, const std::string& period, const std::string& trigger);
+
+  storage::Store* store_;
+  const Clock* clock_;
+  std::mutex* write_mu_;
+  junheng::v1::Profile profile_;
+  SchedulerOptions options_;
+
+  std::mutex thread_mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace junheng::server

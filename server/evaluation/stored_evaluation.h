@@ -1,0 +1,24 @@
+#pragma once
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "common/eval/evaluation_input.h"
+#include "junheng/v1/evaluation.pb.h"
+#include "server/storage/store.h"
+
+namespace junheng::server {
+
+// The engine's input for a county and period from what the server stores: the registry, each
+// school's latest report (or, with `accepted_only`, the version the bureau accepted; schools
+// without an accepted version count as not reported) and the latest county facts.
+[[nodiscard]] absl::StatusOr<eval::EvaluationInput> GatherEvaluationInput(
+    const storage::Store& store, absl::string_view county, absl::string_view period,
+    bool accepted_only);
+
+// GatherEvaluationInput followed by the engine: the same function `junheng eval` runs offline, so
+// the server and the offline evaluator cannot disagree.
+[[nodiscard]] absl::StatusOr<junheng::v1::Evaluation> EvaluateStored(
+    const storage::Store& store, absl::string_view county, absl::string_view period,
+    const junheng::v1::Profile& profile, bool accepted_only);
+
+}  // namespace junheng::server

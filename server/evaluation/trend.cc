@@ -1,0 +1,90 @@
+#include "server/evaluation/trend.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/evaluation/snapshots.h"
+#include "server/evaluation/stored_evaluation.h"
+
+namespace junheng::server {
+
+using junheng::v1::Evaluation;
+using junheng::v1::TrendYear;
+
+TrendYear TrendYearOf(int year, const Evaluation& evaluation) {
+  TrendYear row;
+  row.set_year(year);
+  row.set_evaluated(true);
+  for (const auto& level : evaluation.levels()) {
+    auto* out = row.add_levels();
+    out->set_level(level.level());
+    out->set_units_meeting(level.units_meeting());
+    int units = 0;
+    for (const auto& unit : level.units()) units += unit.excluded() ? 0 : 1;
+    out->set_units(units);
+    for (const auto& indicator : level.indicators()) {
+      auto* t = out->add_indicators();
+      t->set_id(indicator.id());
+      t->set_name_zh(indicator.name_zh());
+      if (indicator.cv().has_number_value()) t->set_cv(indicator.cv().number_value());
+      t->set_threshold(indicator.threshold());
+      t->set_pass(indicator.pass());
+    }
+  }
+  int meeting = 0;
+  for (const auto& school : evaluation.schools()) meeting += school.meets() ? 1 : 0;
+  row.set_schools_reported(evaluation.schools_reported());
+  row.set_schools_meeting(meeting);
+  for (const auto& plan : evaluation.plan_progress()) {
+    if (plan.year() == year) {
+      row.set_schools_due(plan.due());
+      row.set_due_meeting(plan.meeting());
+    }
+  }
+  row.set_county_pass(evaluation.verdict().pass());
+  return row;
+}
+
+absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& store,
+                                                      absl::string_view county, int from_year,
+                                                      int to_year,
+                                                      const junheng::v1::Profile& profile) {
+  if (from_year > to_year || to_year - from_year > 50) {
+    return absl::InvalidArgumentError("give --from and --to years with from <= to (e.g. 2022 2029)");
+  }
+  junheng::v1::TrendResponse response;
+  response.set_county_code(std::string(county));
+  for (int year = from_year; year <= to_year; ++year) {
+    const std::string period = absl::StrCat(year);
+    auto snapshots = ListSnapshots(store, county, period, /*with_evaluations=*/true);
+    if (!snapshots.ok()) return snapshots.status();
+    const junheng::v1::Snapshot* newest = nullptr;
+    for (const auto& s : *snapshots) {
+      if (s.profile_name() == profile.name() && s.profile_version() == profile.version() &&
+          !s.accepted_only()) {
+        newest = &s;
+      }
+    }
+    if (newest != nullptr) {
+      TrendYear row = TrendYearOf(year, newest->evaluation());
+      row.set_source("snapshot");
+      *response.add_years() = std::move(row);
+      continue;
+    }
+    auto latest = store.ListLatest(county, period);
+    if (!latest.ok()) return latest.status();
+    if (latest->empty()) {
+      TrendYear row;
+      row.set_year(year);
+      row.set_evaluated(false);
+      *response.add_years() = std::move(row);
+      continue;
+    }
+    auto evaluation = EvaluateStored(store, county, period, profile, /*accepted_only=*/false);
+    if (!evaluation.ok()) return evaluation.status();
+    TrendYear row = TrendYearOf(year, *evaluation);
+    row.set_source("live");
+    *response.add_years() = std::move(row);
+  }
+  return response;
+}
+
+}  // namespace junheng::server

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "junheng/v1/evaluation.pb.h"
+#include "junheng/v1/evaluation_service.pb.h"
+#include "server/storage/store.h"
+
+namespace junheng::server {
+
+// The county's course over the years `from_year`..`to_year` (period labels that are years): for
+// each year, each level's seven coefficients against their thresholds, the units meeting the
+// per-unit rule, the schools meeting the standard, and the plan's target for that year (schools
+// due by then and how many of them meet it). A year uses its newest snapshot made with `profile`
+// (name and version), else a live evaluation of what is stored; a year with no reports is listed
+// as not evaluated.
+[[nodiscard]] absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(
+    const storage::Store& store, absl::string_view county, int from_year, int to_year,
+    const junheng::v1::Profile& profile);
+
+// One year's row from an evaluation (shared by the live and snapshot paths).
+junheng::v1::TrendYear TrendYearOf(int year, const junheng::v1::Evaluation& evaluation);
+
+}  // namespace junheng::server

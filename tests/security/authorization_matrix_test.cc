@@ -1,0 +1,314 @@
+// The authorization matrix (issue 6): every RPC method of every junheng service, found in the
+// protobuf descriptor pool, called by every role with requests for its own and for another
+// school and county, plus calls without a valid token. One table below states what must be
+// allowed; a method without a row fails the test, so a new RPC cannot skip it.
+#include <future>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/descriptor_database.h"
+#include "google/protobuf/dynamic_message.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/generic/generic_stub.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "server/server_app.h"
+#include "tests/testing/temp_dir.h"
+
+namespace junheng {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::MethodDescriptor;
+
+constexpr char kCounty[] = "140430";
+constexpr char kOtherCounty[] = "140402";
+constexpr char kSchool[] = "s1";
+constexpr char kOtherSchool[] = "s2";
+
+enum RoleBits : uint32_t {
+  kClerk = 1,
+  kViewer = 2,
+  kAdmin = 4,
+  kAuditor = 8,
+};
+constexpr uint32_t kBureau = kViewer | kAdmin;
+
+// What each method must allow. `county` and `school` are the request's field paths naming the
+// county and the school; a server-wide method has no county field.
+struct Row {
+  const char* method;
+  uint32_t roles;
+  const char* county;  // "" for a server-wide method
+  const char* school;  // "" when the request names no school
+};
+
+// THE expectation table: written from the issue's role definitions, independently of
+// server/auth/policy.cc.
+const std::vector<Row>& Expectations() {
+  static const std::vector<Row> rows = {
+      {"/junheng.v1.ReportingService/SubmitReport", kClerk | kAdmin, "county_code",
+       "report.school_code"},
+      {"/junheng.v1.ReportingService/GetReport", kClerk | kBureau, "county_code", "school_code"},
+      {"/junheng.v1.ReportingService/ListReportVersions", kClerk | kBureau, "county_code",
+       "school_code"},
+      {"/junheng.v1.ReportingService/ListLatestReports", kBureau, "county_code", ""},
+      {"/junheng.v1.RegistryService/UpsertSchools", kAdmin, "county_code", ""},
+      {"/junheng.v1.RegistryService/ListSchools", kBureau, "county_code", ""},
+      {"/junheng.v1.BureauService/DefinePeriod", kAdmin, "period.county_code", ""},
+      {"/junheng.v1.BureauService/ListPeriods", kClerk | kBureau, "county_code", ""},
+      {"/junheng.v1.BureauService/GrantException", kAdmin, "exception.county_code",
+       "exception.school_code"},
+      {"/junheng.v1.BureauService/ReviewReport", kAdmin, "county_code", "school_code"},
+      {"/junheng.v1.BureauService/SubmissionStatus", kBureau, "county_code", ""},
+      {"/junheng.v1.BureauService/Reminders", kBureau, "county_code", ""},
+      {"/junheng.v1.BureauService/Due", kClerk | kBureau, "county_code", "school_code"},
+      {"/junheng.v1.AdminService/Backup", kAdmin, "", ""},
+      {"/junheng.v1.EvaluationService/Evaluate", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/SubmitCountyFacts", kAdmin, "facts.county_code", ""},
+      {"/junheng.v1.EvaluationService/GetCountyFacts", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/ListSnapshots", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/GetSnapshot", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/Trend", kBureau, "county_code", ""},
+      {"/junheng.v1.TokenService/IssueToken", kAdmin, "county_code", ""},
+      {"/junheng.v1.TokenService/RevokeToken", kAdmin, "county_code", ""},
+      {"/junheng.v1.TokenService/ListTokens", kAdmin, "county_code", ""},
+      {"/junheng.v1.AuditService/ListAudit", kAuditor, "county_code", ""},
+      {"/junheng.v1.AuditService/VerifyAudit", kAuditor, "county_code", ""},
+  };
+  return rows;
+}
+
+const Row* FindRow(const std::string& method) {
+  for (const auto& row : Expectations()) {
+    if (method == row.method) return &row;
+  }
+  return nullptr;
+}
+
+// Every RPC method of every service in package junheng.v1, from the generated descriptor pool.
+// The test links the whole proto library, so every compiled .proto is registered.
+std::vector<const MethodDescriptor*> AllJunhengMethods() {
+  std::vector<std::string> files;
+  google::protobuf::DescriptorPool::internal_generated_database()->FindAllFileNames(&files);
+  std::vector<const MethodDescriptor*> methods;
+  for (const auto& name : files) {
+    const auto* file = google::protobuf::DescriptorPool::generated_pool()->FindFileByName(name);
+    if (file == nullptr || file->package() != "junheng.v1") continue;
+    for (int s = 0; s < file->service_count(); ++s) {
+      for (int m = 0; m < file->service(s)->method_count(); ++m) {
+        methods.push_back(file->service(s)->method(m));
+      }
+    }
+  }
+  return methods;
+}
+
+std::string FullName(const MethodDescriptor* method) {
+  return absl::StrCat("/", method->service()->full_name(), "/", method->name());
+}
+
+// Sets the string field at a dotted path; false when the path is not a string field.
+bool SetPath(Message* message, absl::string_view path, const std::string& value) {
+  std::vector<std::string> parts = absl::StrSplit(path, '.');
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const FieldDescriptor* field = message->GetDescriptor()->FindFieldByName(parts[i]);
+    if (field == nullptr || field->is_repeated()) return false;
+    if (i + 1 == parts.size()) {
+      if (field->type() != FieldDescriptor::TYPE_STRING) return false;
+      message->GetReflection()->SetString(message, field, value);
+      return true;
+    }
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE) return false;
+    message = message->GetReflection()->MutableMessage(message, field);
+  }
+  return false;
+}
+
+class AuthorizationMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server::ServerOptions options;
+    options.data_dir = dir_.Sub("data");
+    options.listen = "127.0.0.1:0";
+    options.transport.insecure_plaintext = true;  // transport is not what this test is about
+    options.rate_limit.per_second = 0;            // nor the rate limit
+    options.run_scheduler = false;
+    auto app = server::ServerApp::Start(options, &clock_);
+    ASSERT_TRUE(app.ok()) << app.status();
+    app_ = *std::move(app);
+    channel_ = grpc::CreateChannel(app_->address(), grpc::InsecureChannelCredentials());
+
+    tokens_[kClerk] = Issue(v1::SCHOOL_CLERK, kSchool);
+    tokens_[kViewer] = Issue(v1::BUREAU_VIEWER, "");
+    tokens_[kAdmin] = Issue(v1::BUREAU_ADMIN, "");
+    tokens_[kAuditor] = Issue(v1::AUDITOR, "");
+    revoked_ = Issue(v1::BUREAU_ADMIN, "");
+    ASSERT_TRUE(app_->tokens()->Revoke(kCounty, revoked_.substr(11, 16), "test").ok());
+    expired_ = Issue(v1::BUREAU_ADMIN, "", absl::ToUnixMillis(clock_.Now() + absl::Hours(1)));
+    clock_.Advance(absl::Hours(2));
+  }
+
+  std::string Issue(v1::Role role, const std::string& school, int64_t expires = 0) {
+    v1::IssueTokenRequest request;
+    request.set_county_code(kCounty);
+    request.set_role(role);
+    request.set_school_code(school);
+    request.set_expires_unix_ms(expires);
+    auto issued = app_->tokens()->Issue(request, "test");
+    EXPECT_TRUE(issued.ok()) << issued.status();
+    return issued.ok() ? issued->token() : "";
+  }
+
+  // Calls `method` with a request naming `county` and `school` (where the row has such fields)
+  // and `token` (none when empty); returns the status code.
+  grpc::StatusCode CallAs(const MethodDescriptor* method, const Row& row, const std::string& token,
+                          const std::string& county, const std::string& school) {
+    std::unique_ptr<Message> request(google::protobuf::MessageFactory::generated_factory()
+                                         ->GetPrototype(method->input_type())
+                                         ->New());
+    if (*row.county != '\0') {
+      EXPECT_TRUE(SetPath(request.get(), row.county, county)) << row.method << " " << row.county;
+    }
+    if (*row.school != '\0') {
+      EXPECT_TRUE(SetPath(request.get(), row.school, school)) << row.method << " " << row.school;
+    }
+    const std::string bytes = request->SerializeAsString();
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer send(&slice, 1), receive;
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
+    if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
+    grpc::GenericStub stub(channel_);
+    std::promise<grpc::Status> done;
+    stub.UnaryCall(&context, FullName(method), grpc::StubOptions(), &send, &receive,
+                   [&](grpc::Status status) { done.set_value(status); });
+    return done.get_future().get().error_code();
+  }
+
+  static bool Allowed(grpc::StatusCode code) {
+    return code != grpc::StatusCode::UNAUTHENTICATED && code != grpc::StatusCode::PERMISSION_DENIED;
+  }
+
+  testing::TempDir dir_;
+  FakeClock clock_{absl::FromCivil(absl::CivilSecond(2024, 9, 1, 0, 0, 0), absl::UTCTimeZone())};
+  std::unique_ptr<server::ServerApp> app_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::map<uint32_t, std::string> tokens_;
+  std::string revoked_, expired_;
+};
+
+TEST_F(AuthorizationMatrixTest, EveryMethodOfEveryServiceHasARow) {
+  const auto methods = AllJunhengMethods();
+  std::set<std::string> services;
+  for (const auto* m : methods) services.insert(m->service()->full_name());
+  // The pool really holds the services (not an empty list that would pass vacuously).
+  for (const char* service :
+       {"junheng.v1.ReportingService", "junheng.v1.RegistryService", "junheng.v1.BureauService",
+        "junheng.v1.AdminService", "junheng.v1.EvaluationService", "junheng.v1.TokenService",
+        "junheng.v1.AuditService"}) {
+    EXPECT_TRUE(services.contains(service)) << service << " is not in the descriptor pool";
+  }
+  std::set<std::string> names;
+  for (const auto* method : methods) {
+    names.insert(FullName(method));
+    EXPECT_NE(FindRow(FullName(method)), nullptr)
+        << FullName(method) << " has no row in the authorization matrix: add one stating which "
+        << "roles may call it (and to server/auth/policy.cc)";
+  }
+  for (const auto& row : Expectations()) {
+    EXPECT_TRUE(names.contains(row.method)) << row.method << " is in the matrix but not served";
+  }
+}
+
+TEST_F(AuthorizationMatrixTest, EveryMethodRoleAndScope) {
+  const std::map<uint32_t, const char*> role_names = {{kClerk, "school_clerk"},
+                                                      {kViewer, "bureau_viewer"},
+                                                      {kAdmin, "bureau_admin"},
+                                                      {kAuditor, "auditor"}};
+  int calls = 0;
+  for (const auto* method : AllJunhengMethods()) {
+    const std::string name = FullName(method);
+    const Row* row = FindRow(name);
+    if (row == nullptr) {
+      ADD_FAILURE() << name << " has no row";
+      continue;
+    }
+    // Without a valid credential: UNAUTHENTICATED, whatever the request.
+    for (const auto& [what, token] : std::vector<std::pair<std::string, std::string>>{
+             {"no token", ""},
+             {"a malformed token", "not-a-token"},
+             {"an unknown token",
+              absl::StrCat("jh1.", kCounty, ".0123456789abcdef.", std::string(64, 'a'))},
+             {"a revoked token", revoked_},
+             {"an expired token", expired_},
+             {"a tampered token", tokens_[kAdmin].substr(0, tokens_[kAdmin].size() - 1) +
+                                      (tokens_[kAdmin].back() == 'a' ? "b" : "a")}}) {
+      EXPECT_EQ(CallAs(method, *row, token, kCounty, kSchool), grpc::StatusCode::UNAUTHENTICATED)
+          << name << " with " << what;
+      ++calls;
+    }
+    for (const auto& [bit, role] : role_names) {
+      const bool role_allowed = (row->roles & bit) != 0;
+      const std::string& token = tokens_[bit];
+      // Own county, own school.
+      const grpc::StatusCode own = CallAs(method, *row, token, kCounty, kSchool);
+      if (role_allowed) {
+        EXPECT_TRUE(Allowed(own)) << name << " must be allowed to " << role << ", got " << own;
+      } else {
+        EXPECT_EQ(own, grpc::StatusCode::PERMISSION_DENIED)
+            << name << " must be denied to " << role;
+      }
+      // Another county: denied to everyone, unless the method is server-wide.
+      const grpc::StatusCode other_county = CallAs(method, *row, token, kOtherCounty, kSchool);
+      if (role_allowed && *row->county == '\0') {
+        EXPECT_TRUE(Allowed(other_county)) << name << " (server-wide) for " << role;
+      } else {
+        EXPECT_EQ(other_county, grpc::StatusCode::PERMISSION_DENIED)
+            << name << " for another county must be denied to " << role;
+      }
+      // Own county, another school: a clerk is denied; the bureau roles are not limited to one
+      // school.
+      if (*row->school != '\0') {
+        const grpc::StatusCode other_school = CallAs(method, *row, token, kCounty, kOtherSchool);
+        if (role_allowed && bit != kClerk) {
+          EXPECT_TRUE(Allowed(other_school)) << name << " for another school, " << role;
+        } else {
+          EXPECT_EQ(other_school, grpc::StatusCode::PERMISSION_DENIED)
+              << name << " for another school must be denied to " << role;
+        }
+      }
+      calls += 3;
+    }
+  }
+  EXPECT_GT(calls, 200);
+}
+
+// A token of another county is refused in this county, though both live on one server.
+TEST_F(AuthorizationMatrixTest, ACountysAdminCannotReachAnotherCounty) {
+  v1::IssueTokenRequest request;
+  request.set_county_code(kOtherCounty);
+  request.set_role(v1::BUREAU_ADMIN);
+  auto other = app_->tokens()->Issue(request, "test");
+  ASSERT_TRUE(other.ok()) << other.status();
+  for (const auto* method : AllJunhengMethods()) {
+    const Row* row = FindRow(FullName(method));
+    if (row == nullptr || *row->county == '\0' || (row->roles & kAdmin) == 0) continue;
+    EXPECT_EQ(CallAs(method, *row, other->token(), kCounty, kSchool),
+              grpc::StatusCode::PERMISSION_DENIED)
+        << FullName(method);
+    EXPECT_TRUE(Allowed(CallAs(method, *row, other->token(), kOtherCounty, kSchool)))
+        << FullName(method);
+  }
+}
+
+}  // namespace
+}  // namespace junheng
