@@ -284,6 +284,8 @@ absl::StatusOr<Profile> FromTable(const toml::table& table, absl::string_view or
   p.set_monitoring_level_min(r.Int("quality.Q9.monitoring_level_min"));
   p.set_monitoring_rate_max(r.Double("quality.Q9.monitoring_rate_max"));
   p.set_survey_satisfaction_min(r.Double("social.survey_satisfaction_min"));
+  p.set_consistency_max_change_share(r.Double("consistency.max_change_share"));
+  p.set_consistency_outlier_mad_k(r.Double("consistency.outlier_mad_k"));
 
   r.ReportUnknown();
   if (absl::Status s = r.status(); !s.ok()) return s;
@@ -389,6 +391,8 @@ absl::Status CheckProfile(const Profile& p) {
   share(p.disabled_enrollment_rate_min(), "quality.Q2.disabled_enrollment_rate_min");
   share(p.training_funds_share_min(), "quality.Q4.training_funds_share_min");
   share(p.survey_satisfaction_min(), "social.survey_satisfaction_min");
+  positive(p.consistency_max_change_share(), "consistency.max_change_share");
+  positive(p.consistency_outlier_mad_k(), "consistency.outlier_mad_k");
   auto known_rating = [&](const std::string& word, absl::string_view key) {
     for (const std::string& r : p.rating_order()) {
       if (r == word) return;
