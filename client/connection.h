@@ -84,10 +84,17 @@ class Connection {
   const std::string& address() const { return address_; }
 
  private:
+  // Makes the channel and the stubs.
+  void OpenChannel();
+  // Before each call: setup_, after replacing a TLS channel stuck reconnecting.
+  const absl::Status& Ready();
+
   std::string address_;
   absl::Duration deadline_;
   rpc::ChannelSecurity security_;
+  grpc::ChannelArguments args_;
   absl::Status setup_;  // why the channel could not be made; every call returns it
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<junheng::v1::ReportingService::Stub> reporting_;
   std::unique_ptr<junheng::v1::RegistryService::Stub> registry_;
   std::unique_ptr<junheng::v1::BureauService::Stub> bureau_;

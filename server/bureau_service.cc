@@ -73,7 +73,7 @@ grpc::ServerUnaryReactor* BureauServiceImpl::SubmissionStatus(
   if (!codes.ok()) return Finish(context, codes);
   return Reply(context,
                BuildSubmissionStatus(*store_, request->county_code(), request->period(),
-                                     clock_->Now()),
+                                     clock_->Now(), &profile_),
                response);
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/time/clock.h"
 #include "junheng/v1/bureau.grpc.pb.h"
+#include "junheng/v1/evaluation.pb.h"
 #include "server/auth/authorizer.h"
 #include "server/storage/store.h"
 
@@ -13,9 +14,14 @@ namespace junheng::server {
 // logic lives in server/bureau/.
 class BureauServiceImpl final : public junheng::v1::BureauService::CallbackService {
  public:
+  // `profile` sets the thresholds of the consistency warnings in SubmissionStatus.
   BureauServiceImpl(storage::Store* store, const Clock* clock, std::mutex* write_mu,
-                    const auth::Authorizer* auth)
-      : store_(store), clock_(clock), write_mu_(write_mu), auth_(auth) {}
+                    const auth::Authorizer* auth, junheng::v1::Profile profile)
+      : store_(store),
+        clock_(clock),
+        write_mu_(write_mu),
+        auth_(auth),
+        profile_(std::move(profile)) {}
 
   grpc::ServerUnaryReactor* DefinePeriod(grpc::CallbackServerContext* context,
                                          const junheng::v1::DefinePeriodRequest* request,
@@ -44,6 +50,7 @@ class BureauServiceImpl final : public junheng::v1::BureauService::CallbackServi
   const Clock* clock_;
   std::mutex* write_mu_;
   const auth::Authorizer* auth_;
+  junheng::v1::Profile profile_;
 };
 
 }  // namespace junheng::server

@@ -38,7 +38,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   app->reporting_ =
       std::make_unique<ReportingServiceImpl>(app->store_.get(), clock, &app->write_mu_, authorizer);
   app->bureau_ = std::make_unique<BureauServiceImpl>(app->store_.get(), clock, &app->write_mu_,
-                                                     authorizer);
+                                                     authorizer, *profile);
   app->registry_ = std::make_unique<RegistryServiceImpl>(app->store_.get(), clock, authorizer);
   app->admin_ = std::make_unique<AdminServiceImpl>(app->store_.get(), clock, authorizer);
   app->token_service_ = std::make_unique<TokenServiceImpl>(app->tokens_.get(), authorizer);

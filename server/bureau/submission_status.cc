@@ -4,8 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/time/time_text.h"
+#include "absl/strings/numbers.h"
+#include "common/eval/evaluate.h"
+#include "server/bureau/consistency.h"
 #include "server/bureau/periods.h"
 #include "server/bureau/review.h"
+#include "server/evaluation/stored_evaluation.h"
 
 namespace junheng::server {
 namespace {
@@ -61,6 +65,44 @@ absl::StatusOr<Described> Describe(const storage::Store& store, const School& sc
   return d;
 }
 
+// The period before `period` that the county has reports for: the previous year for a year
+// label, else the nearest earlier defined period. Empty when there is none.
+absl::StatusOr<std::string> PreviousPeriod(const storage::Store& store, absl::string_view county,
+                                           absl::string_view period) {
+  std::vector<std::string> candidates;
+  int year = 0;
+  if (absl::SimpleAtoi(period, &year)) candidates.push_back(absl::StrCat(year - 1));
+  auto periods = ListPeriods(store, county);
+  if (!periods.ok()) return periods.status();
+  for (auto it = periods->rbegin(); it != periods->rend(); ++it) {
+    if (it->period() < period) candidates.push_back(it->period());
+  }
+  for (const std::string& candidate : candidates) {
+    auto latest = store.ListLatest(county, candidate);
+    if (!latest.ok()) return latest.status();
+    if (!latest->empty()) return candidate;
+  }
+  return std::string();
+}
+
+absl::StatusOr<std::vector<junheng::v1::ConsistencyWarning>> StoredConsistencyWarnings(
+    const storage::Store& store, absl::string_view county, absl::string_view period,
+    const junheng::v1::Profile& profile) {
+  auto input = GatherEvaluationInput(store, county, period, /*accepted_only=*/false);
+  if (!input.ok()) return input.status();
+  auto evaluation = eval::Evaluate(*input, profile);
+  if (!evaluation.ok()) return evaluation.status();
+  std::map<std::string, junheng::v1::SchoolReport> previous;
+  auto previous_period = PreviousPeriod(store, county, period);
+  if (!previous_period.ok()) return previous_period.status();
+  if (!previous_period->empty()) {
+    auto before = GatherEvaluationInput(store, county, *previous_period, false);
+    if (!before.ok()) return before.status();
+    for (auto& r : before->reports) previous[r.school_code()] = std::move(r);
+  }
+  return ConsistencyWarnings(input->reports, previous, *evaluation, profile);
+}
+
 double DaysUntil(int64_t unix_ms, absl::Time now) {
   return absl::ToDoubleHours(absl::FromUnixMillis(unix_ms) - now) / 24.0;
 }
@@ -69,7 +111,7 @@ double DaysUntil(int64_t unix_ms, absl::Time now) {
 
 absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
     const storage::Store& store, absl::string_view county, absl::string_view period,
-    absl::Time now) {
+    absl::Time now, const junheng::v1::Profile* profile) {
   auto window = FindPeriod(store, county, period);
   if (!window.ok()) return window.status();
   auto schools = store.ListSchools(county);
@@ -101,6 +143,11 @@ absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
     *response.add_schools() = std::move(described->submission);
   }
   response.set_schools_total(static_cast<int32_t>(schools->size()));
+  if (profile != nullptr && response.submitted() > 0) {
+    auto warnings = StoredConsistencyWarnings(store, county, period, *profile);
+    if (!warnings.ok()) return warnings.status();
+    for (auto& w : *warnings) *response.add_warnings() = std::move(w);
+  }
   if (!schools->empty()) {
     response.set_completeness_rate(static_cast<double>(response.submitted()) / schools->size());
     response.set_timeliness_rate(static_cast<double>(response.on_time()) / schools->size());

@@ -4,6 +4,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "junheng/v1/bureau.pb.h"
+#include "junheng/v1/evaluation.pb.h"
 #include "server/storage/store.h"
 
 namespace junheng::server {
@@ -16,9 +17,12 @@ namespace junheng::server {
 // without a defined window has no deadline: on time). completeness = schools with a report /
 // registered schools; timeliness = schools whose first report came by the deadline / registered
 // schools.
+// With `profile`, the response also carries the consistency warnings (consistency.h) of the
+// latest reports against the previous period (the year before for year labels, else the nearest
+// earlier defined period) and the county's distribution.
 [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
     const storage::Store& store, absl::string_view county, absl::string_view period,
-    absl::Time now);
+    absl::Time now, const junheng::v1::Profile* profile = nullptr);
 
 // Schools that still owe a report (not submitted or returned) once the deadline is at most
 // `days` away or has passed, with the registry's contacts. FAILED_PRECONDITION when the period
