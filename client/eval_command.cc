@@ -214,7 +214,11 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
   CLI::Option* format = cmd->add_option("--format", options->format, "text, json or csv");
   CLI::Option* county = cmd->add_option("--county", options->county,
                                         "county code (default: the registry's only one)");
-  if (remote) cmd->add_option("--server", options->server, "evaluate on junheng-server at ADDR");
+  if (remote) {
+    cmd->add_option("--server", options->server, "evaluate on junheng-server at ADDR");
+    cmd->add_flag("--accepted-only", options->accepted_only,
+                  "on the server: only the report versions the bureau accepted");
+  }
   cmd->callback([options, exit_code, format, county, profile_option, remote, &app] {
     EvalOptions effective = *options;
     // With no files to read, evaluate on the server the program is configured for, with the

@@ -28,6 +28,7 @@ struct EvalOptions {
   std::string format = "text";
   std::string county;  // optional when the registry holds one county
   std::string server;  // set only when the remote path is wired in (see below)
+  bool accepted_only = false;  // server only: evaluate the versions the bureau accepted
 };
 
 // Reads and checks the offline inputs: the registry, the reports of `options.period` and the county

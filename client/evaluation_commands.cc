@@ -233,6 +233,7 @@ void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
     request.set_county_code(options.county.empty() ? g.county : options.county);
     request.set_period(options.period);
     request.set_profile(options.profile);
+    request.set_accepted_only(options.accepted_only);
     return Connection(options.server, absl::Seconds(g.deadline_seconds), g.security)
         .Evaluate(request);
   });

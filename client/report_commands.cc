@@ -51,6 +51,7 @@ void PrintReceipt(const Receipt& r, std::ostream& out) {
                          r.period(), r.version(), r.receipt_id());
   out << absl::StrFormat("  received %s by %s, content sha256 %s\n", r.server_time(),
                          r.submitter(), r.content_hash().substr(0, 16));
+  if (r.late()) out << "  received after the period's deadline: late (逾期)\n";
 }
 
 void PrintReportFields(const SchoolReport& report, std::ostream& out) {
@@ -248,6 +249,12 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   }
   out << "report of school " << args.school << " for period " << args.period << "\n";
   PrintReceipt(stored->receipt(), out);
+  if (stored->has_review()) {
+    const auto& review = stored->review();
+    out << "  bureau review: " << review.state() << " on " << review.time() << " by "
+        << review.reviewer() << "\n";
+    if (!review.comment().empty()) out << "  bureau comment: " << review.comment() << "\n";
+  }
   PrintReportFields(stored->report(), out);
   PrintIssues("warnings recorded at acceptance:", stored->warnings(), out);
   return kExitOk;
