@@ -271,13 +271,12 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
   }
   out << due->school_name() << " (" << due->school_code() << ") owes:\n";
   for (const auto& item : due->owed()) {
-    out << absl::StrFormat("  period %s: %s, deadline %s (%s), closes %s\n", item.period(),
-                           item.state() == "returned" ? "returned for correction" : "not submitted",
-                           item.deadline(),
-                           item.days_to_deadline() >= 0
-                               ? absl::StrFormat("in %.1f days", item.days_to_deadline())
-                               : absl::StrFormat("%.1f days ago", -item.days_to_deadline()),
-                           item.closes());
+    out << absl::StrFormat(
+        "  period %s: %s, deadline %s (%s), closes %s\n", item.period(),
+        item.state() == "returned" ? "returned for correction" : "not submitted", item.deadline(),
+        item.days_to_deadline() >= 0 ? absl::StrFormat("in %.1f days", item.days_to_deadline())
+                                     : absl::StrFormat("%.1f days ago", -item.days_to_deadline()),
+        item.closes());
     if (!item.review_comment().empty()) {
       out << "    bureau comment: " << item.review_comment() << "\n";
     }
@@ -290,7 +289,6 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
 namespace junheng::client {
 
 void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
-
   auto* period = app.add_subcommand("period", "the county's reporting periods (bureau)");
   period->require_subcommand(1);
   auto define_args = std::make_shared<PeriodArgs>();
@@ -302,7 +300,8 @@ void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
       ->required();
   define->add_option("--closes", define_args->closes, "e.g. 2024-10-31; late reports until then")
       ->required();
-  define->callback([=, &g] { *exit_code = RunPeriodDefine(g, *define_args, std::cout, std::cerr); });
+  define->callback(
+      [=, &g] { *exit_code = RunPeriodDefine(g, *define_args, std::cout, std::cerr); });
   period->add_subcommand("list", "list the defined periods")->callback([=, &g] {
     *exit_code = RunPeriodList(g, std::cout, std::cerr);
   });
@@ -313,7 +312,8 @@ void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
   exception->add_option("--school", exception_args->school, "school_code")->required();
   exception->add_option("--until", exception_args->until, "expiry, e.g. 2024-11-10")->required();
   exception->add_option("--reason", exception_args->reason, "why, for the audit log");
-  exception->callback([=, &g] { *exit_code = RunPeriodException(g, *exception_args, std::cout, std::cerr); });
+  exception->callback(
+      [=, &g] { *exit_code = RunPeriodException(g, *exception_args, std::cout, std::cerr); });
 
   auto review_args = std::make_shared<ReviewArgs>();
   auto* review = app.add_subcommand(

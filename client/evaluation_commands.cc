@@ -52,8 +52,8 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
   }
   v1::CountyFacts& f = facts->front();
   if (f.county_code().empty()) f.set_county_code(g.county);
-  absl::Status invalid = validate::ToStatus(validate::ValidateCountyFacts(f, f.county_code()),
-                                            "county facts");
+  absl::Status invalid =
+      validate::ToStatus(validate::ValidateCountyFacts(f, f.county_code()), "county facts");
   if (!invalid.ok()) {
     err << invalid.message() << "\nnothing was submitted: fix the fields above\n";
     return kExitRejected;
@@ -184,7 +184,10 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
       for (const auto& ind : level.indicators()) {
         out << absl::StrFormat("    %-3s %-30s %s (<= %.2f) %s\n", ind.id(), ind.name_zh(),
                                ind.has_cv() ? absl::StrFormat("%.3f", ind.cv()) : "  -  ",
-                               ind.threshold(), ind.pass() ? "ok" : "FAIL");
+                               ind.threshold(),
+                               ind.status() == "not_judged" ? "not judged"
+                               : ind.pass()                 ? "ok"
+                                                            : "FAIL");
       }
     }
   }

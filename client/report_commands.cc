@@ -2,10 +2,9 @@
 #include <ostream>
 #include <set>
 
-#include "absl/time/clock.h"
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "client/commands.h"
 #include "client/connection.h"
 #include "client/exit_codes.h"
@@ -39,7 +38,8 @@ int RequireCounty(const Globals& g, std::ostream& err) {
   return kExitUsage;
 }
 
-void PrintIssues(const char* heading, const google::protobuf::RepeatedPtrField<v1::FieldIssue>& issues,
+void PrintIssues(const char* heading,
+                 const google::protobuf::RepeatedPtrField<v1::FieldIssue>& issues,
                  std::ostream& out) {
   if (issues.empty()) return;
   out << heading << "\n";
@@ -49,15 +49,14 @@ void PrintIssues(const char* heading, const google::protobuf::RepeatedPtrField<v
 void PrintReceipt(const Receipt& r, std::ostream& out) {
   out << absl::StrFormat("  school %s  period %s  version %d  receipt %s\n", r.school_code(),
                          r.period(), r.version(), r.receipt_id());
-  out << absl::StrFormat("  received %s by %s, content sha256 %s\n", r.server_time(),
-                         r.submitter(), r.content_hash().substr(0, 16));
+  out << absl::StrFormat("  received %s by %s, content sha256 %s\n", r.server_time(), r.submitter(),
+                         r.content_hash().substr(0, 16));
   if (r.late()) out << "  received after the period's deadline: late (逾期)\n";
 }
 
 void PrintReportFields(const SchoolReport& report, std::ostream& out) {
   for (const std::string& column : io::CatalogueColumns(*SchoolReport::descriptor())) {
-    std::string cell =
-        io::CellText(report, *SchoolReport::descriptor()->FindFieldByName(column));
+    std::string cell = io::CellText(report, *SchoolReport::descriptor()->FindFieldByName(column));
     if (cell.empty()) continue;
     out << absl::StrFormat("  %-30s %-14s %s\n", column, cell, io::FieldLabelZh(column));
   }
@@ -125,7 +124,8 @@ int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, s
     if (!result.ok()) ++invalid;
   }
   if (invalid > 0) {
-    err << invalid << " of " << reports->size() << " reports are invalid; fix the fields named above\n";
+    err << invalid << " of " << reports->size()
+        << " reports are invalid; fix the fields named above\n";
     return kExitRejected;
   }
   return kExitOk;
@@ -153,8 +153,8 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     validate::ValidationResult checked = validate::ValidateReportContent(report);
     if (checked.ok()) continue;
     ++invalid;
-    err << validate::ToStatus(checked, absl::StrCat("report ", report.school_code(), " / ",
-                                                    report.period()))
+    err << validate::ToStatus(checked,
+                              absl::StrCat("report ", report.school_code(), " / ", report.period()))
                .message()
         << "\n";
   }
@@ -179,8 +179,7 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     if (!item.ok()) return Fail(item.status(), err);
     if (absl::Status added = outbox->Add(*item); !added.ok()) {
       err << "error: cannot keep " << report.school_code() << " / " << report.period()
-          << " in the outbox " << outbox->dir() << ": " << added.message()
-          << "; it was not sent\n";
+          << " in the outbox " << outbox->dir() << ": " << added.message() << "; it was not sent\n";
       return kExitRejected;
     }
     mine.insert(item->request().submission_id());
@@ -208,8 +207,7 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     }
     out << (result.response.duplicate() ? "already stored" : "accepted") << ":\n";
     PrintReceipt(result.response.receipt(), out);
-    PrintIssues("  warnings (not blocking; check these values):", result.response.warnings(),
-                out);
+    PrintIssues("  warnings (not blocking; check these values):", result.response.warnings(), out);
   };
   absl::Status not_sent = absl::UnavailableError(absl::StrCat(
       "the server at ", g.server, " cannot be reached; check --server and the network"));
@@ -222,8 +220,8 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     out << "also delivered " << earlier_delivered << " earlier report(s) from the outbox\n";
   }
   if (answered.size() < mine.size()) {
-    err << "NOT SENT YET: " << mine.size() - answered.size()
-        << " report(s) are kept in the outbox " << outbox->dir() << ".\n"
+    err << "NOT SENT YET: " << mine.size() - answered.size() << " report(s) are kept in the outbox "
+        << outbox->dir() << ".\n"
         << "  reason: " << not_sent.message() << "\n"
         << "  They keep their submission id and are sent by `junheng outbox retry` or "
            "`junheng agent`;\n  nothing is lost and nothing will be stored twice. Receipts go "

@@ -66,8 +66,8 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
                          "locale", "school_name");
   for (const auto& s : response->schools()) {
     out << absl::StrFormat("%-12s %-16s %-7s %-6s %s\n", s.school_code(), s.school_type(),
-                           s.has_target_year() ? absl::StrCat(s.target_year()) : "-",
-                           s.locale(), s.school_name());
+                           s.has_target_year() ? absl::StrCat(s.target_year()) : "-", s.locale(),
+                           s.school_name());
   }
   out << response->schools_size() << " schools in county " << g.county << "\n";
   return kExitOk;

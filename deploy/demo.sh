@@ -17,6 +17,7 @@ source deploy/server-lib.sh
 WORK="$ROOT/var/demo"
 rm -rf "$WORK"            # a fresh demo county each run
 mkdir -p "$WORK"
+SERVER_EXTRA_ARGS=(--profile qin-county)  # the county plan's own targets over the 2017 method
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server.log"
 trap 'stop_server >/dev/null 2>&1 || true' EXIT
 echo "== junheng-server on $SERVER_ADDR, data in $WORK/data (RocksDB)"
@@ -26,28 +27,57 @@ echo "== TLS with the county CA in $WORK/tls; bureau admin token issued offline"
 echo "== importing the registry"
 "${J[@]}" schools import deploy/sample/schools.csv
 
-for period in 2023 2024; do
-  split_reports "deploy/sample/reports-$period.csv" "$WORK/reports-$period"
-  echo "== $period: 26 clerks submit at once"
-  pids=()
-  for file in "$WORK/reports-$period"/*.csv; do
+# submit_schools PERIOD FILE...: each school's clerk submits its own file with its own token, all at
+# once, as 26 separate client processes.
+submit_schools() {
+  local period="$1"; shift
+  local pids=() failed=0 file school
+  for file in "$@"; do
     school=$(basename "$file" .csv)
-    if [ ! -s "$WORK/clerk-$school.token" ]; then  # each school's clerk gets its own token
+    # Each school's clerk has its own token (and, as on its own PC, its own outbox).
+    if [ ! -s "$WORK/clerk-$school.token" ]; then
       "${J[@]}" admin token issue --role school_clerk --school "$school" --label "demo clerk" \
         >"$WORK/clerk-$school.token" 2>/dev/null
     fi
     JUNHENG_TOKEN=$(cat "$WORK/clerk-$school.token") \
-      "${J[@]}" --submitter "clerk-$school" submit "$file" >"$WORK/submit-$period-$school.log" 2>&1 &
+      "${J[@]}" --submitter "clerk-$school" --outbox "$WORK/outbox-$school" submit "$file" \
+      >"$WORK/submit-$period-$school.log" 2>&1 &
     pids+=($!)
   done
-  failed=0
   for pid in "${pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
   echo "   $((${#pids[@]} - failed)) submissions accepted, $failed failed"
   if [ "$failed" -ne 0 ]; then cat "$WORK"/submit-$period-*.log; exit 1; fi
-done
+}
 
-echo "== what the server stored for 2024"
-"${J[@]}" reports --period 2024
+split_reports deploy/sample/reports-2023.csv "$WORK/reports-2023"
+split_reports deploy/sample/reports-2024.csv "$WORK/reports-2024"
+echo "== 2023 (entered afterwards, no reporting window): 26 clerks submit at once"
+submit_schools 2023 "$WORK/reports-2023"/*.csv
+"${J[@]}" facts submit deploy/sample/county-facts-2023.json
+
+# The 2024 round has a deadline a few seconds from now, so that the demo shows every state: 20
+# schools report on time, 3 after the deadline (late), 3 not at all.
+deadline=$(date -d "+8 seconds" --iso-8601=seconds)
+echo "== the bureau opens the 2024 round: deadline $deadline"
+"${J[@]}" period define --period 2024 --opens "$(date -d "-30 days" +%F)" --deadline "$deadline" \
+  --closes "$(date -d "+30 days" +%F)"
+files=("$WORK/reports-2024"/*.csv)
+echo "== 2024: 20 clerks submit before the deadline"
+submit_schools 2024 "${files[@]:0:20}"
+while [ "$(date +%s)" -le "$(date -d "$deadline" +%s)" ]; do sleep 1; done
+echo "== 2024: 3 clerks submit after the deadline; 3 schools never do"
+submit_schools 2024 "${files[@]:20:3}"
+"${J[@]}" facts submit deploy/sample/county-facts-2024.json
+
+echo "== who has reported for 2024 (junheng status)"
+"${J[@]}" status --period 2024
+echo "== reminders: schools that still owe the 2024 report, with contacts (junheng remind)"
+"${J[@]}" remind --period 2024 --days 3
+
+echo "== the Qin County 2024 evaluation (junheng eval, on the server, profile qin-county)"
+"${J[@]}" eval --period 2024
+echo "== the trend 2023-2024 (junheng trend)"
+"${J[@]}" trend --from 2023 --to 2024
 
 echo "== the auditor verifies the audit log's hash chain"
 AUDITOR_TOKEN=$("${J[@]}" admin token issue --role auditor --label "demo auditor" 2>/dev/null)

@@ -13,6 +13,7 @@
 # `junheng` and `junheng-server backup` act as the bureau admin unless told otherwise.
 start_server() {
   local binary="$1" data_dir="$2" log="$3"
+  [ -n "${SERVER_EXTRA_ARGS+x}" ] || SERVER_EXTRA_ARGS=()
   local work tls
   work=$(dirname "$data_dir")
   tls="${JUNHENG_TLS_DIR:-$work/tls}"
@@ -28,7 +29,9 @@ start_server() {
   export JUNHENG_TOKEN="$ADMIN_TOKEN"
   SERVER_SECURITY=(--tls-cert "$tls/server.crt" --tls-key "$tls/server.key")
   CLIENT_SECURITY=(--ca "$tls/ca.crt")
-  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" >"$log" 2>&1 &
+  # SERVER_EXTRA_ARGS (an array, optional): more server options, e.g. (--profile qin-county).
+  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" \
+    "${SERVER_EXTRA_ARGS[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
   SERVER_ADDR=""
   for _ in $(seq 1 100); do

@@ -59,8 +59,7 @@ grpc::ServerUnaryReactor* BureauServiceImpl::ReviewReport(grpc::CallbackServerCo
                                    {"school_code", request->school_code()}});
   if (!codes.ok()) return Finish(context, codes);
   std::lock_guard lock(*write_mu_);
-  return Reply(context, server::ReviewReport(*store_, *clock_, *request, who->Actor()),
-               response);
+  return Reply(context, server::ReviewReport(*store_, *clock_, *request, who->Actor()), response);
 }
 
 grpc::ServerUnaryReactor* BureauServiceImpl::SubmissionStatus(
@@ -68,8 +67,8 @@ grpc::ServerUnaryReactor* BureauServiceImpl::SubmissionStatus(
     SubmissionStatusResponse* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.BureauService/SubmissionStatus", *request);
   if (!who.ok()) return Finish(context, who.status());
-  absl::Status codes = CheckCodes(
-      {{"county_code", request->county_code()}, {"period", request->period()}});
+  absl::Status codes =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
   return Reply(context,
                BuildSubmissionStatus(*store_, request->county_code(), request->period(),
@@ -82,21 +81,20 @@ grpc::ServerUnaryReactor* BureauServiceImpl::Reminders(grpc::CallbackServerConte
                                                        RemindersResponse* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.BureauService/Reminders", *request);
   if (!who.ok()) return Finish(context, who.status());
-  absl::Status codes = CheckCodes(
-      {{"county_code", request->county_code()}, {"period", request->period()}});
+  absl::Status codes =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
   if (request->days() < 0) {
     return Finish(context, absl::InvalidArgumentError("days must be 0 or more (--days)"));
   }
   return Reply(context,
-               BuildReminders(*store_, request->county_code(), request->period(),
-                              request->days(), clock_->Now()),
+               BuildReminders(*store_, request->county_code(), request->period(), request->days(),
+                              clock_->Now()),
                response);
 }
 
 grpc::ServerUnaryReactor* BureauServiceImpl::Due(grpc::CallbackServerContext* context,
-                                                 const DueRequest* request,
-                                                 DueResponse* response) {
+                                                 const DueRequest* request, DueResponse* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.BureauService/Due", *request);
   if (!who.ok()) return Finish(context, who.status());
   absl::Status codes = CheckCodes(

@@ -24,8 +24,8 @@ grpc::ServerUnaryReactor* EvaluationServiceImpl::Evaluate(grpc::CallbackServerCo
                                                           Evaluation* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.EvaluationService/Evaluate", *request);
   if (!who.ok()) return Finish(context, who.status());
-  absl::Status codes = CheckCodes(
-      {{"county_code", request->county_code()}, {"period", request->period()}});
+  absl::Status codes =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
   auto profile = ProfileFor(request->profile(), request->profile_toml());
   if (!profile.ok()) return Finish(context, profile.status());
@@ -51,11 +51,11 @@ grpc::ServerUnaryReactor* EvaluationServiceImpl::GetCountyFacts(
     StoredCountyFacts* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.EvaluationService/GetCountyFacts", *request);
   if (!who.ok()) return Finish(context, who.status());
-  absl::Status codes = CheckCodes(
-      {{"county_code", request->county_code()}, {"period", request->period()}});
+  absl::Status codes =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
-  auto facts = FindCountyFacts(*store_, request->county_code(), request->period(),
-                               request->version());
+  auto facts =
+      FindCountyFacts(*store_, request->county_code(), request->period(), request->version());
   if (!facts.ok()) return Finish(context, facts.status());
   if (!facts->has_value()) {
     return Finish(context, absl::NotFoundError("no county facts stored for this period (or "
@@ -66,13 +66,13 @@ grpc::ServerUnaryReactor* EvaluationServiceImpl::GetCountyFacts(
   return Finish(context, absl::OkStatus());
 }
 
-grpc::ServerUnaryReactor* EvaluationServiceImpl::ListSnapshots(
-    grpc::CallbackServerContext* context, const ListSnapshotsRequest* request,
-    ListSnapshotsResponse* response) {
+grpc::ServerUnaryReactor* EvaluationServiceImpl::ListSnapshots(grpc::CallbackServerContext* context,
+                                                               const ListSnapshotsRequest* request,
+                                                               ListSnapshotsResponse* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.EvaluationService/ListSnapshots", *request);
   if (!who.ok()) return Finish(context, who.status());
-  absl::Status codes = CheckCodes(
-      {{"county_code", request->county_code()}, {"period", request->period()}});
+  absl::Status codes =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
   auto snapshots = server::ListSnapshots(*store_, request->county_code(), request->period());
   if (!snapshots.ok()) return Finish(context, snapshots.status());
@@ -85,8 +85,8 @@ grpc::ServerUnaryReactor* EvaluationServiceImpl::GetSnapshot(grpc::CallbackServe
                                                              Snapshot* response) {
   auto who = auth_->Authorize(context, "/junheng.v1.EvaluationService/GetSnapshot", *request);
   if (!who.ok()) return Finish(context, who.status());
-  absl::Status codes = CheckCodes(
-      {{"county_code", request->county_code()}, {"period", request->period()}});
+  absl::Status codes =
+      CheckCodes({{"county_code", request->county_code()}, {"period", request->period()}});
   if (!codes.ok()) return Finish(context, codes);
   auto snapshot =
       server::GetSnapshot(*store_, request->county_code(), request->period(), request->seq());
@@ -103,8 +103,8 @@ grpc::ServerUnaryReactor* EvaluationServiceImpl::Trend(grpc::CallbackServerConte
   if (!codes.ok()) return Finish(context, codes);
   auto profile = ProfileFor(request->profile(), "");
   if (!profile.ok()) return Finish(context, profile.status());
-  auto trend = BuildTrend(*store_, request->county_code(), request->from_year(),
-                          request->to_year(), *profile);
+  auto trend = BuildTrend(*store_, request->county_code(), request->from_year(), request->to_year(),
+                          *profile);
   if (trend.ok()) *response = *std::move(trend);
   return Finish(context, trend.status());
 }

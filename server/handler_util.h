@@ -19,6 +19,7 @@ std::string Actor(const grpc::CallbackServerContext& context);
 
 // INVALID_ARGUMENT naming the first (field, value) pair that is not a valid code: county_code must
 // be a 6-digit division code, every other field a code as validate::IsValidCode defines it.
-absl::Status CheckCodes(std::initializer_list<std::pair<absl::string_view, absl::string_view>> codes);
+absl::Status CheckCodes(
+    std::initializer_list<std::pair<absl::string_view, absl::string_view>> codes);
 
 }  // namespace junheng::server

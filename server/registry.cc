@@ -1,10 +1,10 @@
-#include "absl/strings/string_view.h"
 #include "server/registry.h"
 
 #include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "common/validate/school_validator.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "server/audit.h"
@@ -27,12 +27,12 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
     if (school.county_code().empty()) school.set_county_code(county);
     validate::ValidationResult checked = validate::ValidateSchool(school, county);
     for (const auto& issue : checked.violations) {
-      problems.push_back(absl::StrCat("school ", i + 1, " (", school.school_code(), "): ",
-                                      validate::FormatIssue(issue)));
+      problems.push_back(absl::StrCat("school ", i + 1, " (", school.school_code(),
+                                      "): ", validate::FormatIssue(issue)));
     }
     for (const auto& issue : checked.warnings) {
-      warnings.push_back(absl::StrCat("school ", school.school_code(), ": ",
-                                      validate::FormatIssue(issue)));
+      warnings.push_back(
+          absl::StrCat("school ", school.school_code(), ": ", validate::FormatIssue(issue)));
     }
     if (!school.school_code().empty() && !codes.insert(school.school_code()).second) {
       problems.push_back(absl::StrCat("school ", i + 1, ": school_code ", school.school_code(),
@@ -40,9 +40,10 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
     }
   }
   if (!problems.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat("the registry import was rejected, nothing was "
-                                                   "stored:\n  ",
-                                                   absl::StrJoin(problems, "\n  ")));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the registry import was rejected, nothing was "
+                     "stored:\n  ",
+                     absl::StrJoin(problems, "\n  ")));
   }
 
   junheng::v1::UpsertSchoolsResponse response;

@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "server/report_intake.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/hash/sha256.h"
 #include "common/time/time_text.h"
@@ -26,9 +26,9 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   absl::Status county_ok = validate::CheckCountyCode(county);
   if (!county_ok.ok()) return county_ok;
   if (!validate::IsValidCode(request.submission_id())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "submission_id = '", request.submission_id(),
-        "': the client must send an id of 1-64 letters, digits, '.', '_' or '-'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("submission_id = '", request.submission_id(),
+                     "': the client must send an id of 1-64 letters, digits, '.', '_' or '-'"));
   }
   if (request.replaces_version() < 0) {
     return absl::InvalidArgumentError("replaces_version must be 0 (first report) or a version");
@@ -101,10 +101,10 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   receipt.set_submission_id(request.submission_id());
   receipt.set_late(period->has_value() && absl::ToUnixMillis(now) > (*period)->deadline_unix_ms());
   receipt.set_submitter(request.submitter().empty() ? std::string(actor) : request.submitter());
-  receipt.set_receipt_id(hash::Sha256Hex(absl::StrCat(county, "/", report.period(), "/",
-                                                      report.school_code(), "/",
-                                                      receipt.version(), "/", content_hash))
-                             .substr(0, 20));
+  receipt.set_receipt_id(
+      hash::Sha256Hex(absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/",
+                                   receipt.version(), "/", content_hash))
+          .substr(0, 20));
 
   StoredReport stored;
   *stored.mutable_report() = report;
@@ -114,8 +114,8 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   idempotency.set_content_hash(content_hash);
   *idempotency.mutable_receipt() = receipt;
   AuditEntry audit = MakeAudit(*clock_, actor, "report.accept",
-                               absl::StrCat(county, "/", report.period(), "/",
-                                            report.school_code(), "/v", receipt.version()),
+                               absl::StrCat(county, "/", report.period(), "/", report.school_code(),
+                                            "/v", receipt.version()),
                                report);
   audit.set_time_unix_ms(receipt.server_time_unix_ms());
 

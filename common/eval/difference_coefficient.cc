@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "common/eval/compact_units.h"
 
 namespace junheng::eval {
 
@@ -38,19 +39,25 @@ Coefficient DifferenceCoefficient(std::span<const double> values, std::span<cons
   return c;
 }
 
-std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Unit>& units) {
+namespace {
+
+// The sweep of LevelCoefficients over any unit list: `counted(u)` says whether the unit takes part
+// (not excluded, students > 0), `has(u, i)` and `quantity(u, i)` give its numerator of indicator i.
+template <typename Units, typename Counted, typename Has, typename Quantity>
+std::array<Coefficient, kIndicatorCount> Sweep(const Units& units, Counted counted, Has has,
+                                               Quantity quantity) {
   std::array<double, kIndicatorCount> per;
   for (int i = 0; i < kIndicatorCount; ++i) per[i] = Indicator(i).per_students;
   std::array<double, kIndicatorCount> total{};
   std::array<double, kIndicatorCount> weighted{};
   std::array<int, kIndicatorCount> count{};
-  for (const Unit& u : units) {
-    if (u.excluded || u.students <= 0) continue;
+  for (const auto& u : units) {
+    if (!counted(u)) continue;
     for (int i = 0; i < kIndicatorCount; ++i) {
-      if (!u.quantity[i]) continue;
+      if (!has(u, i)) continue;
       // P_i x X_i = per_students x quantity: no division needed for the weighted sum.
       total[i] += u.students;
-      weighted[i] += per[i] * *u.quantity[i];
+      weighted[i] += per[i] * quantity(u, i);
       ++count[i];
     }
   }
@@ -60,11 +67,11 @@ std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Uni
     out[i].units = count[i];
     if (total[i] > 0) out[i].mean = weighted[i] / total[i];
   }
-  for (const Unit& u : units) {
-    if (u.excluded || u.students <= 0) continue;
+  for (const auto& u : units) {
+    if (!counted(u)) continue;
     for (int i = 0; i < kIndicatorCount; ++i) {
-      if (!u.quantity[i]) continue;
-      double d = per[i] * *u.quantity[i] / u.students - out[i].mean;
+      if (!has(u, i)) continue;
+      double d = per[i] * quantity(u, i) / u.students - out[i].mean;
       variance[i] += u.students / total[i] * d * d;
     }
   }
@@ -84,6 +91,22 @@ std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Uni
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Unit>& units) {
+  return Sweep(
+      units, [](const Unit& u) { return !u.excluded && u.students > 0; },
+      [](const Unit& u, int i) { return u.quantity[i].has_value(); },
+      [](const Unit& u, int i) { return *u.quantity[i]; });
+}
+
+std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<CompactUnit>& units) {
+  return Sweep(
+      units, [](const CompactUnit& u) { return !u.excluded && u.students > 0; },
+      [](const CompactUnit& u, int i) { return ((u.present >> i) & 1) != 0; },
+      [](const CompactUnit& u, int i) { return u.quantity[i]; });
 }
 
 }  // namespace junheng::eval

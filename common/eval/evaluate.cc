@@ -11,6 +11,7 @@
 #include "common/eval/gap_analysis.h"
 #include "common/eval/government_items.h"
 #include "common/eval/input_hash.h"
+#include "common/eval/items.h"
 #include "common/eval/levels.h"
 #include "common/eval/plan_progress.h"
 #include "common/eval/quality_items.h"
@@ -26,6 +27,14 @@ using junheng::v1::Evaluation;
 using junheng::v1::Profile;
 
 absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile& profile) {
+  Evaluation eval;
+  absl::Status status = EvaluateInto(input, profile, &eval);
+  if (!status.ok()) return status;
+  return absl::StatusOr<Evaluation>(std::move(eval));
+}
+
+absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, Evaluation* out) {
+  out->Clear();
   if (input.county_code.empty()) return absl::InvalidArgumentError("county_code is empty");
   if (input.period.empty()) return absl::InvalidArgumentError("period is empty");
   for (const junheng::v1::LevelProfile* lp : {&profile.primary(), &profile.junior()}) {
@@ -62,7 +71,7 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
   std::vector<SchoolRecord> schools;
   schools.reserve(registry.size());
   int reported = 0;
-  Evaluation eval;
+  Evaluation& eval = *out;
   for (const junheng::v1::School* s : registry) {
     auto it = reports.find(s->school_code());
     SchoolRecord record{s, it == reports.end() ? nullptr : it->second};
@@ -78,6 +87,7 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
       bool known = std::any_of(registry.begin(), registry.end(),
                                [code = code](const auto* s) { return s->school_code() == code; });
       if (!known) {
+        out->Clear();
         return absl::InvalidArgumentError(
             absl::StrCat("school_code ", code, " has a report but no registry entry in county ",
                          input.county_code));
@@ -93,31 +103,27 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
   eval.set_schools_in_registry(static_cast<int>(registry.size()));
   eval.set_schools_reported(reported);
 
+  // Every part is built in place in `eval`, on its arena when it has one.
+  google::protobuf::Arena* arena = eval.GetArena();
   UnitSet units = FormUnits(schools, profile);
-  std::vector<junheng::v1::LevelResult> levels;
-  for (Level level : kLevels) levels.push_back(EvaluateLevel(units.of(level), level, profile));
-  for (const Unit& u : units.outside) *eval.add_exclusions() = UnitMessage(u);
+  for (Level level : kLevels) EvaluateLevel(units.of(level), level, profile, *eval.add_levels());
+  for (const Unit& u : units.outside) FillUnitMessage(u, *eval.add_exclusions());
 
   // Each school's standard reads the findings before the items take them over.
-  SchoolFindings findings = CollectSchoolFindings(schools, facts, profile);
-  std::vector<junheng::v1::SchoolStandard> standards = SchoolStandards(schools, levels, findings);
-  std::vector<junheng::v1::ItemResult> items = GovernmentItems(schools, facts, findings, profile);
-  for (auto& item : QualityItems(facts, findings, profile)) items.push_back(std::move(item));
-  items.push_back(SocialRecognition(facts, profile));
-  for (auto& item : VetoItems(facts)) items.push_back(std::move(item));
+  SchoolFindings findings = CollectSchoolFindings(schools, facts, profile, arena);
+  SchoolStandards(schools, eval.levels(), findings, eval.mutable_schools());
+  google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items = eval.mutable_items();
+  items->Reserve(static_cast<int>(ItemCatalog().size()));
+  GovernmentItems(schools, facts, findings, profile, items);
+  QualityItems(facts, findings, profile, items);
+  SocialRecognition(facts, profile, *items->Add());
+  VetoItems(facts, items);
 
-  *eval.mutable_verdict() = MakeVerdict(levels, items, profile);
-  for (auto& row : PlanProgress(standards)) *eval.add_plan_progress() = std::move(row);
-  std::vector<junheng::v1::Gap> gaps = AnalyzeGaps(units, profile);
-  eval.mutable_gaps()->Reserve(static_cast<int>(gaps.size()));
-  for (auto& gap : gaps) *eval.add_gaps() = std::move(gap);
-  for (auto& level : levels) *eval.add_levels() = std::move(level);
-  eval.mutable_items()->Reserve(static_cast<int>(items.size()));
-  for (auto& item : items) *eval.add_items() = std::move(item);
-  eval.mutable_schools()->Reserve(static_cast<int>(standards.size()));
-  for (auto& s : standards) *eval.add_schools() = std::move(s);
+  MakeVerdict(eval.levels(), eval.items(), profile, *eval.mutable_verdict());
+  PlanProgress(eval.schools(), eval.mutable_plan_progress());
+  AnalyzeGaps(units, profile, eval.mutable_gaps());
   eval.set_input_hash(InputHash(input, profile));
-  return eval;
+  return absl::OkStatus();
 }
 
 }  // namespace junheng::eval

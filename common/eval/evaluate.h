@@ -18,4 +18,17 @@ namespace junheng::eval {
 [[nodiscard]] absl::StatusOr<junheng::v1::Evaluation> Evaluate(const EvaluationInput& input,
                                                                const junheng::v1::Profile& profile);
 
+// The same evaluation, built in place in `out` (cleared first; left empty on error). When `out`
+// lives on a google::protobuf::Arena, every part of the result is allocated on that arena, so
+// building it costs little and destroying it is the arena's reset: the way to evaluate many
+// counties, or one per request on a server. `out` must be fresh or cleared, and stays valid as
+// long as its arena. The result is the same message Evaluate() returns.
+//
+//   google::protobuf::Arena arena;
+//   auto* e = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena);
+//   absl::Status status = EvaluateInto(input, profile, e);
+[[nodiscard]] absl::Status EvaluateInto(const EvaluationInput& input,
+                                        const junheng::v1::Profile& profile,
+                                        junheng::v1::Evaluation* out);
+
 }  // namespace junheng::eval

@@ -27,13 +27,12 @@ constexpr int kVerifyAttempts = 50;
 double WholeUp(double need) { return need <= kWholeSlack ? 0 : std::ceil(need - kWholeSlack); }
 
 // The addition that lifts a unit's indicator `i` from its current quantity to at least
-// `target_value`, in whole units of the quantity.
-Addition MakeAddition(const Unit& unit, int i, double target_value) {
+// `target_value`, in whole units of the quantity; filled into a fresh `a`.
+void MakeAddition(const Unit& unit, int i, double target_value, Addition& a) {
   const IndicatorInfo& info = Indicator(i);
   double current = *unit.quantity[i];
   double before = info.per_students * current / unit.students;
   double need = target_value * unit.students / info.per_students - current;
-  Addition a;
   a.set_school_code(std::string(unit.school_code));
   a.set_section(std::string(LevelWord(unit.level)));
   a.set_indicator(std::string(info.id));
@@ -52,7 +51,6 @@ Addition MakeAddition(const Unit& unit, int i, double target_value) {
     gained = a.amount();
   }
   a.set_value_after(info.per_students * (current + gained) / unit.students);
-  return a;
 }
 
 struct Series {
@@ -78,8 +76,8 @@ std::optional<double> FloorCv(const Series& s, double floor) {
   return DifferenceCoefficient(raised, s.w).cv;
 }
 
-Gap CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max) {
-  Gap gap;
+// Filled into a fresh `gap`.
+void CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max, Gap& gap) {
   gap.set_kind("coefficient");
   gap.set_level(std::string(LevelWord(level)));
   gap.set_indicator(std::string(Indicator(i).id));
@@ -129,9 +127,9 @@ Gap CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max
     std::vector<double> after = s.x;
     for (size_t k = 0; k < s.x.size(); ++k) {
       if (!Below(s.x[k], floor)) continue;
-      Addition a = MakeAddition(*s.units[k], i, floor);
+      Addition& a = *gap.add_additions();
+      MakeAddition(*s.units[k], i, floor, a);
       after[k] = a.value_after();
-      *gap.add_additions() = std::move(a);
     }
     std::optional<double> recomputed = DifferenceCoefficient(after, s.w).cv;
     gap.set_value_after(recomputed.value_or(0));
@@ -142,14 +140,21 @@ Gap CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max
   gap.set_method(absl::StrCat(
       "raise every unit below a floor of ", absl::StrFormat("%.4g", floor),
       " to it (smallest such floor, by bisection), in whole units; coefficient recomputed"));
-  return gap;
 }
 
 }  // namespace
 
 std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
+  google::protobuf::RepeatedPtrField<Gap> found;
+  AnalyzeGaps(units, profile, &found);
   std::vector<Gap> gaps;
-  gaps.reserve(2 * (units.primary.size() + units.junior.size()));
+  gaps.reserve(found.size());
+  for (Gap& gap : found) gaps.push_back(std::move(gap));
+  return gaps;
+}
+
+void AnalyzeGaps(const UnitSet& units, const Profile& profile,
+                 google::protobuf::RepeatedPtrField<Gap>* out) {
   for (Level level : kLevels) {
     const std::vector<Unit>& list = units.of(level);
     const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);
@@ -160,7 +165,7 @@ std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
       for (int i = 0; i < kIndicatorCount; ++i) {
         double min = thresholds.indicator_min(i);
         if (!values[i] || !Below(*values[i], min)) continue;
-        Gap gap;
+        Gap& gap = *out->Add();
         gap.set_kind("unit");
         gap.set_level(std::string(LevelWord(level)));
         gap.set_indicator(std::string(Indicator(i).id));
@@ -169,13 +174,12 @@ std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
         gap.set_section(std::string(LevelWord(level)));
         gap.set_value(*values[i]);
         gap.set_threshold(min);
-        Addition a = MakeAddition(unit, i, min);
+        Addition& a = *gap.add_additions();
+        MakeAddition(unit, i, min, a);
         gap.set_value_after(a.value_after());
         gap.set_verified(AtLeast(a.value_after(), min));
-        *gap.add_additions() = std::move(a);
         gap.set_method(
             "smallest whole addition reaching the minimum: ceil(min x P / per - current)");
-        gaps.push_back(std::move(gap));
       }
     }
     // Coefficient gaps.
@@ -183,10 +187,9 @@ std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
       Series s = SeriesOf(list, i);
       std::optional<double> cv = DifferenceCoefficient(s.x, s.w).cv;
       if (!cv || AtMost(*cv, thresholds.cv_max())) continue;
-      gaps.push_back(CoefficientGap(s, level, i, *cv, thresholds.cv_max()));
+      CoefficientGap(s, level, i, *cv, thresholds.cv_max(), *out->Add());
     }
   }
-  return gaps;
 }
 
 }  // namespace junheng::eval

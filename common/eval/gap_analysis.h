@@ -21,6 +21,9 @@ namespace junheng::eval {
 // and recomputed. `verified` records that the recomputed coefficient passes.
 std::vector<junheng::v1::Gap> AnalyzeGaps(const UnitSet& units,
                                           const junheng::v1::Profile& profile);
+// The same gaps, appended to `out` (which may live on an arena).
+void AnalyzeGaps(const UnitSet& units, const junheng::v1::Profile& profile,
+                 google::protobuf::RepeatedPtrField<junheng::v1::Gap>* out);
 
 // How many contributors a coefficient gap lists, at most.
 inline constexpr int kMaxContributors = 5;

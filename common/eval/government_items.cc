@@ -17,33 +17,46 @@ namespace {
 using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 using junheng::v1::Profile;
+using junheng::v1::SchoolReport;
 
-ItemResult YesNo(absl::string_view id, const CountyFacts* facts, bool has, bool value,
-                 absl::string_view field) {
-  ItemResult item = MakeItem(id);
+// ReportNumber for the fields the county-wide rates read, with the generated accessors (the same
+// values without the by-name lookup); any other field by name.
+std::optional<double> Number(const SchoolReport& r, absl::string_view field) {
+  auto opt = [](bool has, double v) { return has ? std::optional<double>(v) : std::nullopt; };
+  if (field == "primary_teachers") return opt(r.has_primary_teachers(), r.primary_teachers());
+  if (field == "junior_teachers") return opt(r.has_junior_teachers(), r.junior_teachers());
+  if (field == "training_completed_teachers")
+    return opt(r.has_training_completed_teachers(), r.training_completed_teachers());
+  if (field == "certified_teachers") return opt(r.has_certified_teachers(), r.certified_teachers());
+  if (field == "zoned_admissions") return opt(r.has_zoned_admissions(), r.zoned_admissions());
+  if (field == "total_admissions") return opt(r.has_total_admissions(), r.total_admissions());
+  return ReportNumber(r, field);
+}
+
+void YesNo(ItemResult& item, absl::string_view id, const CountyFacts* facts, bool has, bool value,
+           absl::string_view field) {
+  InitItem(item, id);
   if (facts == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, facts != nullptr));
   } else {
     SetBool(item, value, true, field);
   }
-  return item;
 }
 
-ItemResult FromFindings(absl::string_view id, SchoolFindings& findings) {
-  ItemResult item = MakeItem(id);
+void FromFindings(ItemResult& item, absl::string_view id, SchoolFindings& findings) {
+  InitItem(item, id);
   auto it = findings.find(std::string(id));
   if (it == findings.end() || it->second.schools == 0) {
     SetNotJudged(item, "no schools in the registry");
-    return item;
+    return;
   }
   AggregateSchoolFindings(it->second, item);
-  return item;
 }
 
 // A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
-ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, double min,
-                        const std::vector<SchoolRecord>& schools, SchoolFindings& findings) {
-  ItemResult item = MakeItem(id);
+void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part_field, double min,
+                  const std::vector<SchoolRecord>& schools, SchoolFindings& findings) {
+  InitItem(item, id);
   double part = 0;
   double whole = 0;
   std::vector<std::string> missing;
@@ -55,13 +68,13 @@ ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, doub
     }
     validate::Sections s = validate::SectionsOf(r.school->school_type()).value();
     std::vector<std::string> fields;
-    std::optional<double> p = ReportNumber(*r.report, part_field);
+    std::optional<double> p = Number(*r.report, part_field);
     if (!p) fields.emplace_back(part_field);
     double teachers = 0;
     for (auto [has, field] : {std::pair<bool, const char*>{s.primary, "primary_teachers"},
                               {s.junior, "junior_teachers"}}) {
       if (!has) continue;
-      std::optional<double> t = ReportNumber(*r.report, field);
+      std::optional<double> t = Number(*r.report, field);
       if (!t) fields.emplace_back(field);
       teachers += t.value_or(0);
     }
@@ -75,25 +88,24 @@ ItemResult TeacherShare(absl::string_view id, absl::string_view part_field, doub
   }
   auto it = findings.find(std::string(id));
   if (it != findings.end()) {
-    for (junheng::v1::SchoolFinding& f : it->second.listed) *item.add_schools() = std::move(f);
+    TakeListed(it->second, item);
   }
   *item.mutable_threshold() = NumberValue(min);
   if (!missing.empty()) {
     SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
-    return item;
+    return;
   }
   if (whole <= 0) {
     SetNotJudged(item, "no full-time teachers reported in the county");
-    return item;
+    return;
   }
   SetAtLeast(item, part / whole, min,
              absl::StrCat("county ", part_field, " ", part, " of ", whole, " teachers ="));
-  return item;
 }
 
-ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, SchoolFindings& findings,
-                          const Profile& profile) {
-  ItemResult item = MakeItem("G13");
+void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
+                    SchoolFindings& findings, const Profile& profile) {
+  InitItem(item, "G13");
   double zoned[2] = {0, 0};
   double total[2] = {0, 0};
   int applicable[2] = {0, 0};
@@ -114,8 +126,8 @@ ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, SchoolFindin
       missing.push_back(absl::StrCat(school.school_code(), " (no report)"));
       continue;
     }
-    std::optional<double> z = ReportNumber(*r.report, "zoned_admissions");
-    std::optional<double> t = ReportNumber(*r.report, "total_admissions");
+    std::optional<double> z = Number(*r.report, "zoned_admissions");
+    std::optional<double> t = Number(*r.report, "total_admissions");
     if (!z || !t) {
       std::vector<std::string> fields;
       if (!z) fields.push_back("zoned_admissions");
@@ -128,14 +140,14 @@ ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, SchoolFindin
   }
   auto it = findings.find("G13");
   if (it != findings.end()) {
-    for (junheng::v1::SchoolFinding& f : it->second.listed) *item.add_schools() = std::move(f);
+    TakeListed(it->second, item);
   }
   double min[2] = {profile.primary().zoned_admission_min(), profile.junior().zoned_admission_min()};
-  *item.mutable_threshold() =
-      StructValue({{"primary", NumberValue(min[0])}, {"junior", NumberValue(min[1])}});
+  SetStruct(*item.mutable_threshold(),
+            {{"primary", NumberValue(min[0])}, {"junior", NumberValue(min[1])}});
   if (!missing.empty()) {
     SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
-    return item;
+    return;
   }
   google::protobuf::Value value;
   google::protobuf::Value gap;
@@ -162,26 +174,24 @@ ItemResult ZonedAdmission(const std::vector<SchoolRecord>& schools, SchoolFindin
   if (!pass) *item.mutable_gap() = gap;
   item.set_status(std::string(pass ? kPass : kFail));
   item.set_reason(absl::StrCat("zoned admissions: ", absl::StrJoin(parts, "; ")));
-  return item;
 }
 
-ItemResult FactAtLeast(absl::string_view id, const CountyFacts* facts, bool has, double value,
-                       double min, absl::string_view field) {
-  ItemResult item = MakeItem(id);
+void FactAtLeast(ItemResult& item, absl::string_view id, const CountyFacts* facts, bool has,
+                 double value, double min, absl::string_view field) {
+  InitItem(item, id);
   *item.mutable_threshold() = NumberValue(min);
   if (facts == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, facts != nullptr));
-    return item;
+    return;
   }
   SetAtLeast(item, value, min, field);
-  return item;
 }
 
-ItemResult TeacherPay(const CountyFacts* f, const Profile& p) {
-  ItemResult item = MakeItem("G8");
-  *item.mutable_threshold() =
-      StructValue({{"teacher_pay_ratio", NumberValue(p.teacher_pay_ratio_min())},
-                   {"performance_pay_approved", BoolValue(true)}});
+void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
+  InitItem(item, "G8");
+  SetStruct(*item.mutable_threshold(),
+            {{"teacher_pay_ratio", NumberValue(p.teacher_pay_ratio_min())},
+             {"performance_pay_approved", BoolValue(true)}});
   std::vector<std::string> missing;
   if (f == nullptr || !f->has_teacher_pay_ratio()) missing.push_back("teacher_pay_ratio");
   if (f == nullptr || !f->has_performance_pay_approved())
@@ -190,11 +200,11 @@ ItemResult TeacherPay(const CountyFacts* f, const Profile& p) {
                   AtLeast(f->teacher_pay_ratio(), p.teacher_pay_ratio_min());
   bool approved_known = f != nullptr && f->has_performance_pay_approved();
   if (f != nullptr) {
-    *item.mutable_value() = StructValue(
-        {{"teacher_pay_ratio",
-          f->has_teacher_pay_ratio() ? NumberValue(f->teacher_pay_ratio()) : NullValue()},
-         {"performance_pay_approved",
-          approved_known ? BoolValue(f->performance_pay_approved()) : NullValue()}});
+    SetStruct(*item.mutable_value(),
+              {{"teacher_pay_ratio",
+                f->has_teacher_pay_ratio() ? NumberValue(f->teacher_pay_ratio()) : NullValue()},
+               {"performance_pay_approved",
+                approved_known ? BoolValue(f->performance_pay_approved()) : NullValue()}});
   }
   std::vector<std::string> problems;
   if (f != nullptr && f->has_teacher_pay_ratio() && !ratio_ok) {
@@ -217,14 +227,13 @@ ItemResult TeacherPay(const CountyFacts* f, const Profile& p) {
     item.set_reason(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " ≥ ",
                                  Num(p.teacher_pay_ratio_min()), "; performance pay approved"));
   }
-  return item;
 }
 
-ItemResult Rotation(const CountyFacts* f, const Profile& p) {
-  ItemResult item = MakeItem("G11");
-  *item.mutable_threshold() =
-      StructValue({{"rotation_share", NumberValue(p.rotation_share_min())},
-                   {"rotated_backbone_share", NumberValue(p.rotated_backbone_share_min())}});
+void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
+  InitItem(item, "G11");
+  SetStruct(*item.mutable_threshold(),
+            {{"rotation_share", NumberValue(p.rotation_share_min())},
+             {"rotated_backbone_share", NumberValue(p.rotated_backbone_share_min())}});
   std::vector<std::string> missing;
   if (f == nullptr || !f->has_rotation_eligible_teachers())
     missing.push_back("rotation_eligible_teachers");
@@ -235,19 +244,19 @@ ItemResult Rotation(const CountyFacts* f, const Profile& p) {
     SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
                                     : absl::StrCat("county facts not reported: ",
                                                    absl::StrJoin(missing, ", ")));
-    return item;
+    return;
   }
   if (f->rotation_eligible_teachers() <= 0) {
     SetNotJudged(item, "rotation_eligible_teachers is 0: no share can be computed");
-    return item;
+    return;
   }
   double rotation = static_cast<double>(f->rotated_teachers()) / f->rotation_eligible_teachers();
   double backbone =
       f->rotated_teachers() > 0
           ? static_cast<double>(f->rotated_backbone_teachers()) / f->rotated_teachers()
           : 0;
-  *item.mutable_value() = StructValue({{"rotation_share", NumberValue(rotation)},
-                                       {"rotated_backbone_share", NumberValue(backbone)}});
+  SetStruct(*item.mutable_value(), {{"rotation_share", NumberValue(rotation)},
+                                    {"rotated_backbone_share", NumberValue(backbone)}});
   bool rotation_ok = AtLeast(rotation, p.rotation_share_min());
   bool backbone_ok = AtLeast(backbone, p.rotated_backbone_share_min());
   std::string reason = absl::StrCat(
@@ -265,18 +274,18 @@ ItemResult Rotation(const CountyFacts* f, const Profile& p) {
   }
   item.set_status(std::string(rotation_ok && backbone_ok ? kPass : kFail));
   item.set_reason(reason);
-  return item;
 }
 
-ItemResult Migrants(const CountyFacts* f, const Profile& p) {
-  ItemResult item = MakeItem("G15");
-  *item.mutable_threshold() =
-      StructValue({{"migrant_children_public_share", NumberValue(p.migrant_public_share_min())},
-                   {"left_behind_care_ok", BoolValue(true)}});
+void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
+  InitItem(item, "G15");
+  SetStruct(*item.mutable_threshold(),
+            {{"migrant_children_public_share", NumberValue(p.migrant_public_share_min())},
+             {"left_behind_care_ok", BoolValue(true)}});
   bool has_share = f != nullptr && f->has_migrant_children_public_share();
   bool has_care = f != nullptr && f->has_left_behind_care_ok();
   if (f != nullptr) {
-    *item.mutable_value() = StructValue(
+    SetStruct(
+        *item.mutable_value(),
         {{"migrant_children_public_share",
           has_share ? NumberValue(f->migrant_children_public_share()) : NullValue()},
          {"left_behind_care_ok", has_care ? BoolValue(f->left_behind_care_ok()) : NullValue()}});
@@ -306,41 +315,38 @@ ItemResult Migrants(const CountyFacts* f, const Profile& p) {
                                  Num(f->migrant_children_public_share()), " ≥ ",
                                  Num(p.migrant_public_share_min()), "; left-behind care in place"));
   }
-  return item;
 }
 
 }  // namespace
 
-std::vector<ItemResult> GovernmentItems(const std::vector<SchoolRecord>& schools,
-                                        const CountyFacts* f, SchoolFindings& findings,
-                                        const Profile& p) {
-  std::vector<ItemResult> items;
+void GovernmentItems(const std::vector<SchoolRecord>& schools, const CountyFacts* f,
+                     SchoolFindings& findings, const Profile& p,
+                     google::protobuf::RepeatedPtrField<ItemResult>* items) {
   bool have = f != nullptr;
-  items.push_back(YesNo("G1", f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
-                        "layout_plan_ok"));
-  items.push_back(YesNo("G2", f, have && f->has_unified_standards_ok(),
-                        have && f->unified_standards_ok(), "unified_standards_ok"));
-  items.push_back(FromFindings("G3", findings));
-  items.push_back(FromFindings("G4", findings));
-  items.push_back(FromFindings("G5", findings));
-  items.push_back(FromFindings("G6", findings));
-  items.push_back(FactAtLeast("G7", f, have && f->has_special_ed_funds_per_student_yuan(),
-                              have ? f->special_ed_funds_per_student_yuan() : 0,
-                              p.special_ed_funds_min_yuan(), "special_ed_funds_per_student_yuan"));
-  items.push_back(TeacherPay(f, p));
-  items.push_back(TeacherShare("G9", "training_completed_teachers", p.training_completion_min(),
-                               schools, findings));
-  items.push_back(YesNo("G10", f, have && f->has_staffing_allocation_ok(),
-                        have && f->staffing_allocation_ok(), "staffing_allocation_ok"));
-  items.push_back(Rotation(f, p));
-  items.push_back(
-      TeacherShare("G12", "certified_teachers", p.certified_share_min(), schools, findings));
-  items.push_back(ZonedAdmission(schools, findings, p));
-  items.push_back(FactAtLeast("G14", f, have && f->has_quality_hs_quota_share(),
-                              have ? f->quality_hs_quota_share() : 0,
-                              p.quality_hs_quota_share_min(), "quality_hs_quota_share"));
-  items.push_back(Migrants(f, p));
-  return items;
+  YesNo(*items->Add(), "G1", f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
+        "layout_plan_ok");
+  YesNo(*items->Add(), "G2", f, have && f->has_unified_standards_ok(),
+        have && f->unified_standards_ok(), "unified_standards_ok");
+  FromFindings(*items->Add(), "G3", findings);
+  FromFindings(*items->Add(), "G4", findings);
+  FromFindings(*items->Add(), "G5", findings);
+  FromFindings(*items->Add(), "G6", findings);
+  FactAtLeast(*items->Add(), "G7", f, have && f->has_special_ed_funds_per_student_yuan(),
+              have ? f->special_ed_funds_per_student_yuan() : 0, p.special_ed_funds_min_yuan(),
+              "special_ed_funds_per_student_yuan");
+  TeacherPay(*items->Add(), f, p);
+  TeacherShare(*items->Add(), "G9", "training_completed_teachers", p.training_completion_min(),
+               schools, findings);
+  YesNo(*items->Add(), "G10", f, have && f->has_staffing_allocation_ok(),
+        have && f->staffing_allocation_ok(), "staffing_allocation_ok");
+  Rotation(*items->Add(), f, p);
+  TeacherShare(*items->Add(), "G12", "certified_teachers", p.certified_share_min(), schools,
+               findings);
+  ZonedAdmission(*items->Add(), schools, findings, p);
+  FactAtLeast(*items->Add(), "G14", f, have && f->has_quality_hs_quota_share(),
+              have ? f->quality_hs_quota_share() : 0, p.quality_hs_quota_share_min(),
+              "quality_hs_quota_share");
+  Migrants(*items->Add(), f, p);
 }
 
 }  // namespace junheng::eval

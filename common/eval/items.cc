@@ -39,6 +39,14 @@ google::protobuf::Value StructValue(
   return out;
 }
 
+void SetStruct(
+    google::protobuf::Value& out,
+    std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields) {
+  out.Clear();
+  auto* map = out.mutable_struct_value()->mutable_fields();
+  for (const auto& [key, value] : fields) (*map)[std::string(key)] = value;
+}
+
 namespace {
 
 constexpr ItemInfo kItems[] = {
@@ -91,17 +99,21 @@ const ItemInfo& ItemInfoOf(absl::string_view id) {
 }
 
 junheng::v1::ItemResult MakeItem(absl::string_view id) {
-  const ItemInfo& info = ItemInfoOf(id);
   junheng::v1::ItemResult item;
+  InitItem(item, id);
+  return item;
+}
+
+void InitItem(junheng::v1::ItemResult& item, absl::string_view id) {
+  const ItemInfo& info = ItemInfoOf(id);
   item.set_id(std::string(info.id));
   item.set_name_zh(std::string(info.name_zh));
   item.set_category(std::string(info.category));
   item.set_kind(std::string(info.kind));
   item.set_status(std::string(kNotJudged));
-  *item.mutable_value() = NullValue();
-  *item.mutable_threshold() = NullValue();
-  *item.mutable_gap() = NullValue();
-  return item;
+  item.mutable_value()->set_null_value(google::protobuf::NULL_VALUE);
+  item.mutable_threshold()->set_null_value(google::protobuf::NULL_VALUE);
+  item.mutable_gap()->set_null_value(google::protobuf::NULL_VALUE);
 }
 
 void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason) {

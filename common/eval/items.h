@@ -23,6 +23,9 @@ google::protobuf::Value StringValue(absl::string_view v);
 google::protobuf::Value NullValue();
 google::protobuf::Value StructValue(
     std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields);
+// `out = StructValue(fields)`, built in place (on `out`'s arena when it has one).
+void SetStruct(google::protobuf::Value& out,
+               std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields);
 
 // The catalogue of items: G1..G15 (government), Q1..Q9 (quality), SR (social recognition),
 // V1..V6 (veto items).
@@ -39,6 +42,8 @@ const ItemInfo& ItemInfoOf(absl::string_view id);
 
 // A new item with its identity; value, threshold and gap start as null and status as not_judged.
 junheng::v1::ItemResult MakeItem(absl::string_view id);
+// The same, filling a fresh `item` in place (which may live on an arena).
+void InitItem(junheng::v1::ItemResult& item, absl::string_view id);
 
 void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason);
 // Sets pass or fail, value and threshold; for a failing "at least" item with numbers the gap is

@@ -18,6 +18,11 @@ using junheng::v1::UnitResult;
 
 UnitResult UnitMessage(const Unit& unit) {
   UnitResult out;
+  FillUnitMessage(unit, out);
+  return out;
+}
+
+void FillUnitMessage(const Unit& unit, UnitResult& out) {
   out.set_school_code(std::string(unit.school_code));
   out.set_school_name(std::string(unit.school_name));
   out.set_school_type(std::string(unit.school_type));
@@ -31,11 +36,10 @@ UnitResult UnitMessage(const Unit& unit) {
   for (const std::string& f : unit.missing_fields) out.add_missing_fields(f);
   for (const std::string& c : unit.merged_school_codes) out.add_merged_school_codes(c);
   if (unit.excluded) out.set_status("excluded");
-  return out;
 }
 
-LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& profile) {
-  LevelResult result;
+void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& profile,
+                   LevelResult& result) {
   result.set_level(std::string(LevelWord(level)));
   result.set_name_zh(std::string(LevelNameZh(level)));
   const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);
@@ -49,7 +53,7 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
   result.mutable_units()->Reserve(static_cast<int>(units.size()));
   for (const Unit& unit : units) {
     UnitResult* out = result.add_units();
-    *out = UnitMessage(unit);
+    FillUnitMessage(unit, *out);
     if (unit.excluded) continue;
     IndicatorArray v = unit.Values();
     UnitRuleResult rule = ApplyUnitRule(v, level, profile);
@@ -106,10 +110,10 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
     ind->set_units_below(below);
     ind->set_units_missing(missing);
     if (c.cv) {
-      *ind->mutable_cv() = NumberValue(*c.cv);
+      ind->mutable_cv()->set_number_value(*c.cv);
       cv_sum += *c.cv;
     } else {
-      *ind->mutable_cv() = NullValue();
+      ind->mutable_cv()->set_null_value(google::protobuf::NULL_VALUE);
       all_defined = false;
     }
     std::string status;
@@ -132,7 +136,11 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
     if (status == kFail) coefficients_fail = true;
     if (status == kNotJudged) coefficients_unknown = true;
   }
-  *result.mutable_mean_cv() = all_defined ? NumberValue(cv_sum / kIndicatorCount) : NullValue();
+  if (all_defined) {
+    result.mutable_mean_cv()->set_number_value(cv_sum / kIndicatorCount);
+  } else {
+    result.mutable_mean_cv()->set_null_value(google::protobuf::NULL_VALUE);
+  }
 
   if (units_fail) {
     result.add_reasons(absl::StrCat(values.size() - result.units_meeting(),
@@ -146,7 +154,6 @@ LevelResult EvaluateLevel(const std::vector<Unit>& units, Level level, const Pro
                                                                : std::string(kPass);
   result.set_status(status);
   result.set_pass(status == kPass);
-  return result;
 }
 
 }  // namespace junheng::eval

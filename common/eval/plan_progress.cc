@@ -4,9 +4,11 @@
 #include <climits>
 
 namespace junheng::eval {
+namespace {
 
-std::vector<junheng::v1::PlanYear> PlanProgress(
-    const std::vector<junheng::v1::SchoolStandard>& schools) {
+// Appends the rows for `schools` (any range of SchoolStandard) with `add()` giving a fresh row.
+template <typename Schools, typename Add>
+void Rows(const Schools& schools, Add add) {
   int first = INT_MAX;
   int last = INT_MIN;
   for (const junheng::v1::SchoolStandard& s : schools) {
@@ -14,10 +16,9 @@ std::vector<junheng::v1::PlanYear> PlanProgress(
     first = std::min(first, s.target_year());
     last = std::max(last, s.target_year());
   }
-  std::vector<junheng::v1::PlanYear> rows;
-  if (first == INT_MAX) return rows;
+  if (first == INT_MAX) return;
   for (int year = first; year <= last + 1; ++year) {
-    junheng::v1::PlanYear row;
+    junheng::v1::PlanYear& row = add();
     row.set_year(year);
     row.set_beyond(year > last);
     for (const junheng::v1::SchoolStandard& s : schools) {
@@ -31,9 +32,21 @@ std::vector<junheng::v1::PlanYear> PlanProgress(
       }
     }
     row.set_behind_count(row.behind_size());
-    rows.push_back(std::move(row));
   }
+}
+
+}  // namespace
+
+std::vector<junheng::v1::PlanYear> PlanProgress(
+    const std::vector<junheng::v1::SchoolStandard>& schools) {
+  std::vector<junheng::v1::PlanYear> rows;
+  Rows(schools, [&]() -> junheng::v1::PlanYear& { return rows.emplace_back(); });
   return rows;
+}
+
+void PlanProgress(const google::protobuf::RepeatedPtrField<junheng::v1::SchoolStandard>& schools,
+                  google::protobuf::RepeatedPtrField<junheng::v1::PlanYear>* out) {
+  Rows(schools, [&]() -> junheng::v1::PlanYear& { return *out->Add(); });
 }
 
 }  // namespace junheng::eval

@@ -13,5 +13,8 @@ namespace junheng::eval {
 // without a target year are in no row.
 std::vector<junheng::v1::PlanYear> PlanProgress(
     const std::vector<junheng::v1::SchoolStandard>& schools);
+// The same rows, appended to `out` (which may live on an arena).
+void PlanProgress(const google::protobuf::RepeatedPtrField<junheng::v1::SchoolStandard>& schools,
+                  google::protobuf::RepeatedPtrField<junheng::v1::PlanYear>* out);
 
 }  // namespace junheng::eval

@@ -16,37 +16,35 @@ using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 using junheng::v1::Profile;
 
-ItemResult Rate(absl::string_view id, const CountyFacts* f, bool has, double value, double min,
-                absl::string_view field) {
-  ItemResult item = MakeItem(id);
+void Rate(ItemResult& item, absl::string_view id, const CountyFacts* f, bool has, double value,
+          double min, absl::string_view field) {
+  InitItem(item, id);
   *item.mutable_threshold() = NumberValue(min);
   if (f == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, f != nullptr));
-    return item;
+    return;
   }
   SetAtLeast(item, value, min, field);
-  return item;
 }
 
-ItemResult Schools(absl::string_view id, SchoolFindings& findings) {
-  ItemResult item = MakeItem(id);
+void Schools(ItemResult& item, absl::string_view id, SchoolFindings& findings) {
+  InitItem(item, id);
   auto it = findings.find(std::string(id));
   if (it == findings.end() || it->second.schools == 0) {
     SetNotJudged(item, "no schools in the registry");
-    return item;
+    return;
   }
   AggregateSchoolFindings(it->second, item);
-  return item;
 }
 
-ItemResult Monitoring(const CountyFacts* f, const Profile& p) {
-  ItemResult item = MakeItem("Q9");
-  *item.mutable_threshold() =
-      StructValue({{"level_min", NumberValue(p.monitoring_level_min())},
-                   {"between_school_rate_below", NumberValue(p.monitoring_rate_max())}});
+void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
+  InitItem(item, "Q9");
+  SetStruct(*item.mutable_threshold(),
+            {{"level_min", NumberValue(p.monitoring_level_min())},
+             {"between_school_rate_below", NumberValue(p.monitoring_rate_max())}});
   if (f == nullptr || f->monitoring().empty()) {
     SetNotJudged(item, FactNotReported("monitoring", f != nullptr));
-    return item;
+    return;
   }
   google::protobuf::Value value;
   auto* subjects = value.mutable_struct_value()->mutable_fields();
@@ -84,26 +82,22 @@ ItemResult Monitoring(const CountyFacts* f, const Profile& p) {
                                  p.monitoring_level_min(), " with difference rate < ",
                                  Num(p.monitoring_rate_max())));
   }
-  return item;
 }
 
 }  // namespace
 
-std::vector<ItemResult> QualityItems(const CountyFacts* f, SchoolFindings& findings,
-                                     const Profile& p) {
+void QualityItems(const CountyFacts* f, SchoolFindings& findings, const Profile& p,
+                  google::protobuf::RepeatedPtrField<ItemResult>* items) {
   bool have = f != nullptr;
-  std::vector<ItemResult> items;
-  items.push_back(Rate("Q1", f, have && f->has_consolidation_rate(),
-                       have ? f->consolidation_rate() : 0, p.consolidation_rate_min(),
-                       "consolidation_rate"));
-  items.push_back(Rate("Q2", f, have && f->has_disabled_enrollment_rate(),
-                       have ? f->disabled_enrollment_rate() : 0, p.disabled_enrollment_rate_min(),
-                       "disabled_enrollment_rate"));
+  Rate(*items->Add(), "Q1", f, have && f->has_consolidation_rate(),
+       have ? f->consolidation_rate() : 0, p.consolidation_rate_min(), "consolidation_rate");
+  Rate(*items->Add(), "Q2", f, have && f->has_disabled_enrollment_rate(),
+       have ? f->disabled_enrollment_rate() : 0, p.disabled_enrollment_rate_min(),
+       "disabled_enrollment_rate");
   for (absl::string_view id : {"Q3", "Q4", "Q5", "Q6", "Q7", "Q8"}) {
-    items.push_back(Schools(id, findings));
+    Schools(*items->Add(), id, findings);
   }
-  items.push_back(Monitoring(f, p));
-  return items;
+  Monitoring(*items->Add(), f, p);
 }
 
 }  // namespace junheng::eval

@@ -87,13 +87,11 @@ struct Subject {
   validate::Sections sections;
 };
 
-SchoolFinding Start(const SchoolRecord& r) {
-  SchoolFinding f;
+void Start(const SchoolRecord& r, SchoolFinding& f) {
   f.set_school_code(r.school->school_code());
   f.set_status(std::string(kNotJudged));
-  *f.mutable_value() = NullValue();
-  *f.mutable_threshold() = NullValue();
-  return f;
+  f.mutable_value()->set_null_value(google::protobuf::NULL_VALUE);
+  f.mutable_threshold()->set_null_value(google::protobuf::NULL_VALUE);
 }
 
 Outcome NotJudged(SchoolFinding* f, absl::string_view reason) {
@@ -178,14 +176,14 @@ Outcome CheckG3(const Subject& r, const Profile& p, SchoolFinding* f) {
   if (small_art) {
     problems.push_back(absl::StrCat("art_room_min_area_m2 ", Num(*art_area), " < ", Num(art_min)));
   }
-  *f->mutable_value() =
-      StructValue({{"music_rooms", NumberValue(music)},
-                   {"art_rooms", NumberValue(art)},
-                   {"music_room_min_area_m2", music_area ? NumberValue(*music_area) : NullValue()},
-                   {"art_room_min_area_m2", art_area ? NumberValue(*art_area) : NullValue()}});
-  *f->mutable_threshold() = StructValue({{"rooms_each", NumberValue(needed)},
-                                         {"music_room_min_area_m2", NumberValue(music_min)},
-                                         {"art_room_min_area_m2", NumberValue(art_min)}});
+  SetStruct(*f->mutable_value(),
+            {{"music_rooms", NumberValue(music)},
+             {"art_rooms", NumberValue(art)},
+             {"music_room_min_area_m2", music_area ? NumberValue(*music_area) : NullValue()},
+             {"art_room_min_area_m2", art_area ? NumberValue(*art_area) : NullValue()}});
+  SetStruct(*f->mutable_threshold(), {{"rooms_each", NumberValue(needed)},
+                                      {"music_room_min_area_m2", NumberValue(music_min)},
+                                      {"art_room_min_area_m2", NumberValue(art_min)}});
   if (fail) return Judge(f, false, [&] { return absl::StrJoin(problems, "; "); });
   if (unknown) return Missing(f, missing);
   return Judge(f, true, [&] {
@@ -436,16 +434,15 @@ Outcome Check(int item, const Subject& r, const CountyFacts* facts, const Profil
   }
 }
 
-// The finding of a school for item `item`, built in full.
-SchoolFinding Finding(int item, const Subject& r, const CountyFacts* facts,
-                      const Profile& profile) {
-  SchoolFinding f = Start(r.record);
+// The finding of a school for item `item`, built in full into a fresh `f`.
+void Finding(int item, const Subject& r, const CountyFacts* facts, const Profile& profile,
+             SchoolFinding& f) {
+  Start(r.record, f);
   if (r.record.report == nullptr) {
     NotJudged(&f, "no report for the period");
   } else {
     Check(item, r, facts, profile, &f);
   }
-  return f;
 }
 
 }  // namespace
@@ -458,27 +455,33 @@ bool IsUnitType(absl::string_view school_type) {
 
 SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRecord& record,
                               const CountyFacts* facts, const Profile& profile) {
+  SchoolFinding f;
   if (record.report == nullptr) {
-    SchoolFinding f = Start(record);
+    Start(record, f);
     NotJudged(&f, "no report for the period");
     return f;
   }
   auto it = std::find(std::begin(kIds), std::end(kIds), id);
   if (it == std::end(kIds)) {
-    SchoolFinding f = Start(record);
+    Start(record, f);
     NotJudged(&f, absl::StrCat("unknown school item ", id));
     return f;
   }
   Subject subject{
       record, validate::SectionsOf(record.school->school_type()).value_or(validate::Sections{})};
-  return Finding(static_cast<int>(it - std::begin(kIds)), subject, facts, profile);
+  Finding(static_cast<int>(it - std::begin(kIds)), subject, facts, profile, f);
+  return f;
 }
 
 SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
-                                     const CountyFacts* facts, const Profile& profile) {
+                                     const CountyFacts* facts, const Profile& profile,
+                                     google::protobuf::Arena* arena) {
   std::array<ItemFindings*, kItemCount> lists;
   SchoolFindings findings;
-  for (int k = 0; k < kItemCount; ++k) lists[k] = &findings[std::string(kIds[k])];
+  for (int k = 0; k < kItemCount; ++k) {
+    lists[k] = &findings[std::string(kIds[k])];
+    lists[k]->arena = arena;
+  }
   for (size_t i = 0; i < schools.size(); ++i) {
     const SchoolRecord& record = schools[i];
     std::optional<validate::Sections> sections = validate::SectionsOf(record.school->school_type());
@@ -491,7 +494,8 @@ SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
           Check(k, subject, facts, profile, nullptr) == Outcome::kPass) {
         continue;
       }
-      list.listed.push_back(Finding(k, subject, facts, profile));
+      list.listed.push_back(google::protobuf::Arena::CreateMessage<SchoolFinding>(arena));
+      Finding(k, subject, facts, profile, *list.listed.back());
       list.school_index.push_back(i);
     }
   }
@@ -501,9 +505,9 @@ SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
 void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& item) {
   int failing = 0;
   int unknown = 0;
-  for (const SchoolFinding& f : findings.listed) {
-    if (f.status() == kFail) ++failing;
-    if (f.status() == kNotJudged) ++unknown;
+  for (const SchoolFinding* f : findings.listed) {
+    if (f->status() == kFail) ++failing;
+    if (f->status() == kNotJudged) ++unknown;
   }
   *item.mutable_value() = NumberValue(failing);
   *item.mutable_threshold() = NumberValue(0);
@@ -511,18 +515,18 @@ void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& it
     item.set_status(std::string(kFail));
     *item.mutable_gap() = NumberValue(failing);
     std::vector<std::string> codes;
-    for (const SchoolFinding& f : findings.listed) {
-      if (f.status() == kFail)
-        codes.push_back(absl::StrCat(f.school_code(), " (", f.reason(), ")"));
+    for (const SchoolFinding* f : findings.listed) {
+      if (f->status() == kFail)
+        codes.push_back(absl::StrCat(f->school_code(), " (", f->reason(), ")"));
     }
     item.set_reason(absl::StrCat(failing, " of ", findings.schools,
                                  " schools fail: ", absl::StrJoin(codes, "; ")));
   } else if (unknown > 0) {
     item.set_status(std::string(kNotJudged));
     std::vector<std::string> codes;
-    for (const SchoolFinding& f : findings.listed) {
-      if (f.status() == kNotJudged)
-        codes.push_back(absl::StrCat(f.school_code(), " (", f.reason(), ")"));
+    for (const SchoolFinding* f : findings.listed) {
+      if (f->status() == kNotJudged)
+        codes.push_back(absl::StrCat(f->school_code(), " (", f->reason(), ")"));
     }
     item.set_reason(absl::StrCat(unknown, " of ", findings.schools,
                                  " schools could not be judged: ", absl::StrJoin(codes, "; ")));
@@ -530,8 +534,20 @@ void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& it
     item.set_status(std::string(kPass));
     item.set_reason(absl::StrCat("all ", findings.schools, " schools meet it"));
   }
-  item.mutable_schools()->Reserve(static_cast<int>(findings.listed.size()));
-  for (SchoolFinding& f : findings.listed) *item.add_schools() = std::move(f);
+  TakeListed(findings, item);
+}
+
+void TakeListed(ItemFindings& findings, junheng::v1::ItemResult& item) {
+  item.mutable_schools()->Reserve(item.schools_size() + static_cast<int>(findings.listed.size()));
+  // Same arena (or both on the heap): the pointer changes owner, nothing is copied.
+  for (SchoolFinding* f : findings.listed) item.mutable_schools()->AddAllocated(f);
+  findings.listed.clear();
+}
+
+ItemFindings::~ItemFindings() {
+  if (arena == nullptr) {
+    for (SchoolFinding* f : listed) delete f;
+  }
 }
 
 }  // namespace junheng::eval

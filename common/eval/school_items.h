@@ -26,9 +26,11 @@ junheng::v1::SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRec
 // judged, and a finding (value, threshold, reason) is built only for the schools that fail or
 // cannot be judged, the only ones an Evaluation lists. Each finding is the one CheckSchoolItem
 // gives.
+// The findings are allocated on `arena` (nullptr: the heap).
 SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
                                      const junheng::v1::CountyFacts* facts,
-                                     const junheng::v1::Profile& profile);
+                                     const junheng::v1::Profile& profile,
+                                     google::protobuf::Arena* arena = nullptr);
 
 // Fills a county item from per-school findings: fail when any school fails, else not_judged when
 // any school could not be judged, else pass. The value is the number of schools failing (threshold

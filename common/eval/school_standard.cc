@@ -11,9 +11,10 @@
 
 namespace junheng::eval {
 
-std::vector<junheng::v1::SchoolStandard> SchoolStandards(
-    const std::vector<SchoolRecord>& schools, const std::vector<junheng::v1::LevelResult>& levels,
-    const SchoolFindings& findings) {
+void SchoolStandards(const std::vector<SchoolRecord>& schools,
+                     const google::protobuf::RepeatedPtrField<junheng::v1::LevelResult>& levels,
+                     const SchoolFindings& findings,
+                     google::protobuf::RepeatedPtrField<junheng::v1::SchoolStandard>* out) {
   // The units each school's resource test depends on: its own, and for a merged teaching point the
   // unit it joined; sorted by school code, each school's units in level order.
   std::vector<std::pair<absl::string_view, const junheng::v1::UnitResult*>> units_of;
@@ -38,12 +39,11 @@ std::vector<junheng::v1::SchoolStandard> SchoolStandards(
     auto it = findings.find(std::string(id));
     if (it != findings.end()) cursors.push_back({id, &it->second});
   }
-  std::vector<junheng::v1::SchoolStandard> out;
-  out.reserve(schools.size());
+  out->Reserve(out->size() + static_cast<int>(schools.size()));
   for (size_t index = 0; index < schools.size(); ++index) {
     const SchoolRecord& record = schools[index];
     if (!IsUnitType(record.school->school_type())) continue;
-    junheng::v1::SchoolStandard s;
+    junheng::v1::SchoolStandard& s = *out->Add();
     s.set_school_code(record.school->school_code());
     s.set_school_name(record.school->school_name());
     if (record.school->has_target_year()) s.set_target_year(record.school->target_year());
@@ -69,7 +69,7 @@ std::vector<junheng::v1::SchoolStandard> SchoolStandards(
     for (Cursor& c : cursors) {
       const ItemFindings& list = *c.list;
       if (c.next >= list.listed.size() || list.school_index[c.next] != index) continue;
-      const junheng::v1::SchoolFinding& f = list.listed[c.next++];
+      const junheng::v1::SchoolFinding& f = *list.listed[c.next++];
       if (f.status() == kFail) {
         fail = true;
         s.add_reasons(absl::StrCat(c.id, ": ", f.reason()));
@@ -81,9 +81,7 @@ std::vector<junheng::v1::SchoolStandard> SchoolStandards(
     absl::string_view status = fail ? kFail : unknown ? kNotJudged : kPass;
     s.set_status(std::string(status));
     s.set_meets(status == kPass);
-    out.push_back(std::move(s));
   }
-  return out;
 }
 
 }  // namespace junheng::eval

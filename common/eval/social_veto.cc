@@ -8,8 +8,8 @@ namespace junheng::eval {
 using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 
-ItemResult SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p) {
-  ItemResult item = MakeItem("SR");
+void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, ItemResult& item) {
+  InitItem(item, "SR");
   *item.mutable_threshold() = NumberValue(p.survey_satisfaction_min());
   if (f == nullptr || !f->has_survey_valid() || !f->has_survey_satisfied()) {
     std::string field = f != nullptr && f->has_survey_valid() ? "survey_satisfied"
@@ -17,20 +17,19 @@ ItemResult SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p
                             ? "survey_valid"
                             : "survey_valid, survey_satisfied";
     SetNotJudged(item, FactNotReported(field, f != nullptr));
-    return item;
+    return;
   }
   if (f->survey_valid() <= 0) {
     SetNotJudged(item, "survey_valid is 0: no valid questionnaires");
-    return item;
+    return;
   }
   double share = static_cast<double>(f->survey_satisfied()) / f->survey_valid();
   SetAtLeast(item, share, p.survey_satisfaction_min(),
              absl::StrCat("satisfied ", f->survey_satisfied(), " of ", f->survey_valid(),
                           " valid questionnaires ="));
-  return item;
 }
 
-std::vector<ItemResult> VetoItems(const CountyFacts* f) {
+void VetoItems(const CountyFacts* f, google::protobuf::RepeatedPtrField<ItemResult>* items) {
   struct Veto {
     const char* id;
     const char* field;
@@ -51,9 +50,9 @@ std::vector<ItemResult> VetoItems(const CountyFacts* f) {
       {"V6", "veto_falsification", &CountyFacts::has_veto_falsification,
        &CountyFacts::veto_falsification},
   };
-  std::vector<ItemResult> items;
   for (const Veto& v : kVetoes) {
-    ItemResult item = MakeItem(v.id);
+    ItemResult& item = *items->Add();
+    InitItem(item, v.id);
     if (f == nullptr || !(f->*v.has)()) {
       SetNotJudged(item, FactNotReported(v.field, f != nullptr));
     } else {
@@ -61,9 +60,7 @@ std::vector<ItemResult> VetoItems(const CountyFacts* f) {
       if ((f->*v.get)())
         item.set_reason(absl::StrCat(v.field, " = true: the county fails outright"));
     }
-    items.push_back(std::move(item));
   }
-  return items;
 }
 
 }  // namespace junheng::eval

@@ -9,11 +9,14 @@ namespace junheng::eval {
 
 // Social recognition (社会认可度, item "SR"): satisfied / valid questionnaires at least the
 // profile's survey_satisfaction_min (evaluation-method.md section 5).
-junheng::v1::ItemResult SocialRecognition(const junheng::v1::CountyFacts* facts,
-                                          const junheng::v1::Profile& profile);
+// Filled into a fresh `item`.
+void SocialRecognition(const junheng::v1::CountyFacts* facts, const junheng::v1::Profile& profile,
+                       junheng::v1::ItemResult& item);
 
 // The six veto items V1-V6 (一票否决, section 6): each fails when reported true, passes when
 // reported false, and is not_judged when not reported.
-std::vector<junheng::v1::ItemResult> VetoItems(const junheng::v1::CountyFacts* facts);
+// Appended to `items`, V1 to V6.
+void VetoItems(const junheng::v1::CountyFacts* facts,
+               google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items);
 
 }  // namespace junheng::eval

@@ -11,8 +11,9 @@ namespace junheng::eval {
 // threshold and gap: each failing coefficient, each unit failing the per-unit rule, each failing
 // item. Items and indicators that could not be judged are listed apart; while any remain the county
 // cannot pass.
-junheng::v1::Verdict MakeVerdict(const std::vector<junheng::v1::LevelResult>& levels,
-                                 const std::vector<junheng::v1::ItemResult>& items,
-                                 const junheng::v1::Profile& profile);
+// Filled into a fresh `verdict`.
+void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResult>& levels,
+                 const google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>& items,
+                 const junheng::v1::Profile& profile, junheng::v1::Verdict& verdict);
 
 }  // namespace junheng::eval

@@ -1,8 +1,8 @@
-#include "absl/strings/string_view.h"
 #include "common/hash/sha256.h"
 
 #include <openssl/evp.h>
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 

@@ -1,10 +1,10 @@
-#include "absl/strings/string_view.h"
 #include "common/io/csv_table.h"
 
 #include <csv.h>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace junheng::io {
 namespace {
@@ -93,7 +93,8 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view text) {
     table.rows.push_back(std::move(row));
     table.row_lines.push_back(row_lines[i]);
   }
-  if (!have_header) return absl::InvalidArgumentError("the CSV file is empty: it needs a header row");
+  if (!have_header)
+    return absl::InvalidArgumentError("the CSV file is empty: it needs a header row");
   return table;
 }
 

@@ -1,8 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "common/io/field_labels.h"
 
 #include <array>
 #include <utility>
+
+#include "absl/strings/string_view.h"
 
 namespace junheng::io {
 

@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/io/message_codec.h"
 
 #include <charconv>
@@ -9,9 +8,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "common/io/csv_table.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "common/io/csv_table.h"
 
 namespace junheng::io {
 namespace {
@@ -168,9 +168,9 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeJson(absl::string_vi
     std::unique_ptr<Message> message(prototype.New());
     auto status = google::protobuf::util::JsonStringToMessage(objects[i], message.get(), options);
     if (!status.ok()) {
-      problems.push_back(absl::StrCat(objects.size() > 1 ? absl::StrCat("JSON item ", i + 1, ": ")
-                                                         : std::string("JSON: "),
-                                      std::string(status.message())));
+      problems.push_back(absl::StrCat(
+          objects.size() > 1 ? absl::StrCat("JSON item ", i + 1, ": ") : std::string("JSON: "),
+          std::string(status.message())));
     }
     out.push_back(std::move(message));
   }
@@ -204,7 +204,8 @@ std::string EncodeCsv(const std::vector<const Message*>& messages) {
   std::string out = FormatCsvRow(columns);
   for (const Message* message : messages) {
     std::vector<std::string> cells;
-    for (const auto& name : columns) cells.push_back(CellText(*message, *type.FindFieldByName(name)));
+    for (const auto& name : columns)
+      cells.push_back(CellText(*message, *type.FindFieldByName(name)));
     out += FormatCsvRow(cells);
   }
   return out;

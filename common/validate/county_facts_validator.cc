@@ -72,12 +72,13 @@ ValidationResult ValidateCountyFacts(const CountyFacts& f, absl::string_view cou
   CheckPart(f.has_rotated_backbone_teachers(), f.rotated_backbone_teachers(),
             "rotated_backbone_teachers", f.has_rotated_teachers(), f.rotated_teachers(),
             "rotated_teachers", &result);
-  CheckPart(f.has_survey_satisfied(), f.survey_satisfied(), "survey_satisfied", f.has_survey_valid(),
-            f.survey_valid(), "survey_valid", &result);
+  CheckPart(f.has_survey_satisfied(), f.survey_satisfied(), "survey_satisfied",
+            f.has_survey_valid(), f.survey_valid(), "survey_valid", &result);
   for (int i = 0; i < f.monitoring_size(); ++i) {
     const auto& m = f.monitoring(i);
     const std::string field = absl::StrCat("monitoring[", i, "]");
-    if (m.subject().empty()) result.Violation(field + ".subject", "", "name the subject, e.g. 数学");
+    if (m.subject().empty())
+      result.Violation(field + ".subject", "", "name the subject, e.g. 数学");
     if (m.has_level() && (m.level() < 1 || m.level() > 4)) {
       result.Violation(field + ".level", absl::StrCat(m.level()), "is a level from 1 to 4 (I-IV)");
     }

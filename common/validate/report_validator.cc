@@ -1,20 +1,21 @@
-#include "absl/strings/string_view.h"
 #include "common/validate/report_validator.h"
 
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/io/message_codec.h"
 #include "common/validate/school_sections.h"
 
 namespace junheng::validate {
 namespace {
 
-using junheng::v1::SchoolReport;
 using google::protobuf::FieldDescriptor;
+using junheng::v1::SchoolReport;
 
 std::string Cell(const SchoolReport& report, absl::string_view field_name) {
-  const FieldDescriptor* field = SchoolReport::descriptor()->FindFieldByName(std::string(field_name));
+  const FieldDescriptor* field =
+      SchoolReport::descriptor()->FindFieldByName(std::string(field_name));
   return io::CellText(report, *field);
 }
 
@@ -47,12 +48,13 @@ void CheckNonNegative(const SchoolReport& report, ValidationResult* result) {
 
 // part ≤ whole, checked only when both are reported.
 void CheckPart(const SchoolReport& report, bool has_part, double part, absl::string_view part_name,
-               bool has_whole, double whole, absl::string_view whole_name, ValidationResult* result) {
+               bool has_whole, double whole, absl::string_view whole_name,
+               ValidationResult* result) {
   // A negative whole is reported on its own; comparing parts with it would only add noise.
   if (!has_part || !has_whole || whole < 0 || part <= whole) return;
-  result->Violation(part_name, Cell(report, part_name),
-                    absl::StrCat("must not exceed ", whole_name, " (", whole,
-                                 "); it counts a part of it"));
+  result->Violation(
+      part_name, Cell(report, part_name),
+      absl::StrCat("must not exceed ", whole_name, " (", whole, "); it counts a part of it"));
 }
 
 struct SectionView {
@@ -63,22 +65,38 @@ struct SectionView {
 
 SectionView Primary(const SchoolReport& r) {
   return {"primary_",
-          r.has_primary_students(), r.has_primary_classes(), r.has_primary_max_class_size(),
-          r.has_primary_teachers(), r.has_primary_teachers_above_degree(),
-          r.has_primary_backbone_teachers(), r.has_primary_pe_art_teachers(),
-          r.primary_students(), r.primary_classes(), r.primary_max_class_size(),
-          r.primary_teachers(), r.primary_teachers_above_degree(),
-          r.primary_backbone_teachers(), r.primary_pe_art_teachers()};
+          r.has_primary_students(),
+          r.has_primary_classes(),
+          r.has_primary_max_class_size(),
+          r.has_primary_teachers(),
+          r.has_primary_teachers_above_degree(),
+          r.has_primary_backbone_teachers(),
+          r.has_primary_pe_art_teachers(),
+          r.primary_students(),
+          r.primary_classes(),
+          r.primary_max_class_size(),
+          r.primary_teachers(),
+          r.primary_teachers_above_degree(),
+          r.primary_backbone_teachers(),
+          r.primary_pe_art_teachers()};
 }
 
 SectionView Junior(const SchoolReport& r) {
   return {"junior_",
-          r.has_junior_students(), r.has_junior_classes(), r.has_junior_max_class_size(),
-          r.has_junior_teachers(), r.has_junior_teachers_above_degree(),
-          r.has_junior_backbone_teachers(), r.has_junior_pe_art_teachers(),
-          r.junior_students(), r.junior_classes(), r.junior_max_class_size(),
-          r.junior_teachers(), r.junior_teachers_above_degree(),
-          r.junior_backbone_teachers(), r.junior_pe_art_teachers()};
+          r.has_junior_students(),
+          r.has_junior_classes(),
+          r.has_junior_max_class_size(),
+          r.has_junior_teachers(),
+          r.has_junior_teachers_above_degree(),
+          r.has_junior_backbone_teachers(),
+          r.has_junior_pe_art_teachers(),
+          r.junior_students(),
+          r.junior_classes(),
+          r.junior_max_class_size(),
+          r.junior_teachers(),
+          r.junior_teachers_above_degree(),
+          r.junior_backbone_teachers(),
+          r.junior_pe_art_teachers()};
 }
 
 void CheckSectionParts(const SchoolReport& report, const SectionView& s, ValidationResult* result) {
@@ -187,8 +205,8 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
     // With a senior section, certified and trained teachers may include its teachers, which the
     // report does not count; the check only holds for compulsory-only schools.
     CheckPart(report, report.has_certified_teachers(), report.certified_teachers(),
-              "certified_teachers", teachers_known, all_teachers, "primary_teachers + junior_teachers",
-              &result);
+              "certified_teachers", teachers_known, all_teachers,
+              "primary_teachers + junior_teachers", &result);
     CheckPart(report, report.has_training_completed_teachers(),
               report.training_completed_teachers(), "training_completed_teachers", teachers_known,
               all_teachers, "primary_teachers + junior_teachers", &result);
@@ -248,10 +266,9 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
     forbid_section(FirstReportedSectionField(junior), "junior");
   }
   if (!sections->senior) {
-    forbid_section(report.has_senior_students() && report.senior_students() > 0
-                       ? "senior_students"
-                       : "",
-                   "senior");
+    forbid_section(
+        report.has_senior_students() && report.senior_students() > 0 ? "senior_students" : "",
+        "senior");
   }
   return result;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <string_view>
 
+#include "absl/strings/string_view.h"
 #include "common/validate/validation_result.h"
 #include "junheng/v1/report.pb.h"
 #include "junheng/v1/school.pb.h"
@@ -21,7 +21,8 @@ namespace junheng::validate {
 // for the school's sections, sections the school type does not have, unknown rating words.
 // Warnings (never blocking): implausible magnitudes such as more than 50 m² of teaching floor area
 // per student.
-ValidationResult ValidateReport(const junheng::v1::SchoolReport& report, absl::string_view county_code,
+ValidationResult ValidateReport(const junheng::v1::SchoolReport& report,
+                                absl::string_view county_code,
                                 const junheng::v1::School* registered);
 
 // The same checks with no registry at hand (offline `junheng validate` without --schools): the

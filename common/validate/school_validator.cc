@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "common/validate/school_validator.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/validate/school_sections.h"
 
 namespace junheng::validate {
@@ -48,7 +48,8 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
                      "must be a year such as 2026");
   }
   if (school.has_built_year() && (school.built_year() < 1800 || school.built_year() > 2100)) {
-    result.Violation("built_year", absl::StrCat(school.built_year()), "must be a year such as 1998");
+    result.Violation("built_year", absl::StrCat(school.built_year()),
+                     "must be a year such as 1998");
   }
   return result;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <string_view>
 
+#include "absl/strings/string_view.h"
 #include "common/validate/validation_result.h"
 #include "junheng/v1/school.pb.h"
 

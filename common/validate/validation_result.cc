@@ -1,8 +1,8 @@
-#include "absl/strings/string_view.h"
 #include "common/validate/validation_result.h"
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace junheng::validate {
 namespace {
@@ -40,9 +40,8 @@ std::string FormatIssue(const junheng::v1::FieldIssue& issue) {
 
 absl::Status ToStatus(const ValidationResult& result, absl::string_view subject) {
   if (result.ok()) return absl::OkStatus();
-  std::string message =
-      absl::StrCat(subject, ": ", result.violations.size(),
-                   result.violations.size() == 1 ? " violation" : " violations");
+  std::string message = absl::StrCat(subject, ": ", result.violations.size(),
+                                     result.violations.size() == 1 ? " violation" : " violations");
   for (const auto& issue : result.violations) absl::StrAppend(&message, "\n  ", FormatIssue(issue));
   return absl::InvalidArgumentError(message);
 }

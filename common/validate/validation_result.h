@@ -1,11 +1,11 @@
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "junheng/v1/report.pb.h"
 
 namespace junheng::validate {

@@ -50,13 +50,20 @@ double Median(std::vector<double> values) {
 
 std::optional<double> IndicatorValue(const junheng::v1::IndicatorValues& v, int i) {
   switch (i) {
-    case 0: return v.has_l1() ? std::optional(v.l1()) : std::nullopt;
-    case 1: return v.has_l2() ? std::optional(v.l2()) : std::nullopt;
-    case 2: return v.has_l3() ? std::optional(v.l3()) : std::nullopt;
-    case 3: return v.has_l4() ? std::optional(v.l4()) : std::nullopt;
-    case 4: return v.has_l5() ? std::optional(v.l5()) : std::nullopt;
-    case 5: return v.has_l6() ? std::optional(v.l6()) : std::nullopt;
-    default: return v.has_l7() ? std::optional(v.l7()) : std::nullopt;
+    case 0:
+      return v.has_l1() ? std::optional(v.l1()) : std::nullopt;
+    case 1:
+      return v.has_l2() ? std::optional(v.l2()) : std::nullopt;
+    case 2:
+      return v.has_l3() ? std::optional(v.l3()) : std::nullopt;
+    case 3:
+      return v.has_l4() ? std::optional(v.l4()) : std::nullopt;
+    case 4:
+      return v.has_l5() ? std::optional(v.l5()) : std::nullopt;
+    case 5:
+      return v.has_l6() ? std::optional(v.l6()) : std::nullopt;
+    default:
+      return v.has_l7() ? std::optional(v.l7()) : std::nullopt;
   }
 }
 
@@ -80,8 +87,8 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
       w.set_value(now);
       w.set_reference(then);
       w.set_kind("change");
-      w.set_message(absl::StrFormat("%g in %s, was %g in %s (%+.0f%%); check it or explain it",
-                                    now, report.period(), then, before->second.period(),
+      w.set_message(absl::StrFormat("%g in %s, was %g in %s (%+.0f%%); check it or explain it", now,
+                                    report.period(), then, before->second.period(),
                                     100 * (now - then) / then));
       warnings.push_back(std::move(w));
     }

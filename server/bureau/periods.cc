@@ -42,11 +42,11 @@ absl::StatusOr<ReportingPeriod> DefinePeriod(storage::Store& store, const Clock&
   period.set_closes(FormatInstant(absl::FromUnixMillis(period.closes_unix_ms())));
   period.set_defined_by(std::string(actor));
   period.set_defined_at_unix_ms(absl::ToUnixMillis(clock.Now()));
-  absl::Status written = store.PutRecord(
-      Family::kPeriods, storage::PeriodKey(period.county_code(), period.period()), period,
-      period.county_code(),
-      MakeAudit(clock, actor, "period.define",
-            absl::StrCat(period.county_code(), "/", period.period()), period));
+  absl::Status written =
+      store.PutRecord(Family::kPeriods, storage::PeriodKey(period.county_code(), period.period()),
+                      period, period.county_code(),
+                      MakeAudit(clock, actor, "period.define",
+                                absl::StrCat(period.county_code(), "/", period.period()), period));
   if (!written.ok()) return written;
   return period;
 }
@@ -98,9 +98,9 @@ absl::StatusOr<SubmissionException> GrantException(storage::Store& store, const 
       storage::ExceptionKey(exception.county_code(), exception.period(), exception.school_code()),
       exception, exception.county_code(),
       MakeAudit(clock, actor, "period.exception",
-            absl::StrCat(exception.county_code(), "/", exception.period(), "/",
-                         exception.school_code()),
-            exception));
+                absl::StrCat(exception.county_code(), "/", exception.period(), "/",
+                             exception.school_code()),
+                exception));
   if (!written.ok()) return written;
   return exception;
 }
@@ -110,8 +110,8 @@ absl::StatusOr<std::optional<SubmissionException>> FindException(const storage::
                                                                  absl::string_view period,
                                                                  absl::string_view school) {
   SubmissionException found;
-  auto present = store.GetRecord(Family::kExceptions,
-                                 storage::ExceptionKey(county, period, school), &found);
+  auto present =
+      store.GetRecord(Family::kExceptions, storage::ExceptionKey(county, period, school), &found);
   if (!present.ok()) return present.status();
   if (!*present) return std::nullopt;
   return found;
@@ -136,10 +136,10 @@ absl::Status CheckSubmissionWindow(const storage::Store& store, absl::string_vie
     return absl::FailedPreconditionError(absl::StrCat("period ", period, " opens for reports at ",
                                                       p.opens(), "; submit after that"));
   }
-  return absl::FailedPreconditionError(absl::StrCat(
-      "period ", period, " closed at ", p.closes(),
-      "; the report was not stored. Ask the county bureau for an exception "
-      "(junheng period exception) and submit again"));
+  return absl::FailedPreconditionError(
+      absl::StrCat("period ", period, " closed at ", p.closes(),
+                   "; the report was not stored. Ask the county bureau for an exception "
+                   "(junheng period exception) and submit again"));
 }
 
 }  // namespace junheng::server

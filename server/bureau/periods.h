@@ -45,8 +45,7 @@ namespace junheng::server {
 // OK when `school` may submit for `period` at `now`; FAILED_PRECONDITION saying when the window
 // opens or closed and what to do otherwise.
 [[nodiscard]] absl::Status CheckSubmissionWindow(const storage::Store& store,
-                                                 absl::string_view county,
-                                                 absl::string_view period,
+                                                 absl::string_view county, absl::string_view period,
                                                  absl::string_view school, absl::Time now);
 
 }  // namespace junheng::server

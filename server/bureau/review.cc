@@ -75,8 +75,8 @@ absl::StatusOr<std::optional<ReviewRecord>> FindReview(const storage::Store& sto
                                                        absl::string_view period,
                                                        absl::string_view school) {
   ReviewRecord found;
-  auto present = store.GetRecord(Family::kReviews, storage::ReviewKey(county, period, school),
-                                 &found);
+  auto present =
+      store.GetRecord(Family::kReviews, storage::ReviewKey(county, period, school), &found);
   if (!present.ok()) return present.status();
   if (!*present) return std::nullopt;
   return found;
@@ -87,10 +87,11 @@ absl::Status CheckNotLocked(const storage::Store& store, absl::string_view count
   auto review = FindReview(store, county, period, school);
   if (!review.ok()) return review.status();
   if (review->has_value() && (*review)->state() == "accepted") {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the county bureau accepted version ", (*review)->version(), " of this report on ",
-        (*review)->time(), " and locked it; ask the bureau to reopen it before submitting a "
-        "correction"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the county bureau accepted version ", (*review)->version(),
+                     " of this report on ", (*review)->time(),
+                     " and locked it; ask the bureau to reopen it before submitting a "
+                     "correction"));
   }
   return absl::OkStatus();
 }

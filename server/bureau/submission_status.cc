@@ -2,10 +2,10 @@
 
 #include <optional>
 
-#include "absl/strings/str_cat.h"
-#include "common/time/time_text.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "common/eval/evaluate.h"
+#include "common/time/time_text.h"
 #include "server/bureau/consistency.h"
 #include "server/bureau/periods.h"
 #include "server/bureau/review.h"
@@ -110,8 +110,8 @@ double DaysUntil(int64_t unix_ms, absl::Time now) {
 }  // namespace
 
 absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
-    const storage::Store& store, absl::string_view county, absl::string_view period,
-    absl::Time now, const junheng::v1::Profile* profile) {
+    const storage::Store& store, absl::string_view county, absl::string_view period, absl::Time now,
+    const junheng::v1::Profile* profile) {
   auto window = FindPeriod(store, county, period);
   if (!window.ok()) return window.status();
   auto schools = store.ListSchools(county);
@@ -200,9 +200,9 @@ absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
     const SchoolSubmission& s = described->submission;
     if (s.state() != "not_submitted" && s.state() != "returned") continue;
     const bool open = now <= absl::FromUnixMillis(period.closes_unix_ms());
-    const bool excepted = !s.exception_expires().empty() &&
-                          absl::OkStatus() == CheckSubmissionWindow(store, county, period.period(),
-                                                                    school_code, now);
+    const bool excepted =
+        !s.exception_expires().empty() &&
+        absl::OkStatus() == CheckSubmissionWindow(store, county, period.period(), school_code, now);
     if (!open && !excepted) continue;
     auto* item = response.add_owed();
     item->set_period(period.period());

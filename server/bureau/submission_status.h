@@ -21,8 +21,8 @@ namespace junheng::server {
 // latest reports against the previous period (the year before for year labels, else the nearest
 // earlier defined period) and the county's distribution.
 [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
-    const storage::Store& store, absl::string_view county, absl::string_view period,
-    absl::Time now, const junheng::v1::Profile* profile = nullptr);
+    const storage::Store& store, absl::string_view county, absl::string_view period, absl::Time now,
+    const junheng::v1::Profile* profile = nullptr);
 
 // Schools that still owe a report (not submitted or returned) once the deadline is at most
 // `days` away or has passed, with the registry's contacts. FAILED_PRECONDITION when the period

@@ -20,9 +20,9 @@ absl::StatusOr<CountyFactsReceipt> SubmitCountyFacts(
   const std::string county = facts.county_code();
   absl::Status county_ok = validate::CheckCountyCode(county);
   if (!county_ok.ok()) return county_ok;
-  absl::Status invalid = validate::ToStatus(validate::ValidateCountyFacts(facts, county),
-                                            absl::StrCat("county facts ", county, " / ",
-                                                         facts.period()));
+  absl::Status invalid =
+      validate::ToStatus(validate::ValidateCountyFacts(facts, county),
+                         absl::StrCat("county facts ", county, " / ", facts.period()));
   if (!invalid.ok()) return invalid;
 
   auto latest = FindCountyFacts(store, county, facts.period(), 0);
@@ -63,14 +63,14 @@ absl::StatusOr<std::optional<StoredCountyFacts>> FindCountyFacts(const storage::
                                                                  int64_t version) {
   if (version > 0) {
     StoredCountyFacts found;
-    auto present = store.GetRecord(Family::kFacts, storage::FactsKey(county, period, version),
-                                   &found);
+    auto present =
+        store.GetRecord(Family::kFacts, storage::FactsKey(county, period, version), &found);
     if (!present.ok()) return present.status();
     if (!*present) return std::nullopt;
     return found;
   }
-  auto all = store.ScanRecords<StoredCountyFacts>(Family::kFacts,
-                                                  storage::FactsPrefix(county, period));
+  auto all =
+      store.ScanRecords<StoredCountyFacts>(Family::kFacts, storage::FactsPrefix(county, period));
   if (!all.ok()) return all.status();
   if (all->empty()) return std::nullopt;
   return std::move(all->back());

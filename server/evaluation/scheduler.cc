@@ -69,8 +69,8 @@ absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
         due.push_back("schedule");
       }
     }
-    for (auto [trigger, at] : {std::pair{"deadline", p.deadline_unix_ms()},
-                               std::pair{"close", p.closes_unix_ms()}}) {
+    for (auto [trigger, at] :
+         {std::pair{"deadline", p.deadline_unix_ms()}, std::pair{"close", p.closes_unix_ms()}}) {
       if (now < absl::FromUnixMillis(at)) continue;
       auto previous = last(trigger);
       if (!previous.ok()) return previous.status();

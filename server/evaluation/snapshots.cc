@@ -67,14 +67,14 @@ absl::StatusOr<Snapshot> GetSnapshot(const storage::Store& store, absl::string_v
     auto all = ListSnapshots(store, county, period, /*with_evaluations=*/true);
     if (!all.ok()) return all.status();
     if (all->empty()) {
-      return absl::NotFoundError(absl::StrCat("no snapshot of county ", county, " for period ",
-                                              period, " yet"));
+      return absl::NotFoundError(
+          absl::StrCat("no snapshot of county ", county, " for period ", period, " yet"));
     }
     return std::move(all->back());
   }
   Snapshot snapshot;
-  auto present = store.GetRecord(Family::kSnapshots, storage::SnapshotKey(county, period, seq),
-                                 &snapshot);
+  auto present =
+      store.GetRecord(Family::kSnapshots, storage::SnapshotKey(county, period, seq), &snapshot);
   if (!present.ok()) return present.status();
   if (!*present) {
     return absl::NotFoundError(absl::StrCat("snapshot ", seq, " of ", county, " / ", period,

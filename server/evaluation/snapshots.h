@@ -23,13 +23,9 @@ struct SnapshotOutcome {
 // Evaluates the county and period from what is stored and keeps the result as a new snapshot,
 // unless the input is unchanged since the newest one. The caller holds the server's write lock so
 // that no report arrives between gathering the input and numbering the snapshot.
-[[nodiscard]] absl::StatusOr<SnapshotOutcome> TakeSnapshot(storage::Store& store,
-                                                           const Clock& clock,
-                                                           absl::string_view county,
-                                                           absl::string_view period,
-                                                           const junheng::v1::Profile& profile,
-                                                           absl::string_view trigger,
-                                                           bool accepted_only = false);
+[[nodiscard]] absl::StatusOr<SnapshotOutcome> TakeSnapshot(
+    storage::Store& store, const Clock& clock, absl::string_view county, absl::string_view period,
+    const junheng::v1::Profile& profile, absl::string_view trigger, bool accepted_only = false);
 
 // A period's snapshots, oldest first; without evaluations unless `with_evaluations`.
 [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Snapshot>> ListSnapshots(

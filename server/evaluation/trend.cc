@@ -27,6 +27,7 @@ TrendYear TrendYearOf(int year, const Evaluation& evaluation) {
       if (indicator.cv().has_number_value()) t->set_cv(indicator.cv().number_value());
       t->set_threshold(indicator.threshold());
       t->set_pass(indicator.pass());
+      t->set_status(indicator.status());
     }
   }
   int meeting = 0;
@@ -48,7 +49,8 @@ absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& stor
                                                       int to_year,
                                                       const junheng::v1::Profile& profile) {
   if (from_year > to_year || to_year - from_year > 50) {
-    return absl::InvalidArgumentError("give --from and --to years with from <= to (e.g. 2022 2029)");
+    return absl::InvalidArgumentError(
+        "give --from and --to years with from <= to (e.g. 2022 2029)");
   }
   junheng::v1::TrendResponse response;
   response.set_county_code(std::string(county));

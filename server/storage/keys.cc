@@ -1,9 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "server/storage/keys.h"
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 
 namespace junheng::storage {
 
@@ -23,7 +23,8 @@ std::string VersionPrefix(absl::string_view county, absl::string_view period,
   return absl::StrCat(county, "/", period, "/", school, "/");
 }
 
-std::string LatestKey(absl::string_view county, absl::string_view period, absl::string_view school) {
+std::string LatestKey(absl::string_view county, absl::string_view period,
+                      absl::string_view school) {
   return absl::StrCat(county, "/", period, "/", school);
 }
 

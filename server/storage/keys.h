@@ -1,10 +1,11 @@
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "absl/strings/string_view.h"
 
 namespace junheng::storage {
 
@@ -33,8 +34,7 @@ std::string PeriodKey(absl::string_view county, absl::string_view period);
 std::string PeriodPrefix(absl::string_view county);
 std::string ExceptionKey(absl::string_view county, absl::string_view period,
                          absl::string_view school);
-std::string ReviewKey(absl::string_view county, absl::string_view period,
-                      absl::string_view school);
+std::string ReviewKey(absl::string_view county, absl::string_view period, absl::string_view school);
 std::string FactsKey(absl::string_view county, absl::string_view period, int64_t version);
 std::string FactsPrefix(absl::string_view county, absl::string_view period);
 std::string SnapshotKey(absl::string_view county, absl::string_view period, int64_t seq);

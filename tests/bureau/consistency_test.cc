@@ -38,8 +38,8 @@ TEST(ConsistencyTest, FlagsChangesBeyondTheShareButNotAtIt) {
                                                 {"b", Report("b", "2023", 100, 1000)}};
   auto warnings = ConsistencyWarnings(now, before, {}, Thresholds());
   // a: +31% students; b: +30% students (at the limit, not flagged) and -31% floor area.
-  EXPECT_THAT(Describe(warnings), ::testing::ElementsAre("a:change:primary_students",
-                                                         "b:change:teaching_aux_area_m2"));
+  EXPECT_THAT(Describe(warnings),
+              ::testing::ElementsAre("a:change:primary_students", "b:change:teaching_aux_area_m2"));
   EXPECT_DOUBLE_EQ(warnings[0].reference(), 100);
   EXPECT_THAT(warnings[1].message(), ::testing::HasSubstr("-31%"));
 }

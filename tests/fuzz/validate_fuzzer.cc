@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   junheng::v1::School school;
   school.set_school_code(report.school_code());
   school.set_county_code(request.county_code());
-  for (const char* type : {"primary", "junior", "nine_year", "complete_secondary", "teaching_point",
-                           "", "unknown"}) {
+  for (const char* type :
+       {"primary", "junior", "nine_year", "complete_secondary", "teaching_point", "", "unknown"}) {
     school.set_school_type(type);
     auto registered = junheng::validate::ValidateReport(report, request.county_code(), &school);
     (void)registered;

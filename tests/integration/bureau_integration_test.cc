@@ -139,9 +139,9 @@ TEST_F(BureauIntegrationTest, WindowDecidesRefusedOnTimeLateAndClosed) {
   EXPECT_EQ(status.not_submitted(), 2);
   EXPECT_DOUBLE_EQ(status.completeness_rate(), 0.5);
   EXPECT_DOUBLE_EQ(status.timeliness_rate(), 0.25);
-  EXPECT_THAT(States(), ElementsAre(std::pair{"s1", "on_time"}, std::pair{"s2", "late"},
-                                    std::pair{"s3", "not_submitted"},
-                                    std::pair{"s4", "not_submitted"}));
+  EXPECT_THAT(States(),
+              ElementsAre(std::pair{"s1", "on_time"}, std::pair{"s2", "late"},
+                          std::pair{"s3", "not_submitted"}, std::pair{"s4", "not_submitted"}));
 }
 
 TEST_F(BureauIntegrationTest, SubmissionAtTheDeadlineInstantIsOnTime) {

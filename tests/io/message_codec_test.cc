@@ -74,8 +74,8 @@ TEST(MessageCodecTest, JsonObjectAndArrayAreAccepted) {
 }
 
 TEST(MessageCodecTest, JsonUnknownKeyIsNamed) {
-  auto reports = DecodeRecords<SchoolReport>(R"({"school_code": "a", "pupils": 3})",
-                                             FileFormat::kJson);
+  auto reports =
+      DecodeRecords<SchoolReport>(R"({"school_code": "a", "pupils": 3})", FileFormat::kJson);
   ASSERT_FALSE(reports.ok());
   EXPECT_THAT(reports.status().message(), HasSubstr("pupils"));
 }

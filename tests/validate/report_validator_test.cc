@@ -78,7 +78,8 @@ TEST(ReportValidatorTest, EveryViolationIsListedNotJustTheFirst) {
   absl::Status status = ToStatus(result, "report 2140043001 / 2024");
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(), HasSubstr("4 violations"));
-  EXPECT_THAT(status.message(), HasSubstr("zoned_admissions = 101: must not exceed total_admissions"));
+  EXPECT_THAT(status.message(),
+              HasSubstr("zoned_admissions = 101: must not exceed total_admissions"));
 }
 
 TEST(ReportValidatorTest, PartsMayEqualTheirWholes) {
@@ -118,9 +119,9 @@ TEST(ReportValidatorTest, JuniorSchoolReportingPrimaryStudentsIsAnError) {
   r.set_junior_students(900);
   r.set_primary_students(120);
   ValidationResult result = ValidateReport(r, "140430", &school);
-  EXPECT_THAT(result.violations, Contains(AllOf(IssueOn("primary_students"),
-                                                Property(&FieldIssue::rule,
-                                                         HasSubstr("no primary section")))));
+  EXPECT_THAT(result.violations,
+              Contains(AllOf(IssueOn("primary_students"),
+                             Property(&FieldIssue::rule, HasSubstr("no primary section")))));
 }
 
 TEST(ReportValidatorTest, NineYearSchoolMustReportBothSections) {
@@ -143,7 +144,8 @@ TEST(ReportValidatorTest, SeniorStudentsOnlyWhereThereIsASeniorSection) {
   r.set_senior_students(400);
   School junior = MakeSchool("junior");
   School complete = MakeSchool("complete_middle");
-  EXPECT_THAT(ValidateReport(r, "140430", &junior).violations, Contains(IssueOn("senior_students")));
+  EXPECT_THAT(ValidateReport(r, "140430", &junior).violations,
+              Contains(IssueOn("senior_students")));
   EXPECT_TRUE(ValidateReport(r, "140430", &complete).ok());
 }
 
