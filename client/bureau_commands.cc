@@ -5,6 +5,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "client/command_support.h"
 #include "client/commands.h"
 #include "client/connection.h"
 #include "client/exit_codes.h"
@@ -13,21 +14,6 @@
 
 namespace junheng::client {
 namespace {
-
-Connection Connect(const Globals& g) {
-  return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
-}
-
-int Fail(const absl::Status& status, std::ostream& err) {
-  err << "error: " << status.message() << "\n";
-  return ExitCodeFor(status);
-}
-
-bool NeedCounty(const Globals& g, std::ostream& err) {
-  if (!g.county.empty()) return true;
-  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
-  return false;
-}
 
 absl::string_view StateZh(absl::string_view state) {
   if (state == "not_submitted") return "未报送";

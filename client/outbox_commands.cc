@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "client/command_support.h"
 #include "client/commands.h"
 #include "client/connection.h"
 #include "client/exit_codes.h"
@@ -15,11 +16,6 @@ namespace {
 
 absl::StatusOr<Outbox> OpenOutbox(const Globals& g) {
   return Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
-}
-
-int Fail(const absl::Status& status, std::ostream& err) {
-  err << "error: " << status.message() << "\n";
-  return ExitCodeFor(status);
 }
 
 std::string Time(int64_t unix_ms) {

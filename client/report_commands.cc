@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "client/command_support.h"
 #include "client/commands.h"
 #include "client/connection.h"
 #include "client/exit_codes.h"
@@ -22,21 +23,6 @@ namespace {
 
 using junheng::v1::Receipt;
 using junheng::v1::SchoolReport;
-
-Connection Connect(const Globals& g) {
-  return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
-}
-
-int Fail(const absl::Status& status, std::ostream& err) {
-  err << "error: " << status.message() << "\n";
-  return ExitCodeFor(status);
-}
-
-int RequireCounty(const Globals& g, std::ostream& err) {
-  if (!g.county.empty()) return kExitOk;
-  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
-  return kExitUsage;
-}
 
 void PrintIssues(const char* heading,
                  const google::protobuf::RepeatedPtrField<v1::FieldIssue>& issues,
@@ -233,7 +219,7 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
 }
 
 int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostream& err) {
-  if (int code = RequireCounty(g, err); code != kExitOk) return code;
+  if (!NeedCounty(g, err)) return kExitUsage;
   v1::GetReportRequest request;
   request.set_county_code(g.county);
   request.set_school_code(args.school);
@@ -259,7 +245,7 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
 }
 
 int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostream& err) {
-  if (int code = RequireCounty(g, err); code != kExitOk) return code;
+  if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListReportVersionsRequest request;
   request.set_county_code(g.county);
   request.set_school_code(args.school);
@@ -284,7 +270,7 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
 }
 
 int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std::ostream& err) {
-  if (int code = RequireCounty(g, err); code != kExitOk) return code;
+  if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListLatestReportsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);

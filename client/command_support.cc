@@ -1,0 +1,22 @@
+#include "client/command_support.h"
+
+#include "client/exit_codes.h"
+
+namespace junheng::client {
+
+Connection Connect(const Globals& g) {
+  return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
+}
+
+int Fail(const absl::Status& status, std::ostream& err) {
+  err << "error: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+bool NeedCounty(const Globals& g, std::ostream& err) {
+  if (!g.county.empty()) return true;
+  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
+  return false;
+}
+
+}  // namespace junheng::client
