@@ -54,6 +54,8 @@ split_reports deploy/sample/reports-2024.csv "$WORK/reports-2024"
 echo "== 2023 (entered afterwards, no reporting window): 26 clerks submit at once"
 submit_schools 2023 "$WORK/reports-2023"/*.csv
 "${J[@]}" facts submit deploy/sample/county-facts-2023.json
+echo "== what the server stored for 2023 (junheng reports)"
+"${J[@]}" reports --period 2023
 
 # The 2024 round has a deadline a few seconds from now, so that the demo shows every state: 20
 # schools report on time, 3 after the deadline (late), 3 not at all.
