@@ -19,20 +19,28 @@ std::string Cell(const SchoolReport& report, absl::string_view field_name) {
   return io::CellText(report, *field);
 }
 
-// Every numeric field is a count or an amount: none may be negative.
+// Sanity bounds of the input, not thresholds of the method: no school has more than 100,000 of
+// anything it counts, and no amount reaches 10^12 (yuan or m²). They keep every later sum and
+// product (county totals, per-100-student values) far from overflow, whatever a client sends.
+constexpr double kMaxCount = 100000;
+constexpr double kMaxAmount = 1e12;
+
+// Every numeric field is a count or an amount: none may be negative or absurdly large.
 void CheckNonNegative(const SchoolReport& report, ValidationResult* result) {
   const auto* type = SchoolReport::descriptor();
   const auto* reflection = report.GetReflection();
   for (int i = 0; i < type->field_count(); ++i) {
     const FieldDescriptor* field = type->field(i);
     if (!field->has_presence() || !reflection->HasField(report, field)) continue;
-    double value = 0;
+    double value = 0, limit = 0;
     switch (field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_INT32:
         value = reflection->GetInt32(report, field);
+        limit = kMaxCount;
         break;
       case FieldDescriptor::CPPTYPE_DOUBLE:
         value = reflection->GetDouble(report, field);
+        limit = kMaxAmount;
         break;
       default:
         continue;
@@ -42,6 +50,10 @@ void CheckNonNegative(const SchoolReport& report, ValidationResult* result) {
     } else if (value < 0) {
       result->Violation(field->name(), Cell(report, field->name()),
                         "must not be negative; enter 0 if there are none");
+    } else if (value > limit) {
+      result->Violation(
+          field->name(), Cell(report, field->name()),
+          absl::StrCat("is implausibly large (over ", limit, "); check the figure and its unit"));
     }
   }
 }
@@ -144,7 +156,8 @@ void CheckRating(const SchoolReport& report, absl::string_view field, absl::stri
 }
 
 void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
-  double students = r.primary_students() + r.junior_students() + r.senior_students();
+  // In double: the counts are not yet known to be bounded when this runs.
+  const double students = double(r.primary_students()) + r.junior_students() + r.senior_students();
   if (students <= 0) return;
   auto per_student = [&](bool has, double value, absl::string_view field, double limit,
                          absl::string_view unit) {
@@ -165,7 +178,7 @@ void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
       result->Warning(absl::StrCat(s.prefix, "max_class_size"), absl::StrCat(s.max_class),
                       "more than 80 students in one class; check the figure");
     }
-    if (s.has_students && s.has_teachers && s.students > 0 && s.teachers * 3 > s.students) {
+    if (s.has_students && s.has_teachers && s.students > 0 && 3.0 * s.teachers > s.students) {
       result->Warning(absl::StrCat(s.prefix, "teachers"), absl::StrCat(s.teachers),
                       "more than one teacher per 3 students; check the counts");
     }
@@ -200,7 +213,7 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
   CheckSectionParts(report, junior, &result);
 
   const bool teachers_known = report.has_primary_teachers() || report.has_junior_teachers();
-  const double all_teachers = report.primary_teachers() + report.junior_teachers();
+  const double all_teachers = double(report.primary_teachers()) + report.junior_teachers();
   if (!report.has_senior_students() || report.senior_students() == 0) {
     // With a senior section, certified and trained teachers may include its teachers, which the
     // report does not count; the check only holds for compulsory-only schools.

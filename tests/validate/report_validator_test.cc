@@ -172,3 +172,29 @@ TEST(ReportValidatorTest, PlausibilityWarningsNeverBlock) {
 
 }  // namespace
 }  // namespace junheng::validate
+
+namespace junheng::validate {
+namespace {
+
+// Found by the validate fuzzer: counts near INT32_MAX overflowed the sum of sections.
+TEST(ReportValidatorBoundsTest, HugeCountsAreViolationsAndDoNotOverflow) {
+  junheng::v1::SchoolReport r;
+  r.set_school_code("2140043009");
+  r.set_period("2024");
+  r.set_primary_students(10);
+  r.set_junior_students(2147483643);
+  r.set_primary_teachers(2147483647);
+  ValidationResult result = ValidateReportContent(r);
+  EXPECT_THAT(result.violations,
+              ::testing::Contains(::testing::AllOf(
+                  ::testing::Property(&junheng::v1::FieldIssue::field, "junior_students"),
+                  ::testing::Property(&junheng::v1::FieldIssue::rule,
+                                      ::testing::HasSubstr("implausibly large")))));
+  r.set_junior_students(100000);  // the bound itself is allowed
+  r.set_primary_teachers(10);
+  r.set_primary_students(100);
+  EXPECT_TRUE(ValidateReportContent(r).ok()) << ToStatus(ValidateReportContent(r), "r");
+}
+
+}  // namespace
+}  // namespace junheng::validate
