@@ -12,8 +12,6 @@ grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const abs
   return reactor;
 }
 
-std::string Actor(const grpc::CallbackServerContext& context) { return context.peer(); }
-
 absl::Status CheckCodes(
     std::initializer_list<std::pair<absl::string_view, absl::string_view>> codes) {
   for (const auto& [field, value] : codes) {

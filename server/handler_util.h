@@ -14,9 +14,6 @@ namespace junheng::server {
 // Finishes a unary callback call with `status` mapped to its canonical gRPC code.
 grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status);
 
-// Who made the call, for receipts and the audit log, until credentials identify callers.
-std::string Actor(const grpc::CallbackServerContext& context);
-
 // INVALID_ARGUMENT naming the first (field, value) pair that is not a valid code: county_code must
 // be a 6-digit division code, every other field a code as validate::IsValidCode defines it.
 absl::Status CheckCodes(

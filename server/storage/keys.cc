@@ -1,6 +1,5 @@
 #include "server/storage/keys.h"
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
@@ -81,15 +80,6 @@ std::string TokenPrefix(absl::string_view county) { return absl::StrCat(county, 
 std::string ScheduleKey(absl::string_view county, absl::string_view period,
                         absl::string_view trigger) {
   return absl::StrCat(county, "/", period, "/", trigger);
-}
-
-std::optional<int64_t> VersionOfKey(absl::string_view key) {
-  size_t slash = key.rfind('/');
-  if (slash == absl::string_view::npos) return std::nullopt;
-  absl::string_view digits = key.substr(slash + 1);
-  int64_t version = 0;
-  if (digits.size() != 12 || !absl::SimpleAtoi(digits, &version)) return std::nullopt;
-  return version;
 }
 
 }  // namespace junheng::storage

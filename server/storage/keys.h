@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,7 +45,5 @@ std::string ScheduleKey(absl::string_view county, absl::string_view period,
 std::string TokenKey(absl::string_view county, absl::string_view token_id);
 std::string TokenPrefix(absl::string_view county);
 
-// The version number at the end of a VersionKey, or nullopt for a key of another shape.
-std::optional<int64_t> VersionOfKey(absl::string_view key);
 
 }  // namespace junheng::storage

@@ -27,11 +27,5 @@ TEST(KeysTest, PrefixesCoverExactlyTheirRange) {
   EXPECT_NE(RegistryKey("1404301", "x").rfind(RegistryPrefix("140430"), 0), 0u);
 }
 
-TEST(KeysTest, VersionOfKeyParsesOnlyVersionKeys) {
-  EXPECT_EQ(VersionOfKey(VersionKey("c", "p", "s", 42)), 42);
-  EXPECT_EQ(VersionOfKey("c/p/s"), std::nullopt);
-  EXPECT_EQ(VersionOfKey("c/p/s/12"), std::nullopt);
-}
-
 }  // namespace
 }  // namespace junheng::storage
