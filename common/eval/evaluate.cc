@@ -1,10 +1,8 @@
 #include "common/eval/evaluate.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -58,41 +56,55 @@ absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, 
                                                      " appears twice in the registry"));
     }
   }
-  absl::flat_hash_map<absl::string_view, const junheng::v1::SchoolReport*> reports;
+  // The period's reports of the county, sorted by code (ties in input order). Sorting instead of
+  // hashing lets them be matched to the sorted registry in one pass, and the input hash reuse both.
+  std::vector<const junheng::v1::SchoolReport*> reports;
+  size_t period_reports = 0;
+  reports.reserve(input.reports.size());
   for (const junheng::v1::SchoolReport& r : input.reports) {
     if (r.period() != input.period) continue;
+    ++period_reports;
     if (!r.county_code().empty() && r.county_code() != input.county_code) continue;
-    if (!reports.emplace(r.school_code(), &r).second) {
-      return absl::InvalidArgumentError(absl::StrCat("school_code ", r.school_code(),
-                                                     " has two reports for period ", input.period,
-                                                     "; pass only the latest"));
-    }
+    reports.push_back(&r);
+  }
+  std::stable_sort(reports.begin(), reports.end(), [](const auto* a, const auto* b) {
+    return a->school_code() < b->school_code();
+  });
+  // Of the schools with two reports, the one whose second report comes first in the input.
+  const junheng::v1::SchoolReport* second = nullptr;
+  for (size_t i = 1; i < reports.size(); ++i) {
+    if (reports[i]->school_code() != reports[i - 1]->school_code()) continue;
+    if (second == nullptr || reports[i] < second) second = reports[i];
+    while (i + 1 < reports.size() && reports[i + 1]->school_code() == reports[i]->school_code())
+      ++i;
+  }
+  if (second != nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat("school_code ", second->school_code(),
+                                                   " has two reports for period ", input.period,
+                                                   "; pass only the latest"));
   }
   std::vector<SchoolRecord> schools;
   schools.reserve(registry.size());
   int reported = 0;
   Evaluation& eval = *out;
+  size_t next = 0;  // cursor in `reports`
   for (const junheng::v1::School* s : registry) {
-    auto it = reports.find(s->school_code());
-    SchoolRecord record{s, it == reports.end() ? nullptr : it->second};
-    if (record.report != nullptr) {
+    // A report that sorts before the school's code has no registry entry.
+    if (next < reports.size() && reports[next]->school_code() < s->school_code()) break;
+    SchoolRecord record{s, nullptr};
+    if (next < reports.size() && reports[next]->school_code() == s->school_code()) {
+      record.report = reports[next++];
       ++reported;
     } else {
       eval.add_not_reported(s->school_code());
     }
     schools.push_back(record);
   }
-  if (reported != static_cast<int>(reports.size())) {
-    for (const auto& [code, report] : reports) {
-      bool known = std::any_of(registry.begin(), registry.end(),
-                               [code = code](const auto* s) { return s->school_code() == code; });
-      if (!known) {
-        out->Clear();
-        return absl::InvalidArgumentError(
-            absl::StrCat("school_code ", code, " has a report but no registry entry in county ",
-                         input.county_code));
-      }
-    }
+  if (next < reports.size()) {
+    out->Clear();
+    return absl::InvalidArgumentError(absl::StrCat("school_code ", reports[next]->school_code(),
+                                                   " has a report but no registry entry in county ",
+                                                   input.county_code));
   }
 
   const junheng::v1::CountyFacts* facts = input.county_facts ? &*input.county_facts : nullptr;
@@ -122,7 +134,12 @@ absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, 
   MakeVerdict(eval.levels(), eval.items(), profile, *eval.mutable_verdict());
   PlanProgress(eval.schools(), eval.mutable_plan_progress());
   AnalyzeGaps(units, profile, eval.mutable_gaps());
-  eval.set_input_hash(InputHash(input, profile));
+  if (period_reports == reports.size()) {
+    InputHashOfSorted(input.county_code, input.period, registry, reports, facts, profile,
+                      eval.mutable_input_hash());
+  } else {
+    eval.set_input_hash(InputHash(input, profile));  // reports of other counties are hashed too
+  }
   return absl::OkStatus();
 }
 

@@ -59,19 +59,22 @@ struct Series {
   std::vector<double> w;
 };
 
-Series SeriesOf(const std::vector<Unit>& units, int i) {
-  Series s;
+// Fills `s` (its buffers are reused from one indicator to the next).
+void SeriesOf(const std::vector<Unit>& units, int i, Series& s) {
+  s.units.clear();
+  s.x.clear();
+  s.w.clear();
   for (const Unit& u : units) {
     if (u.excluded || u.students <= 0 || !u.quantity[i]) continue;
     s.units.push_back(&u);
     s.x.push_back(Indicator(i).per_students * *u.quantity[i] / u.students);
     s.w.push_back(u.students);
   }
-  return s;
 }
 
-std::optional<double> FloorCv(const Series& s, double floor) {
-  std::vector<double> raised(s.x.size());
+// `raised` is scratch space, reused across the bisection's steps.
+std::optional<double> FloorCv(const Series& s, double floor, std::vector<double>& raised) {
+  raised.resize(s.x.size());
   for (size_t k = 0; k < s.x.size(); ++k) raised[k] = std::max(s.x[k], floor);
   return DifferenceCoefficient(raised, s.w).cv;
 }
@@ -110,9 +113,10 @@ void CoefficientGap(const Series& s, Level level, int i, double cv, double cv_ma
   // Smallest floor that passes: the coefficient falls as the floor rises and is 0 at the maximum.
   double lo = *std::min_element(s.x.begin(), s.x.end());
   double hi = *std::max_element(s.x.begin(), s.x.end());
+  std::vector<double> raised;
   for (int step = 0; step < kBisectionSteps; ++step) {
     double mid = lo + (hi - lo) / 2;
-    std::optional<double> v = FloorCv(s, mid);
+    std::optional<double> v = FloorCv(s, mid, raised);
     if (v && AtMost(*v, cv_max)) {
       hi = mid;
     } else {
@@ -155,6 +159,7 @@ std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
 
 void AnalyzeGaps(const UnitSet& units, const Profile& profile,
                  google::protobuf::RepeatedPtrField<Gap>* out) {
+  Series s;
   for (Level level : kLevels) {
     const std::vector<Unit>& list = units.of(level);
     const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);
@@ -184,7 +189,7 @@ void AnalyzeGaps(const UnitSet& units, const Profile& profile,
     }
     // Coefficient gaps.
     for (int i = 0; i < kIndicatorCount; ++i) {
-      Series s = SeriesOf(list, i);
+      SeriesOf(list, i, s);
       std::optional<double> cv = DifferenceCoefficient(s.x, s.w).cv;
       if (!cv || AtMost(*cv, thresholds.cv_max())) continue;
       CoefficientGap(s, level, i, *cv, thresholds.cv_max(), *out->Add());

@@ -90,7 +90,7 @@ void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part
   if (it != findings.end()) {
     TakeListed(it->second, item);
   }
-  *item.mutable_threshold() = NumberValue(min);
+  item.mutable_threshold()->set_number_value(min);
   if (!missing.empty()) {
     SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
     return;
@@ -157,16 +157,16 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
     std::string name = level == 0 ? "primary" : "junior";
     auto* fields = value.mutable_struct_value()->mutable_fields();
     if (applicable[level] == 0 || total[level] <= 0) {
-      (*fields)[name] = NullValue();
+      (*fields)[name].set_null_value(google::protobuf::NULL_VALUE);
       parts.push_back(absl::StrCat(name, ": no urban/town public non-boarding admissions"));
       continue;
     }
     double share = zoned[level] / total[level];
-    (*fields)[name] = NumberValue(share);
+    (*fields)[name].set_number_value(share);
     bool ok = AtLeast(share, min[level]);
     if (!ok) {
       pass = false;
-      (*gap.mutable_struct_value()->mutable_fields())[name] = NumberValue(min[level] - share);
+      (*gap.mutable_struct_value()->mutable_fields())[name].set_number_value(min[level] - share);
     }
     parts.push_back(absl::StrCat(name, " ", Num(share), ok ? " ≥ " : " < ", Num(min[level])));
   }
@@ -179,7 +179,7 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
 void FactAtLeast(ItemResult& item, absl::string_view id, const CountyFacts* facts, bool has,
                  double value, double min, absl::string_view field) {
   InitItem(item, id);
-  *item.mutable_threshold() = NumberValue(min);
+  item.mutable_threshold()->set_number_value(min);
   if (facts == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, facts != nullptr));
     return;
@@ -210,7 +210,7 @@ void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
   if (f != nullptr && f->has_teacher_pay_ratio() && !ratio_ok) {
     problems.push_back(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " < ",
                                     Num(p.teacher_pay_ratio_min())));
-    *item.mutable_gap() = NumberValue(p.teacher_pay_ratio_min() - f->teacher_pay_ratio());
+    item.mutable_gap()->set_number_value(p.teacher_pay_ratio_min() - f->teacher_pay_ratio());
   }
   if (approved_known && !f->performance_pay_approved()) {
     problems.push_back("performance_pay_approved = false");
@@ -267,9 +267,9 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
   if (!rotation_ok || !backbone_ok) {
     google::protobuf::Value gap;
     auto* g = gap.mutable_struct_value()->mutable_fields();
-    if (!rotation_ok) (*g)["rotation_share"] = NumberValue(p.rotation_share_min() - rotation);
+    if (!rotation_ok) (*g)["rotation_share"].set_number_value(p.rotation_share_min() - rotation);
     if (!backbone_ok)
-      (*g)["rotated_backbone_share"] = NumberValue(p.rotated_backbone_share_min() - backbone);
+      (*g)["rotated_backbone_share"].set_number_value(p.rotated_backbone_share_min() - backbone);
     *item.mutable_gap() = gap;
   }
   item.set_status(std::string(rotation_ok && backbone_ok ? kPass : kFail));

@@ -1,5 +1,6 @@
 #include "common/eval/indicators.h"
 
+#include <array>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -30,10 +31,22 @@ std::string IndicatorLabel(int index) {
   return absl::StrCat(kIndicators[index].id, " ", kIndicators[index].name_zh);
 }
 
-std::string QuantityField(int index, Level level) {
-  const IndicatorInfo& info = kIndicators[index];
-  if (info.facility) return std::string(info.quantity);
-  return absl::StrCat(LevelWord(level), "_", info.quantity);
+const std::string& QuantityField(int index, Level level) {
+  // Spelled out once per process: gaps name a field for every addition.
+  using Table = std::array<std::array<std::string, kIndicatorCount>, kLevels.size()>;
+  static const Table* const fields = [] {
+    auto* table = new Table;
+    for (Level l : kLevels) {
+      for (int i = 0; i < kIndicatorCount; ++i) {
+        const IndicatorInfo& info = kIndicators[i];
+        (*table)[static_cast<int>(l)][i] = info.facility
+                                               ? std::string(info.quantity)
+                                               : absl::StrCat(LevelWord(l), "_", info.quantity);
+      }
+    }
+    return table;
+  }();
+  return (*fields)[static_cast<int>(level)][index];
 }
 
 const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile, Level level) {

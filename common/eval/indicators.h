@@ -39,7 +39,7 @@ std::string IndicatorLabel(int index);
 
 // The catalogue field of indicator `index` for a unit of `level` (e.g. "junior_backbone_teachers"
 // or "sports_area_m2").
-std::string QuantityField(int index, Level level);
+const std::string& QuantityField(int index, Level level);
 
 // The profile's thresholds for `level`.
 const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile, Level level);

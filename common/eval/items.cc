@@ -1,7 +1,8 @@
 #include "common/eval/items.h"
 
+#include <charconv>
+
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "common/eval/compare.h"
 
@@ -44,7 +45,23 @@ void SetStruct(
     std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields) {
   out.Clear();
   auto* map = out.mutable_struct_value()->mutable_fields();
-  for (const auto& [key, value] : fields) (*map)[std::string(key)] = value;
+  for (const auto& [key, value] : fields) {
+    google::protobuf::Value& slot = (*map)[std::string(key)];
+    // Scalars are set directly: a Value copy goes through the generic merge.
+    switch (value.kind_case()) {
+      case google::protobuf::Value::kNumberValue:
+        slot.set_number_value(value.number_value());
+        break;
+      case google::protobuf::Value::kBoolValue:
+        slot.set_bool_value(value.bool_value());
+        break;
+      case google::protobuf::Value::kNullValue:
+        slot.set_null_value(google::protobuf::NULL_VALUE);
+        break;
+      default:
+        slot = value;
+    }
+  }
 }
 
 namespace {
@@ -123,21 +140,21 @@ void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason) {
 
 void SetAtLeast(junheng::v1::ItemResult& item, double value, double threshold,
                 absl::string_view what) {
-  *item.mutable_value() = NumberValue(value);
-  *item.mutable_threshold() = NumberValue(threshold);
+  item.mutable_value()->set_number_value(value);
+  item.mutable_threshold()->set_number_value(threshold);
   if (AtLeast(value, threshold)) {
     item.set_status(std::string(kPass));
     item.set_reason(absl::StrCat(what, " ", Num(value), " ≥ ", Num(threshold)));
   } else {
     item.set_status(std::string(kFail));
-    *item.mutable_gap() = NumberValue(threshold - value);
+    item.mutable_gap()->set_number_value(threshold - value);
     item.set_reason(absl::StrCat(what, " ", Num(value), " < ", Num(threshold)));
   }
 }
 
 void SetBool(junheng::v1::ItemResult& item, bool value, bool wanted, absl::string_view field) {
-  *item.mutable_value() = BoolValue(value);
-  *item.mutable_threshold() = BoolValue(wanted);
+  item.mutable_value()->set_bool_value(value);
+  item.mutable_threshold()->set_bool_value(wanted);
   item.set_status(std::string(value == wanted ? kPass : kFail));
   item.set_reason(absl::StrCat(field, " = ", value ? "true" : "false"));
 }
@@ -147,6 +164,13 @@ std::string FactNotReported(absl::string_view field, bool have_facts) {
   return absl::StrCat("county facts ", field, " not reported");
 }
 
-std::string Num(double v) { return absl::StrFormat("%.6g", v); }
+std::string Num(double v) {
+  // std::to_chars with a precision formats as printf's %.6g does (C++17 [charconv.to.chars]),
+  // without printf's locale and format-string parsing.
+  char buffer[32];
+  std::to_chars_result r =
+      std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::general, 6);
+  return std::string(buffer, r.ptr);
+}
 
 }  // namespace junheng::eval

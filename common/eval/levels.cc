@@ -59,8 +59,8 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     UnitRuleResult rule = ApplyUnitRule(v, level, profile);
     out->set_met_count(rule.met_count);
     out->set_meets(rule.meets);
-    out->set_status(rule.status);
-    for (std::string& id : rule.below) out->add_below(std::move(id));
+    out->set_status(rule.status.data(), rule.status.size());
+    for (absl::string_view id : rule.below) out->add_below(id.data(), id.size());
     std::string reason = std::move(rule.reason);
     if (!unit.missing_fields.empty()) {
       reason = absl::StrCat(reason.empty() ? "" : reason + "; ",
@@ -116,7 +116,7 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
       ind->mutable_cv()->set_null_value(google::protobuf::NULL_VALUE);
       all_defined = false;
     }
-    std::string status;
+    absl::string_view status;
     if (c.cv && !AtMost(*c.cv, thresholds.cv_max())) {
       status = kFail;
       ind->set_cv_reason(
@@ -131,7 +131,7 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     } else {
       status = kPass;
     }
-    ind->set_status(status);
+    ind->set_status(status.data(), status.size());
     ind->set_pass(status == kPass);
     if (status == kFail) coefficients_fail = true;
     if (status == kNotJudged) coefficients_unknown = true;
@@ -149,10 +149,10 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
   for (const IndicatorResult& ind : result.indicators()) {
     if (ind.status() != kPass) result.add_reasons(absl::StrCat(ind.id(), ": ", ind.cv_reason()));
   }
-  std::string status = units_fail || coefficients_fail         ? std::string(kFail)
-                       : units_unknown || coefficients_unknown ? std::string(kNotJudged)
-                                                               : std::string(kPass);
-  result.set_status(status);
+  absl::string_view status = units_fail || coefficients_fail         ? kFail
+                             : units_unknown || coefficients_unknown ? kNotJudged
+                                                                     : kPass;
+  result.set_status(status.data(), status.size());
   result.set_pass(status == kPass);
 }
 

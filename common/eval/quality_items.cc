@@ -19,7 +19,7 @@ using junheng::v1::Profile;
 void Rate(ItemResult& item, absl::string_view id, const CountyFacts* f, bool has, double value,
           double min, absl::string_view field) {
   InitItem(item, id);
-  *item.mutable_threshold() = NumberValue(min);
+  item.mutable_threshold()->set_number_value(min);
   if (f == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, f != nullptr));
     return;

@@ -206,8 +206,8 @@ Outcome CheckG4(const Subject& r, const Profile& p, SchoolFinding* f) {
       multi ? (relaxed ? p.multi_level_relaxed_max_students() : p.multi_level_max_students())
             : (relaxed ? p.single_level_relaxed_max_students() : p.single_level_max_students());
   if (f != nullptr) {
-    *f->mutable_value() = NumberValue(students);
-    *f->mutable_threshold() = NumberValue(cap);
+    f->mutable_value()->set_number_value(students);
+    f->mutable_threshold()->set_number_value(cap);
   }
   return Judge(f, students <= cap, [&] {
     return absl::StrCat(students, " compulsory-education students", students <= cap ? " ≤ " : " > ",
@@ -233,13 +233,13 @@ Outcome CheckG5(const Subject& r, const Profile& p, SchoolFinding* f) {
   check(s.junior, kJuniorMaxClassSize, p.junior().max_class_size());
   if (f != nullptr) {
     if (s.primary && !s.junior) {
-      *f->mutable_threshold() = NumberValue(p.primary().max_class_size());
+      f->mutable_threshold()->set_number_value(p.primary().max_class_size());
       if (std::optional<double> v = kPrimaryMaxClassSize.read(report))
-        *f->mutable_value() = NumberValue(*v);
+        f->mutable_value()->set_number_value(*v);
     } else if (s.junior && !s.primary) {
-      *f->mutable_threshold() = NumberValue(p.junior().max_class_size());
+      f->mutable_threshold()->set_number_value(p.junior().max_class_size());
       if (std::optional<double> v = kJuniorMaxClassSize.read(report))
-        *f->mutable_value() = NumberValue(*v);
+        f->mutable_value()->set_number_value(*v);
     }
   }
   if (fail) return Judge(f, false, [&] { return absl::StrJoin(problems, "; "); });
@@ -278,8 +278,8 @@ Outcome CheckG6(const Subject& r, const CountyFacts* facts, const Profile& p, Sc
                                   : facts->public_funds_quota_junior_yuan());
   }
   if (f != nullptr) {
-    *f->mutable_value() = NumberValue(funds);
-    *f->mutable_threshold() = NumberValue(required);
+    f->mutable_value()->set_number_value(funds);
+    f->mutable_threshold()->set_number_value(required);
   }
   bool pass = AtLeast(funds, required);
   return Judge(f, pass, [&] {
@@ -300,8 +300,8 @@ Outcome CheckShare(const Subject& r, const NumField& part_field, double min, Sch
     return NotJudged(f, "no full-time teachers reported (primary_teachers/junior_teachers = 0)");
   double share = part / whole;
   if (f != nullptr) {
-    *f->mutable_value() = NumberValue(share);
-    *f->mutable_threshold() = NumberValue(min);
+    f->mutable_value()->set_number_value(share);
+    f->mutable_threshold()->set_number_value(min);
   }
   bool pass = AtLeast(share, min);
   return Judge(f, pass, [&] {
@@ -335,8 +335,8 @@ Outcome CheckG13(const Subject& r, const Profile& p, SchoolFinding* f) {
   if (total <= 0) return Judge(f, true, [] { return "no new entrants this period"; });
   double share = zoned / total;
   if (f != nullptr) {
-    *f->mutable_value() = NumberValue(share);
-    *f->mutable_threshold() = NumberValue(min);
+    f->mutable_value()->set_number_value(share);
+    f->mutable_threshold()->set_number_value(min);
   }
   bool pass = AtLeast(share, min);
   return Judge(f, pass, [&] {
@@ -349,8 +349,8 @@ Outcome CheckFlag(const Subject& r, const BoolField& field, SchoolFinding* f) {
   std::optional<bool> v = field.read(*r.record.report);
   if (!v) return Missing(f, std::vector<absl::string_view>{field.name});
   if (f != nullptr) {
-    *f->mutable_value() = BoolValue(*v);
-    *f->mutable_threshold() = BoolValue(true);
+    f->mutable_value()->set_bool_value(*v);
+    f->mutable_threshold()->set_bool_value(true);
   }
   return Judge(f, *v, [&] { return absl::StrCat(field.name, " = ", *v ? "true" : "false"); });
 }
@@ -366,8 +366,8 @@ Outcome CheckRating(absl::string_view field, const std::string& word, const std:
                     const Profile& p, SchoolFinding* f) {
   if (word.empty()) return Missing(f, std::vector<absl::string_view>{field});
   if (f != nullptr) {
-    *f->mutable_value() = StringValue(word);
-    *f->mutable_threshold() = StringValue(min);
+    f->mutable_value()->set_string_value(std::string(word));
+    f->mutable_threshold()->set_string_value(std::string(min));
   }
   int have = Rank(p, word);
   if (have < 0) {
@@ -389,8 +389,8 @@ Outcome CheckQ4(const Subject& r, const Profile& p, SchoolFinding* f) {
   if (funds <= 0) return NotJudged(f, "public_funds_yuan is 0: no budget to take a share of");
   double share = training / funds;
   if (f != nullptr) {
-    *f->mutable_value() = NumberValue(share);
-    *f->mutable_threshold() = NumberValue(p.training_funds_share_min());
+    f->mutable_value()->set_number_value(share);
+    f->mutable_threshold()->set_number_value(p.training_funds_share_min());
   }
   bool pass = AtLeast(share, p.training_funds_share_min());
   return Judge(f, pass, [&] {
@@ -509,11 +509,11 @@ void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& it
     if (f->status() == kFail) ++failing;
     if (f->status() == kNotJudged) ++unknown;
   }
-  *item.mutable_value() = NumberValue(failing);
-  *item.mutable_threshold() = NumberValue(0);
+  item.mutable_value()->set_number_value(failing);
+  item.mutable_threshold()->set_number_value(0);
   if (failing > 0) {
     item.set_status(std::string(kFail));
-    *item.mutable_gap() = NumberValue(failing);
+    item.mutable_gap()->set_number_value(failing);
     std::vector<std::string> codes;
     for (const SchoolFinding* f : findings.listed) {
       if (f->status() == kFail)

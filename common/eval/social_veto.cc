@@ -10,7 +10,7 @@ using junheng::v1::ItemResult;
 
 void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, ItemResult& item) {
   InitItem(item, "SR");
-  *item.mutable_threshold() = NumberValue(p.survey_satisfaction_min());
+  item.mutable_threshold()->set_number_value(p.survey_satisfaction_min());
   if (f == nullptr || !f->has_survey_valid() || !f->has_survey_satisfied()) {
     std::string field = f != nullptr && f->has_survey_valid() ? "survey_satisfied"
                         : f != nullptr && f->has_survey_satisfied()

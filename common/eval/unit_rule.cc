@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/eval/compare.h"
+#include "common/eval/items.h"
 
 namespace junheng::eval {
 
@@ -30,7 +31,7 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
   int misses = static_cast<int>(r.below.size());
   int allowed_misses = kIndicatorCount - profile.unit_min_met();
   if (!deep.empty() || misses > allowed_misses) {
-    r.status = "fail";
+    r.status = kFail;
     std::vector<std::string> why;
     if (misses > allowed_misses) {
       why.push_back(absl::StrCat(r.met_count, " of ", kIndicatorCount,
@@ -43,10 +44,10 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
     }
     r.reason = absl::StrJoin(why, "; ");
   } else if (unknown > 0) {
-    r.status = "not_judged";
+    r.status = kNotJudged;
     r.reason = absl::StrCat(unknown, " indicator value(s) could not be computed");
   } else {
-    r.status = "pass";
+    r.status = kPass;
     r.meets = true;
     if (!r.below.empty()) {
       r.reason = absl::StrCat("below the minimum but within ", profile.unit_miss_floor() * 100,

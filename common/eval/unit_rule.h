@@ -1,8 +1,9 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
+#include "absl/container/inlined_vector.h"
+#include "absl/strings/string_view.h"
 #include "common/eval/indicators.h"
 #include "junheng/v1/evaluation.pb.h"
 
@@ -15,9 +16,9 @@ struct UnitRuleResult {
   int met_count = 0;
   bool meets = false;
   // pass | fail | not_judged (some value unknown and the known ones do not already fail)
-  std::string status;
+  absl::string_view status;
   // Ids of the indicators below their minimum.
-  std::vector<std::string> below;
+  absl::InlinedVector<absl::string_view, kIndicatorCount> below;
   std::string reason;
 };
 

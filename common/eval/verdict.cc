@@ -17,10 +17,10 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
       f->set_id(absl::StrCat(level.level(), ".", ind.id()));
       f->set_name_zh(absl::StrCat(level.name_zh(), " ", ind.id(), " ", ind.name_zh(), " 差异系数"));
       *f->mutable_value() = ind.cv();
-      *f->mutable_threshold() = NumberValue(ind.threshold());
-      *f->mutable_gap() = NullValue();
+      f->mutable_threshold()->set_number_value(ind.threshold());
+      f->mutable_gap()->set_null_value(google::protobuf::NULL_VALUE);
       if (ind.status() == kFail) {
-        *f->mutable_gap() = NumberValue(ind.cv().number_value() - ind.threshold());
+        f->mutable_gap()->set_number_value(ind.cv().number_value() - ind.threshold());
       }
       f->set_reason(ind.cv_reason());
     }
@@ -31,8 +31,8 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
       f->set_id(absl::StrCat(level.level(), ".unit.", unit.school_code()));
       f->set_name_zh(
           absl::StrCat(level.name_zh(), " ", unit.school_name(), " 资源配置（每校7项指标）"));
-      *f->mutable_value() = NumberValue(unit.met_count());
-      *f->mutable_threshold() = NumberValue(profile.unit_min_met());
+      f->mutable_value()->set_number_value(unit.met_count());
+      f->mutable_threshold()->set_number_value(profile.unit_min_met());
       *f->mutable_gap() = unit.met_count() < profile.unit_min_met()
                               ? NumberValue(profile.unit_min_met() - unit.met_count())
                               : NullValue();

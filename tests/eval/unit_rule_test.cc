@@ -1,5 +1,6 @@
 #include "common/eval/unit_rule.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/eval/eval_test_util.h"
 
@@ -24,7 +25,7 @@ TEST(UnitRuleTest, ExactlySixOfSevenWithTheMissAtExactlyEightyFivePercentMeets) 
   UnitRuleResult r = ApplyUnitRule(v, Level::kPrimary, National());
   EXPECT_EQ(r.met_count, 6);
   EXPECT_TRUE(r.meets);
-  EXPECT_EQ(r.below, std::vector<std::string>{"L1"});
+  EXPECT_THAT(r.below, ::testing::ElementsAre("L1"));
 }
 
 TEST(UnitRuleTest, MissJustBelowEightyFivePercentFails) {
