@@ -7,28 +7,9 @@
 #include "absl/strings/string_view.h"
 
 namespace junheng::eval {
-namespace {
-
-constexpr IndicatorInfo kIndicators[kIndicatorCount] = {
-    {"L1", "每百名学生拥有高于规定学历教师数", "人", "teachers_above_degree", 100, false},
-    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", "backbone_teachers", 100, false},
-    {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人", "pe_art_teachers", 100, false},
-    {"L4", "生均教学及辅助用房面积", "平方米", "teaching_aux_area_m2", 1, true},
-    {"L5", "生均体育运动场馆面积", "平方米", "sports_area_m2", 1, true},
-    {"L6", "生均教学仪器设备值", "元", "equipment_value_yuan", 1, true},
-    {"L7", "每百名学生拥有网络多媒体教室数", "间", "multimedia_classrooms", 100, true},
-};
-
-}  // namespace
-
-absl::string_view LevelWord(Level level) { return level == Level::kPrimary ? "primary" : "junior"; }
-
-absl::string_view LevelNameZh(Level level) { return level == Level::kPrimary ? "小学" : "初中"; }
-
-const IndicatorInfo& Indicator(int index) { return kIndicators[index]; }
 
 std::string IndicatorLabel(int index) {
-  return absl::StrCat(kIndicators[index].id, " ", kIndicators[index].name_zh);
+  return absl::StrCat(kIndicatorCatalog[index].id, " ", kIndicatorCatalog[index].name_zh);
 }
 
 const std::string& QuantityField(int index, Level level) {
@@ -38,7 +19,7 @@ const std::string& QuantityField(int index, Level level) {
     auto* table = new Table;
     for (Level l : kLevels) {
       for (int i = 0; i < kIndicatorCount; ++i) {
-        const IndicatorInfo& info = kIndicators[i];
+        const IndicatorInfo& info = kIndicatorCatalog[i];
         (*table)[static_cast<int>(l)][i] = info.facility
                                                ? std::string(info.quantity)
                                                : absl::StrCat(LevelWord(l), "_", info.quantity);
@@ -47,14 +28,6 @@ const std::string& QuantityField(int index, Level level) {
     return table;
   }();
   return (*fields)[static_cast<int>(level)][index];
-}
-
-const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile, Level level) {
-  return level == Level::kPrimary ? profile.primary() : profile.junior();
-}
-
-double IndicatorMin(const junheng::v1::Profile& profile, Level level, int index) {
-  return LevelThresholds(profile, level).indicator_min(index);
 }
 
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) {

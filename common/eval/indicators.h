@@ -12,8 +12,14 @@ namespace junheng::eval {
 enum class Level { kPrimary = 0, kJunior = 1 };
 inline constexpr std::array<Level, 2> kLevels = {Level::kPrimary, Level::kJunior};
 
-absl::string_view LevelWord(Level level);    // "primary" | "junior"
-absl::string_view LevelNameZh(Level level);  // "小学" | "初中"
+// "primary" | "junior"
+inline absl::string_view LevelWord(Level level) {
+  return level == Level::kPrimary ? "primary" : "junior";
+}
+// "小学" | "初中"
+inline absl::string_view LevelNameZh(Level level) {
+  return level == Level::kPrimary ? "小学" : "初中";
+}
 
 // The seven resource-allocation indicators L1..L7, indexed 0..6.
 inline constexpr int kIndicatorCount = 7;
@@ -32,7 +38,18 @@ struct IndicatorInfo {
   bool facility;
 };
 
-const IndicatorInfo& Indicator(int index);
+// The catalogue, in order L1..L7.
+inline constexpr IndicatorInfo kIndicatorCatalog[kIndicatorCount] = {
+    {"L1", "每百名学生拥有高于规定学历教师数", "人", "teachers_above_degree", 100, false},
+    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", "backbone_teachers", 100, false},
+    {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人", "pe_art_teachers", 100, false},
+    {"L4", "生均教学及辅助用房面积", "平方米", "teaching_aux_area_m2", 1, true},
+    {"L5", "生均体育运动场馆面积", "平方米", "sports_area_m2", 1, true},
+    {"L6", "生均教学仪器设备值", "元", "equipment_value_yuan", 1, true},
+    {"L7", "每百名学生拥有网络多媒体教室数", "间", "multimedia_classrooms", 100, true},
+};
+
+inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[index]; }
 
 // "L1 每百名学生拥有高于规定学历教师数"
 std::string IndicatorLabel(int index);
@@ -42,8 +59,13 @@ std::string IndicatorLabel(int index);
 const std::string& QuantityField(int index, Level level);
 
 // The profile's thresholds for `level`.
-const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile, Level level);
-double IndicatorMin(const junheng::v1::Profile& profile, Level level, int index);
+inline const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile,
+                                                        Level level) {
+  return level == Level::kPrimary ? profile.primary() : profile.junior();
+}
+inline double IndicatorMin(const junheng::v1::Profile& profile, Level level, int index) {
+  return LevelThresholds(profile, level).indicator_min(index);
+}
 
 // Conversions between an IndicatorArray and the message form.
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out);

@@ -1,6 +1,6 @@
 #include "common/eval/items.h"
 
-#include <charconv>
+#include <cmath>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -165,12 +165,10 @@ std::string FactNotReported(absl::string_view field, bool have_facts) {
 }
 
 std::string Num(double v) {
-  // std::to_chars with a precision formats as printf's %.6g does (C++17 [charconv.to.chars]),
-  // without printf's locale and format-string parsing.
-  char buffer[32];
-  std::to_chars_result r =
-      std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::general, 6);
-  return std::string(buffer, r.ptr);
+  // absl's double formatting is printf's %.6g (tested over random doubles), and much faster; it
+  // only drops the sign of a negative NaN, which %.6g prints as "-nan".
+  if (std::isnan(v)) return std::signbit(v) ? "-nan" : "nan";
+  return absl::StrCat(v);
 }
 
 }  // namespace junheng::eval

@@ -23,12 +23,16 @@ UnitResult UnitMessage(const Unit& unit) {
 }
 
 void FillUnitMessage(const Unit& unit, UnitResult& out) {
+  FillUnitMessage(unit, unit.Values(), out);
+}
+
+void FillUnitMessage(const Unit& unit, const IndicatorArray& values, UnitResult& out) {
   out.set_school_code(std::string(unit.school_code));
   out.set_school_name(std::string(unit.school_name));
   out.set_school_type(std::string(unit.school_type));
   out.set_section(std::string(LevelWord(unit.level)));
   out.set_students(unit.students);
-  ToMessage(unit.Values(), out.mutable_values());
+  ToMessage(values, out.mutable_values());
   out.set_excluded(unit.excluded);
   // Empty strings are the default: not setting them saves an allocation, same message.
   if (!unit.exclusion_reason.empty()) out.set_exclusion_reason(unit.exclusion_reason);
@@ -53,9 +57,9 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
   result.mutable_units()->Reserve(static_cast<int>(units.size()));
   for (const Unit& unit : units) {
     UnitResult* out = result.add_units();
-    FillUnitMessage(unit, *out);
-    if (unit.excluded) continue;
     IndicatorArray v = unit.Values();
+    FillUnitMessage(unit, v, *out);
+    if (unit.excluded) continue;
     UnitRuleResult rule = ApplyUnitRule(v, level, profile);
     out->set_met_count(rule.met_count);
     out->set_meets(rule.meets);

@@ -17,5 +17,7 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const junheng::v
 junheng::v1::UnitResult UnitMessage(const Unit& unit);
 // The same, filled into a fresh `out`.
 void FillUnitMessage(const Unit& unit, junheng::v1::UnitResult& out);
+// The same with the unit's Values() already computed.
+void FillUnitMessage(const Unit& unit, const IndicatorArray& values, junheng::v1::UnitResult& out);
 
 }  // namespace junheng::eval

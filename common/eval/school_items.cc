@@ -356,8 +356,10 @@ Outcome CheckFlag(const Subject& r, const BoolField& field, SchoolFinding* f) {
 }
 
 int Rank(const Profile& p, const std::string& w) {
-  for (int i = 0; i < p.rating_order_size(); ++i) {
-    if (p.rating_order(i) == w) return i;
+  int rank = 0;
+  for (const std::string& word : p.rating_order()) {
+    if (word == w) return rank;
+    ++rank;
   }
   return -1;
 }
