@@ -31,8 +31,10 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
   return absl::StatusOr<Evaluation>(std::move(eval));
 }
 
-absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, Evaluation* out) {
-  out->Clear();
+namespace {
+
+// EvaluateInto's work on a cleared `out`; on error the caller clears `out` again.
+absl::Status Build(const EvaluationInput& input, const Profile& profile, Evaluation* out) {
   if (input.county_code.empty()) return absl::InvalidArgumentError("county_code is empty");
   if (input.period.empty()) return absl::InvalidArgumentError("period is empty");
   for (const junheng::v1::LevelProfile* lp : {&profile.primary(), &profile.junior()}) {
@@ -101,7 +103,6 @@ absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, 
     schools.push_back(record);
   }
   if (next < reports.size()) {
-    out->Clear();
     return absl::InvalidArgumentError(absl::StrCat("school_code ", reports[next]->school_code(),
                                                    " has a report but no registry entry in county ",
                                                    input.county_code));
@@ -116,20 +117,18 @@ absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, 
   eval.set_schools_reported(reported);
 
   // Every part is built in place in `eval`, on its arena when it has one.
-  google::protobuf::Arena* arena = eval.GetArena();
   UnitSet units = FormUnits(schools, profile);
   for (Level level : kLevels) EvaluateLevel(units.of(level), level, profile, *eval.add_levels());
   for (const Unit& u : units.outside) FillUnitMessage(u, *eval.add_exclusions());
 
   // Each school's standard reads the findings before the items take them over.
-  SchoolFindings findings = CollectSchoolFindings(schools, facts, profile, arena);
+  ItemSlots slots(eval.mutable_items());
+  SchoolFindings findings = CollectSchoolFindings(schools, facts, profile, slots);
   SchoolStandards(schools, eval.levels(), findings, eval.mutable_schools());
-  google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items = eval.mutable_items();
-  items->Reserve(static_cast<int>(ItemCatalog().size()));
-  GovernmentItems(schools, facts, findings, profile, items);
-  QualityItems(facts, findings, profile, items);
-  SocialRecognition(facts, profile, *items->Add());
-  VetoItems(facts, items);
+  GovernmentItems(schools, facts, findings, profile, slots);
+  QualityItems(facts, findings, profile, slots);
+  SocialRecognition(facts, profile, slots.Next());
+  VetoItems(facts, slots);
 
   MakeVerdict(eval.levels(), eval.items(), profile, *eval.mutable_verdict());
   PlanProgress(eval.schools(), eval.mutable_plan_progress());
@@ -141,6 +140,23 @@ absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, 
     eval.set_input_hash(InputHash(input, profile));  // reports of other counties are hashed too
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status EvaluateInto(const EvaluationInput& input, const Profile& profile, Evaluation* out) {
+  // Clear() drops singular sub-messages; the verdict, whose failure lists are among the largest
+  // parts, is kept (cleared) so that a reused `out` reuses their memory too.
+  junheng::v1::Verdict* verdict =
+      out->has_verdict() ? out->unsafe_arena_release_verdict() : nullptr;
+  out->Clear();
+  if (verdict != nullptr) {
+    verdict->Clear();
+    out->unsafe_arena_set_allocated_verdict(verdict);
+  }
+  absl::Status status = Build(input, profile, out);
+  if (!status.ok()) out->Clear();
+  return status;
 }
 
 }  // namespace junheng::eval

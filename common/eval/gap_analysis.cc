@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "common/eval/compare.h"
 #include "common/eval/difference_coefficient.h"
+#include "common/eval/items.h"
 
 namespace junheng::eval {
 namespace {
@@ -33,11 +34,11 @@ void MakeAddition(const Unit& unit, int i, double target_value, Addition& a) {
   double current = *unit.quantity[i];
   double before = info.per_students * current / unit.students;
   double need = target_value * unit.students / info.per_students - current;
-  a.set_school_code(std::string(unit.school_code));
-  a.set_section(std::string(LevelWord(unit.level)));
-  a.set_indicator(std::string(info.id));
-  a.set_quantity(QuantityField(i, unit.level));
-  a.set_unit_zh(std::string(info.unit_zh));
+  Assign(a.mutable_school_code(), unit.school_code);
+  Assign(a.mutable_section(), LevelWord(unit.level));
+  Assign(a.mutable_indicator(), info.id);
+  Assign(a.mutable_quantity(), QuantityField(i, unit.level));
+  Assign(a.mutable_unit_zh(), info.unit_zh);
   a.set_value_before(before);
   double gained;
   if (info.facility && unit.facility_share < 1) {
@@ -81,10 +82,10 @@ std::optional<double> FloorCv(const Series& s, double floor, std::vector<double>
 
 // Filled into a fresh `gap`.
 void CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max, Gap& gap) {
-  gap.set_kind("coefficient");
-  gap.set_level(std::string(LevelWord(level)));
-  gap.set_indicator(std::string(Indicator(i).id));
-  gap.set_name_zh(std::string(Indicator(i).name_zh));
+  Assign(gap.mutable_kind(), "coefficient");
+  Assign(gap.mutable_level(), LevelWord(level));
+  Assign(gap.mutable_indicator(), Indicator(i).id);
+  Assign(gap.mutable_name_zh(), Indicator(i).name_zh);
   gap.set_value(cv);
   gap.set_threshold(cv_max);
 
@@ -103,8 +104,8 @@ void CoefficientGap(const Series& s, Level level, int i, double cv, double cv_ma
   for (size_t n = 0; n < order.size() && n < static_cast<size_t>(kMaxContributors); ++n) {
     size_t k = order[n];
     junheng::v1::Contributor* con = gap.add_contributors();
-    con->set_school_code(std::string(s.units[k]->school_code));
-    con->set_section(std::string(LevelWord(level)));
+    Assign(con->mutable_school_code(), s.units[k]->school_code);
+    Assign(con->mutable_section(), LevelWord(level));
     con->set_value(s.x[k]);
     con->set_students(s.units[k]->students);
     con->set_variance_share(share[k]);
@@ -171,20 +172,20 @@ void AnalyzeGaps(const UnitSet& units, const Profile& profile,
         double min = thresholds.indicator_min(i);
         if (!values[i] || !Below(*values[i], min)) continue;
         Gap& gap = *out->Add();
-        gap.set_kind("unit");
-        gap.set_level(std::string(LevelWord(level)));
-        gap.set_indicator(std::string(Indicator(i).id));
-        gap.set_name_zh(std::string(Indicator(i).name_zh));
-        gap.set_school_code(std::string(unit.school_code));
-        gap.set_section(std::string(LevelWord(level)));
+        Assign(gap.mutable_kind(), "unit");
+        Assign(gap.mutable_level(), LevelWord(level));
+        Assign(gap.mutable_indicator(), Indicator(i).id);
+        Assign(gap.mutable_name_zh(), Indicator(i).name_zh);
+        Assign(gap.mutable_school_code(), unit.school_code);
+        Assign(gap.mutable_section(), LevelWord(level));
         gap.set_value(*values[i]);
         gap.set_threshold(min);
         Addition& a = *gap.add_additions();
         MakeAddition(unit, i, min, a);
         gap.set_value_after(a.value_after());
         gap.set_verified(AtLeast(a.value_after(), min));
-        gap.set_method(
-            "smallest whole addition reaching the minimum: ceil(min x P / per - current)");
+        Assign(gap.mutable_method(),
+               "smallest whole addition reaching the minimum: ceil(min x P / per - current)");
       }
     }
     // Coefficient gaps.

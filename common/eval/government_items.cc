@@ -43,7 +43,7 @@ void YesNo(ItemResult& item, absl::string_view id, const CountyFacts* facts, boo
   }
 }
 
-void FromFindings(ItemResult& item, absl::string_view id, SchoolFindings& findings) {
+void FromFindings(ItemResult& item, absl::string_view id, const SchoolFindings& findings) {
   InitItem(item, id);
   auto it = findings.find(std::string(id));
   if (it == findings.end() || it->second.schools == 0) {
@@ -55,7 +55,7 @@ void FromFindings(ItemResult& item, absl::string_view id, SchoolFindings& findin
 
 // A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
 void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part_field, double min,
-                  const std::vector<SchoolRecord>& schools, SchoolFindings& findings) {
+                  const std::vector<SchoolRecord>& schools) {
   InitItem(item, id);
   double part = 0;
   double whole = 0;
@@ -86,10 +86,6 @@ void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part
     part += *p;
     whole += teachers;
   }
-  auto it = findings.find(std::string(id));
-  if (it != findings.end()) {
-    TakeListed(it->second, item);
-  }
   item.mutable_threshold()->set_number_value(min);
   if (!missing.empty()) {
     SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
@@ -104,7 +100,7 @@ void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part
 }
 
 void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
-                    SchoolFindings& findings, const Profile& profile) {
+                    const Profile& profile) {
   InitItem(item, "G13");
   double zoned[2] = {0, 0};
   double total[2] = {0, 0};
@@ -138,10 +134,6 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
     zoned[level] += *z;
     total[level] += *t;
   }
-  auto it = findings.find("G13");
-  if (it != findings.end()) {
-    TakeListed(it->second, item);
-  }
   double min[2] = {profile.primary().zoned_admission_min(), profile.junior().zoned_admission_min()};
   SetStruct(*item.mutable_threshold(),
             {{"primary", NumberValue(min[0])}, {"junior", NumberValue(min[1])}});
@@ -172,7 +164,7 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
   }
   *item.mutable_value() = value;
   if (!pass) *item.mutable_gap() = gap;
-  item.set_status(std::string(pass ? kPass : kFail));
+  Assign(item.mutable_status(), pass ? kPass : kFail);
   item.set_reason(absl::StrCat("zoned admissions: ", absl::StrJoin(parts, "; ")));
 }
 
@@ -216,14 +208,14 @@ void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
     problems.push_back("performance_pay_approved = false");
   }
   if (!problems.empty()) {
-    item.set_status(std::string(kFail));
+    Assign(item.mutable_status(), kFail);
     item.set_reason(absl::StrJoin(problems, "; "));
   } else if (!missing.empty()) {
     SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
                                     : absl::StrCat("county facts not reported: ",
                                                    absl::StrJoin(missing, ", ")));
   } else {
-    item.set_status(std::string(kPass));
+    Assign(item.mutable_status(), kPass);
     item.set_reason(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " ≥ ",
                                  Num(p.teacher_pay_ratio_min()), "; performance pay approved"));
   }
@@ -272,7 +264,7 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
       (*g)["rotated_backbone_share"].set_number_value(p.rotated_backbone_share_min() - backbone);
     *item.mutable_gap() = gap;
   }
-  item.set_status(std::string(rotation_ok && backbone_ok ? kPass : kFail));
+  Assign(item.mutable_status(), rotation_ok && backbone_ok ? kPass : kFail);
   item.set_reason(reason);
 }
 
@@ -303,14 +295,14 @@ void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
   if (!has_share) missing.push_back("migrant_children_public_share");
   if (!has_care) missing.push_back("left_behind_care_ok");
   if (!problems.empty()) {
-    item.set_status(std::string(kFail));
+    Assign(item.mutable_status(), kFail);
     item.set_reason(absl::StrJoin(problems, "; "));
   } else if (!missing.empty()) {
     SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
                                     : absl::StrCat("county facts not reported: ",
                                                    absl::StrJoin(missing, ", ")));
   } else {
-    item.set_status(std::string(kPass));
+    Assign(item.mutable_status(), kPass);
     item.set_reason(absl::StrCat("migrant_children_public_share ",
                                  Num(f->migrant_children_public_share()), " ≥ ",
                                  Num(p.migrant_public_share_min()), "; left-behind care in place"));
@@ -320,33 +312,31 @@ void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
 }  // namespace
 
 void GovernmentItems(const std::vector<SchoolRecord>& schools, const CountyFacts* f,
-                     SchoolFindings& findings, const Profile& p,
-                     google::protobuf::RepeatedPtrField<ItemResult>* items) {
+                     const SchoolFindings& findings, const Profile& p, ItemSlots& slots) {
   bool have = f != nullptr;
-  YesNo(*items->Add(), "G1", f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
+  YesNo(slots.Next(), "G1", f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
         "layout_plan_ok");
-  YesNo(*items->Add(), "G2", f, have && f->has_unified_standards_ok(),
+  YesNo(slots.Next(), "G2", f, have && f->has_unified_standards_ok(),
         have && f->unified_standards_ok(), "unified_standards_ok");
-  FromFindings(*items->Add(), "G3", findings);
-  FromFindings(*items->Add(), "G4", findings);
-  FromFindings(*items->Add(), "G5", findings);
-  FromFindings(*items->Add(), "G6", findings);
-  FactAtLeast(*items->Add(), "G7", f, have && f->has_special_ed_funds_per_student_yuan(),
+  FromFindings(slots.Next(), "G3", findings);
+  FromFindings(slots.Next(), "G4", findings);
+  FromFindings(slots.Next(), "G5", findings);
+  FromFindings(slots.Next(), "G6", findings);
+  FactAtLeast(slots.Next(), "G7", f, have && f->has_special_ed_funds_per_student_yuan(),
               have ? f->special_ed_funds_per_student_yuan() : 0, p.special_ed_funds_min_yuan(),
               "special_ed_funds_per_student_yuan");
-  TeacherPay(*items->Add(), f, p);
-  TeacherShare(*items->Add(), "G9", "training_completed_teachers", p.training_completion_min(),
-               schools, findings);
-  YesNo(*items->Add(), "G10", f, have && f->has_staffing_allocation_ok(),
+  TeacherPay(slots.Next(), f, p);
+  TeacherShare(slots.Next(), "G9", "training_completed_teachers", p.training_completion_min(),
+               schools);
+  YesNo(slots.Next(), "G10", f, have && f->has_staffing_allocation_ok(),
         have && f->staffing_allocation_ok(), "staffing_allocation_ok");
-  Rotation(*items->Add(), f, p);
-  TeacherShare(*items->Add(), "G12", "certified_teachers", p.certified_share_min(), schools,
-               findings);
-  ZonedAdmission(*items->Add(), schools, findings, p);
-  FactAtLeast(*items->Add(), "G14", f, have && f->has_quality_hs_quota_share(),
+  Rotation(slots.Next(), f, p);
+  TeacherShare(slots.Next(), "G12", "certified_teachers", p.certified_share_min(), schools);
+  ZonedAdmission(slots.Next(), schools, p);
+  FactAtLeast(slots.Next(), "G14", f, have && f->has_quality_hs_quota_share(),
               have ? f->quality_hs_quota_share() : 0, p.quality_hs_quota_share_min(),
               "quality_hs_quota_share");
-  Migrants(*items->Add(), f, p);
+  Migrants(slots.Next(), f, p);
 }
 
 }  // namespace junheng::eval

@@ -1,6 +1,7 @@
 #include "common/eval/items.h"
 
 #include <cmath>
+#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -115,6 +116,18 @@ const ItemInfo& ItemInfoOf(absl::string_view id) {
   return kItems[0];  // unreachable for catalogue ids
 }
 
+ItemSlots::ItemSlots(google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items)
+    : items_(items), first_(items->size()), next_(items->size()) {
+  items->Reserve(first_ + static_cast<int>(std::size(kItems)));
+  for (size_t i = 0; i < std::size(kItems); ++i) items->Add();
+}
+
+junheng::v1::ItemResult& ItemSlots::Of(absl::string_view id) {
+  return *items_->Mutable(first_ + static_cast<int>(&ItemInfoOf(id) - kItems));
+}
+
+junheng::v1::ItemResult& ItemSlots::Next() { return *items_->Mutable(next_++); }
+
 junheng::v1::ItemResult MakeItem(absl::string_view id) {
   junheng::v1::ItemResult item;
   InitItem(item, id);
@@ -123,19 +136,19 @@ junheng::v1::ItemResult MakeItem(absl::string_view id) {
 
 void InitItem(junheng::v1::ItemResult& item, absl::string_view id) {
   const ItemInfo& info = ItemInfoOf(id);
-  item.set_id(std::string(info.id));
-  item.set_name_zh(std::string(info.name_zh));
-  item.set_category(std::string(info.category));
-  item.set_kind(std::string(info.kind));
-  item.set_status(std::string(kNotJudged));
+  Assign(item.mutable_id(), info.id);
+  Assign(item.mutable_name_zh(), info.name_zh);
+  Assign(item.mutable_category(), info.category);
+  Assign(item.mutable_kind(), info.kind);
+  Assign(item.mutable_status(), kNotJudged);
   item.mutable_value()->set_null_value(google::protobuf::NULL_VALUE);
   item.mutable_threshold()->set_null_value(google::protobuf::NULL_VALUE);
   item.mutable_gap()->set_null_value(google::protobuf::NULL_VALUE);
 }
 
 void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason) {
-  item.set_status(std::string(kNotJudged));
-  item.set_reason(std::string(reason));
+  Assign(item.mutable_status(), kNotJudged);
+  Assign(item.mutable_reason(), reason);
 }
 
 void SetAtLeast(junheng::v1::ItemResult& item, double value, double threshold,
@@ -143,10 +156,10 @@ void SetAtLeast(junheng::v1::ItemResult& item, double value, double threshold,
   item.mutable_value()->set_number_value(value);
   item.mutable_threshold()->set_number_value(threshold);
   if (AtLeast(value, threshold)) {
-    item.set_status(std::string(kPass));
+    Assign(item.mutable_status(), kPass);
     item.set_reason(absl::StrCat(what, " ", Num(value), " ≥ ", Num(threshold)));
   } else {
-    item.set_status(std::string(kFail));
+    Assign(item.mutable_status(), kFail);
     item.mutable_gap()->set_number_value(threshold - value);
     item.set_reason(absl::StrCat(what, " ", Num(value), " < ", Num(threshold)));
   }
@@ -155,7 +168,7 @@ void SetAtLeast(junheng::v1::ItemResult& item, double value, double threshold,
 void SetBool(junheng::v1::ItemResult& item, bool value, bool wanted, absl::string_view field) {
   item.mutable_value()->set_bool_value(value);
   item.mutable_threshold()->set_bool_value(wanted);
-  item.set_status(std::string(value == wanted ? kPass : kFail));
+  Assign(item.mutable_status(), value == wanted ? kPass : kFail);
   item.set_reason(absl::StrCat(field, " = ", value ? "true" : "false"));
 }
 

@@ -16,6 +16,12 @@ inline constexpr char kPass[] = "pass";
 inline constexpr char kFail[] = "fail";
 inline constexpr char kNotJudged[] = "not_judged";
 
+// `*field = value` without a temporary std::string: a string field of a reused message keeps its
+// capacity, so assigning it allocates nothing once it has held a value this long.
+inline void Assign(std::string* field, absl::string_view value) {
+  field->assign(value.data(), value.size());
+}
+
 // google.protobuf.Value makers for item values and thresholds.
 google::protobuf::Value NumberValue(double v);
 google::protobuf::Value BoolValue(bool v);
@@ -39,6 +45,23 @@ struct ItemInfo {
 std::span<const ItemInfo> ItemCatalog();
 // The catalogue entry of `id`; the id must be one of the catalogue's.
 const ItemInfo& ItemInfoOf(absl::string_view id);
+
+// The county's items in catalogue order. They are laid out in `items` (reusing the cleared items of
+// a reused message) before any is filled, so that per-school findings are written straight into
+// their item; the item builders then take them in catalogue order with Next().
+class ItemSlots {
+ public:
+  explicit ItemSlots(google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items);
+  // The item of catalogue entry `id`.
+  junheng::v1::ItemResult& Of(absl::string_view id);
+  // The next item in catalogue order.
+  junheng::v1::ItemResult& Next();
+
+ private:
+  google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items_;
+  int first_;
+  int next_;
+};
 
 // A new item with its identity; value, threshold and gap start as null and status as not_judged.
 junheng::v1::ItemResult MakeItem(absl::string_view id);

@@ -27,10 +27,10 @@ void FillUnitMessage(const Unit& unit, UnitResult& out) {
 }
 
 void FillUnitMessage(const Unit& unit, const IndicatorArray& values, UnitResult& out) {
-  out.set_school_code(std::string(unit.school_code));
-  out.set_school_name(std::string(unit.school_name));
-  out.set_school_type(std::string(unit.school_type));
-  out.set_section(std::string(LevelWord(unit.level)));
+  Assign(out.mutable_school_code(), unit.school_code);
+  Assign(out.mutable_school_name(), unit.school_name);
+  Assign(out.mutable_school_type(), unit.school_type);
+  Assign(out.mutable_section(), LevelWord(unit.level));
   out.set_students(unit.students);
   ToMessage(values, out.mutable_values());
   out.set_excluded(unit.excluded);
@@ -39,13 +39,13 @@ void FillUnitMessage(const Unit& unit, const IndicatorArray& values, UnitResult&
   out.set_facility_share(unit.facility_share);
   for (const std::string& f : unit.missing_fields) out.add_missing_fields(f);
   for (const std::string& c : unit.merged_school_codes) out.add_merged_school_codes(c);
-  if (unit.excluded) out.set_status("excluded");
+  if (unit.excluded) Assign(out.mutable_status(), "excluded");
 }
 
 void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& profile,
                    LevelResult& result) {
-  result.set_level(std::string(LevelWord(level)));
-  result.set_name_zh(std::string(LevelNameZh(level)));
+  Assign(result.mutable_level(), LevelWord(level));
+  Assign(result.mutable_name_zh(), LevelNameZh(level));
   const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);
 
   bool units_fail = false;
@@ -63,8 +63,8 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     UnitRuleResult rule = ApplyUnitRule(v, level, profile);
     out->set_met_count(rule.met_count);
     out->set_meets(rule.meets);
-    out->set_status(rule.status.data(), rule.status.size());
-    for (absl::string_view id : rule.below) out->add_below(id.data(), id.size());
+    Assign(out->mutable_status(), rule.status);
+    for (absl::string_view id : rule.below) Assign(out->add_below(), id);
     std::string reason = std::move(rule.reason);
     if (!unit.missing_fields.empty()) {
       reason = absl::StrCat(reason.empty() ? "" : reason + "; ",
@@ -103,9 +103,9 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     }
     Coefficient c = DifferenceCoefficient(x, w);
     IndicatorResult* ind = result.add_indicators();
-    ind->set_id(std::string(Indicator(i).id));
-    ind->set_name_zh(std::string(Indicator(i).name_zh));
-    ind->set_unit_zh(std::string(Indicator(i).unit_zh));
+    Assign(ind->mutable_id(), Indicator(i).id);
+    Assign(ind->mutable_name_zh(), Indicator(i).name_zh);
+    Assign(ind->mutable_unit_zh(), Indicator(i).unit_zh);
     ind->set_mean(c.mean);
     ind->set_sd(c.sd);
     ind->set_threshold(thresholds.cv_max());
@@ -123,19 +123,20 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     absl::string_view status;
     if (c.cv && !AtMost(*c.cv, thresholds.cv_max())) {
       status = kFail;
-      ind->set_cv_reason(
-          absl::StrCat("difference coefficient ", Num(*c.cv), " > ", Num(thresholds.cv_max())));
+      absl::StrAppend(ind->mutable_cv_reason(), "difference coefficient ", Num(*c.cv), " > ",
+                      Num(thresholds.cv_max()));
     } else if (!c.cv) {
       status = kNotJudged;
       ind->set_cv_reason(c.reason);
     } else if (missing > 0) {
       status = kNotJudged;
-      ind->set_cv_reason(absl::StrCat(missing, " unit(s) without a value; the coefficient of the ",
-                                      c.units, " others is ", Num(*c.cv)));
+      absl::StrAppend(ind->mutable_cv_reason(), missing,
+                      " unit(s) without a value; the coefficient of the ", c.units, " others is ",
+                      Num(*c.cv));
     } else {
       status = kPass;
     }
-    ind->set_status(status.data(), status.size());
+    Assign(ind->mutable_status(), status);
     ind->set_pass(status == kPass);
     if (status == kFail) coefficients_fail = true;
     if (status == kNotJudged) coefficients_unknown = true;
@@ -147,16 +148,17 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
   }
 
   if (units_fail) {
-    result.add_reasons(absl::StrCat(values.size() - result.units_meeting(),
-                                    " unit(s) do not meet the per-unit rule"));
+    absl::StrAppend(result.add_reasons(), values.size() - result.units_meeting(),
+                    " unit(s) do not meet the per-unit rule");
   }
   for (const IndicatorResult& ind : result.indicators()) {
-    if (ind.status() != kPass) result.add_reasons(absl::StrCat(ind.id(), ": ", ind.cv_reason()));
+    if (ind.status() != kPass)
+      absl::StrAppend(result.add_reasons(), ind.id(), ": ", ind.cv_reason());
   }
   absl::string_view status = units_fail || coefficients_fail         ? kFail
                              : units_unknown || coefficients_unknown ? kNotJudged
                                                                      : kPass;
-  result.set_status(status.data(), status.size());
+  Assign(result.mutable_status(), status);
   result.set_pass(status == kPass);
 }
 

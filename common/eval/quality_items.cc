@@ -27,7 +27,7 @@ void Rate(ItemResult& item, absl::string_view id, const CountyFacts* f, bool has
   SetAtLeast(item, value, min, field);
 }
 
-void Schools(ItemResult& item, absl::string_view id, SchoolFindings& findings) {
+void Schools(ItemResult& item, absl::string_view id, const SchoolFindings& findings) {
   InitItem(item, id);
   auto it = findings.find(std::string(id));
   if (it == findings.end() || it->second.schools == 0) {
@@ -71,13 +71,13 @@ void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
   }
   *item.mutable_value() = value;
   if (!problems.empty()) {
-    item.set_status(std::string(kFail));
+    Assign(item.mutable_status(), kFail);
     item.set_reason(absl::StrJoin(problems, "; "));
   } else if (!missing.empty()) {
     SetNotJudged(
         item, absl::StrCat("county facts monitoring not reported: ", absl::StrJoin(missing, ", ")));
   } else {
-    item.set_status(std::string(kPass));
+    Assign(item.mutable_status(), kPass);
     item.set_reason(absl::StrCat(f->monitoring_size(), " subject(s) at level ≥ ",
                                  p.monitoring_level_min(), " with difference rate < ",
                                  Num(p.monitoring_rate_max())));
@@ -86,18 +86,18 @@ void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
 
 }  // namespace
 
-void QualityItems(const CountyFacts* f, SchoolFindings& findings, const Profile& p,
-                  google::protobuf::RepeatedPtrField<ItemResult>* items) {
+void QualityItems(const CountyFacts* f, const SchoolFindings& findings, const Profile& p,
+                  ItemSlots& slots) {
   bool have = f != nullptr;
-  Rate(*items->Add(), "Q1", f, have && f->has_consolidation_rate(),
+  Rate(slots.Next(), "Q1", f, have && f->has_consolidation_rate(),
        have ? f->consolidation_rate() : 0, p.consolidation_rate_min(), "consolidation_rate");
-  Rate(*items->Add(), "Q2", f, have && f->has_disabled_enrollment_rate(),
+  Rate(slots.Next(), "Q2", f, have && f->has_disabled_enrollment_rate(),
        have ? f->disabled_enrollment_rate() : 0, p.disabled_enrollment_rate_min(),
        "disabled_enrollment_rate");
   for (absl::string_view id : {"Q3", "Q4", "Q5", "Q6", "Q7", "Q8"}) {
-    Schools(*items->Add(), id, findings);
+    Schools(slots.Next(), id, findings);
   }
-  Monitoring(*items->Add(), f, p);
+  Monitoring(slots.Next(), f, p);
 }
 
 }  // namespace junheng::eval

@@ -89,15 +89,15 @@ struct Subject {
 
 void Start(const SchoolRecord& r, SchoolFinding& f) {
   f.set_school_code(r.school->school_code());
-  f.set_status(std::string(kNotJudged));
+  Assign(f.mutable_status(), kNotJudged);
   f.mutable_value()->set_null_value(google::protobuf::NULL_VALUE);
   f.mutable_threshold()->set_null_value(google::protobuf::NULL_VALUE);
 }
 
 Outcome NotJudged(SchoolFinding* f, absl::string_view reason) {
   if (f != nullptr) {
-    f->set_status(std::string(kNotJudged));
-    f->set_reason(std::string(reason));
+    Assign(f->mutable_status(), kNotJudged);
+    Assign(f->mutable_reason(), reason);
   }
   return Outcome::kNotJudged;
 }
@@ -112,8 +112,8 @@ Outcome Missing(SchoolFinding* f, const Fields& fields) {
 template <typename Reason>
 Outcome Judge(SchoolFinding* f, bool pass, Reason&& reason) {
   if (f != nullptr) {
-    f->set_status(std::string(pass ? kPass : kFail));
-    f->set_reason(std::string(reason()));
+    Assign(f->mutable_status(), pass ? kPass : kFail);
+    Assign(f->mutable_reason(), reason());
   }
   return pass ? Outcome::kPass : Outcome::kFail;
 }
@@ -477,12 +477,13 @@ SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRecord& record,
 
 SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
                                      const CountyFacts* facts, const Profile& profile,
-                                     google::protobuf::Arena* arena) {
+                                     ItemSlots& slots) {
   std::array<ItemFindings*, kItemCount> lists;
+  std::array<google::protobuf::RepeatedPtrField<SchoolFinding>*, kItemCount> listed_in;
   SchoolFindings findings;
   for (int k = 0; k < kItemCount; ++k) {
     lists[k] = &findings[std::string(kIds[k])];
-    lists[k]->arena = arena;
+    listed_in[k] = slots.Of(kIds[k]).mutable_schools();
   }
   for (size_t i = 0; i < schools.size(); ++i) {
     const SchoolRecord& record = schools[i];
@@ -496,15 +497,16 @@ SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
           Check(k, subject, facts, profile, nullptr) == Outcome::kPass) {
         continue;
       }
-      list.listed.push_back(google::protobuf::Arena::CreateMessage<SchoolFinding>(arena));
-      Finding(k, subject, facts, profile, *list.listed.back());
+      SchoolFinding* finding = listed_in[k]->Add();
+      Finding(k, subject, facts, profile, *finding);
+      list.listed.push_back(finding);
       list.school_index.push_back(i);
     }
   }
   return findings;
 }
 
-void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& item) {
+void AggregateSchoolFindings(const ItemFindings& findings, junheng::v1::ItemResult& item) {
   int failing = 0;
   int unknown = 0;
   for (const SchoolFinding* f : findings.listed) {
@@ -514,7 +516,7 @@ void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& it
   item.mutable_value()->set_number_value(failing);
   item.mutable_threshold()->set_number_value(0);
   if (failing > 0) {
-    item.set_status(std::string(kFail));
+    Assign(item.mutable_status(), kFail);
     item.mutable_gap()->set_number_value(failing);
     std::vector<std::string> codes;
     for (const SchoolFinding* f : findings.listed) {
@@ -524,7 +526,7 @@ void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& it
     item.set_reason(absl::StrCat(failing, " of ", findings.schools,
                                  " schools fail: ", absl::StrJoin(codes, "; ")));
   } else if (unknown > 0) {
-    item.set_status(std::string(kNotJudged));
+    Assign(item.mutable_status(), kNotJudged);
     std::vector<std::string> codes;
     for (const SchoolFinding* f : findings.listed) {
       if (f->status() == kNotJudged)
@@ -533,22 +535,8 @@ void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& it
     item.set_reason(absl::StrCat(unknown, " of ", findings.schools,
                                  " schools could not be judged: ", absl::StrJoin(codes, "; ")));
   } else {
-    item.set_status(std::string(kPass));
+    Assign(item.mutable_status(), kPass);
     item.set_reason(absl::StrCat("all ", findings.schools, " schools meet it"));
-  }
-  TakeListed(findings, item);
-}
-
-void TakeListed(ItemFindings& findings, junheng::v1::ItemResult& item) {
-  item.mutable_schools()->Reserve(item.schools_size() + static_cast<int>(findings.listed.size()));
-  // Same arena (or both on the heap): the pointer changes owner, nothing is copied.
-  for (SchoolFinding* f : findings.listed) item.mutable_schools()->AddAllocated(f);
-  findings.listed.clear();
-}
-
-ItemFindings::~ItemFindings() {
-  if (arena == nullptr) {
-    for (SchoolFinding* f : listed) delete f;
   }
 }
 

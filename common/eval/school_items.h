@@ -25,17 +25,15 @@ junheng::v1::SchoolFinding CheckSchoolItem(absl::string_view id, const SchoolRec
 // The per-school findings of every school item for the county's schools: every unit-type school is
 // judged, and a finding (value, threshold, reason) is built only for the schools that fail or
 // cannot be judged, the only ones an Evaluation lists. Each finding is the one CheckSchoolItem
-// gives.
-// The findings are allocated on `arena` (nullptr: the heap).
+// gives, written into the `schools` list of its item in `slots` (so a reused message reuses them).
 SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
                                      const junheng::v1::CountyFacts* facts,
-                                     const junheng::v1::Profile& profile,
-                                     google::protobuf::Arena* arena = nullptr);
+                                     const junheng::v1::Profile& profile, ItemSlots& slots);
 
-// Fills a county item from per-school findings: fail when any school fails, else not_judged when
-// any school could not be judged, else pass. The value is the number of schools failing (threshold
-// 0); failing and not-judged schools are listed (moved from `findings`).
-void AggregateSchoolFindings(ItemFindings& findings, junheng::v1::ItemResult& item);
+// Fills a county item from the per-school findings listed in it: fail when any school fails, else
+// not_judged when any school could not be judged, else pass. The value is the number of schools
+// failing (threshold 0).
+void AggregateSchoolFindings(const ItemFindings& findings, junheng::v1::ItemResult& item);
 
 // True for the school types that are units of evaluation (schools the S items apply to).
 bool IsUnitType(absl::string_view school_type);

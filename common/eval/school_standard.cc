@@ -57,12 +57,12 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
       const junheng::v1::UnitResult* unit = u->second;
       if (unit->status() == kFail) {
         fail = true;
-        s.add_reasons(absl::StrCat("resource allocation (", unit->section(), " unit ",
-                                   unit->school_code(), "): ", unit->reason()));
+        absl::StrAppend(s.add_reasons(), "resource allocation (", unit->section(), " unit ",
+                        unit->school_code(), "): ", unit->reason());
       } else if (unit->status() == kNotJudged) {
         unknown = true;
-        s.add_reasons(absl::StrCat("resource allocation (", unit->section(),
-                                   ") not judged: ", unit->reason()));
+        absl::StrAppend(s.add_reasons(), "resource allocation (", unit->section(),
+                        ") not judged: ", unit->reason());
       }
     }
     // School codes are unique in the registry, so a school has at most one finding per item.
@@ -72,14 +72,14 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
       const junheng::v1::SchoolFinding& f = *list.listed[c.next++];
       if (f.status() == kFail) {
         fail = true;
-        s.add_reasons(absl::StrCat(c.id, ": ", f.reason()));
+        absl::StrAppend(s.add_reasons(), c.id, ": ", f.reason());
       } else if (f.status() == kNotJudged) {
         unknown = true;
-        s.add_reasons(absl::StrCat(c.id, " not judged: ", f.reason()));
+        absl::StrAppend(s.add_reasons(), c.id, " not judged: ", f.reason());
       }
     }
     absl::string_view status = fail ? kFail : unknown ? kNotJudged : kPass;
-    s.set_status(std::string(status));
+    Assign(s.mutable_status(), status);
     s.set_meets(status == kPass);
   }
 }

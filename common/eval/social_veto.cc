@@ -29,7 +29,7 @@ void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, Item
                           " valid questionnaires ="));
 }
 
-void VetoItems(const CountyFacts* f, google::protobuf::RepeatedPtrField<ItemResult>* items) {
+void VetoItems(const CountyFacts* f, ItemSlots& slots) {
   struct Veto {
     const char* id;
     const char* field;
@@ -51,7 +51,7 @@ void VetoItems(const CountyFacts* f, google::protobuf::RepeatedPtrField<ItemResu
        &CountyFacts::veto_falsification},
   };
   for (const Veto& v : kVetoes) {
-    ItemResult& item = *items->Add();
+    ItemResult& item = slots.Next();
     InitItem(item, v.id);
     if (f == nullptr || !(f->*v.has)()) {
       SetNotJudged(item, FactNotReported(v.field, f != nullptr));

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "common/eval/items.h"
 #include "junheng/v1/county_facts.pb.h"
 #include "junheng/v1/evaluation.pb.h"
 
@@ -15,8 +16,7 @@ void SocialRecognition(const junheng::v1::CountyFacts* facts, const junheng::v1:
 
 // The six veto items V1-V6 (一票否决, section 6): each fails when reported true, passes when
 // reported false, and is not_judged when not reported.
-// Appended to `items`, V1 to V6.
-void VetoItems(const junheng::v1::CountyFacts* facts,
-               google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items);
+// Filled into the next six of `slots`, V1 to V6.
+void VetoItems(const junheng::v1::CountyFacts* facts, ItemSlots& slots);
 
 }  // namespace junheng::eval

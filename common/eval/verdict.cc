@@ -14,8 +14,9 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
       if (ind.status() == kPass) continue;
       junheng::v1::Failure* f =
           ind.status() == kFail ? verdict.add_failures() : verdict.add_not_judged();
-      f->set_id(absl::StrCat(level.level(), ".", ind.id()));
-      f->set_name_zh(absl::StrCat(level.name_zh(), " ", ind.id(), " ", ind.name_zh(), " 差异系数"));
+      absl::StrAppend(f->mutable_id(), level.level(), ".", ind.id());
+      absl::StrAppend(f->mutable_name_zh(), level.name_zh(), " ", ind.id(), " ", ind.name_zh(),
+                      " 差异系数");
       *f->mutable_value() = ind.cv();
       f->mutable_threshold()->set_number_value(ind.threshold());
       f->mutable_gap()->set_null_value(google::protobuf::NULL_VALUE);
@@ -28,9 +29,9 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
       if (unit.excluded() || unit.status() == kPass) continue;
       junheng::v1::Failure* f =
           unit.status() == kFail ? verdict.add_failures() : verdict.add_not_judged();
-      f->set_id(absl::StrCat(level.level(), ".unit.", unit.school_code()));
-      f->set_name_zh(
-          absl::StrCat(level.name_zh(), " ", unit.school_name(), " 资源配置（每校7项指标）"));
+      absl::StrAppend(f->mutable_id(), level.level(), ".unit.", unit.school_code());
+      absl::StrAppend(f->mutable_name_zh(), level.name_zh(), " ", unit.school_name(),
+                      " 资源配置（每校7项指标）");
       f->mutable_value()->set_number_value(unit.met_count());
       f->mutable_threshold()->set_number_value(profile.unit_min_met());
       *f->mutable_gap() = unit.met_count() < profile.unit_min_met()
@@ -53,7 +54,7 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
   absl::string_view status = verdict.failures_size() > 0     ? kFail
                              : verdict.not_judged_size() > 0 ? kNotJudged
                                                              : kPass;
-  verdict.set_status(std::string(status));
+  Assign(verdict.mutable_status(), status);
   verdict.set_pass(status == kPass);
 }
 

@@ -1,6 +1,12 @@
 // Every G and Q item, social recognition and each veto in pass / fail / not_judged, each from a
 // county that passes everything, changed in one place.
+#include "common/eval/items.h"
+
+#include <cmath>
+#include <cstdio>
 #include <functional>
+#include <limits>
+#include <vector>
 
 #include "common/eval/evaluate.h"
 #include "gtest/gtest.h"
@@ -226,6 +232,45 @@ TEST(ItemsTest, CountyRatesSumOverSchools) {
   EXPECT_NEAR(FindItem(e, "G12")->value().number_value(), (total - 1) / total, 1e-12);
   ASSERT_EQ(FindItem(e, "G12")->schools_size(), 1);
   EXPECT_EQ(FindItem(e, "G12")->schools(0).school_code(), "A1");
+}
+
+}  // namespace
+}  // namespace junheng::eval
+
+namespace junheng::eval {
+namespace {
+
+// Reasons print numbers as printf's %.6g would; Num is checked against printf itself.
+TEST(NumTest, FormatsAsPrintfSixSignificantDigits) {
+  std::vector<double> values = {0,
+                                -0.0,
+                                1,
+                                0.5,
+                                2.5,
+                                1.0 / 3,
+                                0.85,
+                                0.45,
+                                1e6,
+                                999999.5,
+                                9999995,
+                                123456789,
+                                1e-4,
+                                1e-5,
+                                9.999995e-5,
+                                0.000123456789,
+                                -42.125,
+                                1e300,
+                                -1e-300,
+                                5e-324,
+                                std::numeric_limits<double>::infinity(),
+                                -std::numeric_limits<double>::infinity(),
+                                std::nan("")};
+  for (int i = 0; i < 2000; ++i) values.push_back(std::ldexp(1234567.0 + 7919.0 * i, i % 60 - 40));
+  for (double v : values) {
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%.6g", v);
+    EXPECT_EQ(Num(v), expected) << "value " << v;
+  }
 }
 
 }  // namespace

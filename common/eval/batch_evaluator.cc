@@ -1,0 +1,22 @@
+#include "common/eval/batch_evaluator.h"
+
+#include "common/eval/evaluate.h"
+
+namespace junheng::eval {
+
+BatchEvaluator::BatchEvaluator(size_t reset_bytes)
+    : reset_bytes_(reset_bytes),
+      evaluation_(google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena_)) {}
+
+absl::StatusOr<const junheng::v1::Evaluation*> BatchEvaluator::Evaluate(
+    const EvaluationInput& input, const junheng::v1::Profile& profile) {
+  if (arena_.SpaceAllocated() > reset_bytes_) {
+    arena_.Reset();
+    evaluation_ = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena_);
+  }
+  absl::Status status = EvaluateInto(input, profile, evaluation_);
+  if (!status.ok()) return status;
+  return evaluation_;
+}
+
+}  // namespace junheng::eval
