@@ -14,6 +14,9 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#ifndef JUNHENG_BENCH_BASELINE
+#include "common/eval/batch_evaluator.h"
+#endif
 #include "common/eval/compact_units.h"
 #include "common/eval/difference_coefficient.h"
 #include "common/eval/evaluate.h"
@@ -47,10 +50,8 @@ struct Dataset {
   std::vector<EvaluationInput> counties;
   junheng::v1::Profile profile;
   size_t schools = 0;
-#ifndef JUNHENG_BENCH_BASELINE
   // The compact input of each county (types, parents and numbers resolved once, at load).
   std::vector<std::vector<junheng::eval::CompactSchool>> compact;
-#endif
 };
 
 // The old generator (kStress): a school's report with values scattered around the minima.
@@ -265,14 +266,12 @@ const Dataset& National(Mix mix) {
     in.county_facts = std::move(f);
     d->counties.push_back(std::move(in));
   }
-#ifndef JUNHENG_BENCH_BASELINE
   for (const EvaluationInput& in : d->counties) {
     std::vector<SchoolRecord> records;
     for (size_t i = 0; i < in.registry.size(); ++i)
       records.push_back({&in.registry[i], &in.reports[i]});
     d->compact.push_back(junheng::eval::MakeCompactSchools(records));
   }
-#endif
   slot = d;
   return *d;
 }
@@ -299,7 +298,6 @@ double EngineCoefficients(const Dataset& d, std::vector<double>* out = nullptr) 
   return checksum;
 }
 
-#ifndef JUNHENG_BENCH_BASELINE
 // The same coefficients from the compact input (resolved at load, as SQLite's tables are):
 // FormCompactUnits and LevelCoefficients over compact units, buffers reused across counties.
 double CompactCoefficients(const Dataset& d, std::vector<double>* out = nullptr) {
@@ -325,11 +323,15 @@ class ArenaEvaluator {
   ArenaEvaluator() : block_(kBlock), arena_(Options(block_)) {}
   size_t EvaluateAll(const Dataset& d) {
     size_t failing = 0;
-    for (const EvaluationInput& in : d.counties) {
-      auto* e = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena_);
-      if (junheng::eval::EvaluateInto(in, d.profile, e).ok()) failing += !e->verdict().pass();
-      arena_.Reset();
-    }
+    for (size_t i = 0; i < d.counties.size(); ++i) failing += Evaluate(d, i);
+    return failing;
+  }
+  // County `i`; true when it fails.
+  bool Evaluate(const Dataset& d, size_t i) {
+    auto* e = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena_);
+    bool failing =
+        junheng::eval::EvaluateInto(d.counties[i], d.profile, e).ok() && !e->verdict().pass();
+    arena_.Reset();
     return failing;
   }
 
@@ -344,6 +346,18 @@ class ArenaEvaluator {
   std::vector<char> block_;
   google::protobuf::Arena arena_;
 };
+
+#ifndef JUNHENG_BENCH_BASELINE
+// Evaluates every county with a BatchEvaluator: one reused Evaluation on an arena, the way a
+// national or scheduled run evaluates county after county.
+size_t EvaluateAllBatch(const Dataset& d, junheng::eval::BatchEvaluator& batch) {
+  size_t failing = 0;
+  for (const EvaluationInput& in : d.counties) {
+    absl::StatusOr<const junheng::v1::Evaluation*> e = batch.Evaluate(in, d.profile);
+    if (e.ok()) failing += !(*e)->verdict().pass();
+  }
+  return failing;
+}
 #endif
 
 size_t EvaluateAllHeap(const Dataset& d) {
@@ -614,7 +628,6 @@ void BM_EvaluateAllCounties(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateAllCounties)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(3);
 
-#ifndef JUNHENG_BENCH_BASELINE
 // The same, each county evaluated with EvaluateInto into an arena reset per county.
 void BM_EvaluateAllCountiesArena(benchmark::State& state) {
   const Dataset& d = National(MixOf(state));
@@ -624,6 +637,43 @@ void BM_EvaluateAllCountiesArena(benchmark::State& state) {
       static_cast<double>(d.schools), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_EvaluateAllCountiesArena)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(3);
+
+#ifndef JUNHENG_BENCH_BASELINE
+// The same with a BatchEvaluator (the figure for the one-second target).
+void BM_EvaluateAllCountiesBatch(benchmark::State& state) {
+  const Dataset& d = National(MixOf(state));
+  junheng::eval::BatchEvaluator batch;
+  for (auto _ : state) benchmark::DoNotOptimize(EvaluateAllBatch(d, batch));
+  state.counters["schools_per_s"] = benchmark::Counter(
+      static_cast<double>(d.schools), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_EvaluateAllCountiesBatch)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(3);
+#endif
+
+// A fixed amount of work (the first 500 counties, twice) for counting instructions, which unlike
+// time does not depend on the machine's load. Run under valgrind's callgrind with
+// --collect-atstart=no and --toggle-collect='junheng::eval::BatchEvaluator::Evaluate*' and the
+// filter 'FixedWorkBatch/stress:0' (for FixedWorkArena, toggle 'junheng::eval::EvaluateInto*' and
+// 'google::protobuf::internal::ThreadSafeArena::Reset*'), then read callgrind_annotate's total.
+constexpr size_t kFixedWorkCounties = 500;
+void BM_FixedWorkArena(benchmark::State& state) {
+  const Dataset& d = National(MixOf(state));
+  ArenaEvaluator arena;
+  for (auto _ : state) {
+    for (size_t i = 0; i < kFixedWorkCounties; ++i) benchmark::DoNotOptimize(arena.Evaluate(d, i));
+  }
+}
+BENCHMARK(BM_FixedWorkArena)->Apply(Mixes)->Iterations(2);
+#ifndef JUNHENG_BENCH_BASELINE
+void BM_FixedWorkBatch(benchmark::State& state) {
+  const Dataset& d = National(MixOf(state));
+  junheng::eval::BatchEvaluator batch;
+  for (auto _ : state) {
+    for (size_t i = 0; i < kFixedWorkCounties; ++i)
+      benchmark::DoNotOptimize(batch.Evaluate(d.counties[i], d.profile).ok());
+  }
+}
+BENCHMARK(BM_FixedWorkBatch)->Apply(Mixes)->Iterations(2);
 #endif
 
 void BM_EngineCoefficients(benchmark::State& state) {
@@ -633,14 +683,12 @@ void BM_EngineCoefficients(benchmark::State& state) {
 }
 BENCHMARK(BM_EngineCoefficients)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(2);
 
-#ifndef JUNHENG_BENCH_BASELINE
 void BM_CompactCoefficients(benchmark::State& state) {
   const Dataset& d = National(MixOf(state));
   for (auto _ : state) benchmark::DoNotOptimize(CompactCoefficients(d));
   state.counters["schools"] = static_cast<double>(d.schools);
 }
 BENCHMARK(BM_CompactCoefficients)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(2);
-#endif
 
 void BM_SqliteCoefficientsFromUnitRows(benchmark::State& state) {
   const Dataset& d = National(MixOf(state));
@@ -663,7 +711,8 @@ BENCHMARK(BM_SqliteCoefficientsFromReports)
     ->MinTime(2);
 
 // Everything in one run, so that the ratios are measured under the same load: the full engine
-// (Evaluate on the heap, and EvaluateInto an arena), the engine's coefficient path (from the full
+// (Evaluate on the heap, EvaluateInto an arena reset per county, and a BatchEvaluator), the
+// engine's coefficient path (from the full
 // input, and from the compact input), SQLite from the reports and from ready unit rows.
 // Milliseconds per pass over all counties (thread CPU time; *_wall_ms wall-clock); also the
 // description of the dataset (DescribeDataset).
@@ -683,10 +732,11 @@ void BM_EngineVsSqlite(benchmark::State& state) {
     worst = std::max(worst, std::fabs(a[i] - c[i]));
   if (a.size() != b.size() || a.size() != c.size())
     state.SkipWithError("coefficient counts differ");
-#ifndef JUNHENG_BENCH_BASELINE
   CompactCoefficients(d, &k);
   if (k != a) state.SkipWithError("the compact path's coefficients differ from FormUnits'");
   ArenaEvaluator arena;
+#ifndef JUNHENG_BENCH_BASELINE
+  junheng::eval::BatchEvaluator batch;
 #endif
   // Each part is timed in CPU time of this thread (what "on one core" means; other processes on a
   // shared machine do not add to it) and in wall-clock time (*_wall_ms).
@@ -704,35 +754,38 @@ void BM_EngineVsSqlite(benchmark::State& state) {
   auto wall = [](const Stamp& from, const Stamp& to) {
     return std::chrono::duration<double>(to.wall - from.wall).count();
   };
-  double heap_s = 0, arena_s = 0, coeff_s = 0, compact_s = 0, sqlite_s = 0, sqlite_reports_s = 0;
-  double heap_w = 0, arena_w = 0, coeff_w = 0, compact_w = 0, sqlite_reports_w = 0;
+  double heap_s = 0, arena_s = 0, batch_s = 0, coeff_s = 0, compact_s = 0, sqlite_s = 0,
+         sqlite_reports_s = 0;
+  double heap_w = 0, arena_w = 0, batch_w = 0, coeff_w = 0, compact_w = 0, sqlite_reports_w = 0;
   int64_t n = 0;
   for (auto _ : state) {
     auto t0 = now();
     benchmark::DoNotOptimize(EvaluateAllHeap(d));
     auto t1 = now();
-#ifndef JUNHENG_BENCH_BASELINE
     benchmark::DoNotOptimize(arena.EvaluateAll(d));
+    auto tb = now();
+#ifndef JUNHENG_BENCH_BASELINE
+    benchmark::DoNotOptimize(EvaluateAllBatch(d, batch));
 #endif
     auto t2 = now();
     benchmark::DoNotOptimize(EngineCoefficients(d));
     auto t3 = now();
-#ifndef JUNHENG_BENCH_BASELINE
     benchmark::DoNotOptimize(CompactCoefficients(d));
-#endif
     auto t4 = now();
     benchmark::DoNotOptimize(sqlite.Coefficients());
     auto t5 = now();
     benchmark::DoNotOptimize(sqlite_reports.Coefficients());
     auto t6 = now();
     heap_s += seconds(t0, t1);
-    arena_s += seconds(t1, t2);
+    arena_s += seconds(t1, tb);
+    batch_s += seconds(tb, t2);
     coeff_s += seconds(t2, t3);
     compact_s += seconds(t3, t4);
     sqlite_s += seconds(t4, t5);
     sqlite_reports_s += seconds(t5, t6);
     heap_w += wall(t0, t1);
-    arena_w += wall(t1, t2);
+    arena_w += wall(t1, tb);
+    batch_w += wall(tb, t2);
     coeff_w += wall(t2, t3);
     compact_w += wall(t3, t4);
     sqlite_reports_w += wall(t5, t6);
@@ -745,20 +798,23 @@ void BM_EngineVsSqlite(benchmark::State& state) {
   state.counters["speedup_vs_sqlite_reports"] = sqlite_reports_s / coeff_s;
   state.counters["speedup_vs_sqlite_unit_rows"] = sqlite_s / coeff_s;
   state.counters["evaluate_vs_sqlite_reports"] = sqlite_reports_s / heap_s;
-#ifndef JUNHENG_BENCH_BASELINE
   state.counters["evaluate_arena_ms"] = 1000 * arena_s / n;
   state.counters["compact_coeff_ms"] = 1000 * compact_s / n;
   state.counters["compact_vs_sqlite_reports"] = sqlite_reports_s / compact_s;
   state.counters["compact_vs_sqlite_unit_rows"] = sqlite_s / compact_s;
   state.counters["evaluate_arena_vs_sqlite_reports"] = sqlite_reports_s / arena_s;
-#endif
   state.counters["evaluate_wall_ms"] = 1000 * heap_w / n;
   state.counters["engine_coeff_wall_ms"] = 1000 * coeff_w / n;
   state.counters["sqlite_reports_wall_ms"] = 1000 * sqlite_reports_w / n;
-#ifndef JUNHENG_BENCH_BASELINE
   state.counters["evaluate_arena_wall_ms"] = 1000 * arena_w / n;
   state.counters["compact_coeff_wall_ms"] = 1000 * compact_w / n;
   state.counters["compact_vs_sqlite_reports_wall"] = sqlite_reports_w / compact_w;
+#ifndef JUNHENG_BENCH_BASELINE
+  state.counters["evaluate_batch_ms"] = 1000 * batch_s / n;
+  state.counters["evaluate_batch_wall_ms"] = 1000 * batch_w / n;
+  state.counters["evaluate_batch_vs_sqlite_reports"] = sqlite_reports_s / batch_s;
+  // The whole method in one reused message against one message per county, same run.
+  state.counters["batch_vs_arena"] = arena_s / batch_s;
 #endif
   state.counters["max_cv_diff"] = worst;
   state.counters["coefficients"] = static_cast<double>(a.size());
