@@ -65,6 +65,21 @@ void SetStruct(
   }
 }
 
+void SetNumberStruct(
+    google::protobuf::Value& out,
+    std::initializer_list<std::pair<absl::string_view, std::optional<double>>> fields) {
+  out.Clear();
+  auto* map = out.mutable_struct_value()->mutable_fields();
+  for (const auto& [key, value] : fields) {
+    google::protobuf::Value& slot = (*map)[std::string(key)];
+    if (value) {
+      slot.set_number_value(*value);
+    } else {
+      slot.set_null_value(google::protobuf::NULL_VALUE);
+    }
+  }
+}
+
 namespace {
 
 constexpr ItemInfo kItems[] = {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -32,6 +33,10 @@ google::protobuf::Value StructValue(
 // `out = StructValue(fields)`, built in place (on `out`'s arena when it has one).
 void SetStruct(google::protobuf::Value& out,
                std::initializer_list<std::pair<absl::string_view, google::protobuf::Value>> fields);
+// The same for a struct of numbers (nullopt: null), without a Value per field to copy.
+void SetNumberStruct(
+    google::protobuf::Value& out,
+    std::initializer_list<std::pair<absl::string_view, std::optional<double>>> fields);
 
 // The catalogue of items: G1..G15 (government), Q1..Q9 (quality), SR (social recognition),
 // V1..V6 (veto items).

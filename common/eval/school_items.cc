@@ -163,29 +163,37 @@ Outcome CheckG3(const Subject& r, const Profile& p, SchoolFinding* f) {
   if (f == nullptr) {
     return fail ? Outcome::kFail : unknown ? Outcome::kNotJudged : Outcome::kPass;
   }
-  std::vector<std::string> problems;
-  if (few_music) problems.push_back(absl::StrCat("music_rooms ", music, " < ", needed));
-  if (few_art) problems.push_back(absl::StrCat("art_rooms ", art, " < ", needed));
-  std::vector<std::string> missing;
-  if (music > 0 && !music_area) missing.push_back("music_room_min_area_m2");
-  if (art > 0 && !art_area) missing.push_back("art_room_min_area_m2");
-  if (small_music) {
-    problems.push_back(
-        absl::StrCat("music_room_min_area_m2 ", Num(*music_area), " < ", Num(music_min)));
+  SetNumberStruct(*f->mutable_value(), {{"music_rooms", music},
+                                        {"art_rooms", art},
+                                        {"music_room_min_area_m2", music_area},
+                                        {"art_room_min_area_m2", art_area}});
+  SetNumberStruct(*f->mutable_threshold(), {{"rooms_each", needed},
+                                            {"music_room_min_area_m2", music_min},
+                                            {"art_room_min_area_m2", art_min}});
+  if (fail) {
+    // Appended in place: G3 is the item that fails most often.
+    Assign(f->mutable_status(), kFail);
+    std::string& problems = *f->mutable_reason();
+    problems.clear();
+    auto separate = [&] { return problems.empty() ? "" : "; "; };
+    if (few_music) absl::StrAppend(&problems, separate(), "music_rooms ", music, " < ", needed);
+    if (few_art) absl::StrAppend(&problems, separate(), "art_rooms ", art, " < ", needed);
+    if (small_music) {
+      absl::StrAppend(&problems, separate(), "music_room_min_area_m2 ", Num(*music_area), " < ",
+                      Num(music_min));
+    }
+    if (small_art) {
+      absl::StrAppend(&problems, separate(), "art_room_min_area_m2 ", Num(*art_area), " < ",
+                      Num(art_min));
+    }
+    return Outcome::kFail;
   }
-  if (small_art) {
-    problems.push_back(absl::StrCat("art_room_min_area_m2 ", Num(*art_area), " < ", Num(art_min)));
+  if (unknown) {
+    std::vector<absl::string_view> missing;
+    if (music > 0 && !music_area) missing.push_back("music_room_min_area_m2");
+    if (art > 0 && !art_area) missing.push_back("art_room_min_area_m2");
+    return Missing(f, missing);
   }
-  SetStruct(*f->mutable_value(),
-            {{"music_rooms", NumberValue(music)},
-             {"art_rooms", NumberValue(art)},
-             {"music_room_min_area_m2", music_area ? NumberValue(*music_area) : NullValue()},
-             {"art_room_min_area_m2", art_area ? NumberValue(*art_area) : NullValue()}});
-  SetStruct(*f->mutable_threshold(), {{"rooms_each", NumberValue(needed)},
-                                      {"music_room_min_area_m2", NumberValue(music_min)},
-                                      {"art_room_min_area_m2", NumberValue(art_min)}});
-  if (fail) return Judge(f, false, [&] { return absl::StrJoin(problems, "; "); });
-  if (unknown) return Missing(f, missing);
   return Judge(f, true, [&] {
     return absl::StrCat(classes, " classes need ", needed, " music and art room(s) each");
   });
@@ -358,7 +366,8 @@ Outcome CheckFlag(const Subject& r, const BoolField& field, SchoolFinding* f) {
 int Rank(const Profile& p, const std::string& w) {
   int rank = 0;
   for (const std::string& word : p.rating_order()) {
-    if (word == w) return rank;
+    // Rating words mostly differ in length or first letter: checked first, they spare a memcmp.
+    if (word.size() == w.size() && (w.empty() || word[0] == w[0]) && word == w) return rank;
     ++rank;
   }
   return -1;

@@ -40,6 +40,8 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
     if (it != findings.end()) cursors.push_back({id, &it->second});
   }
   out->Reserve(out->size() + static_cast<int>(schools.size()));
+  // `schools` is sorted by code as `units_of` is: one cursor walks both.
+  auto unit = units_of.begin();
   for (size_t index = 0; index < schools.size(); ++index) {
     const SchoolRecord& record = schools[index];
     if (!IsUnitType(record.school->school_type())) continue;
@@ -50,10 +52,10 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
     bool fail = false;
     bool unknown = false;
     absl::string_view code = record.school->school_code();
-    auto units = std::equal_range(units_of.begin(), units_of.end(),
-                                  std::pair<absl::string_view, const void*>(code, nullptr),
-                                  [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto u = units.first; u != units.second; ++u) {
+    while (unit != units_of.end() && unit->first < code) ++unit;
+    auto first = unit;
+    while (unit != units_of.end() && unit->first == code) ++unit;
+    for (auto u = first; u != unit; ++u) {
       const junheng::v1::UnitResult* unit = u->second;
       if (unit->status() == kFail) {
         fail = true;

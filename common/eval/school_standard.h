@@ -12,7 +12,8 @@ namespace junheng::eval {
 // per-unit resource rule (a merged teaching point is judged by the unit it joined; an excluded one
 // has no resource test) and its per-school items (G3-G6, G9, G12, G13, Q3-Q8) hold. fail when
 // anything fails, else not_judged when anything is unknown, else pass. `findings` are those
-// CollectSchoolFindings gave for the same `schools`. Appended to `out`, in `schools` order.
+// CollectSchoolFindings gave for the same `schools`, which are sorted by school code with unique
+// codes (as EvaluateInto orders the registry). Appended to `out`, in `schools` order.
 void SchoolStandards(const std::vector<SchoolRecord>& schools,
                      const google::protobuf::RepeatedPtrField<junheng::v1::LevelResult>& levels,
                      const SchoolFindings& findings,

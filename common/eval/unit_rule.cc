@@ -11,7 +11,7 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
                              const junheng::v1::Profile& profile) {
   UnitRuleResult r;
   int unknown = 0;
-  std::vector<std::string> deep;  // misses below the floor
+  absl::InlinedVector<int, kIndicatorCount> deep;  // misses below the floor
   for (int i = 0; i < kIndicatorCount; ++i) {
     if (!values[i]) {
       ++unknown;
@@ -23,26 +23,27 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
       continue;
     }
     r.below.emplace_back(Indicator(i).id);
-    if (Below(*values[i], profile.unit_miss_floor() * min)) {
-      deep.push_back(absl::StrCat(Indicator(i).id, " ", *values[i], " < ",
-                                  profile.unit_miss_floor(), " x ", min));
-    }
+    if (Below(*values[i], profile.unit_miss_floor() * min)) deep.push_back(i);
   }
   int misses = static_cast<int>(r.below.size());
   int allowed_misses = kIndicatorCount - profile.unit_min_met();
+  // The reason is appended in place: it is built for every failing unit of every county.
   if (!deep.empty() || misses > allowed_misses) {
     r.status = kFail;
-    std::vector<std::string> why;
     if (misses > allowed_misses) {
-      why.push_back(absl::StrCat(r.met_count, " of ", kIndicatorCount,
-                                 " indicators reach their minimum (", profile.unit_min_met(),
-                                 " needed); below: ", absl::StrJoin(r.below, ", ")));
+      absl::StrAppend(&r.reason, r.met_count, " of ", kIndicatorCount,
+                      " indicators reach their minimum (", profile.unit_min_met(),
+                      " needed); below: ", absl::StrJoin(r.below, ", "));
     }
     if (!deep.empty()) {
-      why.push_back(absl::StrCat("below ", profile.unit_miss_floor() * 100,
-                                 "% of the minimum: ", absl::StrJoin(deep, "; ")));
+      if (!r.reason.empty()) r.reason.append("; ");
+      absl::StrAppend(&r.reason, "below ", profile.unit_miss_floor() * 100, "% of the minimum: ");
+      for (size_t k = 0; k < deep.size(); ++k) {
+        int i = deep[k];
+        absl::StrAppend(&r.reason, k == 0 ? "" : "; ", Indicator(i).id, " ", *values[i], " < ",
+                        profile.unit_miss_floor(), " x ", IndicatorMin(profile, level, i));
+      }
     }
-    r.reason = absl::StrJoin(why, "; ");
   } else if (unknown > 0) {
     r.status = kNotJudged;
     r.reason = absl::StrCat(unknown, " indicator value(s) could not be computed");
