@@ -4,8 +4,17 @@
 
 namespace junheng::eval {
 
+google::protobuf::ArenaOptions BatchEvaluator::Options(std::vector<char>& block) {
+  google::protobuf::ArenaOptions options;
+  options.initial_block = block.data();
+  options.initial_block_size = block.size();
+  return options;
+}
+
 BatchEvaluator::BatchEvaluator(size_t reset_bytes)
     : reset_bytes_(reset_bytes),
+      block_(reset_bytes),
+      arena_(Options(block_)),
       evaluation_(google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena_)) {}
 
 absl::StatusOr<const junheng::v1::Evaluation*> BatchEvaluator::Evaluate(
