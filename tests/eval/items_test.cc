@@ -266,6 +266,11 @@ TEST(NumTest, FormatsAsPrintfSixSignificantDigits) {
                                 -std::numeric_limits<double>::infinity(),
                                 std::nan("")};
   for (int i = 0; i < 2000; ++i) values.push_back(std::ldexp(1234567.0 + 7919.0 * i, i % 60 - 40));
+  // Whole numbers around the million where %.6g switches to an exponent.
+  for (double v : {42.0, -7.0, 100000.0, 999999.0, -999999.0, 1000001.0, 2e6, -3e7}) {
+    values.push_back(v);
+  }
+  for (int i = -3000; i <= 3000; ++i) values.push_back(i * 331.0);
   for (double v : values) {
     char expected[64];
     std::snprintf(expected, sizeof expected, "%.6g", v);
