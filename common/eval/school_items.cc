@@ -524,28 +524,29 @@ void AggregateSchoolFindings(const ItemFindings& findings, junheng::v1::ItemResu
   }
   item.mutable_value()->set_number_value(failing);
   item.mutable_threshold()->set_number_value(0);
+  std::string& reason = *item.mutable_reason();
+  reason.clear();
+  // "<n> of <schools> schools fail: <code> (<reason>); ...", appended in place.
+  auto list = [&](absl::string_view status) {
+    bool first = true;
+    for (const SchoolFinding* f : findings.listed) {
+      if (f->status() != status) continue;
+      absl::StrAppend(&reason, first ? "" : "; ", f->school_code(), " (", f->reason(), ")");
+      first = false;
+    }
+  };
   if (failing > 0) {
     Assign(item.mutable_status(), kFail);
     item.mutable_gap()->set_number_value(failing);
-    std::vector<std::string> codes;
-    for (const SchoolFinding* f : findings.listed) {
-      if (f->status() == kFail)
-        codes.push_back(absl::StrCat(f->school_code(), " (", f->reason(), ")"));
-    }
-    item.set_reason(absl::StrCat(failing, " of ", findings.schools,
-                                 " schools fail: ", absl::StrJoin(codes, "; ")));
+    absl::StrAppend(&reason, failing, " of ", findings.schools, " schools fail: ");
+    list(kFail);
   } else if (unknown > 0) {
     Assign(item.mutable_status(), kNotJudged);
-    std::vector<std::string> codes;
-    for (const SchoolFinding* f : findings.listed) {
-      if (f->status() == kNotJudged)
-        codes.push_back(absl::StrCat(f->school_code(), " (", f->reason(), ")"));
-    }
-    item.set_reason(absl::StrCat(unknown, " of ", findings.schools,
-                                 " schools could not be judged: ", absl::StrJoin(codes, "; ")));
+    absl::StrAppend(&reason, unknown, " of ", findings.schools, " schools could not be judged: ");
+    list(kNotJudged);
   } else {
     Assign(item.mutable_status(), kPass);
-    item.set_reason(absl::StrCat("all ", findings.schools, " schools meet it"));
+    absl::StrAppend(&reason, "all ", findings.schools, " schools meet it");
   }
 }
 
