@@ -129,7 +129,8 @@ absl::Status Build(const EvaluationInput& input, const Profile& profile, Evaluat
   for (Level level : kLevels) EvaluateLevel(units.of(level), level, profile, *eval.add_levels());
   for (const Unit& u : units.outside) FillUnitMessage(u, *eval.add_exclusions());
 
-  // Each school's standard reads the findings before the items take them over.
+  // The items are laid out first so that per-school findings go straight into their item; each
+  // school's standard reads them there.
   ItemSlots slots(eval.mutable_items());
   SchoolFindings findings = CollectSchoolFindings(schools, facts, profile, slots);
   SchoolStandards(schools, eval.levels(), findings, eval.mutable_schools());
