@@ -21,6 +21,7 @@ absl::StatusOr<const junheng::v1::Evaluation*> BatchEvaluator::Evaluate(
     const EvaluationInput& input, const junheng::v1::Profile& profile) {
   if (arena_.SpaceAllocated() > reset_bytes_) {
     arena_.Reset();
+    ++resets_;
     evaluation_ = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena_);
   }
   absl::Status status = EvaluateInto(input, profile, evaluation_);

@@ -33,6 +33,9 @@ class BatchEvaluator {
   [[nodiscard]] absl::StatusOr<const junheng::v1::Evaluation*> Evaluate(
       const EvaluationInput& input, const junheng::v1::Profile& profile);
 
+  // How many times the arena has been reset so far.
+  int resets() const { return resets_; }
+
  private:
   static google::protobuf::ArenaOptions Options(std::vector<char>& block);
 
@@ -42,6 +45,7 @@ class BatchEvaluator {
   std::vector<char> block_;
   google::protobuf::Arena arena_;
   junheng::v1::Evaluation* evaluation_ = nullptr;
+  int resets_ = 0;
 };
 
 }  // namespace junheng::eval

@@ -33,18 +33,6 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
 
 namespace {
 
-// Sorts records by school code, ties in input order. Registries and reports read from storage
-// arrive in code order already: checking costs one comparison per record, sorting many more.
-template <typename Record>
-void SortByCode(std::vector<const Record*>& records) {
-  auto by_code = [](const Record* a, const Record* b) {
-    return a->school_code() < b->school_code();
-  };
-  if (!std::is_sorted(records.begin(), records.end(), by_code)) {
-    std::stable_sort(records.begin(), records.end(), by_code);
-  }
-}
-
 // EvaluateInto's work on a cleared `out`; on error the caller clears `out` again.
 absl::Status Build(const EvaluationInput& input, const Profile& profile, Evaluation* out) {
   if (input.county_code.empty()) return absl::InvalidArgumentError("county_code is empty");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,5 +29,18 @@ struct SchoolRecord {
   const junheng::v1::School* school = nullptr;
   const junheng::v1::SchoolReport* report = nullptr;
 };
+
+// Sorts records (School or SchoolReport pointers) by school code, ties in input order. Registries
+// and reports read from storage arrive in code order already: checking costs one comparison per
+// record, sorting many more.
+template <typename Record>
+void SortByCode(std::vector<const Record*>& records) {
+  auto by_code = [](const Record* a, const Record* b) {
+    return a->school_code() < b->school_code();
+  };
+  if (!std::is_sorted(records.begin(), records.end(), by_code)) {
+    std::stable_sort(records.begin(), records.end(), by_code);
+  }
+}
 
 }  // namespace junheng::eval

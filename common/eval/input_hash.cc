@@ -100,26 +100,19 @@ class Hasher {
   std::string& buffer_;
 };
 
-template <typename M>
-std::vector<const M*> SortedByCode(const std::vector<M>& records) {
-  std::vector<const M*> out;
-  for (const M& r : records) out.push_back(&r);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const M* a, const M* b) { return a->school_code() < b->school_code(); });
-  return out;
-}
-
 }  // namespace
 
 std::string InputHash(const EvaluationInput& input, const junheng::v1::Profile& profile) {
   std::vector<const junheng::v1::School*> registry;
-  for (const junheng::v1::School* s : SortedByCode(input.registry)) {
-    if (s->county_code().empty() || s->county_code() == input.county_code) registry.push_back(s);
+  for (const junheng::v1::School& s : input.registry) {
+    if (s.county_code().empty() || s.county_code() == input.county_code) registry.push_back(&s);
   }
+  SortByCode(registry);
   std::vector<const junheng::v1::SchoolReport*> reports;
-  for (const junheng::v1::SchoolReport* r : SortedByCode(input.reports)) {
-    if (r->period() == input.period) reports.push_back(r);
+  for (const junheng::v1::SchoolReport& r : input.reports) {
+    if (r.period() == input.period) reports.push_back(&r);
   }
+  SortByCode(reports);
   std::string hex;
   InputHashOfSorted(input.county_code, input.period, registry, reports,
                     input.county_facts ? &*input.county_facts : nullptr, profile, &hex);

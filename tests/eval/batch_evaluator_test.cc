@@ -61,6 +61,7 @@ TEST(BatchEvaluatorTest, EveryResultIsTheMessageEvaluateGives) {
       EXPECT_EQ(Bytes(**reused), Bytes(*fresh)) << "county " << n << " " << profile.name();
     }
   }
+  EXPECT_EQ(batch.resets(), 0);  // all of it in one arena block: every county reused the message
 }
 
 TEST(BatchEvaluatorTest, ResetsItsArenaAndStaysCorrect) {
@@ -72,6 +73,7 @@ TEST(BatchEvaluatorTest, ResetsItsArenaAndStaysCorrect) {
     ASSERT_TRUE(reused.ok()) << reused.status();
     EXPECT_EQ(Bytes(**reused), Bytes(*Evaluate(in, testing::National()))) << "county " << n;
   }
+  EXPECT_GT(batch.resets(), 1);
 }
 
 TEST(BatchEvaluatorTest, AnErrorLeavesTheNextCountyUnaffected) {
