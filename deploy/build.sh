@@ -4,5 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${JUNHENG_BUILD_DIR:-build}"
 JOBS="${JUNHENG_JOBS:-$(nproc)}"
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# A developer machine with ccache reuses objects across clones and worktrees; CI has none.
+LAUNCHER=()
+if command -v ccache >/dev/null 2>&1; then LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+echo "configuring $BUILD_DIR (a first build takes 20-30 minutes on 2 cores; progress follows)"
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS"
