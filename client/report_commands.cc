@@ -14,7 +14,7 @@
 #include "client/record_files.h"
 #include "client/submission_id.h"
 #include "common/io/csv_table.h"
-#include "common/io/field_labels.h"
+#include "common/catalog/catalog.h"
 #include "common/io/message_codec.h"
 #include "common/validate/report_validator.h"
 
@@ -41,10 +41,10 @@ void PrintReceipt(const Receipt& r, std::ostream& out) {
 }
 
 void PrintReportFields(const SchoolReport& report, std::ostream& out) {
-  for (const std::string& column : io::CatalogueColumns(*SchoolReport::descriptor())) {
-    std::string cell = io::CellText(report, *SchoolReport::descriptor()->FindFieldByName(column));
+  for (const catalog::Field<SchoolReport>* field : catalog::report::kAll) {
+    std::string cell = io::CellText(report, *field);
     if (cell.empty()) continue;
-    out << absl::StrFormat("  %-30s %-14s %s\n", column, cell, io::FieldLabelZh(column));
+    out << absl::StrFormat("  %-30s %-14s %s\n", field->name, cell, field->DisplayLabel());
   }
 }
 
@@ -58,27 +58,25 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
     err << "error: --school and --period are required, e.g. --school 2140043001 --period 2024\n";
     return kExitUsage;
   }
-  std::vector<std::string> columns = io::CatalogueColumns(*SchoolReport::descriptor());
+  report.set_county_code(g.county);
+  namespace fields = catalog::report;
   if (g.format == "json") {
     // Every key with null: the clerk replaces the nulls that apply; null means "not reported".
     out << "{\n";
-    for (size_t i = 0; i < columns.size(); ++i) {
-      std::string value = "null";
-      if (columns[i] == "school_code") value = absl::StrCat("\"", args.school, "\"");
-      if (columns[i] == "period") value = absl::StrCat("\"", args.period, "\"");
-      if (columns[i] == "county_code") {
-        value = g.county.empty() ? "null" : absl::StrCat("\"", g.county, "\"");
-      }
-      out << "  \"" << columns[i] << "\": " << value << (i + 1 < columns.size() ? ",\n" : "\n");
+    for (const catalog::Field<SchoolReport>* field : fields::kAll) {
+      absl::string_view text = field->text_of == nullptr ? "" : field->Text(report);
+      std::string value = text.empty() ? "null" : absl::StrCat("\"", text, "\"");
+      out << "  \"" << field->name << "\": " << value
+          << (field != fields::kAll[std::size(fields::kAll) - 1] ? ",\n" : "\n");
     }
     out << "}\n";
     return kExitOk;
   }
-  if (g.county.empty()) std::erase(columns, "county_code");
-  report.set_county_code(g.county);
-  std::vector<std::string> cells;
-  for (const auto& column : columns) {
-    cells.push_back(io::CellText(report, *SchoolReport::descriptor()->FindFieldByName(column)));
+  std::vector<std::string> columns, cells;
+  for (const catalog::Field<SchoolReport>* field : fields::kAll) {
+    if (field == &fields::county_code && g.county.empty()) continue;
+    columns.emplace_back(field->name);
+    cells.push_back(io::CellText(report, *field));
   }
   out << io::FormatCsvRow(columns) << io::FormatCsvRow(cells);
   return kExitOk;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/catalog.h"
 #include "common/io/csv_table.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -21,18 +22,17 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
-bool IsCatalogueColumn(const FieldDescriptor& field) {
-  return !field.is_repeated() && field.cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE;
-}
-
 // Returns an empty string on success, or the sentence telling the clerk what to write instead.
-std::string SetFromCell(const FieldDescriptor& field, absl::string_view cell, Message* message) {
+std::string SetFromCell(const catalog::FieldInfo& info, const FieldDescriptor& field,
+                        absl::string_view cell, Message* message) {
   const Reflection& reflection = *message->GetReflection();
-  switch (field.cpp_type()) {
-    case FieldDescriptor::CPPTYPE_STRING:
+  switch (info.kind) {
+    case catalog::Kind::kText:
+    case catalog::Kind::kWord:
       reflection.SetString(message, &field, std::string(cell));
       return "";
-    case FieldDescriptor::CPPTYPE_INT32: {
+    case catalog::Kind::kCount:
+    case catalog::Kind::kYear: {
       int32_t value = 0;
       if (!absl::SimpleAtoi(cell, &value)) {
         return absl::StrCat("'", cell, "' is not a whole number; write digits only, e.g. 120");
@@ -40,15 +40,8 @@ std::string SetFromCell(const FieldDescriptor& field, absl::string_view cell, Me
       reflection.SetInt32(message, &field, value);
       return "";
     }
-    case FieldDescriptor::CPPTYPE_INT64: {
-      int64_t value = 0;
-      if (!absl::SimpleAtoi(cell, &value)) {
-        return absl::StrCat("'", cell, "' is not a whole number; write digits only, e.g. 120");
-      }
-      reflection.SetInt64(message, &field, value);
-      return "";
-    }
-    case FieldDescriptor::CPPTYPE_DOUBLE: {
+    case catalog::Kind::kDecimal:
+    case catalog::Kind::kShare: {
       double value = 0;
       if (!absl::SimpleAtod(cell, &value) || !std::isfinite(value)) {
         return absl::StrCat("'", cell,
@@ -58,7 +51,7 @@ std::string SetFromCell(const FieldDescriptor& field, absl::string_view cell, Me
       reflection.SetDouble(message, &field, value);
       return "";
     }
-    case FieldDescriptor::CPPTYPE_BOOL: {
+    case catalog::Kind::kYesNo: {
       std::string lower = absl::AsciiStrToLower(cell);
       if (lower == "true" || lower == "yes" || lower == "1" || cell == "是") {
         reflection.SetBool(message, &field, true);
@@ -69,9 +62,8 @@ std::string SetFromCell(const FieldDescriptor& field, absl::string_view cell, Me
       }
       return "";
     }
-    default:
-      return "this column cannot be written in CSV; use the JSON form";
   }
+  return "this column cannot be written in CSV; use the JSON form";
 }
 
 std::string FormatDouble(double value) {
@@ -93,27 +85,24 @@ FileFormat DetectFormat(absl::string_view path, absl::string_view text) {
   return FileFormat::kCsv;
 }
 
-std::vector<std::string> CatalogueColumns(const Descriptor& type) {
-  std::vector<std::string> columns;
-  for (int i = 0; i < type.field_count(); ++i) {
-    if (IsCatalogueColumn(*type.field(i))) columns.push_back(type.field(i)->name());
-  }
-  return columns;
-}
-
 absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(absl::string_view text,
                                                                 const Message& prototype) {
   auto table = ParseCsv(text);
   if (!table.ok()) return table.status();
   const Descriptor& type = *prototype.GetDescriptor();
 
-  std::vector<const FieldDescriptor*> fields;
+  if (catalog::FieldsOf(type).empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(type.name(), " records have no CSV form; use the JSON form"));
+  }
+  std::vector<const catalog::FieldInfo*> fields;
+  std::vector<const FieldDescriptor*> descriptors;
   std::vector<std::string> problems;
   std::set<std::string> seen;
   for (const std::string& raw : table->header) {
     std::string name(absl::StripAsciiWhitespace(raw));
-    const FieldDescriptor* field = type.FindFieldByName(name);
-    if (field == nullptr || !IsCatalogueColumn(*field)) {
+    const catalog::FieldInfo* field = catalog::FindField(type, name);
+    if (field == nullptr) {
       problems.push_back(absl::StrCat("header: unknown column '", name,
                                       "'; the columns are listed in the field catalogue "
                                       "(report-fields.md), or run `junheng template`"));
@@ -121,6 +110,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(absl::string_vie
       problems.push_back(absl::StrCat("header: column '", name, "' appears twice; keep one"));
     }
     fields.push_back(field);
+    descriptors.push_back(field == nullptr ? nullptr : field->DescriptorIn(type));
   }
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
 
@@ -130,10 +120,10 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(absl::string_vie
     for (size_t c = 0; c < fields.size(); ++c) {
       absl::string_view cell = absl::StripAsciiWhitespace(table->rows[r][c]);
       if (cell.empty()) continue;
-      std::string why = SetFromCell(*fields[c], cell, message.get());
+      std::string why = SetFromCell(*fields[c], *descriptors[c], cell, message.get());
       if (!why.empty()) {
         problems.push_back(
-            absl::StrCat("line ", table->row_lines[r], ", ", fields[c]->name(), ": ", why));
+            absl::StrCat("line ", table->row_lines[r], ", ", fields[c]->name, ": ", why));
       }
     }
     out.push_back(std::move(message));
@@ -197,15 +187,20 @@ std::string CellText(const Message& message, const FieldDescriptor& field) {
   }
 }
 
+std::string CellText(const Message& message, const catalog::FieldInfo& field) {
+  return CellText(message, *field.DescriptorIn(*message.GetDescriptor()));
+}
+
 std::string EncodeCsv(const std::vector<const Message*>& messages) {
   if (messages.empty()) return "";
-  const Descriptor& type = *messages.front()->GetDescriptor();
-  std::vector<std::string> columns = CatalogueColumns(type);
-  std::string out = FormatCsvRow(columns);
+  absl::Span<const catalog::FieldInfo* const> fields =
+      catalog::FieldsOf(*messages.front()->GetDescriptor());
+  std::vector<std::string> cells;
+  for (const catalog::FieldInfo* field : fields) cells.emplace_back(field->name);
+  std::string out = FormatCsvRow(cells);
   for (const Message* message : messages) {
-    std::vector<std::string> cells;
-    for (const auto& name : columns)
-      cells.push_back(CellText(*message, *type.FindFieldByName(name)));
+    cells.clear();
+    for (const catalog::FieldInfo* field : fields) cells.push_back(CellText(*message, *field));
     out += FormatCsvRow(cells);
   }
   return out;

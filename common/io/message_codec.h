@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/field.h"
 #include "google/protobuf/message.h"
 
 namespace junheng::io {
@@ -21,10 +22,8 @@ enum class FileFormat { kCsv, kJson };
 // non-blank character of the text ('{' or '[' means JSON).
 FileFormat DetectFormat(absl::string_view path, absl::string_view text);
 
-// The catalogue columns of a message type: its singular scalar fields in declaration order.
-std::vector<std::string> CatalogueColumns(const google::protobuf::Descriptor& type);
-
-// Decodes every data row of CSV text into a new message of `prototype`'s type. An empty cell leaves
+// Decodes every data row of CSV text into a new message of `prototype`'s type, a record type of the
+// field catalogue (common/catalog): the header names catalogue fields. An empty cell leaves
 // the field unset ("not reported"); an unknown column is an error that names it. Every bad cell of
 // the file is listed in the one INVALID_ARGUMENT status, each with its line and column.
 [[nodiscard]] absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> DecodeCsv(
@@ -51,8 +50,9 @@ template <typename M>
 // The CSV cell for one field: empty when the field is unset.
 std::string CellText(const google::protobuf::Message& message,
                      const google::protobuf::FieldDescriptor& field);
+std::string CellText(const google::protobuf::Message& message, const catalog::FieldInfo& field);
 
-// A header line and one line per message, all of one type.
+// A header line with the catalogue's columns and one line per message, all of one record type.
 std::string EncodeCsv(const std::vector<const google::protobuf::Message*>& messages);
 
 // A message as JSON with the catalogue's key names; set fields only, zero and false included.

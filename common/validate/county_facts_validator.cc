@@ -1,13 +1,17 @@
 #include "common/validate/county_facts_validator.h"
 
 #include <cmath>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "common/catalog/catalog.h"
 
 namespace junheng::validate {
 namespace {
 
 using junheng::v1::CountyFacts;
+using FactsField = catalog::Field<CountyFacts>;
+namespace facts = catalog::county_facts;
 
 void CheckShare(bool has, double value, absl::string_view field, ValidationResult* result) {
   if (!has) return;
@@ -23,11 +27,13 @@ void CheckNonNegative(bool has, double value, absl::string_view field, Validatio
   }
 }
 
-void CheckPart(bool has_part, int part, absl::string_view part_name, bool has_whole, int whole,
-               absl::string_view whole_name, ValidationResult* result) {
-  if (has_part && has_whole && whole >= 0 && part > whole) {
-    result->Violation(part_name, absl::StrCat(part),
-                      absl::StrCat("must not exceed ", whole_name, " (", whole, ")"));
+// part ≤ whole, checked only when both are reported.
+void CheckPart(const CountyFacts& f, const FactsField& part, const FactsField& whole,
+               ValidationResult* result) {
+  std::optional<double> p = part.Number(f), w = whole.Number(f);
+  if (p && w && *w >= 0 && *p > *w) {
+    result->Violation(part.name, absl::StrCat(*p),
+                      absl::StrCat("must not exceed ", whole.name, " (", *w, ")"));
   }
 }
 
@@ -45,35 +51,19 @@ ValidationResult ValidateCountyFacts(const CountyFacts& f, absl::string_view cou
   if (!IsValidCode(f.period())) {
     result.Violation("period", f.period(), "is required, e.g. 2024");
   }
-  CheckShare(f.has_quality_hs_quota_share(), f.quality_hs_quota_share(), "quality_hs_quota_share",
-             &result);
-  CheckShare(f.has_migrant_children_public_share(), f.migrant_children_public_share(),
-             "migrant_children_public_share", &result);
-  CheckShare(f.has_consolidation_rate(), f.consolidation_rate(), "consolidation_rate", &result);
-  CheckShare(f.has_disabled_enrollment_rate(), f.disabled_enrollment_rate(),
-             "disabled_enrollment_rate", &result);
-  CheckNonNegative(f.has_public_funds_quota_primary_yuan(), f.public_funds_quota_primary_yuan(),
-                   "public_funds_quota_primary_yuan", &result);
-  CheckNonNegative(f.has_public_funds_quota_junior_yuan(), f.public_funds_quota_junior_yuan(),
-                   "public_funds_quota_junior_yuan", &result);
-  CheckNonNegative(f.has_special_ed_funds_per_student_yuan(), f.special_ed_funds_per_student_yuan(),
-                   "special_ed_funds_per_student_yuan", &result);
-  CheckNonNegative(f.has_teacher_pay_ratio(), f.teacher_pay_ratio(), "teacher_pay_ratio", &result);
-  CheckNonNegative(f.has_rotation_eligible_teachers(), f.rotation_eligible_teachers(),
-                   "rotation_eligible_teachers", &result);
-  CheckNonNegative(f.has_rotated_teachers(), f.rotated_teachers(), "rotated_teachers", &result);
-  CheckNonNegative(f.has_rotated_backbone_teachers(), f.rotated_backbone_teachers(),
-                   "rotated_backbone_teachers", &result);
-  CheckNonNegative(f.has_survey_valid(), f.survey_valid(), "survey_valid", &result);
-  CheckNonNegative(f.has_survey_satisfied(), f.survey_satisfied(), "survey_satisfied", &result);
-  CheckPart(f.has_rotated_teachers(), f.rotated_teachers(), "rotated_teachers",
-            f.has_rotation_eligible_teachers(), f.rotation_eligible_teachers(),
-            "rotation_eligible_teachers", &result);
-  CheckPart(f.has_rotated_backbone_teachers(), f.rotated_backbone_teachers(),
-            "rotated_backbone_teachers", f.has_rotated_teachers(), f.rotated_teachers(),
-            "rotated_teachers", &result);
-  CheckPart(f.has_survey_satisfied(), f.survey_satisfied(), "survey_satisfied",
-            f.has_survey_valid(), f.survey_valid(), "survey_valid", &result);
+  // Shares are fractions; every other number is a count, an amount or a ratio, never negative.
+  for (const FactsField* field : facts::kAll) {
+    if (field->number_of == nullptr) continue;
+    std::optional<double> value = field->Number(f);
+    if (field->kind == catalog::Kind::kShare) {
+      CheckShare(value.has_value(), value.value_or(0), field->name, &result);
+    } else {
+      CheckNonNegative(value.has_value(), value.value_or(0), field->name, &result);
+    }
+  }
+  CheckPart(f, facts::rotated_teachers, facts::rotation_eligible_teachers, &result);
+  CheckPart(f, facts::rotated_backbone_teachers, facts::rotated_teachers, &result);
+  CheckPart(f, facts::survey_satisfied, facts::survey_valid, &result);
   for (int i = 0; i < f.monitoring_size(); ++i) {
     const auto& m = f.monitoring(i);
     const std::string field = absl::StrCat("monitoring[", i, "]");

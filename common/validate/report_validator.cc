@@ -1,22 +1,24 @@
 #include "common/validate/report_validator.h"
 
 #include <cmath>
+#include <optional>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/catalog.h"
 #include "common/io/message_codec.h"
 #include "common/validate/school_sections.h"
 
 namespace junheng::validate {
 namespace {
 
-using google::protobuf::FieldDescriptor;
 using junheng::v1::SchoolReport;
+using ReportField = catalog::Field<SchoolReport>;
+namespace report = catalog::report;
 
-std::string Cell(const SchoolReport& report, absl::string_view field_name) {
-  const FieldDescriptor* field =
-      SchoolReport::descriptor()->FindFieldByName(std::string(field_name));
-  return io::CellText(report, *field);
+std::string Cell(const SchoolReport& r, const catalog::FieldInfo& field) {
+  return io::CellText(r, field);
 }
 
 // Sanity bounds of the input, not thresholds of the method: no school has more than 100,000 of
@@ -26,160 +28,128 @@ constexpr double kMaxCount = 100000;
 constexpr double kMaxAmount = 1e12;
 
 // Every numeric field is a count or an amount: none may be negative or absurdly large.
-void CheckNonNegative(const SchoolReport& report, ValidationResult* result) {
-  const auto* type = SchoolReport::descriptor();
-  const auto* reflection = report.GetReflection();
-  for (int i = 0; i < type->field_count(); ++i) {
-    const FieldDescriptor* field = type->field(i);
-    if (!field->has_presence() || !reflection->HasField(report, field)) continue;
-    double value = 0, limit = 0;
-    switch (field->cpp_type()) {
-      case FieldDescriptor::CPPTYPE_INT32:
-        value = reflection->GetInt32(report, field);
-        limit = kMaxCount;
-        break;
-      case FieldDescriptor::CPPTYPE_DOUBLE:
-        value = reflection->GetDouble(report, field);
-        limit = kMaxAmount;
-        break;
-      default:
-        continue;
-    }
-    if (!std::isfinite(value)) {
-      result->Violation(field->name(), Cell(report, field->name()), "must be a finite number");
-    } else if (value < 0) {
-      result->Violation(field->name(), Cell(report, field->name()),
+void CheckNonNegative(const SchoolReport& r, ValidationResult* result) {
+  for (const ReportField* field : report::kAll) {
+    if (field->number_of == nullptr) continue;
+    std::optional<double> value = field->Number(r);
+    if (!value) continue;
+    double limit = field->kind == catalog::Kind::kCount ? kMaxCount : kMaxAmount;
+    if (!std::isfinite(*value)) {
+      result->Violation(field->name, Cell(r, *field), "must be a finite number");
+    } else if (*value < 0) {
+      result->Violation(field->name, Cell(r, *field),
                         "must not be negative; enter 0 if there are none");
-    } else if (value > limit) {
+    } else if (*value > limit) {
       result->Violation(
-          field->name(), Cell(report, field->name()),
+          field->name, Cell(r, *field),
           absl::StrCat("is implausibly large (over ", limit, "); check the figure and its unit"));
     }
   }
 }
 
 // part ≤ whole, checked only when both are reported.
-void CheckPart(const SchoolReport& report, bool has_part, double part, absl::string_view part_name,
-               bool has_whole, double whole, absl::string_view whole_name,
-               ValidationResult* result) {
+void CheckPart(const SchoolReport& r, const ReportField& part, std::optional<double> whole,
+               absl::string_view whole_name, ValidationResult* result) {
+  std::optional<double> value = part.Number(r);
   // A negative whole is reported on its own; comparing parts with it would only add noise.
-  if (!has_part || !has_whole || whole < 0 || part <= whole) return;
+  if (!value || !whole || *whole < 0 || *value <= *whole) return;
   result->Violation(
-      part_name, Cell(report, part_name),
-      absl::StrCat("must not exceed ", whole_name, " (", whole, "); it counts a part of it"));
+      part.name, Cell(r, part),
+      absl::StrCat("must not exceed ", whole_name, " (", *whole, "); it counts a part of it"));
+}
+void CheckPart(const SchoolReport& r, const ReportField& part, const ReportField& whole,
+               ValidationResult* result) {
+  CheckPart(r, part, whole.Number(r), whole.name, result);
 }
 
-struct SectionView {
-  absl::string_view prefix;
-  bool has_students, has_classes, has_max, has_teachers, has_degree, has_backbone, has_pe_art;
-  int students, classes, max_class, teachers, degree, backbone, pe_art;
+// The per-section fields of one section, in the order a section is described.
+struct SectionFields {
+  absl::string_view word;  // "primary"
+  const ReportField& students;
+  const ReportField& classes;
+  const ReportField& max_class_size;
+  const ReportField& teachers;
+  const ReportField& teachers_above_degree;
+  const ReportField& backbone_teachers;
+  const ReportField& pe_art_teachers;
 };
+constexpr SectionFields kPrimarySection = {"primary",
+                                           report::primary_students,
+                                           report::primary_classes,
+                                           report::primary_max_class_size,
+                                           report::primary_teachers,
+                                           report::primary_teachers_above_degree,
+                                           report::primary_backbone_teachers,
+                                           report::primary_pe_art_teachers};
+constexpr SectionFields kJuniorSection = {"junior",
+                                          report::junior_students,
+                                          report::junior_classes,
+                                          report::junior_max_class_size,
+                                          report::junior_teachers,
+                                          report::junior_teachers_above_degree,
+                                          report::junior_backbone_teachers,
+                                          report::junior_pe_art_teachers};
 
-SectionView Primary(const SchoolReport& r) {
-  return {"primary_",
-          r.has_primary_students(),
-          r.has_primary_classes(),
-          r.has_primary_max_class_size(),
-          r.has_primary_teachers(),
-          r.has_primary_teachers_above_degree(),
-          r.has_primary_backbone_teachers(),
-          r.has_primary_pe_art_teachers(),
-          r.primary_students(),
-          r.primary_classes(),
-          r.primary_max_class_size(),
-          r.primary_teachers(),
-          r.primary_teachers_above_degree(),
-          r.primary_backbone_teachers(),
-          r.primary_pe_art_teachers()};
-}
-
-SectionView Junior(const SchoolReport& r) {
-  return {"junior_",
-          r.has_junior_students(),
-          r.has_junior_classes(),
-          r.has_junior_max_class_size(),
-          r.has_junior_teachers(),
-          r.has_junior_teachers_above_degree(),
-          r.has_junior_backbone_teachers(),
-          r.has_junior_pe_art_teachers(),
-          r.junior_students(),
-          r.junior_classes(),
-          r.junior_max_class_size(),
-          r.junior_teachers(),
-          r.junior_teachers_above_degree(),
-          r.junior_backbone_teachers(),
-          r.junior_pe_art_teachers()};
-}
-
-void CheckSectionParts(const SchoolReport& report, const SectionView& s, ValidationResult* result) {
-  auto name = [&](absl::string_view suffix) { return absl::StrCat(s.prefix, suffix); };
-  CheckPart(report, s.has_degree, s.degree, name("teachers_above_degree"), s.has_teachers,
-            s.teachers, name("teachers"), result);
-  CheckPart(report, s.has_backbone, s.backbone, name("backbone_teachers"), s.has_teachers,
-            s.teachers, name("teachers"), result);
-  CheckPart(report, s.has_pe_art, s.pe_art, name("pe_art_teachers"), s.has_teachers, s.teachers,
-            name("teachers"), result);
-  CheckPart(report, s.has_max, s.max_class, name("max_class_size"), s.has_students, s.students,
-            name("students"), result);
-  CheckPart(report, s.has_classes, s.classes, name("classes"), s.has_students, s.students,
-            name("students"), result);
-  if (s.has_students && s.students > 0 && s.has_classes && s.classes == 0) {
-    result->Violation(name("classes"), "0",
+void CheckSectionParts(const SchoolReport& r, const SectionFields& s, ValidationResult* result) {
+  CheckPart(r, s.teachers_above_degree, s.teachers, result);
+  CheckPart(r, s.backbone_teachers, s.teachers, result);
+  CheckPart(r, s.pe_art_teachers, s.teachers, result);
+  CheckPart(r, s.max_class_size, s.students, result);
+  CheckPart(r, s.classes, s.students, result);
+  std::optional<double> students = s.students.Number(r), classes = s.classes.Number(r);
+  if (students && *students > 0 && classes && *classes == 0) {
+    result->Violation(s.classes.name, "0",
                       absl::StrCat("a section with students has at least one class (",
-                                   name("students"), " = ", s.students, ")"));
+                                   s.students.name, " = ", *students, ")"));
   }
 }
 
-// The first field of a section that reports something (a positive count), or "" when none does.
-std::string FirstReportedSectionField(const SectionView& s) {
-  const std::pair<bool, absl::string_view> fields[] = {
-      {s.has_students && s.students > 0, "students"},
-      {s.has_classes && s.classes > 0, "classes"},
-      {s.has_max && s.max_class > 0, "max_class_size"},
-      {s.has_teachers && s.teachers > 0, "teachers"},
-      {s.has_degree && s.degree > 0, "teachers_above_degree"},
-      {s.has_backbone && s.backbone > 0, "backbone_teachers"},
-      {s.has_pe_art && s.pe_art > 0, "pe_art_teachers"}};
-  for (const auto& [reported, suffix] : fields) {
-    if (reported) return absl::StrCat(s.prefix, suffix);
+// The first field of a section that reports something (a positive count), or nullptr when none
+// does.
+const ReportField* FirstReportedSectionField(const SchoolReport& r, const SectionFields& s) {
+  for (const ReportField* field :
+       {&s.students, &s.classes, &s.max_class_size, &s.teachers, &s.teachers_above_degree,
+        &s.backbone_teachers, &s.pe_art_teachers}) {
+    std::optional<double> value = field->Number(r);
+    if (value && *value > 0) return field;
   }
-  return "";
+  return nullptr;
 }
 
-void CheckRating(const SchoolReport& report, absl::string_view field, absl::string_view value,
-                 ValidationResult* result) {
-  if (value.empty() || value == "excellent" || value == "good" || value == "fair" ||
-      value == "poor") {
-    return;
-  }
-  result->Violation(field, Cell(report, field), "must be one of excellent, good, fair, poor");
+void CheckRating(const SchoolReport& r, const ReportField& field, ValidationResult* result) {
+  absl::string_view value = field.Text(r);
+  if (value.empty() || field.FindWord(value) != nullptr) return;
+  result->Violation(field.name, Cell(r, field),
+                    absl::StrCat("must be one of ", catalog::WordList(field, ", ")));
 }
 
 void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
   // In double: the counts are not yet known to be bounded when this runs.
   const double students = double(r.primary_students()) + r.junior_students() + r.senior_students();
   if (students <= 0) return;
-  auto per_student = [&](bool has, double value, absl::string_view field, double limit,
-                         absl::string_view unit) {
-    if (has && value / students > limit) {
-      result->Warning(field, Cell(r, field),
+  auto per_student = [&](const ReportField& field, double limit, absl::string_view unit) {
+    std::optional<double> value = field.Number(r);
+    if (value && *value / students > limit) {
+      result->Warning(field.name, Cell(r, field),
                       absl::StrCat("more than ", limit, " ", unit,
                                    " per student; check the unit and the decimal point"));
     }
   };
-  per_student(r.has_teaching_aux_area_m2(), r.teaching_aux_area_m2(), "teaching_aux_area_m2", 50,
-              "m²");
-  per_student(r.has_sports_area_m2(), r.sports_area_m2(), "sports_area_m2", 200, "m²");
-  per_student(r.has_equipment_value_yuan(), r.equipment_value_yuan(), "equipment_value_yuan",
-              100000, "yuan");
-  per_student(r.has_public_funds_yuan(), r.public_funds_yuan(), "public_funds_yuan", 20000, "yuan");
-  for (const SectionView& s : {Primary(r), Junior(r)}) {
-    if (s.has_max && s.max_class > 80) {
-      result->Warning(absl::StrCat(s.prefix, "max_class_size"), absl::StrCat(s.max_class),
+  per_student(report::teaching_aux_area_m2, 50, "m²");
+  per_student(report::sports_area_m2, 200, "m²");
+  per_student(report::equipment_value_yuan, 100000, "yuan");
+  per_student(report::public_funds_yuan, 20000, "yuan");
+  for (const SectionFields* s : {&kPrimarySection, &kJuniorSection}) {
+    std::optional<double> max_class = s->max_class_size.Number(r);
+    if (max_class && *max_class > 80) {
+      result->Warning(s->max_class_size.name, Cell(r, s->max_class_size),
                       "more than 80 students in one class; check the figure");
     }
-    if (s.has_students && s.has_teachers && s.students > 0 && 3.0 * s.teachers > s.students) {
-      result->Warning(absl::StrCat(s.prefix, "teachers"), absl::StrCat(s.teachers),
+    std::optional<double> section_students = s->students.Number(r);
+    std::optional<double> teachers = s->teachers.Number(r);
+    if (section_students && teachers && *section_students > 0 &&
+        3.0 * *teachers > *section_students) {
+      result->Warning(s->teachers.name, Cell(r, s->teachers),
                       "more than one teacher per 3 students; check the counts");
     }
   }
@@ -208,29 +178,25 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
     result.Violation("county_code", report.county_code(), "use the 6-digit division code");
   }
   CheckNonNegative(report, &result);
-  const SectionView primary = Primary(report), junior = Junior(report);
-  CheckSectionParts(report, primary, &result);
-  CheckSectionParts(report, junior, &result);
+  CheckSectionParts(report, kPrimarySection, &result);
+  CheckSectionParts(report, kJuniorSection, &result);
 
   const bool teachers_known = report.has_primary_teachers() || report.has_junior_teachers();
   const double all_teachers = double(report.primary_teachers()) + report.junior_teachers();
   if (!report.has_senior_students() || report.senior_students() == 0) {
     // With a senior section, certified and trained teachers may include its teachers, which the
     // report does not count; the check only holds for compulsory-only schools.
-    CheckPart(report, report.has_certified_teachers(), report.certified_teachers(),
-              "certified_teachers", teachers_known, all_teachers,
-              "primary_teachers + junior_teachers", &result);
-    CheckPart(report, report.has_training_completed_teachers(),
-              report.training_completed_teachers(), "training_completed_teachers", teachers_known,
-              all_teachers, "primary_teachers + junior_teachers", &result);
+    const std::optional<double> whole =
+        teachers_known ? std::optional<double>(all_teachers) : std::nullopt;
+    const std::string whole_name =
+        absl::StrCat(report::primary_teachers.name, " + ", report::junior_teachers.name);
+    CheckPart(report, report::certified_teachers, whole, whole_name, &result);
+    CheckPart(report, report::training_completed_teachers, whole, whole_name, &result);
   }
-  CheckPart(report, report.has_zoned_admissions(), report.zoned_admissions(), "zoned_admissions",
-            report.has_total_admissions(), report.total_admissions(), "total_admissions", &result);
-  CheckPart(report, report.has_teacher_training_funds_yuan(), report.teacher_training_funds_yuan(),
-            "teacher_training_funds_yuan", report.has_public_funds_yuan(),
-            report.public_funds_yuan(), "public_funds_yuan", &result);
-  CheckRating(report, "ict_rating", report.ict_rating(), &result);
-  CheckRating(report, "moral_culture_rating", report.moral_culture_rating(), &result);
+  CheckPart(report, report::zoned_admissions, report::total_admissions, &result);
+  CheckPart(report, report::teacher_training_funds_yuan, report::public_funds_yuan, &result);
+  CheckRating(report, report::ict_rating, &result);
+  CheckRating(report, report::moral_culture_rating, &result);
   CheckPlausibility(report, &result);
   return result;
 }
@@ -253,35 +219,31 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
   }
   std::optional<Sections> sections = SectionsOf(registered->school_type());
   if (!sections) return result;  // the registry validator rejects unknown types on import
-  auto require_students = [&](bool has, absl::string_view field, absl::string_view section_zh) {
-    if (!has) {
-      result.Violation(field, "",
+  auto require_students = [&](const ReportField& field, absl::string_view section_zh) {
+    if (!field.Number(report)) {
+      result.Violation(field.name, "",
                        absl::StrCat("is required: a ", registered->school_type(),
                                     " school reports its ", section_zh, " students"));
     }
   };
-  auto forbid_section = [&](absl::string_view field, absl::string_view what) {
-    if (!field.empty()) {
-      result.Violation(field, Cell(report, field),
-                       absl::StrCat("a ", registered->school_type(), " school has no ", what,
-                                    " section; leave the ", what, "_ fields empty"));
-    }
+  auto forbid_section = [&](const ReportField* field, absl::string_view what) {
+    if (field == nullptr) return;
+    result.Violation(field->name, Cell(report, *field),
+                     absl::StrCat("a ", registered->school_type(), " school has no ", what,
+                                  " section; leave the ", what, "_ fields empty"));
   };
-  const SectionView primary = Primary(report), junior = Junior(report);
-  if (sections->primary) {
-    require_students(report.has_primary_students(), "primary_students", "primary (小学)");
-  } else {
-    forbid_section(FirstReportedSectionField(primary), "primary");
-  }
-  if (sections->junior) {
-    require_students(report.has_junior_students(), "junior_students", "junior (初中)");
-  } else {
-    forbid_section(FirstReportedSectionField(junior), "junior");
+  for (const auto& [has, section, section_zh] :
+       {std::tuple{sections->primary, &kPrimarySection, "primary (小学)"},
+        std::tuple{sections->junior, &kJuniorSection, "junior (初中)"}}) {
+    if (has) {
+      require_students(section->students, section_zh);
+    } else {
+      forbid_section(FirstReportedSectionField(report, *section), section->word);
+    }
   }
   if (!sections->senior) {
-    forbid_section(
-        report.has_senior_students() && report.senior_students() > 0 ? "senior_students" : "",
-        "senior");
+    std::optional<double> senior = report::senior_students.Number(report);
+    forbid_section(senior && *senior > 0 ? &report::senior_students : nullptr, "senior");
   }
   return result;
 }

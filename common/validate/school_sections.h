@@ -14,11 +14,7 @@ struct Sections {
   bool senior = false;
 };
 
-// The sections of a catalogue school_type word, or nullopt for an unknown word.
+// The sections of a catalogue school_type word (common/catalog), or nullopt for an unknown word.
 std::optional<Sections> SectionsOf(absl::string_view school_type);
-
-// The catalogue's school_type words, for error messages.
-inline constexpr absl::string_view kSchoolTypeWords =
-    "primary, junior, nine_year, twelve_year, complete_middle, teaching_point";
 
 }  // namespace junheng::validate

@@ -2,9 +2,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/catalog.h"
 #include "common/validate/school_sections.h"
 
 namespace junheng::validate {
+
+namespace school_fields = catalog::school;
 
 ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_view county_code) {
   ValidationResult result;
@@ -16,8 +19,9 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
     result.Violation("school_name", "", "is required: the official name");
   }
   if (!SectionsOf(school.school_type())) {
-    result.Violation("school_type", school.school_type(),
-                     absl::StrCat("must be one of ", kSchoolTypeWords));
+    result.Violation(
+        "school_type", school.school_type(),
+        absl::StrCat("must be one of ", catalog::WordList(school_fields::school_type, ", ")));
   }
   if (!IsValidCountyCode(county_code)) {
     result.Violation("county_code", county_code, "must be the 6-digit division code, e.g. 140430");
@@ -27,13 +31,13 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
     result.Violation("county_code", school.county_code(),
                      absl::StrCat("differs from the county being imported (", county_code, ")"));
   }
-  const std::string& locale = school.locale();
-  if (!locale.empty() && locale != "urban" && locale != "town" && locale != "rural") {
-    result.Violation("locale", locale, "must be urban, town or rural");
-  }
-  const std::string& ownership = school.ownership();
-  if (!ownership.empty() && ownership != "public" && ownership != "private") {
-    result.Violation("ownership", ownership, "must be public or private");
+  for (const catalog::Field<junheng::v1::School>* field :
+       {&school_fields::locale, &school_fields::ownership}) {
+    absl::string_view word = field->Text(school);
+    if (!word.empty() && field->FindWord(word) == nullptr) {
+      result.Violation(field->name, std::string(word),
+                       absl::StrCat("must be ", catalog::WordList(*field, ", ", " or ")));
+    }
   }
   if (school.school_type() == "teaching_point" && school.parent_school_code().empty()) {
     result.Warning("parent_school_code", "",

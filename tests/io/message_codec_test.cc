@@ -111,10 +111,22 @@ TEST(MessageCodecTest, DetectsFormatFromExtensionThenContent) {
   EXPECT_EQ(DetectFormat("r.txt", "a,b"), FileFormat::kCsv);
 }
 
-TEST(MessageCodecTest, CatalogueColumnsSkipRepeatedFields) {
-  auto columns = CatalogueColumns(*CountyFacts::descriptor());
-  EXPECT_EQ(std::count(columns.begin(), columns.end(), "monitoring"), 0);
-  EXPECT_EQ(std::count(columns.begin(), columns.end(), "teacher_pay_ratio"), 1);
+TEST(MessageCodecTest, CsvColumnsAreTheCataloguesAndSkipRepeatedFields) {
+  CountyFacts facts;
+  facts.set_teacher_pay_ratio(1.05);
+  facts.add_monitoring()->set_subject("数学");
+  std::string csv = EncodeCsv({&facts});
+  std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_EQ(header.find("monitoring"), std::string::npos);
+  EXPECT_NE(header.find("teacher_pay_ratio"), std::string::npos);
+  EXPECT_TRUE(header.starts_with("county_code,period,layout_plan_ok,"));
+}
+
+TEST(MessageCodecTest, ARecordTypeOutsideTheCatalogueHasNoCsvForm) {
+  auto decoded = DecodeCsv("receipt_id\nx\n", junheng::v1::Receipt::default_instance());
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(decoded.status().message(), "Receipt records have no CSV form; use the JSON form");
 }
 
 }  // namespace
