@@ -30,6 +30,9 @@ start_server() {
   SERVER_SECURITY=(--tls-cert "$tls/server.crt" --tls-key "$tls/server.key")
   CLIENT_SECURITY=(--ca "$tls/ca.crt")
   # SERVER_EXTRA_ARGS (an array, optional): more server options, e.g. (--profile qin-county).
+  # The log exists before the server starts: the background job's redirection may come after the
+  # first read below, and a failed read would end a `set -e -o pipefail` caller.
+  : >"$log"
   "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" \
     "${SERVER_EXTRA_ARGS[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
