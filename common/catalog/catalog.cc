@@ -40,6 +40,13 @@ const FieldInfo* FindField(const google::protobuf::Descriptor& type, absl::strin
   return nullptr;
 }
 
+const Field<v1::SchoolReport>* FindReportField(absl::string_view name) {
+  for (const Field<v1::SchoolReport>* field : report::kAll) {
+    if (field->name == name) return field;
+  }
+  return nullptr;
+}
+
 std::string LabelOf(absl::string_view name) {
   const FieldInfo* field = FindField(*v1::SchoolReport::descriptor(), name);
   if (field == nullptr) field = FindField(*v1::School::descriptor(), name);

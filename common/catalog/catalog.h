@@ -21,6 +21,9 @@ absl::Span<const FieldInfo* const> FieldsOf(const google::protobuf::Descriptor& 
 // The field of `type` whose name is `name`, or nullptr when the catalogue has none.
 const FieldInfo* FindField(const google::protobuf::Descriptor& type, absl::string_view name);
 
+// The report field whose name is `name`, with its typed reader; nullptr when there is none.
+const Field<v1::SchoolReport>* FindReportField(absl::string_view name);
+
 // The Chinese label of a report or registry field ("primary_students" -> "小学在校生数", with the
 // unit for decimals: "教学及辅助用房面积(m²)"); empty for a name that is neither.
 std::string LabelOf(absl::string_view name);

@@ -12,24 +12,6 @@ std::string IndicatorLabel(int index) {
   return absl::StrCat(kIndicatorCatalog[index].id, " ", kIndicatorCatalog[index].name_zh);
 }
 
-const std::string& QuantityField(int index, Level level) {
-  // Spelled out once per process: gaps name a field for every addition.
-  using Table = std::array<std::array<std::string, kIndicatorCount>, kLevels.size()>;
-  static const Table* const fields = [] {
-    auto* table = new Table;
-    for (Level l : kLevels) {
-      for (int i = 0; i < kIndicatorCount; ++i) {
-        const IndicatorInfo& info = kIndicatorCatalog[i];
-        (*table)[static_cast<int>(l)][i] = info.facility
-                                               ? std::string(info.quantity)
-                                               : absl::StrCat(LevelWord(l), "_", info.quantity);
-      }
-    }
-    return table;
-  }();
-  return (*fields)[static_cast<int>(level)][index];
-}
-
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) {
   out->Clear();
   if (values[0]) out->set_l1(*values[0]);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "absl/strings/string_view.h"
+#include "common/catalog/fields.h"
 #include "junheng/v1/evaluation.pb.h"
 
 namespace junheng::eval {
@@ -29,24 +30,37 @@ struct IndicatorInfo {
   absl::string_view id;       // "L1"
   absl::string_view name_zh;  // the official name
   absl::string_view unit_zh;  // what an addition is counted in: 人, 平方米, 元, 间
-  // The catalogue field the numerator comes from. Teacher fields are per section and carry the
-  // section as a prefix ("primary_" / "junior_"); facility fields are whole-school quantities.
-  absl::string_view quantity;
+  // The catalogue fields the numerator comes from in a primary and a junior unit: the section's
+  // teachers (L1-L3), or the same whole-school facility field for both (L4-L7).
+  const catalog::Field<junheng::v1::SchoolReport>* primary_quantity;
+  const catalog::Field<junheng::v1::SchoolReport>* junior_quantity;
   // Per hundred students (100) or per student (1): a unit conversion, not a threshold.
   double per_students;
   // L4-L7: a whole-school quantity that multi-section schools split between sections.
   bool facility;
+
+  const catalog::Field<junheng::v1::SchoolReport>& QuantityOf(Level level) const {
+    return level == Level::kPrimary ? *primary_quantity : *junior_quantity;
+  }
 };
 
 // The catalogue, in order L1..L7.
+namespace report_fields = catalog::report;
 inline constexpr IndicatorInfo kIndicatorCatalog[kIndicatorCount] = {
-    {"L1", "每百名学生拥有高于规定学历教师数", "人", "teachers_above_degree", 100, false},
-    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", "backbone_teachers", 100, false},
-    {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人", "pe_art_teachers", 100, false},
-    {"L4", "生均教学及辅助用房面积", "平方米", "teaching_aux_area_m2", 1, true},
-    {"L5", "生均体育运动场馆面积", "平方米", "sports_area_m2", 1, true},
-    {"L6", "生均教学仪器设备值", "元", "equipment_value_yuan", 1, true},
-    {"L7", "每百名学生拥有网络多媒体教室数", "间", "multimedia_classrooms", 100, true},
+    {"L1", "每百名学生拥有高于规定学历教师数", "人", &report_fields::primary_teachers_above_degree,
+     &report_fields::junior_teachers_above_degree, 100, false},
+    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", &report_fields::primary_backbone_teachers,
+     &report_fields::junior_backbone_teachers, 100, false},
+    {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人",
+     &report_fields::primary_pe_art_teachers, &report_fields::junior_pe_art_teachers, 100, false},
+    {"L4", "生均教学及辅助用房面积", "平方米", &report_fields::teaching_aux_area_m2,
+     &report_fields::teaching_aux_area_m2, 1, true},
+    {"L5", "生均体育运动场馆面积", "平方米", &report_fields::sports_area_m2,
+     &report_fields::sports_area_m2, 1, true},
+    {"L6", "生均教学仪器设备值", "元", &report_fields::equipment_value_yuan,
+     &report_fields::equipment_value_yuan, 1, true},
+    {"L7", "每百名学生拥有网络多媒体教室数", "间", &report_fields::multimedia_classrooms,
+     &report_fields::multimedia_classrooms, 100, true},
 };
 
 inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[index]; }
@@ -54,9 +68,11 @@ inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[inde
 // "L1 每百名学生拥有高于规定学历教师数"
 std::string IndicatorLabel(int index);
 
-// The catalogue field of indicator `index` for a unit of `level` (e.g. "junior_backbone_teachers"
-// or "sports_area_m2").
-const std::string& QuantityField(int index, Level level);
+// The catalogue field name of indicator `index` for a unit of `level` (e.g.
+// "junior_backbone_teachers" or "sports_area_m2").
+inline absl::string_view QuantityField(int index, Level level) {
+  return kIndicatorCatalog[index].QuantityOf(level).name;
+}
 
 // The profile's thresholds for `level`.
 inline const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile,

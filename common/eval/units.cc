@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/catalog.h"
 #include "common/validate/school_sections.h"
 
 namespace junheng::eval {
@@ -26,8 +26,12 @@ const SplitWeights* WeightsOf(absl::string_view type, const Profile& profile) {
   return nullptr;
 }
 
-absl::string_view StudentsField(Level level) {
-  return level == Level::kPrimary ? "primary_students" : "junior_students";
+using StudentsField = catalog::Field<SchoolReport>;
+namespace report_fields = catalog::report;
+
+const StudentsField& StudentsOf(Level level) {
+  return level == Level::kPrimary ? report_fields::primary_students
+                                  : report_fields::junior_students;
 }
 
 void AddMissing(Unit& unit, absl::string_view field) {
@@ -35,47 +39,6 @@ void AddMissing(Unit& unit, absl::string_view field) {
   if (std::find(unit.missing_fields.begin(), unit.missing_fields.end(), name) ==
       unit.missing_fields.end()) {
     unit.missing_fields.push_back(std::move(name));
-  }
-}
-
-std::optional<double> Opt(bool has, double v) {
-  return has ? std::optional<double>(v) : std::nullopt;
-}
-
-// The numerator field of indicator `i` for a section, read with the generated accessors (the hot
-// path of the engine; ReportNumber's reflection is for the rarer by-name reads).
-std::optional<double> SectionQuantity(const SchoolReport& r, int i, Level level) {
-  bool p = level == Level::kPrimary;
-  switch (i) {
-    case 0:
-      return p ? Opt(r.has_primary_teachers_above_degree(), r.primary_teachers_above_degree())
-               : Opt(r.has_junior_teachers_above_degree(), r.junior_teachers_above_degree());
-    case 1:
-      return p ? Opt(r.has_primary_backbone_teachers(), r.primary_backbone_teachers())
-               : Opt(r.has_junior_backbone_teachers(), r.junior_backbone_teachers());
-    case 2:
-      return p ? Opt(r.has_primary_pe_art_teachers(), r.primary_pe_art_teachers())
-               : Opt(r.has_junior_pe_art_teachers(), r.junior_pe_art_teachers());
-    case 3:
-      return Opt(r.has_teaching_aux_area_m2(), r.teaching_aux_area_m2());
-    case 4:
-      return Opt(r.has_sports_area_m2(), r.sports_area_m2());
-    case 5:
-      return Opt(r.has_equipment_value_yuan(), r.equipment_value_yuan());
-    default:
-      return Opt(r.has_multimedia_classrooms(), r.multimedia_classrooms());
-  }
-}
-
-// `field` is one of primary_students, junior_students, senior_students.
-std::optional<double> Students(const SchoolReport& r, absl::string_view field) {
-  switch (field[0]) {
-    case 'p':
-      return Opt(r.has_primary_students(), r.primary_students());
-    case 'j':
-      return Opt(r.has_junior_students(), r.junior_students());
-    default:
-      return Opt(r.has_senior_students(), r.senior_students());
   }
 }
 
@@ -88,19 +51,19 @@ std::optional<double> FacilityShare(const School& school, const SchoolReport& re
   const validate::Sections* sections = &unit.sections;
   double total = 0;
   bool complete = true;
-  auto add = [&](bool has, absl::string_view field, double weight) {
+  auto add = [&](bool has, const StudentsField& field, double weight) {
     if (!has) return;
-    std::optional<double> students = Students(report, field);
+    std::optional<double> students = field.Number(report);
     if (!students) {
-      AddMissing(unit, field);
+      AddMissing(unit, field.name);
       complete = false;
       return;
     }
     total += weight * *students;
   };
-  add(sections->primary, "primary_students", weights->primary());
-  add(sections->junior, "junior_students", weights->junior());
-  add(sections->senior, "senior_students", weights->senior());
+  add(sections->primary, report_fields::primary_students, weights->primary());
+  add(sections->junior, report_fields::junior_students, weights->junior());
+  add(sections->senior, report_fields::senior_students, weights->senior());
   if (!complete || total <= 0) return std::nullopt;
   double own = level == Level::kPrimary ? weights->primary() : weights->junior();
   return own * unit.students / total;
@@ -126,7 +89,7 @@ void FillQuantities(const SchoolRecord& record, const Profile& profile, Unit& un
   bool share_done = false;
   for (int i = 0; i < kIndicatorCount; ++i) {
     const IndicatorInfo& info = Indicator(i);
-    std::optional<double> quantity = SectionQuantity(report, i, unit.level);
+    std::optional<double> quantity = info.QuantityOf(unit.level).Number(report);
     if (!quantity) {
       AddMissing(unit, QuantityField(i, unit.level));
       continue;
@@ -156,26 +119,9 @@ IndicatorArray Unit::Values() const {
 }
 
 std::optional<double> ReportNumber(const SchoolReport& report, absl::string_view field) {
-  // The report's fields by name, built once (the descriptor's own lookup needs a std::string).
-  static const auto* const kFields = [] {
-    auto* fields = new absl::flat_hash_map<std::string, const google::protobuf::FieldDescriptor*>;
-    const google::protobuf::Descriptor* d = SchoolReport::descriptor();
-    for (int i = 0; i < d->field_count(); ++i) (*fields)[d->field(i)->name()] = d->field(i);
-    return fields;
-  }();
-  auto found = kFields->find(field);
-  if (found == kFields->end()) return std::nullopt;
-  const google::protobuf::FieldDescriptor* descriptor = found->second;
-  const google::protobuf::Reflection* reflection = report.GetReflection();
-  if (!reflection->HasField(report, descriptor)) return std::nullopt;
-  switch (descriptor->cpp_type()) {
-    case google::protobuf::FieldDescriptor::CPPTYPE_INT32:
-      return reflection->GetInt32(report, descriptor);
-    case google::protobuf::FieldDescriptor::CPPTYPE_DOUBLE:
-      return reflection->GetDouble(report, descriptor);
-    default:
-      return std::nullopt;
-  }
+  const catalog::Field<SchoolReport>* found = catalog::FindReportField(field);
+  if (found == nullptr || found->number_of == nullptr) return std::nullopt;
+  return found->Number(report);
 }
 
 UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profile) {
@@ -201,7 +147,7 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
       if (!has) continue;
       // Each unit is built in place in the list it belongs to, decided from its students.
       std::optional<double> students;
-      if (record.report != nullptr) students = Students(*record.report, StudentsField(level));
+      if (record.report != nullptr) students = StudentsOf(level).Number(*record.report);
       int count = students ? static_cast<int>(*students) : 0;
       bool small_point = record.report != nullptr && students && count > 0 &&
                          school.school_type() == kTeachingPoint &&
@@ -218,7 +164,7 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
         continue;
       }
       if (!students) {
-        AddMissing(unit, StudentsField(level));
+        AddMissing(unit, StudentsOf(level).name);
         continue;
       }
       unit.students = count;
