@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "absl/strings/str_format.h"
+#include "common/catalog/fields.h"
+#include "common/eval/indicators.h"
 
 namespace junheng::server {
 namespace {
@@ -13,30 +15,14 @@ namespace {
 using junheng::v1::ConsistencyWarning;
 using junheng::v1::SchoolReport;
 
-// The quantities whose period-to-period change is checked, with their accessors.
-struct Quantity {
-  const char* field;
-  bool (SchoolReport::*has)() const;
-  double (*value)(const SchoolReport&);
-};
+namespace report_fields = catalog::report;
 
-const Quantity kQuantities[] = {
-    {"primary_students", &SchoolReport::has_primary_students,
-     [](const SchoolReport& r) { return double(r.primary_students()); }},
-    {"junior_students", &SchoolReport::has_junior_students,
-     [](const SchoolReport& r) { return double(r.junior_students()); }},
-    {"primary_teachers", &SchoolReport::has_primary_teachers,
-     [](const SchoolReport& r) { return double(r.primary_teachers()); }},
-    {"junior_teachers", &SchoolReport::has_junior_teachers,
-     [](const SchoolReport& r) { return double(r.junior_teachers()); }},
-    {"teaching_aux_area_m2", &SchoolReport::has_teaching_aux_area_m2,
-     [](const SchoolReport& r) { return r.teaching_aux_area_m2(); }},
-    {"sports_area_m2", &SchoolReport::has_sports_area_m2,
-     [](const SchoolReport& r) { return r.sports_area_m2(); }},
-    {"equipment_value_yuan", &SchoolReport::has_equipment_value_yuan,
-     [](const SchoolReport& r) { return r.equipment_value_yuan(); }},
-    {"multimedia_classrooms", &SchoolReport::has_multimedia_classrooms,
-     [](const SchoolReport& r) { return double(r.multimedia_classrooms()); }},
+// The quantities whose period-to-period change is checked.
+constexpr const catalog::Field<SchoolReport>* kQuantities[] = {
+    &report_fields::primary_students,     &report_fields::junior_students,
+    &report_fields::primary_teachers,     &report_fields::junior_teachers,
+    &report_fields::teaching_aux_area_m2, &report_fields::sports_area_m2,
+    &report_fields::equipment_value_yuan, &report_fields::multimedia_classrooms,
 };
 
 double Median(std::vector<double> values) {
@@ -46,25 +32,6 @@ double Median(std::vector<double> values) {
   if (n % 2 == 1) return upper;
   double lower = *std::max_element(values.begin(), values.begin() + n / 2);
   return (lower + upper) / 2;
-}
-
-std::optional<double> IndicatorValue(const junheng::v1::IndicatorValues& v, int i) {
-  switch (i) {
-    case 0:
-      return v.has_l1() ? std::optional(v.l1()) : std::nullopt;
-    case 1:
-      return v.has_l2() ? std::optional(v.l2()) : std::nullopt;
-    case 2:
-      return v.has_l3() ? std::optional(v.l3()) : std::nullopt;
-    case 3:
-      return v.has_l4() ? std::optional(v.l4()) : std::nullopt;
-    case 4:
-      return v.has_l5() ? std::optional(v.l5()) : std::nullopt;
-    case 5:
-      return v.has_l6() ? std::optional(v.l6()) : std::nullopt;
-    default:
-      return v.has_l7() ? std::optional(v.l7()) : std::nullopt;
-  }
 }
 
 }  // namespace
@@ -77,13 +44,15 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
   for (const SchoolReport& report : current) {
     auto before = previous.find(report.school_code());
     if (before == previous.end()) continue;
-    for (const Quantity& q : kQuantities) {
-      if (!(report.*q.has)() || !(before->second.*q.has)()) continue;
-      const double now = q.value(report), then = q.value(before->second);
+    for (const catalog::Field<SchoolReport>* q : kQuantities) {
+      const std::optional<double> now_value = q->Number(report);
+      const std::optional<double> then_value = q->Number(before->second);
+      if (!now_value || !then_value) continue;
+      const double now = *now_value, then = *then_value;
       if (then <= 0 || std::abs(now - then) / then <= max_change) continue;
       ConsistencyWarning w;
       w.set_school_code(report.school_code());
-      w.set_field(q.field);
+      w.set_field(std::string(q->name));
       w.set_value(now);
       w.set_reference(then);
       w.set_kind("change");
@@ -96,11 +65,11 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
 
   const double k = profile.consistency_outlier_mad_k();
   for (const auto& level : evaluation.levels()) {
-    for (int i = 0; i < 7; ++i) {
+    for (int i = 0; i < eval::kIndicatorCount; ++i) {
       std::vector<std::pair<const junheng::v1::UnitResult*, double>> values;
       for (const auto& unit : level.units()) {
         if (unit.excluded()) continue;
-        if (auto v = IndicatorValue(unit.values(), i)) values.emplace_back(&unit, *v);
+        if (auto v = eval::FromMessage(unit.values())[i]) values.emplace_back(&unit, *v);
       }
       if (values.size() < 3) continue;  // no meaningful centre below three units
       std::vector<double> xs;
@@ -110,7 +79,7 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
       for (double x : xs) deviations.push_back(std::abs(x - median));
       const double scale = 1.4826 * Median(deviations);
       if (scale <= 0) continue;
-      const std::string id = absl::StrFormat("L%d", i + 1);
+      const std::string id(eval::Indicator(i).id);
       for (const auto& [unit, x] : values) {
         const double z = (x - median) / scale;
         if (std::abs(z) <= k) continue;
