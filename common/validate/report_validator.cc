@@ -125,7 +125,9 @@ void CheckRating(const SchoolReport& r, const ReportField& field, ValidationResu
 
 void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
   // In double: the counts are not yet known to be bounded when this runs.
-  const double students = double(r.primary_students()) + r.junior_students() + r.senior_students();
+  const double students = report::primary_students.Number(r).value_or(0) +
+                          report::junior_students.Number(r).value_or(0) +
+                          report::senior_students.Number(r).value_or(0);
   if (students <= 0) return;
   auto per_student = [&](const ReportField& field, double limit, absl::string_view unit) {
     std::optional<double> value = field.Number(r);
@@ -181,9 +183,11 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
   CheckSectionParts(report, kPrimarySection, &result);
   CheckSectionParts(report, kJuniorSection, &result);
 
-  const bool teachers_known = report.has_primary_teachers() || report.has_junior_teachers();
-  const double all_teachers = double(report.primary_teachers()) + report.junior_teachers();
-  if (!report.has_senior_students() || report.senior_students() == 0) {
+  const std::optional<double> primary_teachers = report::primary_teachers.Number(report);
+  const std::optional<double> junior_teachers = report::junior_teachers.Number(report);
+  const bool teachers_known = primary_teachers || junior_teachers;
+  const double all_teachers = primary_teachers.value_or(0) + junior_teachers.value_or(0);
+  if (report::senior_students.Number(report).value_or(0) == 0) {
     // With a senior section, certified and trained teachers may include its teachers, which the
     // report does not count; the check only holds for compulsory-only schools.
     const std::optional<double> whole =
