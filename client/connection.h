@@ -2,10 +2,17 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/rpc/channel_security.h"
+#include "grpcpp/channel.h"
+#include "grpcpp/client_context.h"
+#include "grpcpp/support/channel_arguments.h"
+#include "grpcpp/support/status.h"
 #include "junheng/v1/bureau.grpc.pb.h"
 #include "junheng/v1/evaluation_service.grpc.pb.h"
 #include "junheng/v1/security.grpc.pb.h"
@@ -13,8 +20,20 @@
 
 namespace junheng::client {
 
+// A unary method of a generated stub, e.g. &v1::ReportingService::Stub::GetReport.
+template <typename Stub, typename Request, typename Response>
+using UnaryMethod = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
+
+// True for the answers that mean the server could not be reached in time: UNAVAILABLE and
+// DEADLINE_EXCEEDED. Call words them as "unreachable", CallWithRetry retries them.
+bool IsUnreachable(const absl::Status& status);
+
 // The client's view of one junheng server. Every call carries a deadline; failures come back as
 // absl::Status with the server's canonical code and message.
+//
+//   Connection connection(address, absl::Seconds(10), security);
+//   absl::StatusOr<v1::StoredReport> stored =
+//       connection.Call(&v1::ReportingService::Stub::GetReport, request);
 class Connection {
  public:
   // Plain text and no token: for in-process tests of a server with auth disabled.
@@ -24,67 +43,135 @@ class Connection {
   Connection(const std::string& address, absl::Duration deadline,
              const rpc::ChannelSecurity& security);
 
-  // Submits with retries: UNAVAILABLE and DEADLINE_EXCEEDED are retried with the same
-  // submission_id (so a retry can never store the report twice) up to `attempts` times with
-  // exponential backoff.
-  [[nodiscard]] absl::StatusOr<junheng::v1::SubmitReportResponse> SubmitReport(
-      const junheng::v1::SubmitReportRequest& request, int attempts = 3);
-  [[nodiscard]] absl::StatusOr<junheng::v1::StoredReport> GetReport(
-      const junheng::v1::GetReportRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListReportVersionsResponse> ListReportVersions(
-      const junheng::v1::ListReportVersionsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListLatestReportsResponse> ListLatestReports(
-      const junheng::v1::ListLatestReportsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
-      const junheng::v1::UpsertSchoolsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
-      const junheng::v1::ListSchoolsRequest& request);
+  // Sends `request` once with a fresh context, the connection's deadline and its bearer token,
+  // and returns the response, or the server's status as absl::Status with its code and message.
+  // An unreachable server (IsUnreachable) gets a message that says what to check.
+  template <typename Stub, typename Request, typename Response>
+  [[nodiscard]] absl::StatusOr<Response> Call(UnaryMethod<Stub, Request, Response> method,
+                                              const std::type_identity_t<Request>& request) {
+    return CallWithRetry(method, request, /*attempts=*/1);
+  }
 
-  // BureauService.
-  [[nodiscard]] absl::StatusOr<junheng::v1::ReportingPeriod> DefinePeriod(
-      const junheng::v1::DefinePeriodRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListPeriodsResponse> ListPeriods(
-      const junheng::v1::ListPeriodsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionException> GrantException(
-      const junheng::v1::GrantExceptionRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ReviewRecord> ReviewReport(
-      const junheng::v1::ReviewReportRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> SubmissionStatus(
-      const junheng::v1::SubmissionStatusRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::RemindersResponse> Reminders(
-      const junheng::v1::RemindersRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::DueResponse> Due(const junheng::v1::DueRequest& request);
+  // Call, with unreachable answers retried up to `attempts` times in all, waiting 200 ms before
+  // the second attempt and twice as long before each next one. Only for requests that are safe
+  // to send twice: a SubmitReportRequest keeps its submission_id, so a retry can never store the
+  // report twice.
+  template <typename Stub, typename Request, typename Response>
+  [[nodiscard]] absl::StatusOr<Response> CallWithRetry(UnaryMethod<Stub, Request, Response> method,
+                                                       const std::type_identity_t<Request>& request,
+                                                       int attempts) {
+    Response response;
+    absl::Status status = Send(
+        [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context) {
+          // A stub is a light handle on the channel: a fresh one per call keeps no state here.
+          Stub stub(channel);
+          return (stub.*method)(&context, request, &response);
+        },
+        attempts);
+    if (!status.ok()) return status;
+    return response;
+  }
 
-  // TokenService and AuditService (issue 6).
-  [[nodiscard]] absl::StatusOr<junheng::v1::IssueTokenResponse> IssueToken(
-      const junheng::v1::IssueTokenRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::TokenInfo> RevokeToken(
-      const junheng::v1::RevokeTokenRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListTokensResponse> ListTokens(
-      const junheng::v1::ListTokensRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListAuditResponse> ListAudit(
-      const junheng::v1::ListAuditRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::VerifyAuditResponse> VerifyAudit(
-      const junheng::v1::VerifyAuditRequest& request);
-
-  // EvaluationService.
-  [[nodiscard]] absl::StatusOr<junheng::v1::Evaluation> Evaluate(
-      const junheng::v1::EvaluateRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::CountyFactsReceipt> SubmitCountyFacts(
-      const junheng::v1::SubmitCountyFactsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::StoredCountyFacts> GetCountyFacts(
-      const junheng::v1::GetCountyFactsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::ListSnapshotsResponse> ListSnapshots(
-      const junheng::v1::ListSnapshotsRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::Snapshot> GetSnapshot(
-      const junheng::v1::GetSnapshotRequest& request);
-  [[nodiscard]] absl::StatusOr<junheng::v1::TrendResponse> Trend(
-      const junheng::v1::TrendRequest& request);
+  // Interim: the wrappers the tests still call; they go once the tests call Call.
+  absl::StatusOr<junheng::v1::SubmitReportResponse> SubmitReport(
+      const junheng::v1::SubmitReportRequest& r, int attempts = 3) {
+    return CallWithRetry(&junheng::v1::ReportingService::Stub::SubmitReport, r, attempts);
+  }
+  absl::StatusOr<junheng::v1::StoredReport> GetReport(const junheng::v1::GetReportRequest& r) {
+    return Call(&junheng::v1::ReportingService::Stub::GetReport, r);
+  }
+  absl::StatusOr<junheng::v1::ListReportVersionsResponse> ListReportVersions(
+      const junheng::v1::ListReportVersionsRequest& r) {
+    return Call(&junheng::v1::ReportingService::Stub::ListReportVersions, r);
+  }
+  absl::StatusOr<junheng::v1::ListLatestReportsResponse> ListLatestReports(
+      const junheng::v1::ListLatestReportsRequest& r) {
+    return Call(&junheng::v1::ReportingService::Stub::ListLatestReports, r);
+  }
+  absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
+      const junheng::v1::UpsertSchoolsRequest& r) {
+    return Call(&junheng::v1::RegistryService::Stub::UpsertSchools, r);
+  }
+  absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
+      const junheng::v1::ListSchoolsRequest& r) {
+    return Call(&junheng::v1::RegistryService::Stub::ListSchools, r);
+  }
+  absl::StatusOr<junheng::v1::ReportingPeriod> DefinePeriod(
+      const junheng::v1::DefinePeriodRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::DefinePeriod, r);
+  }
+  absl::StatusOr<junheng::v1::ListPeriodsResponse> ListPeriods(
+      const junheng::v1::ListPeriodsRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::ListPeriods, r);
+  }
+  absl::StatusOr<junheng::v1::SubmissionException> GrantException(
+      const junheng::v1::GrantExceptionRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::GrantException, r);
+  }
+  absl::StatusOr<junheng::v1::ReviewRecord> ReviewReport(
+      const junheng::v1::ReviewReportRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::ReviewReport, r);
+  }
+  absl::StatusOr<junheng::v1::SubmissionStatusResponse> SubmissionStatus(
+      const junheng::v1::SubmissionStatusRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::SubmissionStatus, r);
+  }
+  absl::StatusOr<junheng::v1::RemindersResponse> Reminders(const junheng::v1::RemindersRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::Reminders, r);
+  }
+  absl::StatusOr<junheng::v1::DueResponse> Due(const junheng::v1::DueRequest& r) {
+    return Call(&junheng::v1::BureauService::Stub::Due, r);
+  }
+  absl::StatusOr<junheng::v1::IssueTokenResponse> IssueToken(
+      const junheng::v1::IssueTokenRequest& r) {
+    return Call(&junheng::v1::TokenService::Stub::IssueToken, r);
+  }
+  absl::StatusOr<junheng::v1::TokenInfo> RevokeToken(const junheng::v1::RevokeTokenRequest& r) {
+    return Call(&junheng::v1::TokenService::Stub::RevokeToken, r);
+  }
+  absl::StatusOr<junheng::v1::ListTokensResponse> ListTokens(
+      const junheng::v1::ListTokensRequest& r) {
+    return Call(&junheng::v1::TokenService::Stub::ListTokens, r);
+  }
+  absl::StatusOr<junheng::v1::ListAuditResponse> ListAudit(const junheng::v1::ListAuditRequest& r) {
+    return Call(&junheng::v1::AuditService::Stub::ListAudit, r);
+  }
+  absl::StatusOr<junheng::v1::VerifyAuditResponse> VerifyAudit(
+      const junheng::v1::VerifyAuditRequest& r) {
+    return Call(&junheng::v1::AuditService::Stub::VerifyAudit, r);
+  }
+  absl::StatusOr<junheng::v1::Evaluation> Evaluate(const junheng::v1::EvaluateRequest& r) {
+    return Call(&junheng::v1::EvaluationService::Stub::Evaluate, r);
+  }
+  absl::StatusOr<junheng::v1::CountyFactsReceipt> SubmitCountyFacts(
+      const junheng::v1::SubmitCountyFactsRequest& r) {
+    return Call(&junheng::v1::EvaluationService::Stub::SubmitCountyFacts, r);
+  }
+  absl::StatusOr<junheng::v1::StoredCountyFacts> GetCountyFacts(
+      const junheng::v1::GetCountyFactsRequest& r) {
+    return Call(&junheng::v1::EvaluationService::Stub::GetCountyFacts, r);
+  }
+  absl::StatusOr<junheng::v1::ListSnapshotsResponse> ListSnapshots(
+      const junheng::v1::ListSnapshotsRequest& r) {
+    return Call(&junheng::v1::EvaluationService::Stub::ListSnapshots, r);
+  }
+  absl::StatusOr<junheng::v1::Snapshot> GetSnapshot(const junheng::v1::GetSnapshotRequest& r) {
+    return Call(&junheng::v1::EvaluationService::Stub::GetSnapshot, r);
+  }
+  absl::StatusOr<junheng::v1::TrendResponse> Trend(const junheng::v1::TrendRequest& r) {
+    return Call(&junheng::v1::EvaluationService::Stub::Trend, r);
+  }
 
   const std::string& address() const { return address_; }
 
  private:
-  // Makes the channel and the stubs.
+  using Attempt =
+      absl::FunctionRef<grpc::Status(const std::shared_ptr<grpc::Channel>&, grpc::ClientContext&)>;
+
+  // The one implementation behind Call and CallWithRetry: deadline, credentials, channel
+  // readiness, retries and the mapping of gRPC's status to absl's.
+  absl::Status Send(Attempt attempt, int attempts);
+  // Makes the channel.
   void OpenChannel();
   // Before each call: setup_, after replacing a TLS channel stuck reconnecting.
   const absl::Status& Ready();
@@ -95,12 +182,6 @@ class Connection {
   grpc::ChannelArguments args_;
   absl::Status setup_;  // why the channel could not be made; every call returns it
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<junheng::v1::ReportingService::Stub> reporting_;
-  std::unique_ptr<junheng::v1::RegistryService::Stub> registry_;
-  std::unique_ptr<junheng::v1::BureauService::Stub> bureau_;
-  std::unique_ptr<junheng::v1::EvaluationService::Stub> evaluation_;
-  std::unique_ptr<junheng::v1::TokenService::Stub> tokens_;
-  std::unique_ptr<junheng::v1::AuditService::Stub> audit_;
 };
 
 }  // namespace junheng::client

@@ -77,7 +77,7 @@ int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, s
       if (!updated.ok()) return Fail(updated.status(), err);
     }
   }
-  Connection connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
+  Connection connection = Connect(g);
   auto summary = DeliverPending(
       *outbox, connection, /*attempts_per_call=*/3,
       [&](const v1::OutboxItem& item, const DeliveryResult& result) {

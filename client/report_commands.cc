@@ -225,7 +225,7 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   request.set_school_code(args.school);
   request.set_period(args.period);
   request.set_version(args.version);
-  auto stored = Connect(g).GetReport(request);
+  auto stored = Connect(g).Call(&v1::ReportingService::Stub::GetReport, request);
   if (!stored.ok()) return Fail(stored.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*stored) << "\n";
@@ -250,7 +250,7 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
   request.set_county_code(g.county);
   request.set_school_code(args.school);
   request.set_period(args.period);
-  auto versions = Connect(g).ListReportVersions(request);
+  auto versions = Connect(g).Call(&v1::ReportingService::Stub::ListReportVersions, request);
   if (!versions.ok()) return Fail(versions.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*versions) << "\n";
@@ -274,7 +274,7 @@ int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std
   v1::ListLatestReportsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
-  auto latest = Connect(g).ListLatestReports(request);
+  auto latest = Connect(g).Call(&v1::ReportingService::Stub::ListLatestReports, request);
   if (!latest.ok()) return Fail(latest.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*latest) << "\n";
