@@ -1,6 +1,6 @@
 // The bureau's reporting round, run through a whole year on an injected clock: windows, late
 // reports, exceptions, review, monitoring and reminders against a real in-process server.
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,9 +1,9 @@
 // Evaluation on the server: the same JSON as the offline evaluator, county facts, snapshots made by
 // the scheduler through a reporting year on an injected clock (with catch-up after downtime), and
 // the trend.
-#include "client/connection.h"
-#include "client/eval_command.h"
-#include "client/record_files.h"
+#include "client/cli/eval_command.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
 #include "common/eval/evaluate.h"
 #include "common/eval/evaluation_render.h"
 #include "common/io/message_codec.h"

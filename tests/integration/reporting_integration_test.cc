@@ -4,7 +4,7 @@
 #include <set>
 #include <thread>
 
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"

@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "server/admin_commands.h"
 #include "server/server_app.h"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "absl/time/clock.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "tests/reliability/server_process.h"
 #include "tests/testing/temp_dir.h"

@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
-#include "client/outbox.h"
-#include "client/outbox_delivery.h"
+#include "client/outbox/outbox.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
 #include "tests/reliability/fault_proxy.h"

@@ -1,11 +1,11 @@
 // The outbox on its own, and the stale-version rule across retries against a real server.
-#include "client/outbox.h"
+#include "client/outbox/outbox.h"
 
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "client/connection.h"
-#include "client/outbox_delivery.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
 #include "tests/testing/temp_dir.h"

@@ -13,7 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 
 namespace junheng::testing {
 

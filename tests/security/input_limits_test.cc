@@ -2,7 +2,7 @@
 // the refusal names the field.
 #include "server/input_limits.h"
 
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "junheng/v1/evaluation_service.pb.h"

@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"

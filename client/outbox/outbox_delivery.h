@@ -5,8 +5,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "client/connection.h"
-#include "client/outbox.h"
+#include "client/outbox/outbox.h"
+#include "client/rpc/connection.h"
 #include "junheng/v1/outbox.pb.h"
 
 namespace junheng::client {

@@ -5,14 +5,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "client/command_support.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
-#include "client/outbox.h"
-#include "client/outbox_delivery.h"
-#include "client/record_files.h"
-#include "client/submission_id.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/outbox/outbox.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
+#include "client/rpc/submission_id.h"
 #include "common/io/csv_table.h"
 #include "common/io/field_labels.h"
 #include "common/io/message_codec.h"
@@ -151,7 +151,7 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
 
   // Every report is first kept in the durable outbox with its submission id and the version it
   // replaces, then sent (issue 5): an unreachable server loses nothing.
-  auto outbox = Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
+  auto outbox = OpenOutbox(g);
   if (!outbox.ok()) return Fail(outbox.status(), err);
   Connection connection = Connect(g);
   bool reachable = true;

@@ -1,11 +1,11 @@
 #include <ostream>
 
 #include "absl/strings/str_format.h"
-#include "client/command_support.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
-#include "client/record_files.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {

@@ -1,4 +1,4 @@
-#include "client/outbox_delivery.h"
+#include "client/outbox/outbox_delivery.h"
 
 #include <algorithm>
 

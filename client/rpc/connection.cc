@@ -1,4 +1,4 @@
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 
 #include <thread>
 

@@ -1,4 +1,4 @@
-#include "client/security_commands.h"
+#include "client/cli/security_commands.h"
 
 #include <iostream>
 #include <memory>
@@ -7,9 +7,9 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "client/command_support.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
+#include "client/cli/command_support.h"
+#include "client/cli/exit_codes.h"
+#include "client/rpc/connection.h"
 #include "common/io/message_codec.h"
 #include "common/time/expiry.h"
 #include "common/time/time_text.h"

@@ -13,6 +13,7 @@
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/channel_arguments.h"
 #include "grpcpp/support/status.h"
+// Every junheng service's stub, so that a caller can name any method.
 #include "junheng/v1/bureau.grpc.pb.h"
 #include "junheng/v1/evaluation_service.grpc.pb.h"
 #include "junheng/v1/security.grpc.pb.h"
