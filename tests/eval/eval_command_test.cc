@@ -1,4 +1,4 @@
-#include "client/eval_command.h"
+#include "client/cli/eval_command.h"
 
 #include <cstdlib>
 #include <fstream>

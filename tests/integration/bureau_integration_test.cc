@@ -1,6 +1,6 @@
 // The bureau's reporting round, run through a whole year on an injected clock: windows, late
 // reports, exceptions, review, monitoring and reminders against a real in-process server.
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -38,7 +38,7 @@ class BureauIntegrationTest : public ::testing::Test {
       s->set_contact_name(std::string("contact ") + code);
       s->set_contact_phone("0355-700000");
     }
-    ASSERT_TRUE(rpc_->UpsertSchools(schools).ok());
+    ASSERT_TRUE(rpc_->Call(&v1::RegistryService::Stub::UpsertSchools, schools).ok());
 
     // The 2024 round: opens 1 Sep, deadline end of 15 Oct, closes end of 31 Oct (China time).
     v1::DefinePeriodRequest define;
@@ -48,7 +48,7 @@ class BureauIntegrationTest : public ::testing::Test {
     p->set_opens_unix_ms(absl::ToUnixMillis(At("2024-09-01")));
     p->set_deadline_unix_ms(absl::ToUnixMillis(*ParseInstant("2024-10-15", DateMeans::kEndOfDay)));
     p->set_closes_unix_ms(absl::ToUnixMillis(*ParseInstant("2024-10-31", DateMeans::kEndOfDay)));
-    auto defined = rpc_->DefinePeriod(define);
+    auto defined = rpc_->Call(&v1::BureauService::Stub::DefinePeriod, define);
     ASSERT_TRUE(defined.ok()) << defined.status();
   }
 
@@ -62,7 +62,7 @@ class BureauIntegrationTest : public ::testing::Test {
     request.mutable_report()->set_primary_students(students);
     request.set_replaces_version(LatestVersion(school));
     request.set_submitter("clerk-" + school);
-    return rpc_->SubmitReport(request, /*attempts=*/1);
+    return rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
   }
 
   int64_t LatestVersion(const std::string& school) {
@@ -70,7 +70,7 @@ class BureauIntegrationTest : public ::testing::Test {
     list.set_county_code(kCounty);
     list.set_school_code(school);
     list.set_period("2024");
-    auto versions = rpc_->ListReportVersions(list);
+    auto versions = rpc_->Call(&v1::ReportingService::Stub::ListReportVersions, list);
     return versions.ok() && !versions->versions().empty() ? versions->versions().rbegin()->version()
                                                           : 0;
   }
@@ -85,14 +85,14 @@ class BureauIntegrationTest : public ::testing::Test {
     request.set_action(action);
     request.set_comment(comment);
     request.set_reviewer("bureau-staff");
-    return rpc_->ReviewReport(request);
+    return rpc_->Call(&v1::BureauService::Stub::ReviewReport, request);
   }
 
   v1::SubmissionStatusResponse Status() {
     v1::SubmissionStatusRequest request;
     request.set_county_code(kCounty);
     request.set_period("2024");
-    auto status = rpc_->SubmissionStatus(request);
+    auto status = rpc_->Call(&v1::BureauService::Stub::SubmissionStatus, request);
     EXPECT_TRUE(status.ok()) << status.status();
     if (!status.ok()) return {};
     return *std::move(status);
@@ -164,7 +164,7 @@ TEST_F(BureauIntegrationTest, ExceptionOpensTheWindowForOneSchoolUntilItExpires)
   e->set_school_code("s3");
   e->set_expires_unix_ms(absl::ToUnixMillis(At("2024-11-10")));
   e->set_reason("flooded road");
-  auto granted = rpc_->GrantException(grant);
+  auto granted = rpc_->Call(&v1::BureauService::Stub::GrantException, grant);
   ASSERT_TRUE(granted.ok()) << granted.status();
 
   EXPECT_TRUE(Submit("s3", 300).ok());
@@ -184,7 +184,8 @@ TEST_F(BureauIntegrationTest, ExpiredExceptionCannotBeGranted) {
   e->set_period("2024");
   e->set_school_code("s3");
   e->set_expires_unix_ms(absl::ToUnixMillis(At("2024-11-01")));
-  EXPECT_EQ(rpc_->GrantException(grant).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(rpc_->Call(&v1::BureauService::Stub::GrantException, grant).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(BureauIntegrationTest, ReviewRoundTripReturnResubmitAcceptLockReopen) {
@@ -202,7 +203,7 @@ TEST_F(BureauIntegrationTest, ReviewRoundTripReturnResubmitAcceptLockReopen) {
   get.set_county_code(kCounty);
   get.set_school_code("s1");
   get.set_period("2024");
-  auto shown = rpc_->GetReport(get);
+  auto shown = rpc_->Call(&v1::ReportingService::Stub::GetReport, get);
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ(shown->review().state(), "returned");
   EXPECT_THAT(shown->review().comment(), HasSubstr("too low"));
@@ -236,7 +237,8 @@ TEST_F(BureauIntegrationTest, ReviewOfAnOlderVersionIsAborted) {
   request.set_school_code("s1");
   request.set_version(1);
   request.set_action("accept");
-  EXPECT_EQ(rpc_->ReviewReport(request).status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(rpc_->Call(&v1::BureauService::Stub::ReviewReport, request).status().code(),
+            absl::StatusCode::kAborted);
 }
 
 TEST_F(BureauIntegrationTest, RemindersListOwingSchoolsWithContactsOnlyNearTheDeadline) {
@@ -249,13 +251,13 @@ TEST_F(BureauIntegrationTest, RemindersListOwingSchoolsWithContactsOnlyNearTheDe
   request.set_county_code(kCounty);
   request.set_period("2024");
   request.set_days(3);
-  auto far = rpc_->Reminders(request);
+  auto far = rpc_->Call(&v1::BureauService::Stub::Reminders, request);
   ASSERT_TRUE(far.ok());
   EXPECT_GT(far->days_to_deadline(), 30);
   EXPECT_TRUE(far->owing().empty());
 
   clock_.Set(At("2024-10-14"));  // 1 day and a bit before the end of 15 Oct
-  auto near = rpc_->Reminders(request);
+  auto near = rpc_->Call(&v1::BureauService::Stub::Reminders, request);
   ASSERT_TRUE(near.ok());
   EXPECT_NEAR(near->days_to_deadline(), 2.0, 0.01);
   std::vector<std::string> owing;
@@ -271,18 +273,18 @@ TEST_F(BureauIntegrationTest, DueTellsAClerkWhatTheSchoolOwes) {
   v1::DueRequest due;
   due.set_county_code(kCounty);
   due.set_school_code("s1");
-  auto before = rpc_->Due(due);
+  auto before = rpc_->Call(&v1::BureauService::Stub::Due, due);
   ASSERT_TRUE(before.ok());
   ASSERT_EQ(before->owed_size(), 1);
   EXPECT_EQ(before->owed(0).period(), "2024");
   EXPECT_EQ(before->owed(0).state(), "not_submitted");
   ASSERT_TRUE(Submit("s1", 100).ok());
-  auto after = rpc_->Due(due);
+  auto after = rpc_->Call(&v1::BureauService::Stub::Due, due);
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->owed().empty());
   clock_.Set(At("2024-11-05"));
   due.set_school_code("s2");
-  auto closed = rpc_->Due(due);
+  auto closed = rpc_->Call(&v1::BureauService::Stub::Due, due);
   ASSERT_TRUE(closed.ok());
   EXPECT_TRUE(closed->owed().empty()) << "a closed period is no longer owed";
 }
@@ -294,14 +296,15 @@ TEST_F(BureauIntegrationTest, UndefinedPeriodHasNoWindowAndNoReminders) {
   request.mutable_report()->set_school_code("s1");
   request.mutable_report()->set_period("2023");
   request.mutable_report()->set_primary_students(90);
-  auto stored = rpc_->SubmitReport(request, 1);
+  auto stored = rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_FALSE(stored->receipt().late());
   v1::RemindersRequest remind;
   remind.set_county_code(kCounty);
   remind.set_period("2023");
   remind.set_days(5);
-  EXPECT_EQ(rpc_->Reminders(remind).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(rpc_->Call(&v1::BureauService::Stub::Reminders, remind).status().code(),
+            absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_F(BureauIntegrationTest, PeriodTimesMustBeOrdered) {
@@ -312,7 +315,8 @@ TEST_F(BureauIntegrationTest, PeriodTimesMustBeOrdered) {
   p->set_opens_unix_ms(absl::ToUnixMillis(At("2025-10-01")));
   p->set_deadline_unix_ms(absl::ToUnixMillis(At("2025-09-01")));
   p->set_closes_unix_ms(absl::ToUnixMillis(At("2025-11-01")));
-  EXPECT_EQ(rpc_->DefinePeriod(define).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(rpc_->Call(&v1::BureauService::Stub::DefinePeriod, define).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

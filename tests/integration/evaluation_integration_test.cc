@@ -1,9 +1,9 @@
 // Evaluation on the server: the same JSON as the offline evaluator, county facts, snapshots made by
 // the scheduler through a reporting year on an injected clock (with catch-up after downtime), and
 // the trend.
-#include "client/connection.h"
-#include "client/eval_command.h"
-#include "client/record_files.h"
+#include "client/cli/eval_command.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
 #include "common/eval/evaluate.h"
 #include "common/eval/evaluation_render.h"
 #include "common/io/message_codec.h"
@@ -57,7 +57,7 @@ class EvaluationIntegrationTest : public ::testing::Test {
     v1::UpsertSchoolsRequest request;
     request.set_county_code(kCounty);
     for (auto& s : *schools) *request.add_schools() = s;
-    ASSERT_TRUE(rpc_->UpsertSchools(request).ok());
+    ASSERT_TRUE(rpc_->Call(&v1::RegistryService::Stub::UpsertSchools, request).ok());
   }
 
   // Submits the sample reports of `period`, optionally only the first `limit` of them.
@@ -71,7 +71,7 @@ class EvaluationIntegrationTest : public ::testing::Test {
       request.set_county_code(kCounty);
       request.set_submission_id("sample-" + period + "-" + report.school_code());
       *request.mutable_report() = report;
-      auto response = rpc_->SubmitReport(request, 1);
+      auto response = rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
       ASSERT_TRUE(response.ok()) << response.status();
     }
   }
@@ -83,7 +83,7 @@ class EvaluationIntegrationTest : public ::testing::Test {
     ASSERT_TRUE(facts.ok()) << facts.status();
     v1::SubmitCountyFactsRequest request;
     *request.mutable_facts() = facts->front();
-    auto receipt = rpc_->SubmitCountyFacts(request);
+    auto receipt = rpc_->Call(&v1::EvaluationService::Stub::SubmitCountyFacts, request);
     ASSERT_TRUE(receipt.ok()) << receipt.status();
   }
 
@@ -96,7 +96,7 @@ class EvaluationIntegrationTest : public ::testing::Test {
     p->set_opens_unix_ms(absl::ToUnixMillis(At(opens)));
     p->set_deadline_unix_ms(absl::ToUnixMillis(At(deadline)));
     p->set_closes_unix_ms(absl::ToUnixMillis(At(closes)));
-    ASSERT_TRUE(rpc_->DefinePeriod(define).ok());
+    ASSERT_TRUE(rpc_->Call(&v1::BureauService::Stub::DefinePeriod, define).ok());
   }
 
   std::vector<v1::ScheduledRun> RunDue() {
@@ -109,7 +109,7 @@ class EvaluationIntegrationTest : public ::testing::Test {
     v1::ListSnapshotsRequest list;
     list.set_county_code(kCounty);
     list.set_period(period);
-    auto snapshots = rpc_->ListSnapshots(list);
+    auto snapshots = rpc_->Call(&v1::EvaluationService::Stub::ListSnapshots, list);
     EXPECT_TRUE(snapshots.ok()) << snapshots.status();
     return snapshots.ok() ? snapshots->snapshots_size() : -1;
   }
@@ -128,7 +128,7 @@ TEST_F(EvaluationIntegrationTest, ServerAndOfflineEvaluationsGiveIdenticalJson) 
   request.set_county_code(kCounty);
   request.set_period("2024");
   request.set_profile("qin-county");
-  auto served = rpc_->Evaluate(request);
+  auto served = rpc_->Call(&v1::EvaluationService::Stub::Evaluate, request);
   ASSERT_TRUE(served.ok()) << served.status();
 
   client::EvalOptions options;
@@ -158,7 +158,7 @@ TEST_F(EvaluationIntegrationTest, CountyFactsAreValidatedAndVersioned) {
   bad.mutable_facts()->set_rotated_teachers(50);
   bad.mutable_facts()->set_rotation_eligible_teachers(40);
   bad.set_replaces_version(1);
-  auto rejected = rpc_->SubmitCountyFacts(bad);
+  auto rejected = rpc_->Call(&v1::EvaluationService::Stub::SubmitCountyFacts, bad);
   ASSERT_EQ(rejected.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(rejected.status().message(), HasSubstr("consolidation_rate = 99.2"));
   EXPECT_THAT(rejected.status().message(), HasSubstr("rotated_teachers = 50"));
@@ -168,9 +168,10 @@ TEST_F(EvaluationIntegrationTest, CountyFactsAreValidatedAndVersioned) {
   stale.mutable_facts()->set_period("2024");
   stale.mutable_facts()->set_layout_plan_ok(true);
   stale.set_replaces_version(0);
-  EXPECT_EQ(rpc_->SubmitCountyFacts(stale).status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(rpc_->Call(&v1::EvaluationService::Stub::SubmitCountyFacts, stale).status().code(),
+            absl::StatusCode::kAborted);
   stale.set_replaces_version(1);
-  auto second = rpc_->SubmitCountyFacts(stale);
+  auto second = rpc_->Call(&v1::EvaluationService::Stub::SubmitCountyFacts, stale);
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_EQ(second->version(), 2);
 
@@ -178,7 +179,7 @@ TEST_F(EvaluationIntegrationTest, CountyFactsAreValidatedAndVersioned) {
   get.set_county_code(kCounty);
   get.set_period("2024");
   get.set_version(1);
-  auto first = rpc_->GetCountyFacts(get);
+  auto first = rpc_->Call(&v1::EvaluationService::Stub::GetCountyFacts, get);
   ASSERT_TRUE(first.ok());
   EXPECT_TRUE(first->facts().has_survey_valid()) << "version 1 is kept as it was";
 }
@@ -192,13 +193,13 @@ TEST_F(EvaluationIntegrationTest, AcceptedOnlyEvaluationUsesOnlyAcceptedVersions
   review.set_school_code("2140043001");
   review.set_version(1);
   review.set_action("accept");
-  ASSERT_TRUE(rpc_->ReviewReport(review).ok());
+  ASSERT_TRUE(rpc_->Call(&v1::BureauService::Stub::ReviewReport, review).ok());
   v1::EvaluateRequest request;
   request.set_county_code(kCounty);
   request.set_period("2024");
-  auto all = rpc_->Evaluate(request);
+  auto all = rpc_->Call(&v1::EvaluationService::Stub::Evaluate, request);
   request.set_accepted_only(true);
-  auto accepted = rpc_->Evaluate(request);
+  auto accepted = rpc_->Call(&v1::EvaluationService::Stub::Evaluate, request);
   ASSERT_TRUE(all.ok() && accepted.ok());
   EXPECT_EQ(all->schools_reported(), 5);
   EXPECT_EQ(accepted->schools_reported(), 1);
@@ -253,7 +254,7 @@ TEST_F(EvaluationIntegrationTest, SchedulerSnapshotsAReportingYearWithoutDuplica
   v1::GetSnapshotRequest get;
   get.set_county_code(kCounty);
   get.set_period("2024");
-  auto newest = rpc_->GetSnapshot(get);
+  auto newest = rpc_->Call(&v1::EvaluationService::Stub::GetSnapshot, get);
   ASSERT_TRUE(newest.ok()) << newest.status();
   EXPECT_EQ(newest->trigger(), "close");
   EXPECT_EQ(newest->profile_name(), "qin-county");
@@ -271,7 +272,7 @@ TEST_F(EvaluationIntegrationTest, TrendShowsEachYearAgainstThePlan) {
   request.set_county_code(kCounty);
   request.set_from_year(2022);
   request.set_to_year(2024);
-  auto trend = rpc_->Trend(request);
+  auto trend = rpc_->Call(&v1::EvaluationService::Stub::Trend, request);
   ASSERT_TRUE(trend.ok()) << trend.status();
   ASSERT_EQ(trend->years_size(), 3);
   EXPECT_FALSE(trend->years(0).evaluated()) << "nothing was reported for 2022";

@@ -4,7 +4,7 @@
 #include <set>
 #include <thread>
 
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
@@ -48,7 +48,7 @@ class ReportingIntegrationTest : public ::testing::Test {
       s->set_school_name(std::string("school ") + code);
       s->set_school_type(type);
     }
-    auto response = connection_->UpsertSchools(request);
+    auto response = connection_->Call(&v1::RegistryService::Stub::UpsertSchools, request);
     ASSERT_TRUE(response.ok()) << response.status();
   }
 
@@ -77,7 +77,7 @@ class ReportingIntegrationTest : public ::testing::Test {
     list.set_county_code(kCounty);
     list.set_school_code(school);
     list.set_period("2024");
-    auto versions = connection_->ListReportVersions(list);
+    auto versions = connection_->Call(&v1::ReportingService::Stub::ListReportVersions, list);
     EXPECT_TRUE(versions.ok()) << versions.status();
     return versions.ok() ? versions->versions_size() : -1;
   }
@@ -90,7 +90,8 @@ class ReportingIntegrationTest : public ::testing::Test {
 
 TEST_F(ReportingIntegrationTest, AcceptedReportCanBeReadBackWithItsReceipt) {
   RegisterSchools();
-  auto response = connection_->SubmitReport(Request("id-1", Report(600)));
+  auto response = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                             Request("id-1", Report(600)), /*attempts=*/3);
   ASSERT_TRUE(response.ok()) << response.status();
   const auto& receipt = response->receipt();
   EXPECT_EQ(receipt.version(), 1);
@@ -102,7 +103,7 @@ TEST_F(ReportingIntegrationTest, AcceptedReportCanBeReadBackWithItsReceipt) {
   get.set_county_code(kCounty);
   get.set_school_code("s1");
   get.set_period("2024");
-  auto stored = connection_->GetReport(get);
+  auto stored = connection_->Call(&v1::ReportingService::Stub::GetReport, get);
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(stored->report().primary_students(), 600);
   EXPECT_EQ(stored->report().county_code(), kCounty);
@@ -114,7 +115,8 @@ TEST_F(ReportingIntegrationTest, InvalidReportListsEveryViolationAndStoresNothin
   SchoolReport bad = Report(-3);
   bad.set_primary_teachers_above_degree(31);  // > 30 teachers
   bad.set_junior_students(10);                // a primary school has no junior section
-  auto response = connection_->SubmitReport(Request("id-bad", bad));
+  auto response = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                             Request("id-bad", bad), /*attempts=*/3);
   ASSERT_FALSE(response.ok());
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   const std::string message(response.status().message());
@@ -128,7 +130,8 @@ TEST_F(ReportingIntegrationTest, UnknownSchoolIsRejected) {
   RegisterSchools();
   SchoolReport r = Report(100);
   r.set_school_code("nope");
-  auto response = connection_->SubmitReport(Request("id-x", r));
+  auto response = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                             Request("id-x", r), /*attempts=*/3);
   ASSERT_FALSE(response.ok());
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(response.status().message(), HasSubstr("not registered in county 140430"));
@@ -136,10 +139,12 @@ TEST_F(ReportingIntegrationTest, UnknownSchoolIsRejected) {
 
 TEST_F(ReportingIntegrationTest, SameIdSameContentReturnsTheOriginalReceipt) {
   RegisterSchools();
-  auto first = connection_->SubmitReport(Request("id-1", Report(600)));
+  auto first = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                          Request("id-1", Report(600)), /*attempts=*/3);
   ASSERT_TRUE(first.ok());
   clock_.Advance(absl::Minutes(5));
-  auto again = connection_->SubmitReport(Request("id-1", Report(600)));
+  auto again = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                          Request("id-1", Report(600)), /*attempts=*/3);
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_TRUE(again->duplicate());
   EXPECT_EQ(again->receipt().SerializeAsString(), first->receipt().SerializeAsString());
@@ -148,8 +153,12 @@ TEST_F(ReportingIntegrationTest, SameIdSameContentReturnsTheOriginalReceipt) {
 
 TEST_F(ReportingIntegrationTest, SameIdDifferentContentIsRejected) {
   RegisterSchools();
-  ASSERT_TRUE(connection_->SubmitReport(Request("id-1", Report(600))).ok());
-  auto changed = connection_->SubmitReport(Request("id-1", Report(601), 1));
+  ASSERT_TRUE(connection_
+                  ->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                  Request("id-1", Report(600)), /*attempts=*/3)
+                  .ok());
+  auto changed = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                            Request("id-1", Report(601), 1), /*attempts=*/3);
   ASSERT_FALSE(changed.ok());
   EXPECT_EQ(changed.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(StoredVersions(), 1);
@@ -157,8 +166,12 @@ TEST_F(ReportingIntegrationTest, SameIdDifferentContentIsRejected) {
 
 TEST_F(ReportingIntegrationTest, IdenticalResubmissionUnderANewIdStoresNothing) {
   RegisterSchools();
-  ASSERT_TRUE(connection_->SubmitReport(Request("id-1", Report(600))).ok());
-  auto again = connection_->SubmitReport(Request("id-2", Report(600), 1));
+  ASSERT_TRUE(connection_
+                  ->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                  Request("id-1", Report(600)), /*attempts=*/3)
+                  .ok());
+  auto again = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                          Request("id-2", Report(600), 1), /*attempts=*/3);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->duplicate());
   EXPECT_EQ(again->receipt().version(), 1);
@@ -167,13 +180,21 @@ TEST_F(ReportingIntegrationTest, IdenticalResubmissionUnderANewIdStoresNothing) 
 
 TEST_F(ReportingIntegrationTest, StaleReplacementIsAbortedNotOverwritten) {
   RegisterSchools();
-  ASSERT_TRUE(connection_->SubmitReport(Request("a", Report(600))).ok());
-  ASSERT_TRUE(connection_->SubmitReport(Request("b", Report(610), 1)).ok());
-  auto stale = connection_->SubmitReport(Request("c", Report(620), 1));
+  ASSERT_TRUE(connection_
+                  ->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                  Request("a", Report(600)), /*attempts=*/3)
+                  .ok());
+  ASSERT_TRUE(connection_
+                  ->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                  Request("b", Report(610), 1), /*attempts=*/3)
+                  .ok());
+  auto stale = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                          Request("c", Report(620), 1), /*attempts=*/3);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
   EXPECT_THAT(stale.status().message(), HasSubstr("latest stored version"));
-  auto fresh_first = connection_->SubmitReport(Request("d", Report(630), 0));
+  auto fresh_first = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                                Request("d", Report(630), 0), /*attempts=*/3);
   EXPECT_EQ(fresh_first.status().code(), absl::StatusCode::kAborted);
   EXPECT_EQ(StoredVersions(), 2);
 }
@@ -187,7 +208,8 @@ TEST_F(ReportingIntegrationTest, FiftyIdenticalParallelSubmissionsStoreOneVersio
   for (int i = 0; i < kClients; ++i) {
     threads.emplace_back([&, i] {
       client::Connection own(app_->address(), absl::Seconds(20));
-      auto response = own.SubmitReport(Request("same-id", Report(600)));
+      auto response = own.CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                        Request("same-id", Report(600)), /*attempts=*/3);
       if (!response.ok()) {
         ++failures;
         return;
@@ -220,11 +242,12 @@ TEST_F(ReportingIntegrationTest, RacingResubmissionsAreStrictlyOrderedWithNoLost
           list.set_county_code(kCounty);
           list.set_school_code("s1");
           list.set_period("2024");
-          auto versions = own.ListReportVersions(list);
+          auto versions = own.Call(&v1::ReportingService::Stub::ListReportVersions, list);
           ASSERT_TRUE(versions.ok());
           const int64_t latest =
               versions->versions().empty() ? 0 : versions->versions().rbegin()->version();
-          auto response = own.SubmitReport(Request(id, Report(students), latest));
+          auto response = own.CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                            Request(id, Report(students), latest), /*attempts=*/3);
           if (response.ok()) {
             std::lock_guard lock(mu);
             EXPECT_TRUE(accepted.emplace(response->receipt().version(), students).second)
@@ -248,7 +271,7 @@ TEST_F(ReportingIntegrationTest, RacingResubmissionsAreStrictlyOrderedWithNoLost
     get.set_school_code("s1");
     get.set_period("2024");
     get.set_version(version);
-    auto stored = connection_->GetReport(get);
+    auto stored = connection_->Call(&v1::ReportingService::Stub::GetReport, get);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->report().primary_students(), students);
   }
@@ -256,14 +279,15 @@ TEST_F(ReportingIntegrationTest, RacingResubmissionsAreStrictlyOrderedWithNoLost
 
 TEST_F(ReportingIntegrationTest, ReportsSurviveAServerRestart) {
   RegisterSchools();
-  auto response = connection_->SubmitReport(Request("id-1", Report(600)));
+  auto response = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                             Request("id-1", Report(600)), /*attempts=*/3);
   ASSERT_TRUE(response.ok());
   RestartServer();
   EXPECT_EQ(StoredVersions(), 1);
   v1::ListLatestReportsRequest latest;
   latest.set_county_code(kCounty);
   latest.set_period("2024");
-  auto listed = connection_->ListLatestReports(latest);
+  auto listed = connection_->Call(&v1::ReportingService::Stub::ListLatestReports, latest);
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->latest_size(), 1);
   EXPECT_EQ(listed->latest(0).receipt_id(), response->receipt().receipt_id());
@@ -280,12 +304,12 @@ TEST_F(ReportingIntegrationTest, RegistryImportIsAllOrNothing) {
   bad->set_school_code("bad1");
   bad->set_school_name("bad");
   bad->set_school_type("university");
-  auto response = connection_->UpsertSchools(request);
+  auto response = connection_->Call(&v1::RegistryService::Stub::UpsertSchools, request);
   ASSERT_FALSE(response.ok());
   EXPECT_THAT(response.status().message(), HasSubstr("school_type = university"));
   v1::ListSchoolsRequest list;
   list.set_county_code(kCounty);
-  auto listed = connection_->ListSchools(list);
+  auto listed = connection_->Call(&v1::RegistryService::Stub::ListSchools, list);
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->schools_size(), 0);
 }
@@ -302,7 +326,7 @@ TEST_F(ReportingIntegrationTest, RegistryReimportCountsUnchangedRows) {
   t->set_school_code("s2");
   t->set_school_name("renamed");
   t->set_school_type("junior");
-  auto response = connection_->UpsertSchools(request);
+  auto response = connection_->Call(&v1::RegistryService::Stub::UpsertSchools, request);
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->unchanged(), 1);
   EXPECT_EQ(response->updated(), 1);
@@ -313,7 +337,7 @@ TEST_F(ReportingIntegrationTest, UnreachableServerIsUnavailableWithinTheDeadline
   client::Connection nowhere("127.0.0.1:1", absl::Milliseconds(300));
   v1::ListSchoolsRequest list;
   list.set_county_code(kCounty);
-  auto listed = nowhere.ListSchools(list);
+  auto listed = nowhere.Call(&v1::RegistryService::Stub::ListSchools, list);
   ASSERT_FALSE(listed.ok());
   EXPECT_TRUE(absl::IsUnavailable(listed.status()) || absl::IsDeadlineExceeded(listed.status()));
   EXPECT_THAT(listed.status().message(), HasSubstr("unreachable or unavailable"));

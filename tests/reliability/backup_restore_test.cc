@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "server/admin_commands.h"
 #include "server/server_app.h"
@@ -58,7 +58,7 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
     s->set_school_name(absl::StrCat("backup school ", w));
     s->set_school_type("primary");
   }
-  ASSERT_TRUE(connection.UpsertSchools(schools).ok());
+  ASSERT_TRUE(connection.Call(&v1::RegistryService::Stub::UpsertSchools, schools).ok());
 
   std::mutex mu;
   std::vector<std::vector<Acked>> acked(kWriters);
@@ -68,7 +68,8 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
     writers.emplace_back([&, w] {
       client::Connection own((*app)->address(), absl::Seconds(10));
       for (int64_t v = 1; !stop.load(); ++v) {
-        auto response = own.SubmitReport(Request(w, v));
+        auto response = own.CallWithRetry(&v1::ReportingService::Stub::SubmitReport, Request(w, v),
+                                          /*attempts=*/3);
         if (!response.ok()) return;
         std::lock_guard lock(mu);
         acked[w].push_back({absl::Now(), response->receipt()});
@@ -119,12 +120,12 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
       get.set_school_code(a.receipt.school_code());
       get.set_period("2024");
       get.set_version(a.receipt.version());
-      auto copy = check.GetReport(get);
+      auto copy = check.Call(&v1::ReportingService::Stub::GetReport, get);
       if (a.at < backup_started) {
         ++before;
         ASSERT_TRUE(copy.ok()) << a.receipt.school_code() << " v" << a.receipt.version()
                                << " acknowledged before the backup is missing: " << copy.status();
-        auto source = original.GetReport(get);
+        auto source = original.Call(&v1::ReportingService::Stub::GetReport, get);
         ASSERT_TRUE(source.ok());
         EXPECT_EQ(copy->receipt().content_hash(), a.receipt.content_hash());
         EXPECT_EQ(copy->SerializeAsString(), source->SerializeAsString())

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "absl/time/clock.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "tests/reliability/server_process.h"
 #include "tests/testing/temp_dir.h"
@@ -57,7 +57,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
       s->set_school_name(absl::StrCat("crash school ", t));
       s->set_school_type("primary");
     }
-    auto upserted = admin.UpsertSchools(schools);
+    auto upserted = admin.Call(&v1::RegistryService::Stub::UpsertSchools, schools);
     ASSERT_TRUE(upserted.ok()) << upserted.status();
   }
 
@@ -76,7 +76,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
         const v1::SubmitReportRequest request = Request(t, version);
         // The same request (same submission_id) until it is acknowledged, through any crash.
         while (true) {
-          auto response = connection.SubmitReport(request, /*attempts=*/1);
+          auto response = connection.Call(&v1::ReportingService::Stub::SubmitReport, request);
           if (response.ok()) {
             std::lock_guard lock(mu);
             receipts[t][version] = response->receipt();
@@ -116,7 +116,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
     v1::ListLatestReportsRequest latest;
     latest.set_county_code(kCounty);
     latest.set_period("2024");
-    auto listed = check.ListLatestReports(latest);
+    auto listed = check.Call(&v1::ReportingService::Stub::ListLatestReports, latest);
     ASSERT_TRUE(listed.ok()) << listed.status();
     std::map<std::string, int64_t> stored;
     for (const auto& r : listed->latest()) stored[r.school_code()] = r.version();
@@ -139,7 +139,7 @@ TEST(CrashCyclesTest, EveryReceiptSurvivesSigkillAndNothingIsStoredTwice) {
     list.set_county_code(kCounty);
     list.set_school_code(School(t));
     list.set_period("2024");
-    auto versions = check.ListReportVersions(list);
+    auto versions = check.Call(&v1::ReportingService::Stub::ListReportVersions, list);
     ASSERT_TRUE(versions.ok()) << versions.status();
     // Each client's last request was acknowledged before it stopped, so the server holds
     // exactly the acknowledged versions: one per submission, none twice.

@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
-#include "client/outbox.h"
-#include "client/outbox_delivery.h"
+#include "client/outbox/outbox.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
 #include "tests/reliability/fault_proxy.h"
@@ -37,7 +37,7 @@ TEST(NetworkFaultsTest, EveryReportIsDeliveredExactlyOnceThroughAFaultyLink) {
     s->set_school_name(absl::StrCat("net school ", i));
     s->set_school_type("primary");
   }
-  ASSERT_TRUE(direct.UpsertSchools(schools).ok());
+  ASSERT_TRUE(direct.Call(&v1::RegistryService::Stub::UpsertSchools, schools).ok());
 
   auto outbox = client::Outbox::Open(dir.Sub("client/outbox"));
   ASSERT_TRUE(outbox.ok()) << outbox.status();
@@ -99,7 +99,7 @@ TEST(NetworkFaultsTest, EveryReportIsDeliveredExactlyOnceThroughAFaultyLink) {
     list.set_county_code(kCounty);
     list.set_school_code(school);
     list.set_period("2024");
-    auto versions = direct.ListReportVersions(list);
+    auto versions = direct.Call(&v1::ReportingService::Stub::ListReportVersions, list);
     ASSERT_TRUE(versions.ok());
     ASSERT_EQ(versions->versions_size(), 1) << school << " stored " << versions->versions_size();
     EXPECT_EQ(versions->versions(0).receipt_id(), by_school[school].receipt_id());

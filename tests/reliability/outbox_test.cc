@@ -1,11 +1,11 @@
 // The outbox on its own, and the stale-version rule across retries against a real server.
-#include "client/outbox.h"
+#include "client/outbox/outbox.h"
 
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "client/connection.h"
-#include "client/outbox_delivery.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/rpc/connection.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
 #include "tests/testing/temp_dir.h"
@@ -100,7 +100,7 @@ class OutboxDeliveryTest : public ::testing::Test {
     s->set_school_code("s1");
     s->set_school_name("one");
     s->set_school_type("primary");
-    ASSERT_TRUE(connection_->UpsertSchools(schools).ok());
+    ASSERT_TRUE(connection_->Call(&v1::RegistryService::Stub::UpsertSchools, schools).ok());
     auto outbox = Outbox::Open(dir_.Sub("outbox"));
     ASSERT_TRUE(outbox.ok());
     outbox_ = std::make_unique<Outbox>(*std::move(outbox));
@@ -111,7 +111,7 @@ class OutboxDeliveryTest : public ::testing::Test {
     list.set_county_code("140430");
     list.set_school_code("s1");
     list.set_period("2024");
-    auto versions = connection_->ListReportVersions(list);
+    auto versions = connection_->Call(&v1::ReportingService::Stub::ListReportVersions, list);
     return versions.ok() ? versions->versions_size() : -1;
   }
 
@@ -127,7 +127,9 @@ TEST_F(OutboxDeliveryTest, ARetryAfterSomeoneElsesNewerVersionIsAbortedAndKeptAs
   ASSERT_TRUE(outbox_->Add(Item("clerk-1", "s1", 0, 500, 1)).ok());
   // ...meanwhile a colleague submitted version 1 from another PC.
   v1::SubmitReportRequest other = Item("colleague-1", "s1", 0, 480, 0).request();
-  ASSERT_TRUE(connection_->SubmitReport(other).ok());
+  ASSERT_TRUE(
+      connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport, other, /*attempts=*/3)
+          .ok());
 
   auto summary = client::DeliverPending(*outbox_, *connection_, 1);
   ASSERT_TRUE(summary.ok());
@@ -151,7 +153,8 @@ TEST_F(OutboxDeliveryTest, AResendAfterALostAnswerGetsTheOriginalReceipt) {
   v1::OutboxItem item = Item("lost-answer", "s1", 0, 500, 1);
   ASSERT_TRUE(outbox_->Add(item).ok());
   // The first send reached the server but its answer was lost (the client crashed).
-  auto first = connection_->SubmitReport(item.request());
+  auto first = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport, item.request(),
+                                          /*attempts=*/3);
   ASSERT_TRUE(first.ok());
   auto summary = client::DeliverPending(*outbox_, *connection_, 1);
   ASSERT_TRUE(summary.ok());

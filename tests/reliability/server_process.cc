@@ -13,7 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 
 namespace junheng::testing {
 
@@ -79,7 +79,7 @@ bool ServerProcess::Start(absl::Duration timeout) {
     client::Connection probe(listen, absl::Milliseconds(300), security_);
     v1::ListSchoolsRequest request;
     request.set_county_code("140430");
-    if (probe.ListSchools(request).ok()) return true;
+    if (probe.Call(&v1::RegistryService::Stub::ListSchools, request).ok()) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return false;

@@ -2,7 +2,7 @@
 // the refusal names the field.
 #include "server/input_limits.h"
 
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "junheng/v1/evaluation_service.pb.h"
@@ -52,14 +52,14 @@ TEST(InputLimitsTest, TheServerRefusesOversizedInput) {
   report.set_county_code("140430");
   report.set_submission_id("x");
   report.mutable_report()->set_school_code(std::string(10 * 1024, '1'));
-  auto submitted = connection.SubmitReport(report, 1);
+  auto submitted = connection.Call(&v1::ReportingService::Stub::SubmitReport, report);
   EXPECT_TRUE(absl::IsInvalidArgument(submitted.status())) << submitted.status();
   EXPECT_THAT(submitted.status().message(), HasSubstr("report.school_code"));
 
   v1::UpsertSchoolsRequest schools;
   schools.set_county_code("140430");
   for (int i = 0; i < 10001; ++i) schools.add_schools()->set_school_code("s" + std::to_string(i));
-  auto upserted = connection.UpsertSchools(schools);
+  auto upserted = connection.Call(&v1::RegistryService::Stub::UpsertSchools, schools);
   EXPECT_TRUE(absl::IsInvalidArgument(upserted.status())) << upserted.status();
   EXPECT_THAT(upserted.status().message(), HasSubstr("schools: 10001 entries"));
 
@@ -67,7 +67,8 @@ TEST(InputLimitsTest, TheServerRefusesOversizedInput) {
   v1::UpsertSchoolsRequest huge;
   huge.set_county_code("140430");
   for (int i = 0; i < 5; ++i) huge.add_schools()->set_school_name(std::string(1 << 20, 'x'));
-  EXPECT_TRUE(absl::IsResourceExhausted(connection.UpsertSchools(huge).status()));
+  EXPECT_TRUE(absl::IsResourceExhausted(
+      connection.Call(&v1::RegistryService::Stub::UpsertSchools, huge).status()));
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
-#include "client/connection.h"
+#include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
@@ -72,7 +72,7 @@ class SecurityIntegrationTest : public ::testing::Test {
       s->set_school_name(std::string("school ") + code);
       s->set_school_type("primary");
     }
-    auto upserted = admin.UpsertSchools(request);
+    auto upserted = admin.Call(&v1::RegistryService::Stub::UpsertSchools, request);
     ASSERT_TRUE(upserted.ok()) << upserted.status();
   }
 
@@ -90,28 +90,32 @@ TEST_F(SecurityIntegrationTest, ClerkWorksOnItsOwnSchoolOnlyAndTheAuditShowsTheC
   issue.set_county_code(kCounty);
   issue.set_role(v1::SCHOOL_CLERK);
   issue.set_school_code("s1");
-  auto clerk_token = admin.IssueToken(issue);
+  auto clerk_token = admin.Call(&v1::TokenService::Stub::IssueToken, issue);
   ASSERT_TRUE(clerk_token.ok()) << clerk_token.status();
   client::Connection clerk = As(clerk_token->token());
 
-  auto own = clerk.SubmitReport(Report("s1"));
+  auto own =
+      clerk.CallWithRetry(&v1::ReportingService::Stub::SubmitReport, Report("s1"), /*attempts=*/3);
   ASSERT_TRUE(own.ok()) << own.status();
   EXPECT_EQ(own->receipt().submitter(), "Clerk Wang");  // the clerk's stated name stays
 
-  auto other = clerk.SubmitReport(Report("s2"));
+  auto other =
+      clerk.CallWithRetry(&v1::ReportingService::Stub::SubmitReport, Report("s2"), /*attempts=*/3);
   EXPECT_TRUE(absl::IsPermissionDenied(other.status())) << other.status();
   EXPECT_THAT(other.status().message(), HasSubstr("school s1"));
   v1::GetReportRequest get;
   get.set_county_code(kCounty);
   get.set_period("2024");
   get.set_school_code("s2");
-  EXPECT_TRUE(absl::IsPermissionDenied(clerk.GetReport(get).status()));
+  EXPECT_TRUE(
+      absl::IsPermissionDenied(clerk.Call(&v1::ReportingService::Stub::GetReport, get).status()));
   get.set_school_code("s1");
-  EXPECT_TRUE(clerk.GetReport(get).ok());
+  EXPECT_TRUE(clerk.Call(&v1::ReportingService::Stub::GetReport, get).ok());
   v1::ListLatestReportsRequest latest;
   latest.set_county_code(kCounty);
   latest.set_period("2024");
-  EXPECT_TRUE(absl::IsPermissionDenied(clerk.ListLatestReports(latest).status()));
+  EXPECT_TRUE(absl::IsPermissionDenied(
+      clerk.Call(&v1::ReportingService::Stub::ListLatestReports, latest).status()));
 
   // The auditor sees the credential in the audit log, filters by school and actor, and the chain
   // verifies; the admin may not read the audit log.
@@ -120,7 +124,7 @@ TEST_F(SecurityIntegrationTest, ClerkWorksOnItsOwnSchoolOnlyAndTheAuditShowsTheC
   list.set_county_code(kCounty);
   list.set_school_code("s1");
   list.set_actor(clerk_token->info().id());
-  auto entries = auditor.ListAudit(list);
+  auto entries = auditor.Call(&v1::AuditService::Stub::ListAudit, list);
   ASSERT_TRUE(entries.ok()) << entries.status();
   ASSERT_EQ(entries->entries_size(), 1);
   EXPECT_EQ(entries->entries(0).action(), "report.accept");
@@ -129,23 +133,25 @@ TEST_F(SecurityIntegrationTest, ClerkWorksOnItsOwnSchoolOnlyAndTheAuditShowsTheC
   list.clear_actor();
   list.set_school_code("");
   list.set_to_unix_ms(absl::ToUnixMillis(clock_.Now()) - 1);
-  auto before = auditor.ListAudit(list);
+  auto before = auditor.Call(&v1::AuditService::Stub::ListAudit, list);
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(before->matched(), 0);
   v1::VerifyAuditRequest verify;
   verify.set_county_code(kCounty);
-  auto verified = auditor.VerifyAudit(verify);
+  auto verified = auditor.Call(&v1::AuditService::Stub::VerifyAudit, verify);
   ASSERT_TRUE(verified.ok()) << verified.status();
   EXPECT_TRUE(verified->intact()) << verified->reason();
   EXPECT_GE(verified->entries(), 4);  // two schools, a token, a report
-  EXPECT_TRUE(absl::IsPermissionDenied(admin.VerifyAudit(verify).status()));
+  EXPECT_TRUE(
+      absl::IsPermissionDenied(admin.Call(&v1::AuditService::Stub::VerifyAudit, verify).status()));
 
   // Revoked: refused at once.
   v1::RevokeTokenRequest revoke;
   revoke.set_county_code(kCounty);
   revoke.set_id(clerk_token->info().id());
-  ASSERT_TRUE(admin.RevokeToken(revoke).ok());
-  EXPECT_TRUE(absl::IsUnauthenticated(clerk.GetReport(get).status()));
+  ASSERT_TRUE(admin.Call(&v1::TokenService::Stub::RevokeToken, revoke).ok());
+  EXPECT_TRUE(
+      absl::IsUnauthenticated(clerk.Call(&v1::ReportingService::Stub::GetReport, get).status()));
 }
 
 TEST_F(SecurityIntegrationTest, RateLimitPerCredentialWithRetryHint) {
@@ -156,14 +162,14 @@ TEST_F(SecurityIntegrationTest, RateLimitPerCredentialWithRetryHint) {
   client::Connection other = As(Token(v1::BUREAU_VIEWER));
   v1::ListSchoolsRequest request;
   request.set_county_code(kCounty);
-  EXPECT_TRUE(viewer.ListSchools(request).ok());
-  EXPECT_TRUE(viewer.ListSchools(request).ok());
-  auto limited = viewer.ListSchools(request);
+  EXPECT_TRUE(viewer.Call(&v1::RegistryService::Stub::ListSchools, request).ok());
+  EXPECT_TRUE(viewer.Call(&v1::RegistryService::Stub::ListSchools, request).ok());
+  auto limited = viewer.Call(&v1::RegistryService::Stub::ListSchools, request);
   EXPECT_TRUE(absl::IsResourceExhausted(limited.status())) << limited.status();
   EXPECT_THAT(limited.status().message(), HasSubstr("retry in 1000 ms"));
-  EXPECT_TRUE(other.ListSchools(request).ok());  // its own bucket
+  EXPECT_TRUE(other.Call(&v1::RegistryService::Stub::ListSchools, request).ok());  // its own bucket
   clock_.Advance(absl::Seconds(1));
-  EXPECT_TRUE(viewer.ListSchools(request).ok());
+  EXPECT_TRUE(viewer.Call(&v1::RegistryService::Stub::ListSchools, request).ok());
 }
 
 TEST_F(SecurityIntegrationTest, PlainTextOnlyWhenAskedAndOnlyOnLoopback) {
@@ -206,25 +212,28 @@ TEST_F(SecurityIntegrationTest, MutualTlsTiesAClerkTokenToItsSchoolsCertificate)
   tls.ca_file = certs + "/ca.crt";
   tls.cert_file = certs + "/clients/s1.crt";
   tls.key_file = certs + "/clients/s1.key";
-  auto own = As(clerk, tls).ListPeriods(periods);
+  auto own = As(clerk, tls).Call(&v1::BureauService::Stub::ListPeriods, periods);
   EXPECT_TRUE(own.ok()) << own.status();
 
   // Another school's certificate with this clerk's token: refused.
   tls.cert_file = certs + "/clients/s2.crt";
   tls.key_file = certs + "/clients/s2.key";
-  auto swapped = As(clerk, tls).Due(due);
+  auto swapped = As(clerk, tls).Call(&v1::BureauService::Stub::Due, due);
   EXPECT_TRUE(absl::IsPermissionDenied(swapped.status())) << swapped.status();
 
   // No client certificate, or no TLS at all: the connection is refused.
   tls.cert_file.clear();
   tls.key_file.clear();
-  EXPECT_TRUE(absl::IsUnavailable(As(clerk, tls).ListPeriods(periods).status()));
-  EXPECT_TRUE(absl::IsUnavailable(As(clerk).ListPeriods(periods).status()));
+  EXPECT_TRUE(absl::IsUnavailable(
+      As(clerk, tls).Call(&v1::BureauService::Stub::ListPeriods, periods).status()));
+  EXPECT_TRUE(
+      absl::IsUnavailable(As(clerk).Call(&v1::BureauService::Stub::ListPeriods, periods).status()));
   // A server not signed by the CA the client trusts: refused.
   rpc::ChannelSecurity system_roots;
   system_roots.cert_file = certs + "/clients/s1.crt";
   system_roots.key_file = certs + "/clients/s1.key";
-  EXPECT_TRUE(absl::IsUnavailable(As(clerk, system_roots).ListPeriods(periods).status()));
+  EXPECT_TRUE(absl::IsUnavailable(
+      As(clerk, system_roots).Call(&v1::BureauService::Stub::ListPeriods, periods).status()));
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <atomic>
-#include <iosfwd>
 #include <string>
 
 #include "absl/time/time.h"
-#include "client/commands.h"
+#include "client/outbox/outbox.h"
+#include "client/rpc/connection.h"
 
 namespace junheng::client {
 
@@ -20,15 +20,19 @@ struct AgentOptions {
   absl::Duration backoff_max = absl::Minutes(5);
   // Exit 0 as soon as nothing is pending (for scripts and tests); otherwise run until stopped.
   bool until_empty = false;
+  // Reports from the drop folder without a county_code get `county`; `submitter` goes on their
+  // receipts.
+  std::string county;
+  std::string submitter;
 };
 
-// `junheng agent`: delivers the outbox until every item has a receipt (or is rejected), in the
-// foreground, logging to stderr (journald under systemd). With a drop folder, each report file
-// that has not changed for a second is validated and queued with submission ids derived from the
-// file (so a file seen twice after a crash is not queued twice), then moved to
+// The agent behind `junheng agent`: delivers `outbox` through `connection` until every item has
+// a receipt (or is rejected), logging to stderr (journald under systemd). With a drop folder,
+// each report file that has not changed for a second is validated and queued with submission ids
+// derived from the file (so a file seen twice after a crash is not queued twice), then moved to
 // <watch>/processed/ (or <watch>/rejected/ with a .error.txt beside it when invalid).
-// Returns an exit code when `stop` becomes true or, with until_empty, when nothing is pending.
-int RunAgent(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
-             std::ostream& out, std::ostream& err);
+// Returns when `stop` becomes true or, with until_empty, when nothing is pending.
+void RunAgent(Outbox outbox, Connection connection, const AgentOptions& options,
+              const std::atomic<bool>& stop);
 
 }  // namespace junheng::client

@@ -1,4 +1,4 @@
-#include "client/record_files.h"
+#include "client/outbox/record_files.h"
 
 #include <cerrno>
 #include <cstring>
@@ -25,8 +25,7 @@ absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(const std::st
                                                                    const std::string& county) {
   auto text = ReadTextFile(path);
   if (!text.ok()) return text.status();
-  auto reports =
-      io::DecodeRecords<junheng::v1::SchoolReport>(*text, io::DetectFormat(path, *text));
+  auto reports = io::DecodeRecords<junheng::v1::SchoolReport>(*text, io::DetectFormat(path, *text));
   if (!reports.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(path, ":\n", reports.status().message()));
   }

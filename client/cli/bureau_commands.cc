@@ -5,10 +5,10 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "client/command_support.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/rpc/connection.h"
 #include "common/io/message_codec.h"
 #include "common/time/time_text.h"
 
@@ -85,7 +85,7 @@ int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out,
   p->set_opens_unix_ms(opens);
   p->set_deadline_unix_ms(deadline);
   p->set_closes_unix_ms(closes);
-  auto defined = Connect(g).DefinePeriod(request);
+  auto defined = Connect(g).Call(&v1::BureauService::Stub::DefinePeriod, request);
   if (!defined.ok()) return Fail(defined.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*defined) << "\n";
@@ -100,7 +100,7 @@ int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListPeriodsRequest request;
   request.set_county_code(g.county);
-  auto periods = Connect(g).ListPeriods(request);
+  auto periods = Connect(g).Call(&v1::BureauService::Stub::ListPeriods, request);
   if (!periods.ok()) return Fail(periods.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*periods) << "\n";
@@ -123,7 +123,7 @@ int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& o
   int64_t until = 0;
   if (!ParseOption("--until", args.until, DateMeans::kEndOfDay, &until, err)) return kExitUsage;
   e->set_expires_unix_ms(until);
-  auto granted = Connect(g).GrantException(request);
+  auto granted = Connect(g).Call(&v1::BureauService::Stub::GrantException, request);
   if (!granted.ok()) return Fail(granted.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*granted) << "\n";
@@ -150,7 +150,7 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
     list.set_county_code(g.county);
     list.set_school_code(args.school);
     list.set_period(args.period);
-    auto versions = connection.ListReportVersions(list);
+    auto versions = connection.Call(&v1::ReportingService::Stub::ListReportVersions, list);
     if (!versions.ok()) return Fail(versions.status(), err);
     if (versions->versions().empty()) {
       err << "error: school " << args.school << " has not reported for period " << args.period
@@ -159,7 +159,7 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
     }
     request.set_version(versions->versions().rbegin()->version());
   }
-  auto record = connection.ReviewReport(request);
+  auto record = connection.Call(&v1::BureauService::Stub::ReviewReport, request);
   if (!record.ok()) return Fail(record.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*record) << "\n";
@@ -175,7 +175,7 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
   v1::SubmissionStatusRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
-  auto status = Connect(g).SubmissionStatus(request);
+  auto status = Connect(g).Call(&v1::BureauService::Stub::SubmissionStatus, request);
   if (!status.ok()) return Fail(status.status(), err);
   if (args.missing_only) {
     auto* schools = status->mutable_schools();
@@ -214,7 +214,7 @@ int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::
   request.set_county_code(g.county);
   request.set_period(args.period);
   request.set_days(args.days);
-  auto reminders = Connect(g).Reminders(request);
+  auto reminders = Connect(g).Call(&v1::BureauService::Stub::Reminders, request);
   if (!reminders.ok()) return Fail(reminders.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*reminders) << "\n";
@@ -245,7 +245,7 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
   v1::DueRequest request;
   request.set_county_code(g.county);
   request.set_school_code(args.school);
-  auto due = Connect(g).Due(request);
+  auto due = Connect(g).Call(&v1::BureauService::Stub::Due, request);
   if (!due.ok()) return Fail(due.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*due) << "\n";

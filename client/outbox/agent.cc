@@ -1,4 +1,4 @@
-#include "client/agent.h"
+#include "client/outbox/agent.h"
 
 #include <filesystem>
 #include <fstream>
@@ -8,11 +8,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
-#include "client/outbox.h"
-#include "client/outbox_delivery.h"
-#include "client/record_files.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/outbox/record_files.h"
 #include "common/hash/sha256.h"
 #include "common/validate/report_validator.h"
 #include "spdlog/spdlog.h"
@@ -45,15 +42,14 @@ fs::path MoveAside(const fs::path& file, const fs::path& dir) {
 
 class Agent {
  public:
-  Agent(const Globals& g, const AgentOptions& options, Outbox outbox)
-      : g_(g),
-        options_(options),
+  Agent(Outbox outbox, Connection connection, const AgentOptions& options)
+      : options_(options),
         outbox_(std::move(outbox)),
-        connection_(g.server, absl::Seconds(g.deadline_seconds), g.security),
+        connection_(std::move(connection)),
         rng_(std::random_device{}()) {}
 
-  int Run(const std::atomic<bool>& stop) {
-    spdlog::info("junheng agent: outbox {}, server {}{}", outbox_.dir(), g_.server,
+  void Run(const std::atomic<bool>& stop) {
+    spdlog::info("junheng agent: outbox {}, server {}{}", outbox_.dir(), connection_.address(),
                  options_.watch_dir.empty() ? "" : ", watching " + options_.watch_dir);
     absl::Duration backoff = options_.backoff_min;
     bool was_unreachable = false;
@@ -99,12 +95,11 @@ class Agent {
       backoff = options_.backoff_min;
       if (options_.until_empty && summary->pending == 0 && !PendingDropFiles()) {
         spdlog::info("nothing left to deliver");
-        return kExitOk;
+        return;
       }
       SleepUnlessStopped(options_.poll, stop);
     }
     spdlog::info("junheng agent stopped; undelivered reports stay in {}", outbox_.dir());
-    return kExitOk;
   }
 
  private:
@@ -140,7 +135,7 @@ class Agent {
 
   void QueueFile(const fs::path& file, int64_t mtime_ticks, uintmax_t size) {
     const fs::path watch(options_.watch_dir);
-    auto reports = LoadReports(file.string(), g_.county);
+    auto reports = LoadReports(file.string(), options_.county);
     std::string problem;
     if (!reports.ok()) {
       problem = std::string(reports.status().message());
@@ -176,9 +171,9 @@ class Agent {
                                  .substr(0, 32);
       auto existing = outbox_.Get(id);
       if (existing.ok() && existing->has_value()) continue;
-      auto item =
-          NewOutboxItem(outbox_, reachable ? &connection_ : nullptr, (*reports)[i], id, -1,
-                        g_.submitter, file.string(), order + static_cast<int64_t>(i), &reachable);
+      auto item = NewOutboxItem(outbox_, reachable ? &connection_ : nullptr, (*reports)[i], id, -1,
+                                options_.submitter, file.string(), order + static_cast<int64_t>(i),
+                                &reachable);
       absl::Status added = item.ok() ? outbox_.Add(*item) : item.status();
       if (!added.ok() && !absl::IsAlreadyExists(added)) {
         spdlog::error("cannot queue {} from {}: {}; the file stays in the drop folder",
@@ -191,7 +186,6 @@ class Agent {
                  moved.string());
   }
 
-  const Globals& g_;
   AgentOptions options_;
   Outbox outbox_;
   Connection connection_;
@@ -200,22 +194,9 @@ class Agent {
 
 }  // namespace
 
-int RunAgent(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
-             std::ostream& /*out*/, std::ostream& err) {
-  auto outbox = Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
-  if (!outbox.ok()) {
-    err << "error: " << outbox.status().message() << "\n";
-    return kExitRejected;
-  }
-  if (!options.watch_dir.empty()) {
-    std::error_code ec;
-    if (!fs::is_directory(options.watch_dir, ec)) {
-      err << "error: --watch " << options.watch_dir << " is not a directory\n";
-      return kExitUsage;
-    }
-  }
-  Agent agent(g, options, *std::move(outbox));
-  return agent.Run(stop);
+void RunAgent(Outbox outbox, Connection connection, const AgentOptions& options,
+              const std::atomic<bool>& stop) {
+  Agent(std::move(outbox), std::move(connection), options).Run(stop);
 }
 
 }  // namespace junheng::client

@@ -5,8 +5,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "client/connection.h"
-#include "client/outbox.h"
+#include "client/outbox/outbox.h"
+#include "client/rpc/connection.h"
 #include "junheng/v1/outbox.pb.h"
 
 namespace junheng::client {
@@ -34,7 +34,7 @@ bool IsRetryable(const absl::Status& status);
 // Sends `item` exactly as stored (its submission_id and replaces_version never change, so a retry
 // can neither store it twice nor overwrite a newer version) and records the outcome: the receipt
 // and removal when delivered, failed = true with the server's message when rejected, one more
-// attempt and last_error otherwise. `attempts_per_call` is passed to Connection::SubmitReport.
+// attempt and last_error otherwise. `attempts_per_call` is passed to Connection::CallWithRetry.
 DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, junheng::v1::OutboxItem item,
                            int attempts_per_call);
 

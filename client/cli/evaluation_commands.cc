@@ -4,12 +4,12 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_format.h"
-#include "client/command_support.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/eval_command.h"
-#include "client/exit_codes.h"
-#include "client/record_files.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/eval_command.h"
+#include "client/cli/exit_codes.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
 #include "common/eval/evaluation_render.h"
 #include "common/io/message_codec.h"
 #include "common/validate/county_facts_validator.h"
@@ -54,14 +54,14 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
     v1::GetCountyFactsRequest get;
     get.set_county_code(f.county_code());
     get.set_period(f.period());
-    auto latest = connection.GetCountyFacts(get);
+    auto latest = connection.Call(&v1::EvaluationService::Stub::GetCountyFacts, get);
     if (latest.ok()) {
       request.set_replaces_version(latest->receipt().version());
     } else if (!absl::IsNotFound(latest.status())) {
       return Fail(latest.status(), err);
     }
   }
-  auto receipt = connection.SubmitCountyFacts(request);
+  auto receipt = connection.Call(&v1::EvaluationService::Stub::SubmitCountyFacts, request);
   if (!receipt.ok()) return Fail(receipt.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*receipt) << "\n";
@@ -79,7 +79,7 @@ int RunFactsShow(const Globals& g, const FactsArgs& args, std::ostream& out, std
   request.set_county_code(g.county);
   request.set_period(args.period);
   request.set_version(args.version);
-  auto facts = Connect(g).GetCountyFacts(request);
+  auto facts = Connect(g).Call(&v1::EvaluationService::Stub::GetCountyFacts, request);
   if (!facts.ok()) return Fail(facts.status(), err);
   out << io::EncodeJson(*facts) << "\n";
   return kExitOk;
@@ -98,7 +98,7 @@ int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& o
   v1::ListSnapshotsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
-  auto list = Connect(g).ListSnapshots(request);
+  auto list = Connect(g).Call(&v1::EvaluationService::Stub::ListSnapshots, request);
   if (!list.ok()) return Fail(list.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*list) << "\n";
@@ -127,7 +127,7 @@ int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& o
   request.set_county_code(g.county);
   request.set_period(args.period);
   request.set_seq(args.seq);
-  auto snapshot = Connect(g).GetSnapshot(request);
+  auto snapshot = Connect(g).Call(&v1::EvaluationService::Stub::GetSnapshot, request);
   if (!snapshot.ok()) return Fail(snapshot.status(), err);
   if (*format == eval::RenderFormat::kText) {
     out << absl::StrFormat("snapshot %d of %s / %s, %s, trigger %s, profile %s %s\n",
@@ -146,7 +146,7 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
   request.set_from_year(args.from);
   request.set_to_year(args.to);
   request.set_profile(args.profile);
-  auto trend = Connect(g).Trend(request);
+  auto trend = Connect(g).Call(&v1::EvaluationService::Stub::Trend, request);
   if (!trend.ok()) return Fail(trend.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*trend) << "\n";
@@ -224,7 +224,7 @@ void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
     request.set_profile(options.profile);
     request.set_accepted_only(options.accepted_only);
     return Connection(options.server, absl::Seconds(g.deadline_seconds), g.security)
-        .Evaluate(request);
+        .Call(&v1::EvaluationService::Stub::Evaluate, request);
   });
 }
 

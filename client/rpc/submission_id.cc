@@ -1,4 +1,4 @@
-#include "client/submission_id.h"
+#include "client/rpc/submission_id.h"
 
 #include <openssl/rand.h>
 

@@ -1,19 +1,18 @@
 // junheng: the command line for school clerks and bureau staff.
-#include <cstdlib>
-#include <iostream>
-
 #include <unistd.h>
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
+#include <iostream>
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
-#include "client/agent.h"
-#include "client/commands.h"
-#include "client/eval_command.h"
-#include "client/exit_codes.h"
-#include "client/security_commands.h"
+#include "client/cli/commands.h"
+#include "client/cli/eval_command.h"
+#include "client/cli/exit_codes.h"
+#include "client/cli/security_commands.h"
+#include "client/outbox/agent.h"
 
 namespace {
 
@@ -23,7 +22,8 @@ extern "C" void StopAgent(int) { agent_stop = true; }
 
 std::string DefaultConfigPath() {
   if (const char* path = std::getenv("JUNHENG_CONFIG")) return path;
-  if (const char* home = std::getenv("HOME")) return std::string(home) + "/.config/junheng/junheng.toml";
+  if (const char* home = std::getenv("HOME"))
+    return std::string(home) + "/.config/junheng/junheng.toml";
   return "junheng.toml";
 }
 
@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
   history->callback([&] { exit_code = RunHistory(g, history_args, out, err); });
 
   ReportsArgs reports_args;
-  auto* reports = app.add_subcommand("reports", "list the latest report of every school that reported");
+  auto* reports =
+      app.add_subcommand("reports", "list the latest report of every school that reported");
   reports->add_option("--period", reports_args.period, "period label")->required();
   reports->callback([&] { exit_code = RunReports(g, reports_args, out, err); });
 
@@ -126,61 +127,62 @@ int main(int argc, char** argv) {
   std::string schools_file;
   auto* import = schools->add_subcommand("import", "add or update schools from schools.csv");
   import->add_option("FILE", schools_file, "schools CSV or JSON")->required();
-  import->callback([&] { exit_code = RunSchoolsImport(g, schools_file, out, err); });
-  auto* list = schools->add_subcommand("list", "list the registered schools (--format csv too)");
-  list->callback([&] { exit_code = RunSchoolsList(g, out, err); });
+  import->callback([&] { exit_code = RunSchoolsImport(g, schools_file, out, err);
+});
+auto* list = schools->add_subcommand("list", "list the registered schools (--format csv too)");
+list->callback([&] { exit_code = RunSchoolsList(g, out, err); });
 
-  auto* outbox = app.add_subcommand(
-      "outbox", "reports kept until the server acknowledges them (see also `junheng agent`)");
-  outbox->require_subcommand(1);
-  outbox->add_subcommand("list", "list pending and failed reports with their last error")
-      ->callback([&] { exit_code = RunOutboxList(g, out, err); });
-  std::string outbox_id;
-  auto* retry = outbox->add_subcommand(
-      "retry", "send pending reports now; with ID, also resend that failed item");
-  retry->add_option("ID", outbox_id, "submission id from `junheng outbox list`");
-  retry->callback([&] { exit_code = RunOutboxRetry(g, outbox_id, out, err); });
-  std::string drop_id;
-  auto* drop = outbox->add_subcommand("drop", "remove an item from the outbox without sending it");
-  drop->add_option("ID", drop_id, "submission id from `junheng outbox list`")->required();
-  drop->callback([&] { exit_code = RunOutboxDrop(g, drop_id, out, err); });
+auto* outbox = app.add_subcommand(
+    "outbox", "reports kept until the server acknowledges them (see also `junheng agent`)");
+outbox->require_subcommand(1);
+outbox->add_subcommand("list", "list pending and failed reports with their last error")
+    ->callback([&] { exit_code = RunOutboxList(g, out, err); });
+std::string outbox_id;
+auto* retry = outbox->add_subcommand(
+    "retry", "send pending reports now; with ID, also resend that failed item");
+retry->add_option("ID", outbox_id, "submission id from `junheng outbox list`");
+retry->callback([&] { exit_code = RunOutboxRetry(g, outbox_id, out, err); });
+std::string drop_id;
+auto* drop = outbox->add_subcommand("drop", "remove an item from the outbox without sending it");
+drop->add_option("ID", drop_id, "submission id from `junheng outbox list`")->required();
+drop->callback([&] { exit_code = RunOutboxDrop(g, drop_id, out, err); });
 
-  AgentOptions agent_options;
-  double poll_seconds = 2, backoff_min_seconds = 1, backoff_max_seconds = 300;
-  auto* agent = app.add_subcommand(
-      "agent", "deliver the outbox in the foreground (systemd: deploy/systemd/), retrying with "
-               "backoff until every report has a receipt");
-  agent->add_option("--watch", agent_options.watch_dir,
-                    "drop folder: report files put here are queued, then moved to processed/");
-  agent->add_option("--poll", poll_seconds, "seconds between looks at the folder and outbox")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  agent->add_option("--backoff-min", backoff_min_seconds, "first retry delay in seconds")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  agent->add_option("--backoff-max", backoff_max_seconds, "longest retry delay in seconds")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  agent->add_flag("--until-empty", agent_options.until_empty,
-                  "exit once nothing is left to deliver");
-  agent->callback([&] {
-    agent_options.poll = absl::Seconds(poll_seconds);
-    agent_options.backoff_min = absl::Seconds(backoff_min_seconds);
-    agent_options.backoff_max = absl::Seconds(std::max(backoff_min_seconds, backoff_max_seconds));
-    std::signal(SIGINT, StopAgent);
-    std::signal(SIGTERM, StopAgent);
-    exit_code = RunAgent(g, agent_options, agent_stop, out, err);
-  });
+AgentOptions agent_options;
+double poll_seconds = 2, backoff_min_seconds = 1, backoff_max_seconds = 300;
+auto* agent = app.add_subcommand(
+    "agent",
+    "deliver the outbox in the foreground (systemd: deploy/systemd/), retrying with "
+    "backoff until every report has a receipt");
+agent->add_option("--watch", agent_options.watch_dir,
+                  "drop folder: report files put here are queued, then moved to processed/");
+agent->add_option("--poll", poll_seconds, "seconds between looks at the folder and outbox")
+    ->check(CLI::PositiveNumber)
+    ->capture_default_str();
+agent->add_option("--backoff-min", backoff_min_seconds, "first retry delay in seconds")
+    ->check(CLI::PositiveNumber)
+    ->capture_default_str();
+agent->add_option("--backoff-max", backoff_max_seconds, "longest retry delay in seconds")
+    ->check(CLI::PositiveNumber)
+    ->capture_default_str();
+agent->add_flag("--until-empty", agent_options.until_empty, "exit once nothing is left to deliver");
+agent->callback([&] {
+  agent_options.poll = absl::Seconds(poll_seconds);
+  agent_options.backoff_min = absl::Seconds(backoff_min_seconds);
+  agent_options.backoff_max = absl::Seconds(std::max(backoff_min_seconds, backoff_max_seconds));
+  std::signal(SIGINT, StopAgent);
+  std::signal(SIGTERM, StopAgent);
+  exit_code = RunAgentCommand(g, agent_options, agent_stop, out, err);
+});
 
-  AddBureauCommands(app, g, &exit_code);
-  AddSecurityCommands(app, g, &exit_code);
-  AddEvaluationCommands(app, g, &exit_code);
+AddBureauCommands(app, g, &exit_code);
+AddSecurityCommands(app, g, &exit_code);
+AddEvaluationCommands(app, g, &exit_code);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
-  }
-  return exit_code;
+try {
+  app.parse(argc, argv);
+} catch (const CLI::ParseError& e) {
+  int code = app.exit(e);
+  return code == 0 ? kExitOk : kExitUsage;
+}
+return exit_code;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -52,6 +53,14 @@ int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err);
 int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err);
 int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err);
 
+// `junheng agent` (outbox_commands.cc): opens the outbox and runs RunAgent (outbox/agent.h) in
+// the foreground with the county and submitter of `g`. Exit 0 when `stop` becomes true or, with
+// until_empty, when nothing is pending; 1 when the outbox cannot be opened, 2 for a --watch that
+// is not a directory.
+struct AgentOptions;
+int RunAgentCommand(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
+                    std::ostream& out, std::ostream& err);
+
 struct ShowArgs {
   std::string school;
   std::string period;
@@ -94,7 +103,7 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
 struct StatusArgs {
   std::string period;
   bool missing_only = false;
-  int days = 0;  // remind
+  int days = 0;        // remind
   std::string school;  // due
 };
 int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err);

@@ -1,10 +1,11 @@
 #include <ostream>
 
 #include "absl/strings/str_format.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
-#include "client/record_files.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
@@ -16,19 +17,12 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
     return kExitUsage;
   }
   auto schools = LoadSchools(file, g.county);
-  if (!schools.ok()) {
-    err << "error: " << schools.status().message() << "\n";
-    return ExitCodeFor(schools.status());
-  }
+  if (!schools.ok()) return Fail(schools.status(), err);
   v1::UpsertSchoolsRequest request;
   request.set_county_code(g.county);
   for (auto& school : *schools) *request.add_schools() = std::move(school);
-  Connection connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
-  auto response = connection.UpsertSchools(request);
-  if (!response.ok()) {
-    err << "error: " << response.status().message() << "\n";
-    return ExitCodeFor(response.status());
-  }
+  auto response = Connect(g).Call(&v1::RegistryService::Stub::UpsertSchools, request);
+  if (!response.ok()) return Fail(response.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*response, false) << "\n";
   } else {
@@ -46,12 +40,8 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
   }
   v1::ListSchoolsRequest request;
   request.set_county_code(g.county);
-  Connection connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
-  auto response = connection.ListSchools(request);
-  if (!response.ok()) {
-    err << "error: " << response.status().message() << "\n";
-    return ExitCodeFor(response.status());
-  }
+  auto response = Connect(g).Call(&v1::RegistryService::Stub::ListSchools, request);
+  if (!response.ok()) return Fail(response.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*response) << "\n";
     return kExitOk;

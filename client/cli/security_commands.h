@@ -7,7 +7,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "client/commands.h"
+#include "client/cli/commands.h"
 
 namespace CLI {
 class App;

@@ -1,9 +1,8 @@
-#include "client/outbox_delivery.h"
+#include "client/outbox/outbox_delivery.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "client/exit_codes.h"
 
 namespace junheng::client {
 
@@ -26,7 +25,8 @@ bool IsRetryable(const absl::Status& status) {
 DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, OutboxItem item,
                            int attempts_per_call) {
   DeliveryResult result;
-  auto response = connection.SubmitReport(item.request(), attempts_per_call);
+  auto response = connection.CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
+                                           item.request(), attempts_per_call);
   if (response.ok()) {
     absl::Status kept = outbox.Complete(item, *response);
     if (!kept.ok()) {
@@ -113,11 +113,11 @@ absl::StatusOr<int64_t> ChooseReplacesVersion(const Outbox& outbox, Connection* 
     list.set_county_code(report.county_code());
     list.set_school_code(report.school_code());
     list.set_period(report.period());
-    auto versions = connection->ListReportVersions(list);
+    auto versions = connection->Call(&v1::ReportingService::Stub::ListReportVersions, list);
     if (versions.ok()) {
       return versions->versions().empty() ? 0 : versions->versions().rbegin()->version();
     }
-    if (ExitCodeFor(versions.status()) != kExitUnreachable) return versions.status();
+    if (!IsUnreachable(versions.status())) return versions.status();
     *reachable = false;
   }
   return outbox.NewestReceiptVersion(report.county_code(), report.school_code(), report.period());

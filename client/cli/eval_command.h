@@ -26,8 +26,8 @@ struct EvalOptions {
   std::string period;
   std::string profile = "national-2017";
   std::string format = "text";
-  std::string county;  // optional when the registry holds one county
-  std::string server;  // set only when the remote path is wired in (see below)
+  std::string county;          // optional when the registry holds one county
+  std::string server;          // set only when the remote path is wired in (see below)
   bool accepted_only = false;  // server only: evaluate the versions the bureau accepted
 };
 

@@ -3,8 +3,9 @@
 #include <ostream>
 
 #include "absl/status/status.h"
-#include "client/commands.h"
-#include "client/connection.h"
+#include "client/cli/commands.h"
+#include "client/outbox/outbox.h"
+#include "client/rpc/connection.h"
 
 namespace junheng::client {
 
@@ -12,6 +13,9 @@ namespace junheng::client {
 
 // A connection to the configured server with the configured deadline, TLS and token.
 Connection Connect(const Globals& g);
+
+// The configured outbox (--outbox, else DefaultOutboxDir()), created when missing.
+absl::StatusOr<Outbox> OpenOutbox(const Globals& g);
 
 // Prints "error: <message>" and returns the exit code the status maps to.
 int Fail(const absl::Status& status, std::ostream& err);

@@ -1,4 +1,4 @@
-#include "client/outbox.h"
+#include "client/outbox/outbox.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -14,7 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "client/durable_file.h"
+#include "client/outbox/durable_file.h"
 #include "common/validate/report_validator.h"
 #include "google/protobuf/util/json_util.h"
 

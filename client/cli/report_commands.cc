@@ -5,14 +5,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "client/command_support.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
-#include "client/outbox.h"
-#include "client/outbox_delivery.h"
-#include "client/record_files.h"
-#include "client/submission_id.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/outbox/outbox.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/outbox/record_files.h"
+#include "client/rpc/connection.h"
+#include "client/rpc/submission_id.h"
 #include "common/io/csv_table.h"
 #include "common/catalog/catalog.h"
 #include "common/io/message_codec.h"
@@ -149,7 +149,7 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
 
   // Every report is first kept in the durable outbox with its submission id and the version it
   // replaces, then sent (issue 5): an unreachable server loses nothing.
-  auto outbox = Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
+  auto outbox = OpenOutbox(g);
   if (!outbox.ok()) return Fail(outbox.status(), err);
   Connection connection = Connect(g);
   bool reachable = true;
@@ -223,7 +223,7 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   request.set_school_code(args.school);
   request.set_period(args.period);
   request.set_version(args.version);
-  auto stored = Connect(g).GetReport(request);
+  auto stored = Connect(g).Call(&v1::ReportingService::Stub::GetReport, request);
   if (!stored.ok()) return Fail(stored.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*stored) << "\n";
@@ -248,7 +248,7 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
   request.set_county_code(g.county);
   request.set_school_code(args.school);
   request.set_period(args.period);
-  auto versions = Connect(g).ListReportVersions(request);
+  auto versions = Connect(g).Call(&v1::ReportingService::Stub::ListReportVersions, request);
   if (!versions.ok()) return Fail(versions.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*versions) << "\n";
@@ -272,7 +272,7 @@ int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std
   v1::ListLatestReportsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
-  auto latest = Connect(g).ListLatestReports(request);
+  auto latest = Connect(g).Call(&v1::ReportingService::Stub::ListLatestReports, request);
   if (!latest.ok()) return Fail(latest.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*latest) << "\n";

@@ -12,11 +12,8 @@ enum ExitCode : int {
   kExitUnreachable = 3,  // the server could not be reached in time
 };
 
-// The exit code a failed call maps to.
-inline ExitCode ExitCodeFor(const absl::Status& status) {
-  if (status.ok()) return kExitOk;
-  if (absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status)) return kExitUnreachable;
-  return kExitRejected;
-}
+// The exit code a status maps to: kExitOk, kExitUnreachable when the server could not be reached
+// in time (IsUnreachable, rpc/connection.h), else kExitRejected.
+ExitCode ExitCodeFor(const absl::Status& status);
 
 }  // namespace junheng::client

@@ -1,4 +1,4 @@
-#include "client/durable_file.h"
+#include "client/outbox/durable_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>

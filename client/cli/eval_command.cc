@@ -1,4 +1,4 @@
-#include "client/eval_command.h"
+#include "client/cli/eval_command.h"
 
 #include <fstream>
 #include <iostream>
@@ -207,10 +207,11 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
   cmd->add_option("--county-facts", options->county_facts_file,
                   "what the bureau entered for the county and period (JSON or CSV)");
   cmd->add_option("--period", options->period, "period label, e.g. 2024");
-  CLI::Option* profile_option = cmd->add_option("--profile", options->profile,
-                  "standard profile: a built-in name (" +
-                      absl::StrJoin(profile::BuiltinProfileNames(), ", ") + ") or a TOML file")
-      ->capture_default_str();
+  CLI::Option* profile_option =
+      cmd->add_option("--profile", options->profile,
+                      "standard profile: a built-in name (" +
+                          absl::StrJoin(profile::BuiltinProfileNames(), ", ") + ") or a TOML file")
+          ->capture_default_str();
   CLI::Option* format = cmd->add_option("--format", options->format, "text, json or csv");
   CLI::Option* county = cmd->add_option("--county", options->county,
                                         "county code (default: the registry's only one)");

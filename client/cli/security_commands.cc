@@ -1,4 +1,4 @@
-#include "client/security_commands.h"
+#include "client/cli/security_commands.h"
 
 #include <iostream>
 #include <memory>
@@ -7,9 +7,9 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "client/command_support.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
+#include "client/cli/command_support.h"
+#include "client/cli/exit_codes.h"
+#include "client/rpc/connection.h"
 #include "common/io/message_codec.h"
 #include "common/time/expiry.h"
 #include "common/time/time_text.h"
@@ -58,7 +58,7 @@ int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& ou
     if (!expires.ok()) return Fail(expires.status(), err);
     request.set_expires_unix_ms(absl::ToUnixMillis(*expires));
   }
-  auto issued = Connect(g).IssueToken(request);
+  auto issued = Connect(g).Call(&v1::TokenService::Stub::IssueToken, request);
   if (!issued.ok()) return Fail(issued.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*issued) << "\n";
@@ -79,7 +79,7 @@ int RunTokenRevoke(const Globals& g, const std::string& id, std::ostream& out, s
   v1::RevokeTokenRequest request;
   request.set_county_code(g.county);
   request.set_id(id);
-  auto revoked = Connect(g).RevokeToken(request);
+  auto revoked = Connect(g).Call(&v1::TokenService::Stub::RevokeToken, request);
   if (!revoked.ok()) return Fail(revoked.status(), err);
   out << "token " << revoked->id() << " revoked at " << When(revoked->revoked_unix_ms())
       << "; calls with it are refused from now on\n";
@@ -90,7 +90,7 @@ int RunTokenList(const Globals& g, std::ostream& out, std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListTokensRequest request;
   request.set_county_code(g.county);
-  auto listed = Connect(g).ListTokens(request);
+  auto listed = Connect(g).Call(&v1::TokenService::Stub::ListTokens, request);
   if (!listed.ok()) return Fail(listed.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*listed) << "\n";
@@ -126,7 +126,7 @@ int RunAuditList(const Globals& g, const AuditListArgs& args, std::ostream& out,
     if (!to.ok()) return Fail(to.status(), err);
     request.set_to_unix_ms(absl::ToUnixMillis(*to));
   }
-  auto listed = Connect(g).ListAudit(request);
+  auto listed = Connect(g).Call(&v1::AuditService::Stub::ListAudit, request);
   if (!listed.ok()) return Fail(listed.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*listed) << "\n";
@@ -144,7 +144,7 @@ int RunAuditVerify(const Globals& g, std::ostream& out, std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::VerifyAuditRequest request;
   request.set_county_code(g.county);
-  auto verified = Connect(g).VerifyAudit(request);
+  auto verified = Connect(g).Call(&v1::AuditService::Stub::VerifyAudit, request);
   if (!verified.ok()) return Fail(verified.status(), err);
   if (g.format == "json") {
     out << io::EncodeJson(*verified) << "\n";

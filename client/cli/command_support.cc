@@ -1,11 +1,15 @@
-#include "client/command_support.h"
+#include "client/cli/command_support.h"
 
-#include "client/exit_codes.h"
+#include "client/cli/exit_codes.h"
 
 namespace junheng::client {
 
 Connection Connect(const Globals& g) {
   return Connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
+}
+
+absl::StatusOr<Outbox> OpenOutbox(const Globals& g) {
+  return Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
 }
 
 int Fail(const absl::Status& status, std::ostream& err) {

@@ -1,22 +1,20 @@
-// `junheng outbox list|retry|drop`.
+// `junheng outbox list|retry|drop` and `junheng agent`.
+#include <filesystem>
 #include <ostream>
 
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
-#include "client/command_support.h"
-#include "client/commands.h"
-#include "client/connection.h"
-#include "client/exit_codes.h"
-#include "client/outbox.h"
-#include "client/outbox_delivery.h"
+#include "client/cli/command_support.h"
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/outbox/agent.h"
+#include "client/outbox/outbox.h"
+#include "client/outbox/outbox_delivery.h"
+#include "client/rpc/connection.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
 namespace {
-
-absl::StatusOr<Outbox> OpenOutbox(const Globals& g) {
-  return Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
-}
 
 std::string Time(int64_t unix_ms) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixMillis(unix_ms),
@@ -77,7 +75,7 @@ int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, s
       if (!updated.ok()) return Fail(updated.status(), err);
     }
   }
-  Connection connection(g.server, absl::Seconds(g.deadline_seconds), g.security);
+  Connection connection = Connect(g);
   auto summary = DeliverPending(
       *outbox, connection, /*attempts_per_call=*/3,
       [&](const v1::OutboxItem& item, const DeliveryResult& result) {
@@ -113,6 +111,27 @@ int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, st
     return kExitRejected;
   }
   out << "dropped " << id << " from the outbox; it was not delivered by this item\n";
+  return kExitOk;
+}
+
+int RunAgentCommand(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
+                    std::ostream& /*out*/, std::ostream& err) {
+  auto outbox = OpenOutbox(g);
+  if (!outbox.ok()) {
+    err << "error: " << outbox.status().message() << "\n";
+    return kExitRejected;
+  }
+  if (!options.watch_dir.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(options.watch_dir, ec)) {
+      err << "error: --watch " << options.watch_dir << " is not a directory\n";
+      return kExitUsage;
+    }
+  }
+  AgentOptions with_identity = options;
+  with_identity.county = g.county;
+  with_identity.submitter = g.submitter;
+  RunAgent(*std::move(outbox), Connect(g), with_identity, stop);
   return kExitOk;
 }
 

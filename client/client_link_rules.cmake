@@ -1,0 +1,98 @@
+# The client's arrows, checked when CMake configures: a library that links against them fails the
+# configure step with the path of links that breaks the rule.
+#
+#   junheng_eval_command  links no gRPC at all: the offline `junheng eval` works with no server
+#   junheng_client_rpc    links nothing from client/outbox or client/cli
+#   junheng_outbox        links nothing from client/cli
+#   every client library  links nothing from server/
+
+# Sets `out` to the libraries `target` links, directly or through others, each as
+# "name<TAB>path", where path is the chain of links from `target` that reaches it.
+function(_junheng_link_closure target out)
+  set(seen "")
+  set(result "")
+  set(queue "${target}")
+  set(chains "${target}")
+  while(queue)
+    list(POP_FRONT queue current)
+    list(POP_FRONT chains chain)
+    if(NOT TARGET ${current})
+      continue()
+    endif()
+    get_target_property(aliased ${current} ALIASED_TARGET)
+    if(aliased)
+      set(current ${aliased})
+    endif()
+    get_target_property(imported ${current} IMPORTED)
+    set(links "")
+    if(NOT imported)
+      get_target_property(direct ${current} LINK_LIBRARIES)
+      if(direct)
+        list(APPEND links ${direct})
+      endif()
+    endif()
+    get_target_property(interface ${current} INTERFACE_LINK_LIBRARIES)
+    if(interface)
+      list(APPEND links ${interface})
+    endif()
+    foreach(item IN LISTS links)
+      # $<LINK_ONLY:x> is how a static library passes on its PRIVATE links; other generator
+      # expressions and CMake's ::@ scope markers name no library here.
+      string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" item "${item}")
+      if(item MATCHES "^\\$<" OR item MATCHES "^::@")
+        continue()
+      endif()
+      if(item IN_LIST seen)
+        continue()
+      endif()
+      list(APPEND seen "${item}")
+      list(APPEND result "${item}\t${chain} -> ${item}")
+      list(APPEND queue "${item}")
+      list(APPEND chains "${chain} -> ${item}")
+    endforeach()
+  endwhile()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+# junheng_forbid_links(<target> [NAMES <regex>...] [DIRS <source dir>...]): fails the configure
+# step when <target> links, directly or not, a library whose name matches one of NAMES or that is
+# defined below one of DIRS.
+function(junheng_forbid_links target)
+  cmake_parse_arguments(F "" "" "NAMES;DIRS" ${ARGN})
+  _junheng_link_closure(${target} closure)
+  foreach(entry IN LISTS closure)
+    string(REGEX REPLACE "\t.*$" "" name "${entry}")
+    string(REGEX REPLACE "^[^\t]*\t" "" path "${entry}")
+    set(broken "")
+    foreach(pattern IN LISTS F_NAMES)
+      if(name MATCHES "${pattern}")
+        set(broken "${name} matches ${pattern}")
+      endif()
+    endforeach()
+    if(TARGET ${name})
+      get_target_property(imported ${name} IMPORTED)
+      if(NOT imported)
+        get_target_property(dir ${name} SOURCE_DIR)
+        foreach(forbidden IN LISTS F_DIRS)
+          cmake_path(IS_PREFIX forbidden "${dir}" NORMALIZE below)
+          if(below)
+            set(broken "${name} is defined in ${dir}")
+          endif()
+        endforeach()
+      endif()
+    endif()
+    if(broken)
+      message(FATAL_ERROR "${target} must not link ${name} (${broken}): ${path}")
+    endif()
+  endforeach()
+endfunction()
+
+set(_server ${PROJECT_SOURCE_DIR}/server)
+set(_cli ${PROJECT_SOURCE_DIR}/client/cli)
+set(_outbox ${PROJECT_SOURCE_DIR}/client/outbox)
+junheng_forbid_links(junheng_eval_command
+  NAMES "^gRPC::" "^junheng_grpc$" "^junheng_rpc$" "^junheng_client_rpc$" DIRS ${_server})
+junheng_forbid_links(junheng_client_rpc DIRS ${_server} ${_outbox} ${_cli})
+junheng_forbid_links(junheng_outbox DIRS ${_server} ${_cli})
+junheng_forbid_links(junheng_cli DIRS ${_server})
+junheng_forbid_links(junheng DIRS ${_server})
