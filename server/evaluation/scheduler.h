@@ -31,8 +31,8 @@ struct SchedulerOptions {
 // down at a deadline makes that run when it next looks (catch-up), and never makes it twice.
 class Scheduler {
  public:
-  Scheduler(storage::Store* store, const Clock* clock, std::mutex* write_mu,
-            junheng::v1::Profile profile, SchedulerOptions options);
+  Scheduler(storage::Store* store, const Clock* clock, junheng::v1::Profile profile,
+            SchedulerOptions options);
   ~Scheduler();
 
   // Makes every run due at clock->Now() and returns what it did, in order. Failures of one county
@@ -49,7 +49,6 @@ class Scheduler {
 
   storage::Store* store_;
   const Clock* clock_;
-  std::mutex* write_mu_;
   junheng::v1::Profile profile_;
   SchedulerOptions options_;
 

@@ -8,9 +8,8 @@
 #include "gtest/gtest.h"
 #include "junheng/v1/bureau.pb.h"
 #include "rocksdb/db.h"
-#include "server/storage/keys.h"
 #include "server/storage/store.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/store_fixture.h"
 
 namespace junheng::storage {
 namespace {
@@ -45,39 +44,44 @@ void EditAuditFamily(const std::string& data_dir, Edit edit) {
   }
   ASSERT_NE(audit, nullptr);
   edit(db, audit);
+  ASSERT_TRUE(db->FlushWAL(/*sync=*/true).ok());
   for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
   db->Close();
   delete db;
 }
 
-class AuditChainTest : public ::testing::Test {
+// The raw key of the audit entry `seq`, found by scanning the family as an attacker would.
+std::string RawAuditKey(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* audit, int64_t seq) {
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), audit));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    AuditEntry entry;
+    if (entry.ParseFromString(it->value().ToString()) && entry.seq() == seq) {
+      return it->key().ToString();
+    }
+  }
+  ADD_FAILURE() << "no audit entry " << seq;
+  return "";
+}
+
+class AuditChainTest : public testing::StoreFixture {
  protected:
+  absl::Status Define(const std::string& county, const std::string& label,
+                      const std::string& actor) {
+    v1::ReportingPeriod period;
+    period.set_county_code(county);
+    period.set_period(label);
+    return store_->Commit(
+        Change(county).PutPeriod(period).Audit(Entry(actor, absl::StrCat(county, "/", label))));
+  }
+
   void SetUp() override {
-    Open();
+    StoreFixture::SetUp();
     // Seven entries for county A, interleaved with county B (sequence numbers are global, chains
     // are per county).
     for (int i = 1; i <= 7; ++i) {
-      v1::ReportingPeriod period;
-      period.set_county_code("140430");
-      period.set_period(absl::StrCat(2020 + i));
-      ASSERT_TRUE(store_
-                      ->PutRecord(Store::Family::kPeriods, PeriodKey("140430", period.period()),
-                                  period, "140430",
-                                  Entry("token a", absl::StrCat("140430/", period.period())))
-                      .ok());
-      period.set_county_code("140402");
-      ASSERT_TRUE(store_
-                      ->PutRecord(Store::Family::kPeriods, PeriodKey("140402", period.period()),
-                                  period, "140402",
-                                  Entry("token b", absl::StrCat("140402/", period.period())))
-                      .ok());
+      ASSERT_TRUE(Define("140430", absl::StrCat(2020 + i), "token a").ok());
+      ASSERT_TRUE(Define("140402", absl::StrCat(2020 + i), "token b").ok());
     }
-  }
-
-  void Open() {
-    auto store = Store::Open(dir_.Sub("data"));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
   }
 
   std::vector<AuditEntry> Audit(const std::string& county) {
@@ -85,9 +89,6 @@ class AuditChainTest : public ::testing::Test {
     EXPECT_TRUE(entries.ok()) << entries.status();
     return entries.ok() ? *entries : std::vector<AuditEntry>{};
   }
-
-  testing::TempDir dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(AuditChainTest, AnUntamperedLogVerifiesAcrossRestarts) {
@@ -100,13 +101,7 @@ TEST_F(AuditChainTest, AnUntamperedLogVerifiesAcrossRestarts) {
   // After a restart the chain continues from the stored head.
   store_.reset();
   Open();
-  v1::ReportingPeriod period;
-  period.set_county_code("140430");
-  period.set_period("2030");
-  ASSERT_TRUE(store_
-                  ->PutRecord(Store::Family::kPeriods, PeriodKey("140430", "2030"), period,
-                              "140430", Entry("token a", "140430/2030"))
-                  .ok());
+  ASSERT_TRUE(Define("140430", "2030", "token a").ok());
   auto after = Audit("140430");
   ASSERT_EQ(after.size(), 8u);
   EXPECT_EQ(after[7].previous_hash(), a[6].entry_hash());
@@ -119,7 +114,7 @@ TEST_F(AuditChainTest, ARewrittenEntryIsNamedBySeq) {
   EditAuditFamily(dir_.Sub("data"), [&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* audit) {
     AuditEntry forged = target;
     forged.set_actor("token of someone else");
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), audit, AuditKey("140430", target.seq()),
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), audit, RawAuditKey(db, audit, target.seq()),
                         forged.SerializeAsString())
                     .ok());
   });
@@ -139,7 +134,7 @@ TEST_F(AuditChainTest, ARewrittenEntryWithARecomputedHashBreaksTheNextLink) {
     AuditEntry forged = a[2];
     forged.set_target("140430/1999");
     forged.set_entry_hash(AuditEntryHash(forged));
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), audit, AuditKey("140430", forged.seq()),
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), audit, RawAuditKey(db, audit, forged.seq()),
                         forged.SerializeAsString())
                     .ok());
   });
@@ -154,7 +149,8 @@ TEST_F(AuditChainTest, ARemovedEntryBreaksTheNextLink) {
   const auto a = Audit("140430");
   store_.reset();
   EditAuditFamily(dir_.Sub("data"), [&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* audit) {
-    ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), audit, AuditKey("140430", a[4].seq())).ok());
+    ASSERT_TRUE(
+        db->Delete(rocksdb::WriteOptions(), audit, RawAuditKey(db, audit, a[4].seq())).ok());
   });
   Open();
   auto broken = VerifyAuditChain(Audit("140430"));

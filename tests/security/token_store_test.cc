@@ -2,8 +2,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/storage/keys.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/store_fixture.h"
 
 namespace junheng::server::auth {
 namespace {
@@ -11,12 +10,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class TokenStoreTest : public ::testing::Test {
+class TokenStoreTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::Open(dir_.Sub("data"));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    StoreFixture::SetUp();
     tokens_ = std::make_unique<TokenStore>(store_.get(), &clock_);
   }
 
@@ -30,9 +27,6 @@ class TokenStoreTest : public ::testing::Test {
     return tokens_->Issue(request, "test admin");
   }
 
-  testing::TempDir dir_;
-  FakeClock clock_{absl::FromUnixSeconds(1'700'000'000)};
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<TokenStore> tokens_;
 };
 
@@ -58,10 +52,9 @@ TEST_F(TokenStoreTest, OnlyASaltedHashOfTheSecretIsStored) {
   EXPECT_NE(a->token(), b->token());
   const std::string secret = a->token().substr(a->token().rfind('.') + 1);
   ASSERT_EQ(secret.size(), 64u);
-  v1::StoredToken stored;
-  auto found = store_->GetRecord(storage::Store::Family::kTokens,
-                                 storage::TokenKey("140430", a->info().id()), &stored);
-  ASSERT_TRUE(found.ok() && *found);
+  auto found = store_->GetToken("140430", a->info().id());
+  ASSERT_TRUE(found.ok() && found->has_value());
+  const v1::StoredToken& stored = **found;
   EXPECT_THAT(stored.DebugString(), Not(HasSubstr(secret)));
   EXPECT_EQ(stored.salt_hex().size(), 32u);
   EXPECT_EQ(stored.secret_sha256_hex().size(), 64u);
