@@ -82,26 +82,28 @@ absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
 }
 
 void Scheduler::Start() {
-  std::lock_guard lock(thread_mu_);
   if (thread_.joinable()) return;
-  stopping_ = false;
+  {
+    absl::MutexLock lock(&thread_mu_);
+    stopping_ = false;
+  }
   thread_ = std::thread([this] {
-    std::unique_lock lock(thread_mu_);
+    thread_mu_.Lock();
     while (!stopping_) {
-      lock.unlock();
+      thread_mu_.Unlock();
       (void)RunDue();  // failures are logged per run; the next tick tries again
-      lock.lock();
-      wake_.wait_for(lock, absl::ToChronoNanoseconds(options_.tick), [this] { return stopping_; });
+      thread_mu_.Lock();
+      thread_mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.tick);
     }
+    thread_mu_.Unlock();
   });
 }
 
 void Scheduler::Stop() {
   {
-    std::lock_guard lock(thread_mu_);
+    absl::MutexLock lock(&thread_mu_);
     stopping_ = true;
   }
-  wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
