@@ -392,9 +392,15 @@ absl::Status Store::CommitLocked(Change change, absl::string_view what) {
   return status;
 }
 
+// What a change stores, for its error messages: "storing the registry", "storing 140430/2024".
+std::string Store::Describe(const Change& change) {
+  if (change.writes_.empty()) return "storing the audit log";
+  if (change.writes_[0].family == Family::kRegistry) return "storing the registry";
+  return absl::StrCat("storing ", change.writes_[0].key);
+}
+
 absl::Status Store::Commit(Change change) {
-  const std::string what = absl::StrCat(
-      "storing ", change.writes_.empty() ? std::string("the audit log") : change.writes_[0].key);
+  const std::string what = Describe(change);
   absl::MutexLock lock(&mu_);
   return CommitLocked(std::move(change), what);
 }
@@ -404,9 +410,7 @@ absl::Status Store::CompareAndCommit(Prepare prepare) {
   absl::StatusOr<std::optional<Change>> change = prepare(*this);
   if (!change.ok()) return change.status();
   if (!change->has_value()) return absl::OkStatus();
-  const std::string what =
-      absl::StrCat("storing ", (*change)->writes_.empty() ? std::string("the audit log")
-                                                          : (*change)->writes_[0].key);
+  const std::string what = Describe(**change);
   return CommitLocked(**std::move(change), what);
 }
 

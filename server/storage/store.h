@@ -295,6 +295,7 @@ class Store {
   absl::StatusOr<std::vector<M>> ScanRecords(Family family, const std::string& prefix,
                                              absl::string_view what) const;
 
+  static std::string Describe(const Change& change);
   // THE commit: seq, chain, batch, sync. `what` names the change in error messages.
   [[nodiscard]] absl::Status CommitLocked(Change change, absl::string_view what)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
