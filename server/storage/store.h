@@ -36,8 +36,9 @@ struct StoreOptions {
   // The RocksDB environment (file system, clock) to open the database over; nullptr means the
   // default POSIX one. Fault-injection tests pass an Env over their own FileSystemWrapper.
   rocksdb::Env* env = nullptr;
-  // The memtable size of every column family, in bytes; 0 keeps RocksDB's default (64 MiB).
-  // Test fixtures set a tiny one so that a handful of writes already flush to SST files.
+  // The memtable size of every column family, in bytes; 0 keeps RocksDB's default (64 MiB), and
+  // RocksDB raises anything below 64 KiB to that. Test fixtures set the smallest so that their
+  // writes flush to SST files.
   size_t write_buffer_size = 0;
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 
-// The storage tests' shared ground: a real Store on a temp dir with a tiny memtable (so that a
-// handful of writes already flush to SST files and reads cross memtable and files), a FakeClock,
-// and builders for the records tests write.
+// The storage tests' shared ground: a real Store on a temp dir with a tiny memtable (so that tests
+// writing a few hundred records already flush to SST files and reads cross memtable and files), a
+// FakeClock, and builders for the records tests write.
 
 #include <cstdint>
 #include <memory>
@@ -23,10 +23,11 @@ namespace junheng::testing {
 
 inline constexpr char kTestCounty[] = "140430";
 
-// The options every fixture store is opened with: a 4 KiB memtable.
+// The options every fixture store is opened with: a 64 KiB memtable, the smallest RocksDB takes
+// (it clips smaller sizes up to this), a thousandth of the default.
 inline storage::StoreOptions TinyMemtableOptions() {
   storage::StoreOptions options;
-  options.write_buffer_size = 4 << 10;
+  options.write_buffer_size = 64 << 10;
   return options;
 }
 
