@@ -8,9 +8,9 @@
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
 #include "common/time/clock.h"
-#include "server/admin_commands.h"
 #include "server/server_app.h"
-#include "server/token_commands.h"
+#include "server/tools/admin_commands.h"
+#include "server/tools/token_commands.h"
 #include "spdlog/spdlog.h"
 
 int main(int argc, char** argv) {
@@ -56,8 +56,9 @@ int main(int argc, char** argv) {
       "backup", "back up a running server: it writes a consistent copy of its database to --to");
   backup->add_option("--server", backup_server, "address of the running junheng-server")
       ->capture_default_str();
-  backup->add_option("--to", backup_to,
-                     "new or empty directory, on the server's machine, for the backup")
+  backup
+      ->add_option("--to", backup_to,
+                   "new or empty directory, on the server's machine, for the backup")
       ->required();
   backup->add_option("--deadline", backup_deadline, "seconds to wait for the backup")
       ->capture_default_str();
@@ -73,8 +74,9 @@ int main(int argc, char** argv) {
   auto* token_issue = token->add_subcommand(
       "issue", "issue a token straight into the data dir, e.g. the first bureau_admin token");
   token_issue->add_option("--data-dir", token_args.data_dir, "the server's data dir")->required();
-  token_issue->add_option("--role", token_args.role,
-                          "school_clerk | bureau_viewer | bureau_admin | auditor")
+  token_issue
+      ->add_option("--role", token_args.role,
+                   "school_clerk | bureau_viewer | bureau_admin | auditor")
       ->required();
   token_issue->add_option("--county", token_args.county, "6-digit county code")->required();
   token_issue->add_option("--school", token_args.school, "school_code (school_clerk only)");
@@ -100,8 +102,7 @@ int main(int argc, char** argv) {
     return junheng::server::RunOfflineTokenIssue(token_args, std::cout, std::cerr);
   }
   if (*restore) {
-    return junheng::server::RunRestoreCommand(restore_from, restore_data_dir, std::cout,
-                                              std::cerr);
+    return junheng::server::RunRestoreCommand(restore_from, restore_data_dir, std::cout, std::cerr);
   }
   options.schedule.interval = absl::Seconds(schedule_minutes * 60);
   if (options.data_dir.empty()) {
@@ -124,11 +125,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (transport.insecure_plaintext) {
-    spdlog::warn("PLAIN TEXT: tokens and reports cross the network unencrypted; use "
-                 "--tls-cert/--tls-key for anything but a local demo (docs/security.md)");
+    spdlog::warn(
+        "PLAIN TEXT: tokens and reports cross the network unencrypted; use "
+        "--tls-cert/--tls-key for anything but a local demo (docs/security.md)");
   }
   spdlog::info("junheng-server listening on {} ({}), data dir {}", (*server)->address(),
-               transport.insecure_plaintext ? "plain text"
+               transport.insecure_plaintext           ? "plain text"
                : transport.tls_client_ca_file.empty() ? "TLS"
                                                       : "mutual TLS",
                options.data_dir);

@@ -1,11 +1,11 @@
 #include "server/server_app.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/profile/profile_loader.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 #include "server/auth/policy.h"
-#include "absl/strings/str_join.h"
 
 namespace junheng::server {
 
@@ -22,10 +22,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
     return absl::InternalError(
         absl::StrCat("the access table is incomplete: ", absl::StrJoin(problems, "; ")));
   }
-  auto credentials =
-      MakeServerCredentials(options.transport, options.listen.substr(0, colon));
+  auto credentials = MakeServerCredentials(options.transport, options.listen.substr(0, colon));
   if (!credentials.ok()) return credentials.status();
-  auto store = storage::Store::Open(options.data_dir);
+  auto store = storage::Store::Open(options.data_dir, options.store);
   if (!store.ok()) return store.status();
 
   std::unique_ptr<ServerApp> app(new ServerApp());
@@ -35,18 +34,17 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   app->authorizer_ = std::make_unique<auth::Authorizer>(app->tokens_.get(), app->limiter_.get(),
                                                         options.auth_disabled_for_tests);
   const auth::Authorizer* authorizer = app->authorizer_.get();
-  app->reporting_ =
-      std::make_unique<ReportingServiceImpl>(app->store_.get(), clock, &app->write_mu_, authorizer);
-  app->bureau_ = std::make_unique<BureauServiceImpl>(app->store_.get(), clock, &app->write_mu_,
-                                                     authorizer, *profile);
+  app->reporting_ = std::make_unique<ReportingServiceImpl>(app->store_.get(), clock, authorizer);
+  app->bureau_ =
+      std::make_unique<BureauServiceImpl>(app->store_.get(), clock, authorizer, *profile);
   app->registry_ = std::make_unique<RegistryServiceImpl>(app->store_.get(), clock, authorizer);
   app->admin_ = std::make_unique<AdminServiceImpl>(app->store_.get(), clock, authorizer);
   app->token_service_ = std::make_unique<TokenServiceImpl>(app->tokens_.get(), authorizer);
   app->audit_service_ = std::make_unique<AuditServiceImpl>(app->store_.get(), authorizer);
-  app->evaluation_ = std::make_unique<EvaluationServiceImpl>(app->store_.get(), clock,
-                                                             &app->write_mu_, *profile, authorizer);
-  app->scheduler_ = std::make_unique<Scheduler>(app->store_.get(), clock, &app->write_mu_,
-                                                *profile, options.schedule);
+  app->evaluation_ =
+      std::make_unique<EvaluationServiceImpl>(app->store_.get(), clock, *profile, authorizer);
+  app->scheduler_ =
+      std::make_unique<Scheduler>(app->store_.get(), clock, *profile, options.schedule);
   app->host_ = options.listen.substr(0, colon);
 
   grpc::ServerBuilder builder;
@@ -65,9 +63,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(app->evaluation_.get());
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
-    return absl::UnavailableError(absl::StrCat(
-        "cannot listen on ", options.listen,
-        ": the address is in use or not local; choose another --listen"));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen,
+                     ": the address is in use or not local; choose another --listen"));
   }
   if (options.run_scheduler) app->scheduler_->Start();
   return app;

@@ -7,18 +7,18 @@
 #include "absl/time/time.h"
 #include "common/time/clock.h"
 #include "grpcpp/server.h"
-#include "server/admin_service.h"
-#include "server/audit_service.h"
 #include "server/auth/authorizer.h"
 #include "server/auth/rate_limiter.h"
 #include "server/auth/token_store.h"
-#include "server/bureau_service.h"
 #include "server/evaluation/scheduler.h"
-#include "server/evaluation_service.h"
-#include "server/services.h"
+#include "server/rpc/admin_service.h"
+#include "server/rpc/audit_service.h"
+#include "server/rpc/bureau_service.h"
+#include "server/rpc/evaluation_service.h"
+#include "server/rpc/reporting_service.h"
+#include "server/rpc/token_service.h"
+#include "server/rpc/transport_security.h"
 #include "server/storage/store.h"
-#include "server/token_service.h"
-#include "server/transport_security.h"
 
 namespace junheng::server {
 
@@ -30,7 +30,7 @@ struct ServerOptions {
   int max_message_bytes = 4 << 20;
   // Largest answer the server sends (a county's snapshots or audit log).
   int max_send_message_bytes = 32 << 20;
-  // TLS (or, explicitly, plain text on loopback): see transport_security.h.
+  // TLS (or, explicitly, plain text on loopback): see rpc/transport_security.h.
   TransportOptions transport;
   // Calls per second per credential (auth/rate_limiter.h).
   auth::RateLimit rate_limit;
@@ -52,16 +52,20 @@ struct ServerOptions {
   // the background (tests call scheduler()->RunDue() on their own clock).
   bool run_scheduler = true;
   SchedulerOptions schedule;
+  // The store's test knobs (storage/store.h); production leaves them alone.
+  storage::StoreOptions store;
 };
 
-// A running junheng server: the store, the services and the gRPC server. Tests run it in-process
-// on 127.0.0.1:0; junheng-server's main runs it until a signal.
+// A running junheng server, and the composition root: it opens the store and wires it, the
+// clock, the authorizer and the profile into the services and the scheduler; nothing else
+// constructs them. Tests run it in-process on 127.0.0.1:0 (tests/testing/in_process_server.h);
+// junheng-server's main runs it until a signal.
 class ServerApp {
  public:
   // Opens the store and starts listening. Fails when the data dir is refused (see Store::Open) or
   // the address cannot be bound.
-  [[nodiscard]] static absl::StatusOr<std::unique_ptr<ServerApp>> Start(const ServerOptions& options,
-                                                                        const Clock* clock);
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<ServerApp>> Start(
+      const ServerOptions& options, const Clock* clock);
 
   // Stops accepting calls, lets in-flight calls finish for up to `grace`, then closes the
   // database. Idempotent; the destructor calls it.
@@ -81,8 +85,6 @@ class ServerApp {
   std::unique_ptr<auth::TokenStore> tokens_;
   std::unique_ptr<auth::RateLimiter> limiter_;
   std::unique_ptr<auth::Authorizer> authorizer_;
-  // Serialises version checks and review decisions across services.
-  std::mutex write_mu_;
   std::unique_ptr<ReportingServiceImpl> reporting_;
   std::unique_ptr<BureauServiceImpl> bureau_;
   std::unique_ptr<RegistryServiceImpl> registry_;

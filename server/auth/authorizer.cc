@@ -1,37 +1,21 @@
 #include "server/auth/authorizer.h"
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "server/auth/input_limits.h"
 #include "server/auth/policy.h"
-#include "server/input_limits.h"
 #include "spdlog/spdlog.h"
 
 namespace junheng::server::auth {
 namespace {
 
-// The token after "Bearer " in the call's authorization metadata; "" when absent.
-std::string BearerToken(const grpc::CallbackServerContext& context) {
-  const auto& metadata = context.client_metadata();
-  auto it = metadata.find("authorization");
-  if (it == metadata.end()) return "";
-  absl::string_view value(it->second.data(), it->second.size());
-  if (!absl::StartsWith(value, "Bearer ")) return "";
-  return std::string(value.substr(7));
-}
-
 // With mutual TLS, a clerk's certificate must be the school's: its CN or a SAN is the school code.
-absl::Status CheckClientCertificate(const grpc::CallbackServerContext& context,
-                                    const Principal& principal) {
-  auto auth_context = context.auth_context();
-  if (auth_context == nullptr || !auth_context->IsPeerAuthenticated()) return absl::OkStatus();
+absl::Status CheckClientCertificate(const PeerIdentity& peer, const Principal& principal) {
+  if (!peer.certificate_names.has_value()) return absl::OkStatus();
   if (principal.role != junheng::v1::SCHOOL_CLERK) return absl::OkStatus();
   std::string names;
-  for (const char* property : {"x509_common_name", "x509_subject_alternative_name"}) {
-    for (const auto& value : auth_context->FindPropertyValues(property)) {
-      absl::string_view name(value.data(), value.size());
-      if (name == principal.school) return absl::OkStatus();
-      absl::StrAppend(&names, names.empty() ? "" : ", ", name);
-    }
+  for (const std::string& name : *peer.certificate_names) {
+    if (name == principal.school) return absl::OkStatus();
+    absl::StrAppend(&names, names.empty() ? "" : ", ", name);
   }
   return absl::PermissionDeniedError(
       absl::StrCat("the client certificate (", names, ") is not school ", principal.school,
@@ -40,34 +24,34 @@ absl::Status CheckClientCertificate(const grpc::CallbackServerContext& context,
 
 }  // namespace
 
-absl::StatusOr<Principal> Authorizer::Authorize(grpc::CallbackServerContext* context,
-                                                absl::string_view method,
-                                                const google::protobuf::Message& request) const {
+absl::StatusOr<Principal> Authorizer::Authorize(const Credentials& credentials,
+                                                const PeerIdentity& peer,
+                                                const google::protobuf::MethodDescriptor& method,
+                                                const google::protobuf::Message& request,
+                                                std::optional<absl::Duration>* retry_after) const {
   const MethodRule* rule = FindRule(method);
   if (rule == nullptr) {
-    spdlog::error("no access rule for {}: refused (add it to server/auth/policy.cc)",
-                  std::string(method));
-    return absl::PermissionDeniedError(absl::StrCat("no access rule for ", method));
+    const std::string path = MethodPath(method);
+    spdlog::error("no access rule for {}: refused (add it to server/auth/policy.cc)", path);
+    return absl::PermissionDeniedError(absl::StrCat("no access rule for ", path));
   }
   if (disabled_) {
     if (absl::Status limited = CheckInputLimits(request); !limited.ok()) return limited;
     Principal principal;
     principal.test_mode = true;
-    principal.peer = context->peer();
+    principal.peer = peer.address;
     return principal;
   }
-  auto principal = tokens_->Authenticate(BearerToken(*context));
+  auto principal = tokens_->Authenticate(credentials.bearer_token.value_or(""));
   if (!principal.ok()) return principal.status();
-  if (absl::Status cert = CheckClientCertificate(*context, *principal); !cert.ok()) return cert;
-  absl::Duration retry_after;
-  if (absl::Status admitted = limiter_->Acquire(principal->token_id, &retry_after);
-      !admitted.ok()) {
-    context->AddTrailingMetadata("retry-after-ms",
-                                 absl::StrCat(absl::ToInt64Milliseconds(retry_after)));
+  if (absl::Status cert = CheckClientCertificate(peer, *principal); !cert.ok()) return cert;
+  absl::Duration wait;
+  if (absl::Status admitted = limiter_->Acquire(principal->token_id, &wait); !admitted.ok()) {
+    if (retry_after != nullptr) *retry_after = wait;
     return admitted;
   }
   if (absl::Status allowed = CheckRule(*principal, *rule, request); !allowed.ok()) {
-    spdlog::warn("denied {} to {}: {}", std::string(method), principal->Actor(),
+    spdlog::warn("denied {} to {}: {}", rule->path, principal->Actor(),
                  std::string(allowed.message()));
     return allowed;
   }

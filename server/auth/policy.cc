@@ -6,15 +6,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/descriptor.h"
-#include "junheng/v1/admin.grpc.pb.h"
-#include "junheng/v1/bureau.grpc.pb.h"
-#include "junheng/v1/evaluation_service.grpc.pb.h"
-#include "junheng/v1/security.grpc.pb.h"
-#include "junheng/v1/services.grpc.pb.h"
+#include "google/protobuf/descriptor_database.h"
+#include "junheng/v1/admin.pb.h"
+#include "junheng/v1/bureau.pb.h"
+#include "junheng/v1/evaluation_service.pb.h"
+#include "junheng/v1/security.pb.h"
+#include "junheng/v1/services.pb.h"
 
 namespace junheng::server::auth {
 namespace {
 
+using google::protobuf::Descriptor;
+using google::protobuf::MethodDescriptor;
 using junheng::v1::AUDITOR;
 using junheng::v1::BUREAU_ADMIN;
 using junheng::v1::BUREAU_VIEWER;
@@ -27,47 +30,77 @@ constexpr uint32_t kAuditor = RoleBit(AUDITOR);
 // What the bureau reads: a bureau_admin reads everything a bureau_viewer does.
 constexpr uint32_t kBureau = kViewer | kAdmin;
 
+// A row for the RPC that takes `Request`.
+template <typename Request>
+MethodRule Row(uint32_t roles, Scope scope, absl::string_view county_field,
+               absl::string_view school_field = "") {
+  const Descriptor* request = Request::descriptor();
+  const MethodDescriptor* method = MethodTaking(*request);
+  return MethodRule{.request = request,
+                    .method = method,
+                    .path = method != nullptr ? MethodPath(*method) : request->full_name(),
+                    .roles = roles,
+                    .scope = scope,
+                    .county_field = county_field,
+                    .school_field = school_field};
+}
+
 // THE table. Reading a school's own reports and deadlines is open to its clerk; county-wide
 // reads to the bureau; changes to bureau_admin (who may also submit a report on a school's
 // behalf, e.g. from a paper form: the audit log shows the admin's credential); the audit log to
 // the auditor only. docs/security.md explains each choice.
 const std::vector<MethodRule>& Table() {
+  namespace v1 = junheng::v1;
   static const std::vector<MethodRule> table = {
-      {"/junheng.v1.ReportingService/SubmitReport", kClerk | kAdmin, Scope::kSchool, "county_code",
-       "report.school_code"},
-      {"/junheng.v1.ReportingService/GetReport", kClerk | kBureau, Scope::kSchool, "county_code",
-       "school_code"},
-      {"/junheng.v1.ReportingService/ListReportVersions", kClerk | kBureau, Scope::kSchool,
-       "county_code", "school_code"},
-      {"/junheng.v1.ReportingService/ListLatestReports", kBureau, Scope::kCounty, "county_code",
-       ""},
-      {"/junheng.v1.RegistryService/UpsertSchools", kAdmin, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.RegistryService/ListSchools", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.BureauService/DefinePeriod", kAdmin, Scope::kCounty, "period.county_code", ""},
-      {"/junheng.v1.BureauService/ListPeriods", kClerk | kBureau, Scope::kCounty, "county_code",
-       ""},
-      {"/junheng.v1.BureauService/GrantException", kAdmin, Scope::kCounty, "exception.county_code",
-       ""},
-      {"/junheng.v1.BureauService/ReviewReport", kAdmin, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.BureauService/SubmissionStatus", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.BureauService/Reminders", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.BureauService/Due", kClerk | kBureau, Scope::kSchool, "county_code",
-       "school_code"},
-      {"/junheng.v1.AdminService/Backup", kAdmin, Scope::kServer, "", ""},
-      {"/junheng.v1.EvaluationService/Evaluate", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.EvaluationService/SubmitCountyFacts", kAdmin, Scope::kCounty,
-       "facts.county_code", ""},
-      {"/junheng.v1.EvaluationService/GetCountyFacts", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.EvaluationService/ListSnapshots", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.EvaluationService/GetSnapshot", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.EvaluationService/Trend", kBureau, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.TokenService/IssueToken", kAdmin, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.TokenService/RevokeToken", kAdmin, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.TokenService/ListTokens", kAdmin, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.AuditService/ListAudit", kAuditor, Scope::kCounty, "county_code", ""},
-      {"/junheng.v1.AuditService/VerifyAudit", kAuditor, Scope::kCounty, "county_code", ""},
+      // ReportingService
+      Row<v1::SubmitReportRequest>(kClerk | kAdmin, Scope::kSchool, "county_code",
+                                   "report.school_code"),
+      Row<v1::GetReportRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
+      Row<v1::ListReportVersionsRequest>(kClerk | kBureau, Scope::kSchool, "county_code",
+                                         "school_code"),
+      Row<v1::ListLatestReportsRequest>(kBureau, Scope::kCounty, "county_code"),
+      // RegistryService
+      Row<v1::UpsertSchoolsRequest>(kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::ListSchoolsRequest>(kBureau, Scope::kCounty, "county_code"),
+      // BureauService
+      Row<v1::DefinePeriodRequest>(kAdmin, Scope::kCounty, "period.county_code"),
+      Row<v1::ListPeriodsRequest>(kClerk | kBureau, Scope::kCounty, "county_code"),
+      Row<v1::GrantExceptionRequest>(kAdmin, Scope::kCounty, "exception.county_code"),
+      Row<v1::ReviewReportRequest>(kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::SubmissionStatusRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::RemindersRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::DueRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
+      // AdminService
+      Row<v1::BackupRequest>(kAdmin, Scope::kServer, ""),
+      // EvaluationService
+      Row<v1::EvaluateRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::SubmitCountyFactsRequest>(kAdmin, Scope::kCounty, "facts.county_code"),
+      Row<v1::GetCountyFactsRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::ListSnapshotsRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::GetSnapshotRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::TrendRequest>(kBureau, Scope::kCounty, "county_code"),
+      // TokenService
+      Row<v1::IssueTokenRequest>(kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::RevokeTokenRequest>(kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::ListTokensRequest>(kAdmin, Scope::kCounty, "county_code"),
+      // AuditService
+      Row<v1::ListAuditRequest>(kAuditor, Scope::kCounty, "county_code"),
+      Row<v1::VerifyAuditRequest>(kAuditor, Scope::kCounty, "county_code"),
   };
   return table;
+}
+
+// Every service of package junheng.v1 linked into this program.
+std::vector<const google::protobuf::ServiceDescriptor*> JunhengServices() {
+  std::vector<std::string> files;
+  google::protobuf::DescriptorPool::internal_generated_database()->FindAllFileNames(&files);
+  std::vector<const google::protobuf::ServiceDescriptor*> services;
+  for (const std::string& name : files) {
+    const auto* file = google::protobuf::DescriptorPool::generated_pool()->FindFileByName(name);
+    if (file == nullptr || file->package() != "junheng.v1") continue;
+    for (int s = 0; s < file->service_count(); ++s) services.push_back(file->service(s));
+  }
+  return services;
 }
 
 const google::protobuf::FieldDescriptor* FieldOfPath(const google::protobuf::Descriptor* type,
@@ -88,11 +121,26 @@ const google::protobuf::FieldDescriptor* FieldOfPath(const google::protobuf::Des
 
 const std::vector<MethodRule>& Policy() { return Table(); }
 
-const MethodRule* FindRule(absl::string_view method) {
+const MethodRule* FindRule(const MethodDescriptor& method) {
   for (const auto& rule : Table()) {
-    if (rule.method == method) return &rule;
+    if (rule.method == &method) return &rule;
   }
   return nullptr;
+}
+
+const MethodDescriptor* MethodTaking(const Descriptor& request) {
+  const google::protobuf::FileDescriptor* file = request.file();
+  for (int s = 0; s < file->service_count(); ++s) {
+    const auto* service = file->service(s);
+    for (int m = 0; m < service->method_count(); ++m) {
+      if (service->method(m)->input_type() == &request) return service->method(m);
+    }
+  }
+  return nullptr;
+}
+
+std::string MethodPath(const MethodDescriptor& method) {
+  return absl::StrCat("/", method.service()->full_name(), "/", method.name());
 }
 
 std::string FieldAtPath(const google::protobuf::Message& message, absl::string_view path,
@@ -119,14 +167,14 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
                        const google::protobuf::Message& request) {
   if ((rule.roles & RoleBit(principal.role)) == 0) {
     return absl::PermissionDeniedError(
-        absl::StrCat("a ", RoleName(principal.role), " token may not call ", rule.method));
+        absl::StrCat("a ", RoleName(principal.role), " token may not call ", rule.path));
   }
   if (rule.scope == Scope::kServer) return absl::OkStatus();
   bool found = false;
   const std::string county = FieldAtPath(request, rule.county_field, &found);
   if (!found) {
     return absl::PermissionDeniedError(
-        absl::StrCat("no access rule applies to ", rule.method, " (", rule.county_field, ")"));
+        absl::StrCat("no access rule applies to ", rule.path, " (", rule.county_field, ")"));
   }
   if (county != principal.county) {
     return absl::PermissionDeniedError(absl::StrCat("this token is for county ", principal.county,
@@ -145,54 +193,48 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
 }
 
 std::vector<std::string> PolicyProblems() {
-  // Touching one message of each file links its descriptors into the generated pool.
-  for (const auto* d :
-       {junheng::v1::SubmitReportRequest::descriptor(),
-        junheng::v1::DefinePeriodRequest::descriptor(), junheng::v1::BackupRequest::descriptor(),
-        junheng::v1::EvaluateRequest::descriptor(), junheng::v1::IssueTokenRequest::descriptor()}) {
-    (void)d;
-  }
   std::vector<std::string> problems;
-  std::set<std::string> methods;
-  const google::protobuf::DescriptorPool* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* file :
-       {"junheng/v1/services.proto", "junheng/v1/bureau.proto", "junheng/v1/admin.proto",
-        "junheng/v1/evaluation_service.proto", "junheng/v1/security.proto"}) {
-    const google::protobuf::FileDescriptor* fd = pool->FindFileByName(file);
-    if (fd == nullptr) {
-      problems.push_back(absl::StrCat("the descriptor of ", file, " is not linked in"));
-      continue;
-    }
-    for (int s = 0; s < fd->service_count(); ++s) {
-      const auto* service = fd->service(s);
-      for (int m = 0; m < service->method_count(); ++m) {
-        const auto* method = service->method(m);
-        const std::string name = absl::StrCat("/", service->full_name(), "/", method->name());
-        methods.insert(name);
-        const MethodRule* rule = FindRule(name);
-        if (rule == nullptr) {
-          problems.push_back(absl::StrCat(name, " has no row in the access table (policy.cc)"));
-          continue;
-        }
-        if (rule->scope != Scope::kServer &&
-            FieldOfPath(method->input_type(), rule->county_field) == nullptr) {
-          problems.push_back(absl::StrCat(name, ": ", rule->county_field,
-                                          " is not a string field of ",
-                                          method->input_type()->full_name()));
-        }
-        if (rule->scope == Scope::kSchool &&
-            FieldOfPath(method->input_type(), rule->school_field) == nullptr) {
-          problems.push_back(absl::StrCat(name, ": ", rule->school_field,
-                                          " is not a string field of ",
-                                          method->input_type()->full_name()));
-        }
+  std::set<const MethodDescriptor*> methods;
+  std::set<const Descriptor*> inputs;
+  for (const auto* service : JunhengServices()) {
+    for (int m = 0; m < service->method_count(); ++m) {
+      const MethodDescriptor* method = service->method(m);
+      const std::string name = MethodPath(*method);
+      methods.insert(method);
+      if (!inputs.insert(method->input_type()).second) {
+        problems.push_back(absl::StrCat(name, " takes ", method->input_type()->full_name(),
+                                        ", which another method takes too; give each RPC its own "
+                                        "request message"));
+      }
+      if (MethodTaking(*method->input_type()) != method) {
+        problems.push_back(absl::StrCat(name, ": declare ", method->input_type()->full_name(),
+                                        " in ", service->file()->name(), " beside its service"));
+      }
+      const MethodRule* rule = FindRule(*method);
+      if (rule == nullptr) {
+        problems.push_back(absl::StrCat(name, " has no row in the access table (policy.cc)"));
+        continue;
+      }
+      if (rule->scope != Scope::kServer &&
+          FieldOfPath(method->input_type(), rule->county_field) == nullptr) {
+        problems.push_back(absl::StrCat(name, ": ", rule->county_field,
+                                        " is not a string field of ",
+                                        method->input_type()->full_name()));
+      }
+      if (rule->scope == Scope::kSchool &&
+          FieldOfPath(method->input_type(), rule->school_field) == nullptr) {
+        problems.push_back(absl::StrCat(name, ": ", rule->school_field,
+                                        " is not a string field of ",
+                                        method->input_type()->full_name()));
       }
     }
   }
+  std::set<const MethodDescriptor*> rows;
   for (const auto& rule : Table()) {
-    if (!methods.contains(std::string(rule.method))) {
-      problems.push_back(
-          absl::StrCat(rule.method, " is in the access table but no service has it"));
+    if (rule.method == nullptr || !methods.contains(rule.method)) {
+      problems.push_back(absl::StrCat(rule.path, " is in the access table but no service has it"));
+    } else if (!rows.insert(rule.method).second) {
+      problems.push_back(absl::StrCat(rule.path, " has two rows in the access table"));
     }
   }
   return problems;

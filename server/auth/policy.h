@@ -6,14 +6,19 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "junheng/v1/security.pb.h"
 #include "server/auth/principal.h"
 
 namespace junheng::server::auth {
 
-// Which calls a credential may make. One table (policy.cc) names every RPC method of every
-// junheng service: the roles allowed and the scope rule. A method without a row is refused.
+// Which calls a credential may make. One table (policy.cc) has a row for every RPC method of
+// every junheng service: the roles allowed and the scope rule. A method without a row is refused.
+//
+// Methods are named by their descriptors, never by typed strings: a row names the RPC's request
+// message, and the method is the one the service descriptors give that input type (every RPC has
+// a request message of its own, declared in its service's .proto; PolicyProblems checks both).
 enum class Scope {
   // Server-wide: only the role is checked (Backup, whose copy stays on the server's machine).
   kServer,
@@ -26,8 +31,12 @@ enum class Scope {
 constexpr uint32_t RoleBit(junheng::v1::Role role) { return 1u << static_cast<int>(role); }
 
 struct MethodRule {
-  // Fully qualified, as gRPC names it: "/junheng.v1.ReportingService/SubmitReport".
-  absl::string_view method;
+  // The request message of the RPC, and the method that takes it (nullptr when no service
+  // method does: PolicyProblems reports the row).
+  const google::protobuf::Descriptor* request;
+  const google::protobuf::MethodDescriptor* method;
+  // As gRPC names the method, for messages: "/junheng.v1.ReportingService/SubmitReport".
+  std::string path;
   // RoleBit()s of the roles allowed.
   uint32_t roles;
   Scope scope;
@@ -37,21 +46,29 @@ struct MethodRule {
   absl::string_view school_field;
 };
 
-// The table, and one row of it (nullptr for a method it does not name).
+// The table, and the row of one method (nullptr for a method it does not name).
 const std::vector<MethodRule>& Policy();
-const MethodRule* FindRule(absl::string_view method);
+const MethodRule* FindRule(const google::protobuf::MethodDescriptor& method);
+
+// The junheng method that takes `request` as its input, from the service descriptors of the
+// request's .proto file; nullptr when none does.
+const google::protobuf::MethodDescriptor* MethodTaking(const google::protobuf::Descriptor& request);
+
+// "/<package>.<Service>/<Method>", the method's path on the wire.
+std::string MethodPath(const google::protobuf::MethodDescriptor& method);
 
 // OK when `principal` may call `rule.method` with `request`; PERMISSION_DENIED naming the role
 // or the county/school otherwise.
 [[nodiscard]] absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
                                      const google::protobuf::Message& request);
 
-// Problems with the table against the compiled-in services "junheng.v1.*Service": methods
-// without a row, rows without a method, field paths that are not string fields of the request.
-// Empty when the table is complete; ServerApp refuses to start otherwise.
+// Problems with the table against the linked-in services of package junheng.v1: methods without
+// a row, rows without a method, two methods with one request type or a request declared outside
+// its service's file, field paths that are not string fields of the request. Empty when the
+// table is complete; ServerApp refuses to start otherwise.
 std::vector<std::string> PolicyProblems();
 
-// The string at a dotted field path of `message`, or nullopt-like "" with *found=false.
+// The string at a dotted field path of `message`, or "" with *found=false.
 std::string FieldAtPath(const google::protobuf::Message& message, absl::string_view path,
                         bool* found);
 

@@ -11,7 +11,7 @@ absl::Status RateLimiter::Acquire(absl::string_view key, absl::Duration* retry_a
   if (limit_.per_second <= 0) return absl::OkStatus();
   const double burst = std::max(1.0, limit_.burst);
   const absl::Time now = clock_->Now();
-  std::lock_guard lock(mu_);
+  absl::MutexLock lock(&mu_);
   auto it = buckets_.find(key);
   if (it == buckets_.end()) it = buckets_.emplace(std::string(key), Bucket{burst, now}).first;
   Bucket& bucket = it->second;

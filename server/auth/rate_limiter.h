@@ -1,11 +1,12 @@
 #pragma once
 
 #include <map>
-#include <mutex>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/time/clock.h"
 
@@ -27,7 +28,8 @@ class RateLimiter {
 
   // Takes one call from `key`'s bucket. RESOURCE_EXHAUSTED when it is empty; the message says
   // when to retry and `*retry_after` (when given) is set to that wait.
-  [[nodiscard]] absl::Status Acquire(absl::string_view key, absl::Duration* retry_after = nullptr);
+  [[nodiscard]] absl::Status Acquire(absl::string_view key, absl::Duration* retry_after = nullptr)
+      ABSL_LOCKS_EXCLUDED(mu_);
 
  private:
   struct Bucket {
@@ -36,8 +38,8 @@ class RateLimiter {
   };
   const RateLimit limit_;
   const Clock* clock_;
-  std::mutex mu_;
-  std::map<std::string, Bucket, std::less<>> buckets_;
+  absl::Mutex mu_;
+  std::map<std::string, Bucket, std::less<>> buckets_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace junheng::server::auth

@@ -9,8 +9,7 @@
 #include "common/hash/sha256.h"
 #include "common/time/time_text.h"
 #include "common/validate/validation_result.h"
-#include "server/audit.h"
-#include "server/storage/keys.h"
+#include "server/audit/audit_entry.h"
 
 namespace junheng::server::auth {
 namespace {
@@ -109,9 +108,8 @@ absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& re
   info.set_issued_by(std::string(actor));
   stored.set_salt_hex(*salt);
   stored.set_secret_sha256_hex(SecretHash(*salt, *secret));
-  absl::Status written = store_->PutRecord(
-      storage::Store::Family::kTokens, storage::TokenKey(county, *id), stored, county,
-      MakeAudit(*clock_, actor, "token.issue", absl::StrCat(county, "/token/", *id), info));
+  absl::Status written = store_->Commit(storage::Change(county).PutToken(stored).Audit(
+      MakeAudit(*clock_, actor, "token.issue", absl::StrCat(county, "/token/", *id), info)));
   if (!written.ok()) return written;
 
   IssueTokenResponse response;
@@ -127,29 +125,29 @@ absl::StatusOr<TokenInfo> TokenStore::Revoke(absl::string_view county, absl::str
     return absl::InvalidArgumentError(absl::StrCat(
         "id = '", id, "': a token id is 16 hex digits (see `junheng admin token list`)"));
   }
-  StoredToken stored;
-  auto found =
-      store_->GetRecord(storage::Store::Family::kTokens, storage::TokenKey(county, id), &stored);
+  auto found = store_->GetToken(county, id);
   if (!found.ok()) return found.status();
-  if (!*found) {
+  if (!found->has_value()) {
     return absl::NotFoundError(absl::StrCat("county ", county, " has no token ", id));
   }
+  StoredToken stored = **std::move(found);
   if (stored.info().revoked()) return stored.info();
   TokenInfo& info = *stored.mutable_info();
   info.set_revoked(true);
   info.set_revoked_unix_ms(absl::ToUnixMillis(clock_->Now()));
   info.set_revoked_by(std::string(actor));
-  absl::Status written = store_->PutRecord(
-      storage::Store::Family::kTokens, storage::TokenKey(county, id), stored, county,
-      MakeAudit(*clock_, actor, "token.revoke", absl::StrCat(county, "/token/", id), info));
+  absl::Status written =
+      store_->Commit(storage::Change(std::string(county))
+                         .PutToken(stored)
+                         .Audit(MakeAudit(*clock_, actor, "token.revoke",
+                                          absl::StrCat(county, "/token/", id), info)));
   if (!written.ok()) return written;
   return info;
 }
 
 absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county) const {
   if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
-  auto stored = store_->ScanRecords<StoredToken>(storage::Store::Family::kTokens,
-                                                 storage::TokenPrefix(county));
+  auto stored = store_->ListTokens(county);
   if (!stored.ok()) return stored.status();
   std::vector<TokenInfo> tokens;
   for (const auto& s : *stored) tokens.push_back(s.info());
@@ -163,14 +161,13 @@ absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) cons
       !IsLowerHex(parts[2], 2 * kIdBytes) || !IsLowerHex(parts[3], 2 * kSecretBytes)) {
     return Unauthenticated("the token is malformed (expected jh1.<county>.<id>.<secret>)");
   }
-  StoredToken stored;
-  auto found = store_->GetRecord(storage::Store::Family::kTokens,
-                                 storage::TokenKey(parts[1], parts[2]), &stored);
+  auto found = store_->GetToken(parts[1], parts[2]);
   if (!found.ok()) return found.status();
+  const StoredToken stored = found->value_or(StoredToken());
   const std::string presented =
-      *found ? SecretHash(stored.salt_hex(), parts[3]) : std::string(64, '0');
+      found->has_value() ? SecretHash(stored.salt_hex(), parts[3]) : std::string(64, '0');
   const std::string& expected = stored.secret_sha256_hex();
-  if (!*found || expected.size() != presented.size() ||
+  if (!found->has_value() || expected.size() != presented.size() ||
       CRYPTO_memcmp(expected.data(), presented.data(), expected.size()) != 0) {
     return Unauthenticated("the token is not known to this server");
   }

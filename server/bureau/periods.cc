@@ -3,15 +3,14 @@
 #include "absl/strings/str_cat.h"
 #include "common/time/time_text.h"
 #include "common/validate/validation_result.h"
-#include "server/audit.h"
-#include "server/storage/keys.h"
+#include "server/audit/audit_entry.h"
+#include "server/storage/codes.h"
 
 namespace junheng::server {
 namespace {
 
 using junheng::v1::ReportingPeriod;
 using junheng::v1::SubmissionException;
-using Family = storage::Store::Family;
 
 absl::Status CheckCodes(absl::string_view county, absl::string_view period) {
   absl::Status county_ok = validate::CheckCountyCode(county);
@@ -42,28 +41,24 @@ absl::StatusOr<ReportingPeriod> DefinePeriod(storage::Store& store, const Clock&
   period.set_closes(FormatInstant(absl::FromUnixMillis(period.closes_unix_ms())));
   period.set_defined_by(std::string(actor));
   period.set_defined_at_unix_ms(absl::ToUnixMillis(clock.Now()));
-  absl::Status written =
-      store.PutRecord(Family::kPeriods, storage::PeriodKey(period.county_code(), period.period()),
-                      period, period.county_code(),
-                      MakeAudit(clock, actor, "period.define",
-                                absl::StrCat(period.county_code(), "/", period.period()), period));
+  absl::Status written = store.Commit(
+      storage::Change(period.county_code())
+          .PutPeriod(period)
+          .Audit(MakeAudit(clock, actor, "period.define",
+                           absl::StrCat(period.county_code(), "/", period.period()), period)));
   if (!written.ok()) return written;
   return period;
 }
 
-absl::StatusOr<std::optional<ReportingPeriod>> FindPeriod(const storage::Store& store,
-                                                          absl::string_view county,
-                                                          absl::string_view period) {
-  ReportingPeriod found;
-  auto present = store.GetRecord(Family::kPeriods, storage::PeriodKey(county, period), &found);
-  if (!present.ok()) return present.status();
-  if (!*present) return std::nullopt;
-  return found;
-}
-
-absl::StatusOr<std::vector<ReportingPeriod>> ListPeriods(const storage::Store& store,
-                                                         absl::string_view county) {
-  return store.ScanRecords<ReportingPeriod>(Family::kPeriods, storage::PeriodPrefix(county));
+absl::StatusOr<junheng::v1::ListPeriodsResponse> ListPeriods(
+    const storage::Store& store, const junheng::v1::ListPeriodsRequest& request) {
+  absl::Status codes = storage::CheckCodes({{"county_code", request.county_code()}});
+  if (!codes.ok()) return codes;
+  auto periods = store.ListPeriods(request.county_code());
+  if (!periods.ok()) return periods.status();
+  junheng::v1::ListPeriodsResponse response;
+  for (auto& p : *periods) *response.add_periods() = std::move(p);
+  return response;
 }
 
 absl::StatusOr<SubmissionException> GrantException(storage::Store& store, const Clock& clock,
@@ -71,7 +66,7 @@ absl::StatusOr<SubmissionException> GrantException(storage::Store& store, const 
                                                    absl::string_view actor) {
   absl::Status codes = CheckCodes(requested.county_code(), requested.period());
   if (!codes.ok()) return codes;
-  auto period = FindPeriod(store, requested.county_code(), requested.period());
+  auto period = store.GetPeriod(requested.county_code(), requested.period());
   if (!period.ok()) return period.status();
   if (!period->has_value()) {
     return absl::NotFoundError(absl::StrCat("period ", requested.period(),
@@ -93,41 +88,28 @@ absl::StatusOr<SubmissionException> GrantException(storage::Store& store, const 
   exception.set_expires(FormatInstant(absl::FromUnixMillis(exception.expires_unix_ms())));
   exception.set_granted_by(std::string(actor));
   exception.set_granted_at_unix_ms(absl::ToUnixMillis(now));
-  absl::Status written = store.PutRecord(
-      Family::kExceptions,
-      storage::ExceptionKey(exception.county_code(), exception.period(), exception.school_code()),
-      exception, exception.county_code(),
-      MakeAudit(clock, actor, "period.exception",
-                absl::StrCat(exception.county_code(), "/", exception.period(), "/",
-                             exception.school_code()),
-                exception));
+  absl::Status written = store.Commit(
+      storage::Change(exception.county_code())
+          .PutException(exception)
+          .Audit(MakeAudit(clock, actor, "period.exception",
+                           absl::StrCat(exception.county_code(), "/", exception.period(), "/",
+                                        exception.school_code()),
+                           exception)));
   if (!written.ok()) return written;
   return exception;
-}
-
-absl::StatusOr<std::optional<SubmissionException>> FindException(const storage::Store& store,
-                                                                 absl::string_view county,
-                                                                 absl::string_view period,
-                                                                 absl::string_view school) {
-  SubmissionException found;
-  auto present =
-      store.GetRecord(Family::kExceptions, storage::ExceptionKey(county, period, school), &found);
-  if (!present.ok()) return present.status();
-  if (!*present) return std::nullopt;
-  return found;
 }
 
 absl::Status CheckSubmissionWindow(const storage::Store& store, absl::string_view county,
                                    absl::string_view period, absl::string_view school,
                                    absl::Time now) {
-  auto window = FindPeriod(store, county, period);
+  auto window = store.GetPeriod(county, period);
   if (!window.ok()) return window.status();
   if (!window->has_value()) return absl::OkStatus();
   const ReportingPeriod& p = **window;
   const bool before = now < absl::FromUnixMillis(p.opens_unix_ms());
   const bool after = now > absl::FromUnixMillis(p.closes_unix_ms());
   if (!before && !after) return absl::OkStatus();
-  auto exception = FindException(store, county, period, school);
+  auto exception = store.GetException(county, period, school);
   if (!exception.ok()) return exception.status();
   if (exception->has_value() && now < absl::FromUnixMillis((*exception)->expires_unix_ms())) {
     return absl::OkStatus();

@@ -1,9 +1,5 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -25,22 +21,15 @@ namespace junheng::server {
     storage::Store& store, const Clock& clock, const junheng::v1::ReportingPeriod& requested,
     absl::string_view actor);
 
-[[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ReportingPeriod>> FindPeriod(
-    const storage::Store& store, absl::string_view county, absl::string_view period);
-
-// The county's periods in label order.
-[[nodiscard]] absl::StatusOr<std::vector<junheng::v1::ReportingPeriod>> ListPeriods(
-    const storage::Store& store, absl::string_view county);
+// The county's periods in label order. INVALID_ARGUMENT for a bad county code.
+[[nodiscard]] absl::StatusOr<junheng::v1::ListPeriodsResponse> ListPeriods(
+    const storage::Store& store, const junheng::v1::ListPeriodsRequest& request);
 
 // Stores an exception for one school of a defined period. INVALID_ARGUMENT when the expiry is
 // not in the future; NOT_FOUND when the period or the school is unknown.
 [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionException> GrantException(
     storage::Store& store, const Clock& clock, const junheng::v1::SubmissionException& requested,
     absl::string_view actor);
-
-[[nodiscard]] absl::StatusOr<std::optional<junheng::v1::SubmissionException>> FindException(
-    const storage::Store& store, absl::string_view county, absl::string_view period,
-    absl::string_view school);
 
 // OK when `school` may submit for `period` at `now`; FAILED_PRECONDITION saying when the window
 // opens or closed and what to do otherwise.

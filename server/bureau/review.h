@@ -1,7 +1,5 @@
 #pragma once
 
-#include <optional>
-
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/time/clock.h"
@@ -18,17 +16,15 @@ namespace junheng::server {
 // reopen: lifts an acceptance so the school can submit again.
 // Each decision names the version it is about, which must be the latest (ABORTED otherwise: a
 // newer version arrived after the reviewer looked). Every decision is in the audit log.
-// The caller holds the server's write lock, so no version can arrive during the check.
+// INVALID_ARGUMENT for bad codes, an unknown action or a return without a comment; NOT_FOUND when
+// the school has not reported. The check and the write are one Store::CompareAndCommit, under
+// the same lock as a report's commit, so no version can arrive between them.
 [[nodiscard]] absl::StatusOr<junheng::v1::ReviewRecord> ReviewReport(
     storage::Store& store, const Clock& clock, const junheng::v1::ReviewReportRequest& request,
     absl::string_view actor);
 
-// The latest decision on a school's report for a period, if any.
-[[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ReviewRecord>> FindReview(
-    const storage::Store& store, absl::string_view county, absl::string_view period,
-    absl::string_view school);
-
-// FAILED_PRECONDITION while the school's report for the period is accepted and locked.
+// FAILED_PRECONDITION while the school's report for the period is accepted and locked; OK
+// otherwise.
 [[nodiscard]] absl::Status CheckNotLocked(const storage::Store& store, absl::string_view county,
                                           absl::string_view period, absl::string_view school);
 

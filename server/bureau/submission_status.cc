@@ -8,8 +8,8 @@
 #include "common/time/time_text.h"
 #include "server/bureau/consistency.h"
 #include "server/bureau/periods.h"
-#include "server/bureau/review.h"
 #include "server/evaluation/stored_evaluation.h"
+#include "server/storage/codes.h"
 
 namespace junheng::server {
 namespace {
@@ -37,7 +37,7 @@ absl::StatusOr<Described> Describe(const storage::Store& store, const School& sc
   s.set_target_year(school.target_year());
   auto versions = store.ListVersions(school.county_code(), period, school.school_code());
   if (!versions.ok()) return versions.status();
-  auto exception = FindException(store, school.county_code(), period, school.school_code());
+  auto exception = store.GetException(school.county_code(), period, school.school_code());
   if (!exception.ok()) return exception.status();
   if (exception->has_value()) s.set_exception_expires((*exception)->expires());
   if (versions->empty()) {
@@ -55,7 +55,7 @@ absl::StatusOr<Described> Describe(const storage::Store& store, const School& sc
   s.set_first_received_unix_ms(first.server_time_unix_ms());
   d.on_time = !window.has_value() || first.server_time_unix_ms() <= window->deadline_unix_ms();
   s.set_state(d.on_time ? "on_time" : "late");
-  auto review = FindReview(store, school.county_code(), period, school.school_code());
+  auto review = store.GetReview(school.county_code(), period, school.school_code());
   if (!review.ok()) return review.status();
   if (review->has_value() && (*review)->version() == latest.version() &&
       (*review)->state() != "reopened") {
@@ -72,7 +72,7 @@ absl::StatusOr<std::string> PreviousPeriod(const storage::Store& store, absl::st
   std::vector<std::string> candidates;
   int year = 0;
   if (absl::SimpleAtoi(period, &year)) candidates.push_back(absl::StrCat(year - 1));
-  auto periods = ListPeriods(store, county);
+  auto periods = store.ListPeriods(county);
   if (!periods.ok()) return periods.status();
   for (auto it = periods->rbegin(); it != periods->rend(); ++it) {
     if (it->period() < period) candidates.push_back(it->period());
@@ -107,12 +107,10 @@ double DaysUntil(int64_t unix_ms, absl::Time now) {
   return absl::ToDoubleHours(absl::FromUnixMillis(unix_ms) - now) / 24.0;
 }
 
-}  // namespace
-
-absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
+absl::StatusOr<junheng::v1::SubmissionStatusResponse> StatusOf(
     const storage::Store& store, absl::string_view county, absl::string_view period, absl::Time now,
     const junheng::v1::Profile* profile) {
-  auto window = FindPeriod(store, county, period);
+  auto window = store.GetPeriod(county, period);
   if (!window.ok()) return window.status();
   auto schools = store.ListSchools(county);
   if (!schools.ok()) return schools.status();
@@ -155,11 +153,27 @@ absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
   return response;
 }
 
-absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(const storage::Store& store,
-                                                              absl::string_view county,
-                                                              absl::string_view period, int days,
-                                                              absl::Time now) {
-  auto status = BuildSubmissionStatus(store, county, period, now);
+}  // namespace
+
+absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
+    const storage::Store& store, const junheng::v1::SubmissionStatusRequest& request,
+    absl::Time now, const junheng::v1::Profile* profile) {
+  absl::Status codes =
+      storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
+  if (!codes.ok()) return codes;
+  return StatusOf(store, request.county_code(), request.period(), now, profile);
+}
+
+absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(
+    const storage::Store& store, const junheng::v1::RemindersRequest& request, absl::Time now) {
+  absl::Status codes =
+      storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
+  if (!codes.ok()) return codes;
+  if (request.days() < 0) return absl::InvalidArgumentError("days must be 0 or more (--days)");
+  const std::string& county = request.county_code();
+  const std::string& period = request.period();
+  const int days = request.days();
+  auto status = StatusOf(store, county, period, now, nullptr);
   if (!status.ok()) return status.status();
   if (!status->window_defined()) {
     return absl::FailedPreconditionError(
@@ -181,15 +195,20 @@ absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(const storage::Sto
 }
 
 absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
-                                                  absl::string_view county,
-                                                  absl::string_view school_code, absl::Time now) {
+                                                  const junheng::v1::DueRequest& request,
+                                                  absl::Time now) {
+  absl::Status codes = storage::CheckCodes(
+      {{"county_code", request.county_code()}, {"school_code", request.school_code()}});
+  if (!codes.ok()) return codes;
+  const std::string& county = request.county_code();
+  const std::string& school_code = request.school_code();
   auto school = store.GetSchool(county, school_code);
   if (!school.ok()) return school.status();
   if (!school->has_value()) {
     return absl::NotFoundError(
         absl::StrCat("school ", school_code, " is not registered in county ", county));
   }
-  auto periods = ListPeriods(store, county);
+  auto periods = store.ListPeriods(county);
   if (!periods.ok()) return periods.status();
   junheng::v1::DueResponse response;
   response.set_school_code(std::string(school_code));

@@ -17,25 +17,24 @@ namespace junheng::server {
 // without a defined window has no deadline: on time). completeness = schools with a report /
 // registered schools; timeliness = schools whose first report came by the deadline / registered
 // schools.
-// With `profile`, the response also carries the consistency warnings (consistency.h) of the
-// latest reports against the previous period (the year before for year labels, else the nearest
-// earlier defined period) and the county's distribution.
+// INVALID_ARGUMENT for bad codes. With `profile`, the response also carries the consistency
+// warnings (consistency.h) of the latest reports against the previous period (the year before for
+// year labels, else the nearest earlier defined period) and the county's distribution.
 [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
-    const storage::Store& store, absl::string_view county, absl::string_view period, absl::Time now,
-    const junheng::v1::Profile* profile = nullptr);
+    const storage::Store& store, const junheng::v1::SubmissionStatusRequest& request,
+    absl::Time now, const junheng::v1::Profile* profile = nullptr);
 
 // Schools that still owe a report (not submitted or returned) once the deadline is at most
 // `days` away or has passed, with the registry's contacts. FAILED_PRECONDITION when the period
-// has no defined window (there is no deadline to remind of).
+// has no defined window (there is no deadline to remind of); INVALID_ARGUMENT for bad codes or
+// days < 0.
 [[nodiscard]] absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(
-    const storage::Store& store, absl::string_view county, absl::string_view period, int days,
-    absl::Time now);
+    const storage::Store& store, const junheng::v1::RemindersRequest& request, absl::Time now);
 
 // What one school owes: each defined period of its county that has not closed (or for which the
 // school holds an unexpired exception) and for which it has no report, or a returned one.
-[[nodiscard]] absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
-                                                                absl::string_view county,
-                                                                absl::string_view school,
-                                                                absl::Time now);
+// INVALID_ARGUMENT for bad codes; NOT_FOUND for a school not in the registry.
+[[nodiscard]] absl::StatusOr<junheng::v1::DueResponse> BuildDue(
+    const storage::Store& store, const junheng::v1::DueRequest& request, absl::Time now);
 
 }  // namespace junheng::server

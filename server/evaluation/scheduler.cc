@@ -1,32 +1,24 @@
 #include "server/evaluation/scheduler.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/audit.h"
-#include "server/bureau/periods.h"
+#include "server/audit/audit_entry.h"
 #include "server/evaluation/snapshots.h"
-#include "server/storage/keys.h"
 #include "spdlog/spdlog.h"
 
 namespace junheng::server {
 
 using junheng::v1::ReportingPeriod;
 using junheng::v1::ScheduledRun;
-using Family = storage::Store::Family;
 
-Scheduler::Scheduler(storage::Store* store, const Clock* clock, std::mutex* write_mu,
-                     junheng::v1::Profile profile, SchedulerOptions options)
-    : store_(store),
-      clock_(clock),
-      write_mu_(write_mu),
-      profile_(std::move(profile)),
-      options_(options) {}
+Scheduler::Scheduler(storage::Store* store, const Clock* clock, junheng::v1::Profile profile,
+                     SchedulerOptions options)
+    : store_(store), clock_(clock), profile_(std::move(profile)), options_(options) {}
 
 Scheduler::~Scheduler() { Stop(); }
 
 absl::StatusOr<std::optional<ScheduledRun>> Scheduler::Run(const std::string& county,
                                                            const std::string& period,
                                                            const std::string& trigger) {
-  std::lock_guard lock(*write_mu_);
   auto outcome = TakeSnapshot(*store_, *clock_, county, period, profile_, trigger);
   if (!outcome.ok()) return outcome.status();
   ScheduledRun run;
@@ -35,28 +27,22 @@ absl::StatusOr<std::optional<ScheduledRun>> Scheduler::Run(const std::string& co
   run.set_trigger(trigger);
   run.set_time_unix_ms(absl::ToUnixMillis(clock_->Now()));
   run.set_snapshot_seq(outcome->created ? outcome->snapshot.seq() : 0);
-  absl::Status recorded = store_->PutRecord(
-      Family::kSchedule, storage::ScheduleKey(county, period, trigger), run, county,
+  absl::Status recorded = store_->Commit(storage::Change(county).PutScheduledRun(run).Audit(
       MakeAudit(*clock_, "scheduler", absl::StrCat("schedule.", trigger),
-                absl::StrCat(county, "/", period), run));
+                absl::StrCat(county, "/", period), run)));
   if (!recorded.ok()) return recorded;
   return run;
 }
 
 absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
-  auto periods = store_->ScanRecords<ReportingPeriod>(Family::kPeriods, "");
+  auto periods = store_->ListAllPeriods();
   if (!periods.ok()) return periods.status();
   std::vector<ScheduledRun> done;
   absl::Status first_error;
   const absl::Time now = clock_->Now();
   for (const ReportingPeriod& p : *periods) {
-    auto last = [&](const char* trigger) -> absl::StatusOr<std::optional<ScheduledRun>> {
-      ScheduledRun run;
-      auto present = store_->GetRecord(
-          Family::kSchedule, storage::ScheduleKey(p.county_code(), p.period(), trigger), &run);
-      if (!present.ok()) return present.status();
-      if (!*present) return std::nullopt;
-      return run;
+    auto last = [&](const char* trigger) {
+      return store_->GetScheduledRun(p.county_code(), p.period(), trigger);
     };
     std::vector<std::string> due;
     const bool open = now >= absl::FromUnixMillis(p.opens_unix_ms()) &&
@@ -96,26 +82,28 @@ absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
 }
 
 void Scheduler::Start() {
-  std::lock_guard lock(thread_mu_);
   if (thread_.joinable()) return;
-  stopping_ = false;
+  {
+    absl::MutexLock lock(&thread_mu_);
+    stopping_ = false;
+  }
   thread_ = std::thread([this] {
-    std::unique_lock lock(thread_mu_);
+    thread_mu_.Lock();
     while (!stopping_) {
-      lock.unlock();
+      thread_mu_.Unlock();
       (void)RunDue();  // failures are logged per run; the next tick tries again
-      lock.lock();
-      wake_.wait_for(lock, absl::ToChronoNanoseconds(options_.tick), [this] { return stopping_; });
+      thread_mu_.Lock();
+      thread_mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.tick);
     }
+    thread_mu_.Unlock();
   });
 }
 
 void Scheduler::Stop() {
   {
-    std::lock_guard lock(thread_mu_);
+    absl::MutexLock lock(&thread_mu_);
     stopping_ = true;
   }
-  wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 

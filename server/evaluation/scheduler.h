@@ -1,11 +1,13 @@
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/time/clock.h"
 #include "junheng/v1/evaluation.pb.h"
@@ -31,15 +33,16 @@ struct SchedulerOptions {
 // down at a deadline makes that run when it next looks (catch-up), and never makes it twice.
 class Scheduler {
  public:
-  Scheduler(storage::Store* store, const Clock* clock, std::mutex* write_mu,
-            junheng::v1::Profile profile, SchedulerOptions options);
+  Scheduler(storage::Store* store, const Clock* clock, junheng::v1::Profile profile,
+            SchedulerOptions options);
   ~Scheduler();
 
   // Makes every run due at clock->Now() and returns what it did, in order. Failures of one county
   // do not stop the others; the first failure is returned after all were tried.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::ScheduledRun>> RunDue();
 
-  // Starts / stops the background thread that calls RunDue every `tick`.
+  // Starts / stops the background thread that calls RunDue every `tick`. Called from one thread
+  // (ServerApp's); Stop waits for a run in progress to finish.
   void Start();
   void Stop();
 
@@ -49,13 +52,12 @@ class Scheduler {
 
   storage::Store* store_;
   const Clock* clock_;
-  std::mutex* write_mu_;
   junheng::v1::Profile profile_;
   SchedulerOptions options_;
 
-  std::mutex thread_mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
+  absl::Mutex thread_mu_;
+  // Set by Stop; the thread waits on it between ticks.
+  bool stopping_ ABSL_GUARDED_BY(thread_mu_) = false;
   std::thread thread_;
 };
 

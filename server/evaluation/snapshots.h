@@ -21,8 +21,8 @@ struct SnapshotOutcome {
 };
 
 // Evaluates the county and period from what is stored and keeps the result as a new snapshot,
-// unless the input is unchanged since the newest one. The caller holds the server's write lock so
-// that no report arrives between gathering the input and numbering the snapshot.
+// unless the input is unchanged since the newest one. Gathering the input, numbering the snapshot
+// and writing it are one Store::CompareAndCommit, so no report arrives in between.
 [[nodiscard]] absl::StatusOr<SnapshotOutcome> TakeSnapshot(
     storage::Store& store, const Clock& clock, absl::string_view county, absl::string_view period,
     const junheng::v1::Profile& profile, absl::string_view trigger, bool accepted_only = false);
@@ -37,5 +37,12 @@ struct SnapshotOutcome {
                                                                 absl::string_view county,
                                                                 absl::string_view period,
                                                                 int64_t seq);
+
+// EvaluationService.ListSnapshots and GetSnapshot: the above for a request; INVALID_ARGUMENT for
+// bad codes.
+[[nodiscard]] absl::StatusOr<junheng::v1::ListSnapshotsResponse> ListSnapshots(
+    const storage::Store& store, const junheng::v1::ListSnapshotsRequest& request);
+[[nodiscard]] absl::StatusOr<junheng::v1::Snapshot> GetSnapshot(
+    const storage::Store& store, const junheng::v1::GetSnapshotRequest& request);
 
 }  // namespace junheng::server

@@ -1,8 +1,9 @@
 #include "server/evaluation/stored_evaluation.h"
 
 #include "common/eval/evaluate.h"
-#include "server/bureau/review.h"
+#include "common/profile/profile_loader.h"
 #include "server/evaluation/county_facts_store.h"
+#include "server/storage/codes.h"
 
 namespace junheng::server {
 
@@ -21,7 +22,7 @@ absl::StatusOr<eval::EvaluationInput> GatherEvaluationInput(const storage::Store
   for (const auto& receipt : *latest) {
     int64_t version = receipt.version();
     if (accepted_only) {
-      auto review = FindReview(store, county, period, receipt.school_code());
+      auto review = store.GetReview(county, period, receipt.school_code());
       if (!review.ok()) return review.status();
       if (!review->has_value() || (*review)->state() != "accepted") continue;
       version = (*review)->version();
@@ -47,6 +48,25 @@ absl::StatusOr<junheng::v1::Evaluation> EvaluateStored(const storage::Store& sto
   auto input = GatherEvaluationInput(store, county, period, accepted_only);
   if (!input.ok()) return input.status();
   return eval::Evaluate(*input, profile);
+}
+
+absl::StatusOr<junheng::v1::Profile> ProfileFor(const junheng::v1::Profile& default_profile,
+                                                absl::string_view name, absl::string_view toml) {
+  if (!toml.empty()) return profile::ParseProfile(toml, "the request's profile_toml");
+  if (name.empty() || name == default_profile.name()) return default_profile;
+  return profile::LoadBuiltinProfile(name);
+}
+
+absl::StatusOr<junheng::v1::Evaluation> EvaluateOnDemand(
+    const storage::Store& store, const junheng::v1::EvaluateRequest& request,
+    const junheng::v1::Profile& default_profile) {
+  absl::Status codes =
+      storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
+  if (!codes.ok()) return codes;
+  auto profile = ProfileFor(default_profile, request.profile(), request.profile_toml());
+  if (!profile.ok()) return profile.status();
+  return EvaluateStored(store, request.county_code(), request.period(), *profile,
+                        request.accepted_only());
 }
 
 }  // namespace junheng::server

@@ -4,6 +4,7 @@
 #include "absl/strings/string_view.h"
 #include "common/eval/evaluation_input.h"
 #include "junheng/v1/evaluation.pb.h"
+#include "junheng/v1/evaluation_service.pb.h"
 #include "server/storage/store.h"
 
 namespace junheng::server {
@@ -20,5 +21,16 @@ namespace junheng::server {
 [[nodiscard]] absl::StatusOr<junheng::v1::Evaluation> EvaluateStored(
     const storage::Store& store, absl::string_view county, absl::string_view period,
     const junheng::v1::Profile& profile, bool accepted_only);
+
+// The profile a request asks for: its TOML text (`toml`), a built-in name, or `default_profile`
+// when it names none. Only built-in names: a client must not make the server read files by path.
+[[nodiscard]] absl::StatusOr<junheng::v1::Profile> ProfileFor(
+    const junheng::v1::Profile& default_profile, absl::string_view name, absl::string_view toml);
+
+// EvaluationService.Evaluate: EvaluateStored for the request's county, period and profile
+// (ProfileFor). INVALID_ARGUMENT for bad codes or a profile that does not parse.
+[[nodiscard]] absl::StatusOr<junheng::v1::Evaluation> EvaluateOnDemand(
+    const storage::Store& store, const junheng::v1::EvaluateRequest& request,
+    const junheng::v1::Profile& default_profile);
 
 }  // namespace junheng::server

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/evaluation/snapshots.h"
 #include "server/evaluation/stored_evaluation.h"
+#include "server/storage/codes.h"
 
 namespace junheng::server {
 
@@ -87,6 +88,16 @@ absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& stor
     *response.add_years() = std::move(row);
   }
   return response;
+}
+
+absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& store,
+                                                      const junheng::v1::TrendRequest& request,
+                                                      const junheng::v1::Profile& default_profile) {
+  absl::Status codes = storage::CheckCodes({{"county_code", request.county_code()}});
+  if (!codes.ok()) return codes;
+  auto profile = ProfileFor(default_profile, request.profile(), "");
+  if (!profile.ok()) return profile.status();
+  return BuildTrend(store, request.county_code(), request.from_year(), request.to_year(), *profile);
 }
 
 }  // namespace junheng::server

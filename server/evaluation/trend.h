@@ -18,6 +18,12 @@ namespace junheng::server {
     const storage::Store& store, absl::string_view county, int from_year, int to_year,
     const junheng::v1::Profile& profile);
 
+// EvaluationService.Trend: BuildTrend for the request, with the profile it names (ProfileFor).
+// INVALID_ARGUMENT for a bad county code or years.
+[[nodiscard]] absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(
+    const storage::Store& store, const junheng::v1::TrendRequest& request,
+    const junheng::v1::Profile& default_profile);
+
 // One year's row from an evaluation (shared by the live and snapshot paths).
 junheng::v1::TrendYear TrendYearOf(int year, const junheng::v1::Evaluation& evaluation);
 

@@ -39,6 +39,8 @@ std::string AuditKey(absl::string_view county, int64_t seq) {
   return absl::StrCat(county, "/", absl::StrFormat("%020d", seq));
 }
 
+std::string AuditPrefix(absl::string_view county) { return absl::StrCat(county, "/"); }
+
 std::string PeriodKey(absl::string_view county, absl::string_view period) {
   return absl::StrCat(county, "/", period);
 }

@@ -8,7 +8,10 @@
 
 namespace junheng::storage {
 
-// Key encoding. Every key leads with the county, so one county is a contiguous range in every
+// Key encoding, internal to server/storage: only store.cc (and the storage module's own tests)
+// include this; every other module reads and writes through Store's typed operations.
+//
+// Every key leads with the county, so one county is a contiguous range in every
 // column family and sharding by county is a routing change. Parts are joined with '/', which the
 // validator never admits inside a code (validate::IsValidCode), so keys parse unambiguously.
 // Versions are zero-padded to 12 digits so that byte order is version order.
@@ -27,8 +30,9 @@ std::string LatestPrefix(absl::string_view county, absl::string_view period);
 std::string IdempotencyKey(absl::string_view county, absl::string_view submission_id);
 
 std::string AuditKey(absl::string_view county, int64_t seq);
+std::string AuditPrefix(absl::string_view county);
 
-// Bureau records (Store::Family).
+// Bureau records.
 std::string PeriodKey(absl::string_view county, absl::string_view period);
 std::string PeriodPrefix(absl::string_view county);
 std::string ExceptionKey(absl::string_view county, absl::string_view period,
@@ -41,9 +45,7 @@ std::string SnapshotPrefix(absl::string_view county, absl::string_view period);
 std::string ScheduleKey(absl::string_view county, absl::string_view period,
                         absl::string_view trigger);
 
-// Credentials (Store::Family::kTokens): county/token id.
+// Credentials: county/token id.
 std::string TokenKey(absl::string_view county, absl::string_view token_id);
 std::string TokenPrefix(absl::string_view county);
-
-
 }  // namespace junheng::storage

@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "server/storage/store.h"
 
 #include <filesystem>
@@ -21,18 +20,34 @@ namespace fs = std::filesystem;
 using junheng::v1::AuditEntry;
 using junheng::v1::IdempotencyRecord;
 using junheng::v1::Receipt;
+using junheng::v1::ReportingPeriod;
+using junheng::v1::ReviewRecord;
+using junheng::v1::ScheduledRun;
 using junheng::v1::School;
+using junheng::v1::Snapshot;
+using junheng::v1::StoredCountyFacts;
 using junheng::v1::StoredReport;
+using junheng::v1::StoredToken;
+using junheng::v1::SubmissionException;
 
 constexpr char kSchemaKey[] = "meta/schema_version";
 constexpr char kAuditSeqKey[] = "meta/audit_seq";
 // The families of schema 1 first (a database without them is not ours), then those added since,
-// which Open creates when missing. Store::Family indexes the latter from kFirstRecordFamily.
-const std::vector<std::string> kFamilies = {
-    rocksdb::kDefaultColumnFamilyName, "registry", "versions", "latest", "idempotency", "audit",
-    "periods", "exceptions", "reviews", "facts", "snapshots", "schedule", "tokens"};
+// which Open creates when missing. Change::Family indexes this list.
+const std::vector<std::string> kFamilies = {rocksdb::kDefaultColumnFamilyName,
+                                            "registry",
+                                            "versions",
+                                            "latest",
+                                            "idempotency",
+                                            "audit",
+                                            "periods",
+                                            "exceptions",
+                                            "reviews",
+                                            "facts",
+                                            "snapshots",
+                                            "schedule",
+                                            "tokens"};
 constexpr size_t kSchemaOneFamilies = 6;
-constexpr size_t kFirstRecordFamily = 6;
 
 // Translates RocksDB's status for the rest of the program. `what` says which operation failed.
 absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
@@ -66,13 +81,8 @@ std::string Serialize(const google::protobuf::Message& message) {
 }  // namespace
 
 struct Store::Handles {
+  // One per kFamilies entry, in its order.
   std::vector<rocksdb::ColumnFamilyHandle*> all;
-  rocksdb::ColumnFamilyHandle* meta() const { return all[0]; }
-  rocksdb::ColumnFamilyHandle* registry() const { return all[1]; }
-  rocksdb::ColumnFamilyHandle* versions() const { return all[2]; }
-  rocksdb::ColumnFamilyHandle* latest() const { return all[3]; }
-  rocksdb::ColumnFamilyHandle* idempotency() const { return all[4]; }
-  rocksdb::ColumnFamilyHandle* audit() const { return all[5]; }
 };
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
@@ -110,8 +120,12 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
     }
   }
 
+  rocksdb::ColumnFamilyOptions family_options;
+  if (store_options.write_buffer_size > 0) {
+    family_options.write_buffer_size = store_options.write_buffer_size;
+  }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& family : kFamilies) descriptors.emplace_back(family, rocksdb::ColumnFamilyOptions());
+  for (const auto& family : kFamilies) descriptors.emplace_back(family, family_options);
   auto handles = std::make_unique<Handles>();
   rocksdb::DB* raw = nullptr;
   rocksdb::Status opened = rocksdb::DB::Open(options, data_dir, descriptors, &handles->all, &raw);
@@ -132,11 +146,11 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
   };
 
   std::string schema;
-  rocksdb::Status got = db->Get(rocksdb::ReadOptions(), handles->meta(), kSchemaKey, &schema);
+  rocksdb::Status got = db->Get(rocksdb::ReadOptions(), handles->all[0], kSchemaKey, &schema);
   if (got.IsNotFound() && !is_database) {
     rocksdb::WriteOptions sync;
     sync.sync = true;
-    got = db->Put(sync, handles->meta(), kSchemaKey, absl::StrCat(kSchemaVersion));
+    got = db->Put(sync, handles->all[0], kSchemaKey, absl::StrCat(kSchemaVersion));
     schema = absl::StrCat(kSchemaVersion);
   }
   if (!got.ok()) {
@@ -149,14 +163,14 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
   }
   if (schema != absl::StrCat(kSchemaVersion)) {
     close();
-    return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", data_dir, " has schema version ", schema, " but this server reads ",
-                     kSchemaVersion, "; run the matching junheng-server release"));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "data dir ", data_dir, " has schema version ", schema, " but this server reads ",
+        kSchemaVersion, "; run the matching junheng-server release"));
   }
 
   int64_t audit_seq = 0;
   std::string seq_text;
-  got = db->Get(rocksdb::ReadOptions(), handles->meta(), kAuditSeqKey, &seq_text);
+  got = db->Get(rocksdb::ReadOptions(), handles->all[0], kAuditSeqKey, &seq_text);
   if (got.ok() && !absl::SimpleAtoi(seq_text, &audit_seq)) {
     close();
     return absl::DataLossError("the stored audit sequence number is unreadable");
@@ -178,24 +192,53 @@ Store::~Store() {
   db_->Close();
 }
 
-absl::StatusOr<std::optional<std::string>> Store::Get(rocksdb::ColumnFamilyHandle* cf,
-                                                      const std::string& key) const {
+rocksdb::ColumnFamilyHandle* Store::Handle(Family family) const {
+  return cf_->all[static_cast<size_t>(family)];
+}
+
+absl::StatusOr<std::optional<std::string>> Store::Get(Family family, const std::string& key) const {
   std::string value;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf, key, &value);
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), Handle(family), key, &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) return FromRocks(s, absl::StrCat("reading ", key));
   return value;
 }
 
-absl::StatusOr<std::vector<std::string>> Store::Scan(rocksdb::ColumnFamilyHandle* cf,
+absl::StatusOr<std::vector<std::string>> Store::Scan(Family family,
                                                      const std::string& prefix) const {
   std::vector<std::string> values;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), Handle(family)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     values.push_back(it->value().ToString());
   }
   if (!it->status().ok()) return FromRocks(it->status(), absl::StrCat("scanning ", prefix));
   return values;
+}
+
+template <typename M>
+absl::StatusOr<std::optional<M>> Store::GetRecord(Family family, const std::string& key,
+                                                  absl::string_view what) const {
+  auto bytes = Get(family, key);
+  if (!bytes.ok()) return bytes.status();
+  if (!bytes->has_value()) return std::nullopt;
+  auto record = ParseStored<M>(**bytes, what);
+  if (!record.ok()) return record.status();
+  return *std::move(record);
+}
+
+template <typename M>
+absl::StatusOr<std::vector<M>> Store::ScanRecords(Family family, const std::string& prefix,
+                                                  absl::string_view what) const {
+  auto values = Scan(family, prefix);
+  if (!values.ok()) return values.status();
+  std::vector<M> records;
+  records.reserve(values->size());
+  for (const auto& bytes : *values) {
+    auto record = ParseStored<M>(bytes, what);
+    if (!record.ok()) return record.status();
+    records.push_back(*std::move(record));
+  }
+  return records;
 }
 
 absl::Status Store::ProbeWritable() {
@@ -257,47 +300,91 @@ absl::Status Store::WriteSynced(rocksdb::WriteBatch& batch, absl::string_view wh
   return status;
 }
 
-absl::StatusOr<std::optional<School>> Store::GetSchool(absl::string_view county,
-                                                       absl::string_view school_code) const {
-  auto bytes = Get(cf_->registry(), RegistryKey(county, school_code));
-  if (!bytes.ok()) return bytes.status();
-  if (!bytes->has_value()) return std::nullopt;
-  auto school = ParseStored<School>(**bytes, "school");
-  if (!school.ok()) return school.status();
-  return *std::move(school);
-}
+// --- Change ---
 
-absl::StatusOr<std::vector<School>> Store::ListSchools(absl::string_view county) const {
-  auto values = Scan(cf_->registry(), RegistryPrefix(county));
-  if (!values.ok()) return values.status();
-  std::vector<School> schools;
-  for (const auto& bytes : *values) {
-    auto school = ParseStored<School>(bytes, "school");
-    if (!school.ok()) return school.status();
-    schools.push_back(*std::move(school));
+void Change::Put(Family family, absl::string_view record_county, std::string key,
+                 const google::protobuf::Message& value) {
+  if (record_county != county_ && foreign_county_.empty()) {
+    foreign_county_ = std::string(record_county);
   }
-  return schools;
+  writes_.push_back(Write{family, std::move(key), Serialize(value)});
 }
 
-absl::Status Store::PutSchools(absl::string_view county, const std::vector<School>& schools,
-                              std::vector<AuditEntry> audit) {
-  std::lock_guard lock(audit_mu_);
+Change& Change::PutSchool(const School& school) {
+  Put(Family::kRegistry, school.county_code(),
+      RegistryKey(school.county_code(), school.school_code()), school);
+  return *this;
+}
+
+Change& Change::PutPeriod(const ReportingPeriod& period) {
+  Put(Family::kPeriods, period.county_code(), PeriodKey(period.county_code(), period.period()),
+      period);
+  return *this;
+}
+
+Change& Change::PutException(const SubmissionException& exception) {
+  Put(Family::kExceptions, exception.county_code(),
+      ExceptionKey(exception.county_code(), exception.period(), exception.school_code()),
+      exception);
+  return *this;
+}
+
+Change& Change::PutReview(const ReviewRecord& review) {
+  Put(Family::kReviews, review.county_code(),
+      ReviewKey(review.county_code(), review.period(), review.school_code()), review);
+  return *this;
+}
+
+Change& Change::PutCountyFacts(const StoredCountyFacts& facts) {
+  const auto& r = facts.receipt();
+  Put(Family::kFacts, r.county_code(), FactsKey(r.county_code(), r.period(), r.version()), facts);
+  return *this;
+}
+
+Change& Change::PutSnapshot(const Snapshot& snapshot) {
+  Put(Family::kSnapshots, snapshot.county_code(),
+      SnapshotKey(snapshot.county_code(), snapshot.period(), snapshot.seq()), snapshot);
+  return *this;
+}
+
+Change& Change::PutScheduledRun(const ScheduledRun& run) {
+  Put(Family::kSchedule, run.county_code(),
+      ScheduleKey(run.county_code(), run.period(), run.trigger()), run);
+  return *this;
+}
+
+Change& Change::PutToken(const StoredToken& token) {
+  Put(Family::kTokens, token.info().county_code(),
+      TokenKey(token.info().county_code(), token.info().id()), token);
+  return *this;
+}
+
+Change& Change::Audit(AuditEntry entry) {
+  audit_.push_back(std::move(entry));
+  return *this;
+}
+
+// --- The write protocol ---
+
+absl::Status Store::CommitLocked(Change change, absl::string_view what) {
+  if (!change.foreign_county_.empty()) {
+    return absl::InternalError(absl::StrCat("a change of county ", change.county_,
+                                            " writes a record of county ", change.foreign_county_,
+                                            "; nothing was stored"));
+  }
   rocksdb::WriteBatch batch;
-  for (const auto& school : schools) {
-    batch.Put(cf_->registry(), RegistryKey(county, school.school_code()),
-              Serialize(school));
-  }
+  for (const auto& write : change.writes_) batch.Put(Handle(write.family), write.key, write.value);
   int64_t seq = audit_seq_;
   std::map<std::string, std::string> heads = audit_heads_;
-  for (auto& entry : audit) {
+  for (auto& entry : change.audit_) {
     entry.set_seq(++seq);
-    if (absl::Status chained = ChainAuditLocked(county, entry, heads); !chained.ok()) {
+    if (absl::Status chained = ChainAuditLocked(change.county_, entry, heads); !chained.ok()) {
       return chained;
     }
-    batch.Put(cf_->audit(), AuditKey(county, seq), Serialize(entry));
+    batch.Put(Handle(Family::kAudit), AuditKey(change.county_, seq), Serialize(entry));
   }
-  batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
-  absl::Status status = WriteSynced(batch, "storing the registry");
+  batch.Put(Handle(Family::kMeta), kAuditSeqKey, absl::StrCat(seq));
+  absl::Status status = WriteSynced(batch, what);
   if (status.ok()) {
     audit_seq_ = seq;
     audit_heads_ = std::move(heads);
@@ -305,129 +392,83 @@ absl::Status Store::PutSchools(absl::string_view county, const std::vector<Schoo
   return status;
 }
 
-absl::StatusOr<std::optional<Receipt>> Store::GetLatest(absl::string_view county,
-                                                        absl::string_view period,
-                                                        absl::string_view school) const {
-  auto bytes = Get(cf_->latest(), LatestKey(county, period, school));
-  if (!bytes.ok()) return bytes.status();
-  if (!bytes->has_value()) return std::nullopt;
-  auto receipt = ParseStored<Receipt>(**bytes, "latest receipt");
-  if (!receipt.ok()) return receipt.status();
-  return *std::move(receipt);
+// What a change stores, for its error messages: "storing the registry", "storing 140430/2024".
+std::string Store::Describe(const Change& change) {
+  if (change.writes_.empty()) return "storing the audit log";
+  if (change.writes_[0].family == Family::kRegistry) return "storing the registry";
+  return absl::StrCat("storing ", change.writes_[0].key);
 }
 
-absl::StatusOr<std::optional<IdempotencyRecord>> Store::GetIdempotency(
-    absl::string_view county, absl::string_view submission_id) const {
-  auto bytes = Get(cf_->idempotency(), IdempotencyKey(county, submission_id));
-  if (!bytes.ok()) return bytes.status();
-  if (!bytes->has_value()) return std::nullopt;
-  auto record = ParseStored<IdempotencyRecord>(**bytes, "idempotency record");
-  if (!record.ok()) return record.status();
-  return *std::move(record);
+absl::Status Store::Commit(Change change) {
+  const std::string what = Describe(change);
+  absl::MutexLock lock(&mu_);
+  return CommitLocked(std::move(change), what);
 }
 
-absl::Status Store::CommitReport(const StoredReport& stored, const IdempotencyRecord& idempotency,
-                                 AuditEntry audit) {
-  const Receipt& r = stored.receipt();
-  std::lock_guard lock(audit_mu_);
-  const int64_t seq = audit_seq_ + 1;
-  audit.set_seq(seq);
-  std::map<std::string, std::string> heads = audit_heads_;
-  if (absl::Status chained = ChainAuditLocked(r.county_code(), audit, heads); !chained.ok()) {
-    return chained;
-  }
-  rocksdb::WriteBatch batch;
-  batch.Put(cf_->versions(), VersionKey(r.county_code(), r.period(), r.school_code(), r.version()),
-            Serialize(stored));
-  batch.Put(cf_->latest(), LatestKey(r.county_code(), r.period(), r.school_code()), Serialize(r));
-  if (!r.submission_id().empty()) {
-    batch.Put(cf_->idempotency(), IdempotencyKey(r.county_code(), r.submission_id()),
-              Serialize(idempotency));
-  }
-  batch.Put(cf_->audit(), AuditKey(r.county_code(), seq), Serialize(audit));
-  batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
-  absl::Status status = WriteSynced(batch, "storing the report");
-  if (status.ok()) {
-    audit_seq_ = seq;
-    audit_heads_ = std::move(heads);
-  }
-  return status;
+absl::Status Store::CompareAndCommit(Prepare prepare) {
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<std::optional<Change>> change = prepare(*this);
+  if (!change.ok()) return change.status();
+  if (!change->has_value()) return absl::OkStatus();
+  const std::string what = Describe(**change);
+  return CommitLocked(**std::move(change), what);
 }
 
-absl::StatusOr<std::optional<StoredReport>> Store::GetReportVersion(absl::string_view county,
-                                                                    absl::string_view period,
-                                                                    absl::string_view school,
-                                                                    int64_t version) const {
-  auto bytes = Get(cf_->versions(), VersionKey(county, period, school, version));
-  if (!bytes.ok()) return bytes.status();
-  if (!bytes->has_value()) return std::nullopt;
-  auto stored = ParseStored<StoredReport>(**bytes, "report version");
-  if (!stored.ok()) return stored.status();
-  return *std::move(stored);
-}
-
-absl::StatusOr<std::vector<Receipt>> Store::ListVersions(absl::string_view county,
-                                                         absl::string_view period,
-                                                         absl::string_view school) const {
-  auto values = Scan(cf_->versions(), VersionPrefix(county, period, school));
-  if (!values.ok()) return values.status();
-  std::vector<Receipt> receipts;
-  for (const auto& bytes : *values) {
-    auto stored = ParseStored<StoredReport>(bytes, "report version");
-    if (!stored.ok()) return stored.status();
-    receipts.push_back(stored->receipt());
+absl::StatusOr<ReportOutcome> Store::CommitReport(const ReportProposal& p, AdmitReport admit,
+                                                  BuildReport build) {
+  absl::MutexLock lock(&mu_);
+  auto earlier = GetIdempotency(p.county, p.submission_id);
+  if (!earlier.ok()) return earlier.status();
+  if (earlier->has_value()) {
+    if ((*earlier)->content_hash() != p.content_hash) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "submission_id ", p.submission_id,
+          " was already used for a different report; a changed report needs a new submission "
+          "(the client makes one for each new submit)"));
+    }
+    return ReportOutcome{(*earlier)->receipt(), true};
   }
-  return receipts;
-}
-
-absl::StatusOr<std::vector<Receipt>> Store::ListLatest(absl::string_view county,
-                                                       absl::string_view period) const {
-  auto values = Scan(cf_->latest(), LatestPrefix(county, period));
-  if (!values.ok()) return values.status();
-  std::vector<Receipt> receipts;
-  for (const auto& bytes : *values) {
-    auto receipt = ParseStored<Receipt>(bytes, "latest receipt");
-    if (!receipt.ok()) return receipt.status();
-    receipts.push_back(*std::move(receipt));
+  auto latest = GetLatest(p.county, p.period, p.school);
+  if (!latest.ok()) return latest.status();
+  if (latest->has_value() && (*latest)->content_hash() == p.content_hash) {
+    // The clerk sent again what is already the latest version: nothing is stored twice.
+    return ReportOutcome{**latest, true};
   }
-  return receipts;
-}
-
-rocksdb::ColumnFamilyHandle* Store::FamilyHandle(Family family) const {
-  return cf_->all[kFirstRecordFamily + static_cast<size_t>(family)];
-}
-
-absl::Status Store::PutRecord(Family family, const std::string& key,
-                              const google::protobuf::Message& value, absl::string_view county,
-                              AuditEntry audit) {
-  std::lock_guard lock(audit_mu_);
-  const int64_t seq = audit_seq_ + 1;
-  audit.set_seq(seq);
-  std::map<std::string, std::string> heads = audit_heads_;
-  if (absl::Status chained = ChainAuditLocked(county, audit, heads); !chained.ok()) {
-    return chained;
+  if (absl::Status admitted = admit(*this); !admitted.ok()) return admitted;
+  const int64_t latest_version = latest->has_value() ? (*latest)->version() : 0;
+  if (p.replaces_version != latest_version) {
+    return absl::AbortedError(absl::StrCat(
+        "stale replacement: this submission replaces version ", p.replaces_version,
+        " but the latest stored version of ", p.school, " / ", p.period, " is ", latest_version,
+        "; check it with `junheng show` and submit again with --replaces ", latest_version));
   }
-  rocksdb::WriteBatch batch;
-  batch.Put(FamilyHandle(family), key, Serialize(value));
-  batch.Put(cf_->audit(), AuditKey(county, seq), Serialize(audit));
-  batch.Put(cf_->meta(), kAuditSeqKey, absl::StrCat(seq));
-  absl::Status status = WriteSynced(batch, absl::StrCat("storing ", key));
-  if (status.ok()) {
-    audit_seq_ = seq;
-    audit_heads_ = std::move(heads);
+  auto version = build(*this, latest_version + 1);
+  if (!version.ok()) return version.status();
+  const Receipt& r = version->stored.receipt();
+  if (r.county_code() != p.county || r.period() != p.period || r.school_code() != p.school ||
+      r.version() != latest_version + 1) {
+    return absl::InternalError(absl::StrCat("the version built for ", p.school, " / ", p.period,
+                                            " is not version ", latest_version + 1,
+                                            " of that report; nothing was stored"));
   }
-  return status;
-}
-
-absl::StatusOr<bool> Store::GetRecord(Family family, const std::string& key,
-                                      google::protobuf::Message* out) const {
-  auto bytes = Get(FamilyHandle(family), key);
-  if (!bytes.ok()) return bytes.status();
-  if (!bytes->has_value()) return false;
-  if (!out->ParseFromString(**bytes)) {
-    return absl::DataLossError(absl::StrCat("the stored record ", key, " cannot be decoded"));
+  Change change(p.county);
+  change.writes_.push_back(Change::Write{Family::kVersions,
+                                         VersionKey(p.county, p.period, p.school, r.version()),
+                                         Serialize(version->stored)});
+  change.writes_.push_back(
+      Change::Write{Family::kLatest, LatestKey(p.county, p.period, p.school), Serialize(r)});
+  if (!p.submission_id.empty()) {
+    IdempotencyRecord idempotency;
+    idempotency.set_content_hash(p.content_hash);
+    *idempotency.mutable_receipt() = r;
+    change.writes_.push_back(Change::Write{
+        Family::kIdempotency, IdempotencyKey(p.county, p.submission_id), Serialize(idempotency)});
   }
-  return true;
+  change.Audit(std::move(version->audit));
+  ReportOutcome outcome{r, false};
+  absl::Status written = CommitLocked(std::move(change), "storing the report");
+  if (!written.ok()) return written;
+  return outcome;
 }
 
 absl::Status Store::ChainAuditLocked(absl::string_view county, AuditEntry& entry,
@@ -436,8 +477,9 @@ absl::Status Store::ChainAuditLocked(absl::string_view county, AuditEntry& entry
   if (head == heads.end()) {
     // The county's last stored entry: the greatest key under "county/".
     std::string last_hash;
-    const std::string prefix = absl::StrCat(county, "/");
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf_->audit()));
+    const std::string prefix = AuditPrefix(county);
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(rocksdb::ReadOptions(), Handle(Family::kAudit)));
     it->SeekForPrev(absl::StrCat(prefix, "\xff"));
     if (it->Valid() && it->key().starts_with(prefix)) {
       auto last = ParseStored<AuditEntry>(it->value().ToString(), "audit entry");
@@ -453,16 +495,120 @@ absl::Status Store::ChainAuditLocked(absl::string_view county, AuditEntry& entry
   return absl::OkStatus();
 }
 
+// --- Reads ---
+
+absl::StatusOr<std::optional<School>> Store::GetSchool(absl::string_view county,
+                                                       absl::string_view school) const {
+  return GetRecord<School>(Family::kRegistry, RegistryKey(county, school), "school");
+}
+
+absl::StatusOr<std::vector<School>> Store::ListSchools(absl::string_view county) const {
+  return ScanRecords<School>(Family::kRegistry, RegistryPrefix(county), "school");
+}
+
+absl::StatusOr<std::optional<Receipt>> Store::GetLatest(absl::string_view county,
+                                                        absl::string_view period,
+                                                        absl::string_view school) const {
+  return GetRecord<Receipt>(Family::kLatest, LatestKey(county, period, school), "latest receipt");
+}
+
+absl::StatusOr<std::vector<Receipt>> Store::ListLatest(absl::string_view county,
+                                                       absl::string_view period) const {
+  return ScanRecords<Receipt>(Family::kLatest, LatestPrefix(county, period), "latest receipt");
+}
+
+absl::StatusOr<std::optional<IdempotencyRecord>> Store::GetIdempotency(
+    absl::string_view county, absl::string_view submission_id) const {
+  return GetRecord<IdempotencyRecord>(Family::kIdempotency, IdempotencyKey(county, submission_id),
+                                      "idempotency record");
+}
+
+absl::StatusOr<std::optional<StoredReport>> Store::GetReportVersion(absl::string_view county,
+                                                                    absl::string_view period,
+                                                                    absl::string_view school,
+                                                                    int64_t version) const {
+  return GetRecord<StoredReport>(Family::kVersions, VersionKey(county, period, school, version),
+                                 "report version");
+}
+
+absl::StatusOr<std::vector<Receipt>> Store::ListVersions(absl::string_view county,
+                                                         absl::string_view period,
+                                                         absl::string_view school) const {
+  auto versions = ScanRecords<StoredReport>(
+      Family::kVersions, VersionPrefix(county, period, school), "report version");
+  if (!versions.ok()) return versions.status();
+  std::vector<Receipt> receipts;
+  receipts.reserve(versions->size());
+  for (auto& stored : *versions) receipts.push_back(std::move(*stored.mutable_receipt()));
+  return receipts;
+}
+
+absl::StatusOr<std::optional<ReportingPeriod>> Store::GetPeriod(absl::string_view county,
+                                                                absl::string_view period) const {
+  return GetRecord<ReportingPeriod>(Family::kPeriods, PeriodKey(county, period), "period");
+}
+
+absl::StatusOr<std::vector<ReportingPeriod>> Store::ListPeriods(absl::string_view county) const {
+  return ScanRecords<ReportingPeriod>(Family::kPeriods, PeriodPrefix(county), "period");
+}
+
+absl::StatusOr<std::vector<ReportingPeriod>> Store::ListAllPeriods() const {
+  return ScanRecords<ReportingPeriod>(Family::kPeriods, "", "period");
+}
+
+absl::StatusOr<std::optional<SubmissionException>> Store::GetException(
+    absl::string_view county, absl::string_view period, absl::string_view school) const {
+  return GetRecord<SubmissionException>(Family::kExceptions, ExceptionKey(county, period, school),
+                                        "exception");
+}
+
+absl::StatusOr<std::optional<ReviewRecord>> Store::GetReview(absl::string_view county,
+                                                             absl::string_view period,
+                                                             absl::string_view school) const {
+  return GetRecord<ReviewRecord>(Family::kReviews, ReviewKey(county, period, school), "review");
+}
+
+absl::StatusOr<std::optional<StoredCountyFacts>> Store::GetCountyFacts(absl::string_view county,
+                                                                       absl::string_view period,
+                                                                       int64_t version) const {
+  return GetRecord<StoredCountyFacts>(Family::kFacts, FactsKey(county, period, version),
+                                      "county facts");
+}
+
+absl::StatusOr<std::vector<StoredCountyFacts>> Store::ListCountyFacts(
+    absl::string_view county, absl::string_view period) const {
+  return ScanRecords<StoredCountyFacts>(Family::kFacts, FactsPrefix(county, period),
+                                        "county facts");
+}
+
+absl::StatusOr<std::optional<Snapshot>> Store::GetSnapshot(absl::string_view county,
+                                                           absl::string_view period,
+                                                           int64_t seq) const {
+  return GetRecord<Snapshot>(Family::kSnapshots, SnapshotKey(county, period, seq), "snapshot");
+}
+
+absl::StatusOr<std::vector<Snapshot>> Store::ListSnapshots(absl::string_view county,
+                                                           absl::string_view period) const {
+  return ScanRecords<Snapshot>(Family::kSnapshots, SnapshotPrefix(county, period), "snapshot");
+}
+
+absl::StatusOr<std::optional<ScheduledRun>> Store::GetScheduledRun(
+    absl::string_view county, absl::string_view period, absl::string_view trigger) const {
+  return GetRecord<ScheduledRun>(Family::kSchedule, ScheduleKey(county, period, trigger),
+                                 "scheduled run");
+}
+
+absl::StatusOr<std::optional<StoredToken>> Store::GetToken(absl::string_view county,
+                                                           absl::string_view id) const {
+  return GetRecord<StoredToken>(Family::kTokens, TokenKey(county, id), "token");
+}
+
+absl::StatusOr<std::vector<StoredToken>> Store::ListTokens(absl::string_view county) const {
+  return ScanRecords<StoredToken>(Family::kTokens, TokenPrefix(county), "token");
+}
+
 absl::StatusOr<std::vector<AuditEntry>> Store::ListAudit(absl::string_view county) const {
-  auto values = Scan(cf_->audit(), absl::StrCat(county, "/"));
-  if (!values.ok()) return values.status();
-  std::vector<AuditEntry> entries;
-  for (const auto& bytes : *values) {
-    auto entry = ParseStored<AuditEntry>(bytes, "audit entry");
-    if (!entry.ok()) return entry.status();
-    entries.push_back(*std::move(entry));
-  }
-  return entries;
+  return ScanRecords<AuditEntry>(Family::kAudit, AuditPrefix(county), "audit entry");
 }
 
 }  // namespace junheng::storage

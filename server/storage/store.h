@@ -1,20 +1,25 @@
 #pragma once
 
-#include "absl/strings/string_view.h"
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "google/protobuf/message.h"
+#include "junheng/v1/bureau.pb.h"
+#include "junheng/v1/evaluation_service.pb.h"
 #include "junheng/v1/report.pb.h"
 #include "junheng/v1/school.pb.h"
+#include "junheng/v1/security.pb.h"
 #include "junheng/v1/storage.pb.h"
 
 namespace rocksdb {
@@ -31,20 +36,116 @@ struct StoreOptions {
   // The RocksDB environment (file system, clock) to open the database over; nullptr means the
   // default POSIX one. Fault-injection tests pass an Env over their own FileSystemWrapper.
   rocksdb::Env* env = nullptr;
+  // The memtable size of every column family, in bytes; 0 keeps RocksDB's default (64 MiB), and
+  // RocksDB raises anything below 64 KiB to that. Test fixtures set the smallest so that their
+  // writes flush to SST files.
+  size_t write_buffer_size = 0;
+};
+
+// Records to write together, and the audit entries that say why. Build one with the typed Put
+// methods and hand it to Store::Commit (or return it from a CompareAndCommit callback). Each
+// record's key comes from the record itself (its county, period, school, version...), so no
+// caller builds a key or picks a column family.
+class Change {
+ public:
+  // `county`: the county whose audit chain the entries join. Every record must be of it.
+  explicit Change(std::string county) : county_(std::move(county)) {}
+
+  // registry: by county_code / school_code.
+  Change& PutSchool(const junheng::v1::School& school);
+  // periods: by county_code / period.
+  Change& PutPeriod(const junheng::v1::ReportingPeriod& period);
+  // exceptions: by county_code / period / school_code.
+  Change& PutException(const junheng::v1::SubmissionException& exception);
+  // reviews (the latest decision only): by county_code / period / school_code.
+  Change& PutReview(const junheng::v1::ReviewRecord& review);
+  // facts: every version, by its receipt's county_code / period / version.
+  Change& PutCountyFacts(const junheng::v1::StoredCountyFacts& facts);
+  // snapshots: by county_code / period / seq.
+  Change& PutSnapshot(const junheng::v1::Snapshot& snapshot);
+  // schedule: the last run of each trigger, by county_code / period / trigger.
+  Change& PutScheduledRun(const junheng::v1::ScheduledRun& run);
+  // tokens: by info.county_code / info.id.
+  Change& PutToken(const junheng::v1::StoredToken& token);
+  // Appends an audit entry; Commit sets its seq, previous_hash and entry_hash.
+  Change& Audit(junheng::v1::AuditEntry entry);
+
+  const std::string& county() const { return county_; }
+
+ private:
+  friend class Store;
+  // The column families, in Store's order (store.cc: kFamilies).
+  enum class Family {
+    kMeta,
+    kRegistry,
+    kVersions,
+    kLatest,
+    kIdempotency,
+    kAudit,
+    kPeriods,
+    kExceptions,
+    kReviews,
+    kFacts,
+    kSnapshots,
+    kSchedule,
+    kTokens
+  };
+  struct Write {
+    Family family;
+    std::string key;
+    std::string value;
+  };
+  void Put(Family family, absl::string_view record_county, std::string key,
+           const google::protobuf::Message& value);
+
+  std::string county_;
+  std::vector<Write> writes_;
+  std::vector<junheng::v1::AuditEntry> audit_;
+  // The county of the first record that is not of `county_`, which Commit refuses.
+  std::string foreign_county_;
+};
+
+// One submission of a school's report, as CommitReport compares it with what is stored.
+struct ReportProposal {
+  std::string county;
+  std::string period;
+  std::string school;
+  std::string submission_id;
+  // hash::MessageHash of the report.
+  std::string content_hash;
+  // The version the submission replaces: 0 for the first report.
+  int64_t replaces_version = 0;
+};
+
+// A new version for CommitReport to store: the report, its receipt (whose version is the number
+// CommitReport asked for) and warnings, and the audit entry of its acceptance.
+struct ReportVersion {
+  junheng::v1::StoredReport stored;
+  junheng::v1::AuditEntry audit;
+};
+
+struct ReportOutcome {
+  junheng::v1::Receipt receipt;
+  // True when nothing was stored and `receipt` is the earlier one (see CommitReport).
+  bool duplicate = false;
 };
 
 // The one owner of RocksDB. Everything above sees absl::Status; rocksdb::Status stays in here.
 //
-// Column families: "registry" (schools), "versions" (every accepted report version, never
-// overwritten), "latest" (each school's latest receipt per period), "idempotency" (what each
-// submission_id produced), "audit" (append-only log); "default" holds the schema version. The
-// bureau's records have a family each: "periods", "exceptions", "reviews", "facts" (county facts
-// versions), "snapshots" (stored evaluations), "schedule" (the scheduler's completed runs);
-// "tokens" holds credentials (salted hashes only, server/auth/token_store.h).
-// Families added after schema 1 are created when an older data dir is opened.
+// Column families (docs/architecture.md has the keys): "registry" (schools), "versions" (every
+// accepted report version, never overwritten), "latest" (each school's latest receipt per
+// period), "idempotency" (what each submission_id produced), "audit" (append-only log, chained);
+// "default" holds the schema version and the audit sequence. The bureau's records have a family
+// each: "periods", "exceptions", "reviews", "facts" (county facts versions), "snapshots" (stored
+// evaluations), "schedule" (the scheduler's completed runs); "tokens" holds credentials (salted
+// hashes only, server/auth/token_store.h). Families added after schema 1 are created when an
+// older data dir is opened. Keys lead with the county (keys.h, internal to storage).
 //
-// Every mutation is one WriteBatch written with sync=true: when a method returns OK the change is
-// in the write-ahead log on disk. Methods are thread-safe.
+// The write protocol is here and only here: every mutation goes through one commit that, under
+// the store's lock, assigns the audit sequence numbers, chains each entry to its county's last
+// one (audit_chain.h), writes the records, the entries and the sequence in one WriteBatch with
+// sync=true. When a mutation returns OK it is in the write-ahead log on disk. Reads take no lock.
+// Methods are thread-safe.
 //
 // When the disk is full or the data dir cannot be written, a mutation fails with
 // RESOURCE_EXHAUSTED (no space) or UNAVAILABLE (other I/O errors), logs why, and changes nothing;
@@ -52,6 +153,9 @@ struct StoreOptions {
 // mutation first calls DB::Resume(), so writes work again once space returns. Errors RocksDB
 // deems unrecoverable (e.g. a read-only file system) need a server restart after the disk is
 // fixed; the log line says so. See docs/reliability.md.
+//
+// Reads return nullopt (lookups) or an empty list when nothing is stored; an error only when the
+// database cannot be read or a stored record cannot be decoded (DATA_LOSS).
 class Store {
  public:
   // The schema this build reads and writes. A data dir with another schema is refused.
@@ -68,68 +172,102 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Registry.
+  // --- Writes ---
+
+  // Writes `change` in one synced batch (see the class comment). INTERNAL when a record is not
+  // of the change's county; nothing is written then.
+  [[nodiscard]] absl::Status Commit(Change change) ABSL_LOCKS_EXCLUDED(mu_);
+
+  // Read-check-write. Calls `prepare` under the store's write lock with the store to read from,
+  // and commits the Change it returns before any other write can happen, so what `prepare` read
+  // is still what is stored. Returns prepare's error (nothing written) when it fails; OK without
+  // writing when it returns nullopt; Commit's status otherwise. `prepare` may use the store's
+  // reads only: a write from inside it would deadlock.
+  using Prepare = absl::FunctionRef<absl::StatusOr<std::optional<Change>>(const Store&)>;
+  [[nodiscard]] absl::Status CompareAndCommit(Prepare prepare) ABSL_LOCKS_EXCLUDED(mu_);
+
+  // Compare-and-commit of one report submission, under the store's write lock:
+  // 1. A submission_id stored before with the same content_hash returns its receipt (duplicate);
+  //    with another content_hash, ALREADY_EXISTS.
+  // 2. A content_hash equal to the latest version's returns the latest receipt (duplicate).
+  // 3. `admit` (the caller's preconditions, e.g. the period's window and the bureau's lock, read
+  //    from the store it is given): its error is returned.
+  // 4. replaces_version must be the latest version (0 when none), else ABORTED.
+  // 5. `build(store, latest + 1)` makes the version; it is stored with the latest pointer, the
+  //    idempotency record (when submission_id is set) and its audit entry in one synced batch.
+  // Returns the outcome, or the first error; nothing is stored unless step 5 returns OK. Like
+  // CompareAndCommit's `prepare`, `admit` and `build` may use the store's reads only.
+  using AdmitReport = absl::FunctionRef<absl::Status(const Store&)>;
+  using BuildReport = absl::FunctionRef<absl::StatusOr<ReportVersion>(const Store&, int64_t)>;
+  [[nodiscard]] absl::StatusOr<ReportOutcome> CommitReport(const ReportProposal& proposal,
+                                                           AdmitReport admit, BuildReport build)
+      ABSL_LOCKS_EXCLUDED(mu_);
+
+  // --- Reads: registry ---
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::School>> GetSchool(
-      absl::string_view county, absl::string_view school_code) const;
+      absl::string_view county, absl::string_view school) const;
+  // The county's schools by school code.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::School>> ListSchools(
       absl::string_view county) const;
-  // Writes the schools of `county` and their audit entries in one batch. The audit entries' seq
-  // is assigned here.
-  [[nodiscard]] absl::Status PutSchools(absl::string_view county,
-                                        const std::vector<junheng::v1::School>& schools,
-                                        std::vector<junheng::v1::AuditEntry> audit);
 
-  // Reports.
-  // The latest receipt of a school's report for a period, or nullopt when it has none.
+  // --- Reads: reports ---
+  // The latest receipt of a school's report for a period; nullopt when it has none.
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::Receipt>> GetLatest(
       absl::string_view county, absl::string_view period, absl::string_view school) const;
+  // The latest receipt of every school that reported for the period, by school code.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListLatest(
+      absl::string_view county, absl::string_view period) const;
+  // What a submission_id produced; nullopt when the id was never stored.
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::IdempotencyRecord>> GetIdempotency(
       absl::string_view county, absl::string_view submission_id) const;
-  // Stores a new version, moves the latest pointer to it, records the submission_id and appends
-  // the audit entry, all in one synced batch. The caller has checked that the version is the
-  // next one (the store does not re-check: it serialises nothing itself).
-  [[nodiscard]] absl::Status CommitReport(const junheng::v1::StoredReport& stored,
-                                          const junheng::v1::IdempotencyRecord& idempotency,
-                                          junheng::v1::AuditEntry audit);
+  // One stored version; nullopt when the school has no such version for the period.
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::StoredReport>> GetReportVersion(
       absl::string_view county, absl::string_view period, absl::string_view school,
       int64_t version) const;
   // Receipts of every stored version, oldest first.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListVersions(
       absl::string_view county, absl::string_view period, absl::string_view school) const;
-  // The latest receipt of every school that reported for the period, by school code.
-  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListLatest(
+
+  // --- Reads: the bureau's records ---
+  // nullopt when the county has not defined the period.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ReportingPeriod>> GetPeriod(
       absl::string_view county, absl::string_view period) const;
+  // The county's periods in label order.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::ReportingPeriod>> ListPeriods(
+      absl::string_view county) const;
+  // Every county's periods, by county then label (the scheduler's walk).
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::ReportingPeriod>> ListAllPeriods() const;
+  // nullopt when the school holds no exception for the period.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::SubmissionException>> GetException(
+      absl::string_view county, absl::string_view period, absl::string_view school) const;
+  // The latest review decision on the school's report; nullopt when there is none.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ReviewRecord>> GetReview(
+      absl::string_view county, absl::string_view period, absl::string_view school) const;
+  // One version of a period's county facts; nullopt when it is not stored.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::StoredCountyFacts>> GetCountyFacts(
+      absl::string_view county, absl::string_view period, int64_t version) const;
+  // Every version of a period's county facts, oldest first.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::StoredCountyFacts>> ListCountyFacts(
+      absl::string_view county, absl::string_view period) const;
+  // nullopt when the period has no snapshot `seq`.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::Snapshot>> GetSnapshot(
+      absl::string_view county, absl::string_view period, int64_t seq) const;
+  // A period's snapshots (with their evaluations), oldest first.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Snapshot>> ListSnapshots(
+      absl::string_view county, absl::string_view period) const;
+  // The last run of `trigger` for the period; nullopt when there was none.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ScheduledRun>> GetScheduledRun(
+      absl::string_view county, absl::string_view period, absl::string_view trigger) const;
+  // nullopt when the county has no token `id`.
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::StoredToken>> GetToken(
+      absl::string_view county, absl::string_view id) const;
+  // The county's tokens by id.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::StoredToken>> ListTokens(
+      absl::string_view county) const;
 
-  // Bureau records: small keyed messages, each kind in its own column family. Keys come from
-  // keys.h and lead with the county like every other key.
-  enum class Family { kPeriods, kExceptions, kReviews, kFacts, kSnapshots, kSchedule, kTokens };
-
-  // Writes `value` under `key` and appends `audit` to `county`'s audit log, in one synced batch.
-  [[nodiscard]] absl::Status PutRecord(Family family, const std::string& key,
-                                       const google::protobuf::Message& value,
-                                       absl::string_view county, junheng::v1::AuditEntry audit);
-  // Reads the record under `key` into `out`: false when there is none.
-  [[nodiscard]] absl::StatusOr<bool> GetRecord(Family family, const std::string& key,
-                                               google::protobuf::Message* out) const;
-  // Every record whose key starts with `prefix`, in key order.
-  template <typename M>
-  [[nodiscard]] absl::StatusOr<std::vector<M>> ScanRecords(Family family,
-                                                           const std::string& prefix) const {
-    auto values = Scan(FamilyHandle(family), prefix);
-    if (!values.ok()) return values.status();
-    std::vector<M> out(values->size());
-    for (size_t i = 0; i < values->size(); ++i) {
-      if (!out[i].ParseFromString((*values)[i])) {
-        return absl::DataLossError("a stored record cannot be decoded: " + prefix);
-      }
-    }
-    return out;
-  }
-
-  // Audit entries of a county in sequence order. Every mutation's entries are chained per county
-  // where their seq is assigned: previous_hash and entry_hash are set by the store
-  // (audit_chain.h); VerifyAuditChain checks what this returns.
+  // --- Reads: audit ---
+  // Audit entries of a county in sequence order, as Commit chained them; VerifyAuditChain
+  // (audit_chain.h) checks what this returns.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::AuditEntry>> ListAudit(
       absl::string_view county) const;
 
@@ -140,36 +278,54 @@ class Store {
   [[nodiscard]] absl::Status Checkpoint(const std::string& destination) const;
 
  private:
+  using Family = Change::Family;
   struct Handles;
   Store(std::unique_ptr<rocksdb::DB> db, std::unique_ptr<Handles> handles, int64_t audit_seq);
 
-  [[nodiscard]] absl::StatusOr<std::optional<std::string>> Get(rocksdb::ColumnFamilyHandle* cf,
+  rocksdb::ColumnFamilyHandle* Handle(Family family) const;
+  [[nodiscard]] absl::StatusOr<std::optional<std::string>> Get(Family family,
                                                                const std::string& key) const;
-  rocksdb::ColumnFamilyHandle* FamilyHandle(Family family) const;
   // Values of every key starting with `prefix`, in key order.
-  [[nodiscard]] absl::StatusOr<std::vector<std::string>> Scan(rocksdb::ColumnFamilyHandle* cf,
+  [[nodiscard]] absl::StatusOr<std::vector<std::string>> Scan(Family family,
                                                               const std::string& prefix) const;
+  // Get / Scan decoded as M; `what` names the record in a DATA_LOSS message.
+  template <typename M>
+  absl::StatusOr<std::optional<M>> GetRecord(Family family, const std::string& key,
+                                             absl::string_view what) const;
+  template <typename M>
+  absl::StatusOr<std::vector<M>> ScanRecords(Family family, const std::string& prefix,
+                                             absl::string_view what) const;
+
+  static std::string Describe(const Change& change);
+  // THE commit: seq, chain, batch, sync. `what` names the change in error messages.
+  [[nodiscard]] absl::Status CommitLocked(Change change, absl::string_view what)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Sets `entry`'s previous_hash from `heads` (or, for a county not yet in it, the stored last
+  // entry) and its entry_hash, after its seq is set. `heads` is a copy that CommitLocked
+  // installs in audit_heads_ once the batch is written.
+  [[nodiscard]] absl::Status ChainAuditLocked(absl::string_view county,
+                                              junheng::v1::AuditEntry& entry,
+                                              std::map<std::string, std::string>& heads) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Writes `batch` with sync=true. After an earlier failed write it first asks RocksDB to resume
   // from its background error. Failures are logged and mapped (see the class comment).
-  [[nodiscard]] absl::Status WriteSynced(rocksdb::WriteBatch& batch, absl::string_view what);
+  [[nodiscard]] absl::Status WriteSynced(rocksdb::WriteBatch& batch, absl::string_view what)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Writes, syncs and removes a 64 KiB file in the data dir: OK when writes can work again.
   [[nodiscard]] absl::Status ProbeWritable();
 
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<Handles> cf_;
-  // Sets `entry`'s seq-independent chain fields: previous_hash from `heads` (or, for a county
-  // not yet in it, the stored last entry) and entry_hash. Call under audit_mu_ after seq is set;
-  // `heads` is a copy the caller installs in audit_heads_ once the batch is written.
-  [[nodiscard]] absl::Status ChainAuditLocked(absl::string_view county,
-                                              junheng::v1::AuditEntry& entry,
-                                              std::map<std::string, std::string>& heads) const;
-
-  std::mutex audit_mu_;  // orders audit sequence numbers with their batches
-  int64_t audit_seq_;
-  // The entry_hash of each county's last audit entry, loaded on first use; guarded by audit_mu_.
-  std::map<std::string, std::string> audit_heads_;
-  bool write_failed_ = false;  // guarded by audit_mu_: the last write failed, Resume() first
   std::string data_dir_;
+
+  // Orders every write: the audit sequence with its batch, and each compare-and-commit's reads
+  // with its write.
+  absl::Mutex mu_;
+  int64_t audit_seq_ ABSL_GUARDED_BY(mu_);
+  // The entry_hash of each county's last audit entry, loaded on first use.
+  std::map<std::string, std::string> audit_heads_ ABSL_GUARDED_BY(mu_);
+  // The last write failed: Resume() first.
+  bool write_failed_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace junheng::storage

@@ -4,8 +4,7 @@
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/server_app.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/in_process_server.h"
 
 namespace junheng {
 namespace {
@@ -20,13 +19,8 @@ absl::Time At(const char* text) { return *ParseInstant(text, DateMeans::kStartOf
 class BureauIntegrationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server::ServerOptions options = server::ServerOptions::InsecureForTests();
-    options.data_dir = dir_.Sub("data");
-    options.listen = "127.0.0.1:0";
-    auto app = server::ServerApp::Start(options, &clock_);
-    ASSERT_TRUE(app.ok()) << app.status();
-    app_ = *std::move(app);
-    rpc_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(10));
+    ASSERT_TRUE(server_.Start().ok());
+    rpc_ = server_.connection();
 
     v1::UpsertSchoolsRequest schools;
     schools.set_county_code(kCounty);
@@ -105,10 +99,9 @@ class BureauIntegrationTest : public ::testing::Test {
     return states;
   }
 
-  testing::TempDir dir_;
   FakeClock clock_{At("2024-08-20")};
-  std::unique_ptr<server::ServerApp> app_;
-  std::unique_ptr<client::Connection> rpc_;
+  testing::InProcessServer server_{&clock_};
+  client::Connection* rpc_ = nullptr;
 };
 
 TEST_F(BureauIntegrationTest, WindowDecidesRefusedOnTimeLateAndClosed) {

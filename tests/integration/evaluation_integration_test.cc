@@ -11,8 +11,7 @@
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/server_app.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/in_process_server.h"
 
 namespace junheng {
 namespace {
@@ -34,21 +33,16 @@ class EvaluationIntegrationTest : public ::testing::Test {
 
   void Start() {
     server::ServerOptions options = server::ServerOptions::InsecureForTests();
-    options.data_dir = dir_.Sub("data");
-    options.listen = "127.0.0.1:0";
     options.profile = "qin-county";
     options.run_scheduler = false;
     options.schedule.interval = absl::Hours(1);
-    auto app = server::ServerApp::Start(options, &clock_);
-    ASSERT_TRUE(app.ok()) << app.status();
-    app_ = *std::move(app);
-    rpc_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(30));
+    ASSERT_TRUE(server_.Start(options).ok());
+    rpc_ = server_.connection();
   }
 
   void Restart() {
-    rpc_.reset();
-    app_.reset();
-    Start();
+    ASSERT_TRUE(server_.Restart().ok());
+    rpc_ = server_.connection();
   }
 
   void ImportSample() {
@@ -100,7 +94,7 @@ class EvaluationIntegrationTest : public ::testing::Test {
   }
 
   std::vector<v1::ScheduledRun> RunDue() {
-    auto runs = app_->scheduler()->RunDue();
+    auto runs = server_.app()->scheduler()->RunDue();
     EXPECT_TRUE(runs.ok()) << runs.status();
     return runs.ok() ? *std::move(runs) : std::vector<v1::ScheduledRun>{};
   }
@@ -114,10 +108,9 @@ class EvaluationIntegrationTest : public ::testing::Test {
     return snapshots.ok() ? snapshots->snapshots_size() : -1;
   }
 
-  testing::TempDir dir_;
   FakeClock clock_{At("2024-08-01")};
-  std::unique_ptr<server::ServerApp> app_;
-  std::unique_ptr<client::Connection> rpc_;
+  testing::InProcessServer server_{&clock_, absl::Seconds(30)};
+  client::Connection* rpc_ = nullptr;
 };
 
 TEST_F(EvaluationIntegrationTest, ServerAndOfflineEvaluationsGiveIdenticalJson) {

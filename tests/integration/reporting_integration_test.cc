@@ -7,8 +7,7 @@
 #include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/server_app.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/in_process_server.h"
 
 namespace junheng {
 namespace {
@@ -21,22 +20,14 @@ constexpr char kCounty[] = "140430";
 
 class ReportingIntegrationTest : public ::testing::Test {
  protected:
-  void SetUp() override { StartServer(); }
-
-  void StartServer() {
-    server::ServerOptions options = server::ServerOptions::InsecureForTests();
-    options.data_dir = dir_.Sub("data");
-    options.listen = "127.0.0.1:0";
-    auto app = server::ServerApp::Start(options, &clock_);
-    ASSERT_TRUE(app.ok()) << app.status();
-    app_ = *std::move(app);
-    connection_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(10));
+  void SetUp() override {
+    ASSERT_TRUE(server_.Start().ok());
+    connection_ = server_.connection();
   }
 
   void RestartServer() {
-    connection_.reset();
-    app_.reset();
-    StartServer();
+    ASSERT_TRUE(server_.Restart().ok());
+    connection_ = server_.connection();
   }
 
   void RegisterSchools() {
@@ -82,10 +73,9 @@ class ReportingIntegrationTest : public ::testing::Test {
     return versions.ok() ? versions->versions_size() : -1;
   }
 
-  testing::TempDir dir_;
   FakeClock clock_{absl::FromUnixSeconds(1'720'000'000)};
-  std::unique_ptr<server::ServerApp> app_;
-  std::unique_ptr<client::Connection> connection_;
+  testing::InProcessServer server_{&clock_};
+  client::Connection* connection_ = nullptr;
 };
 
 TEST_F(ReportingIntegrationTest, AcceptedReportCanBeReadBackWithItsReceipt) {
@@ -207,7 +197,7 @@ TEST_F(ReportingIntegrationTest, FiftyIdenticalParallelSubmissionsStoreOneVersio
   std::atomic<int> failures{0};
   for (int i = 0; i < kClients; ++i) {
     threads.emplace_back([&, i] {
-      client::Connection own(app_->address(), absl::Seconds(20));
+      client::Connection own(server_.address(), absl::Seconds(20));
       auto response = own.CallWithRetry(&v1::ReportingService::Stub::SubmitReport,
                                         Request("same-id", Report(600)), /*attempts=*/3);
       if (!response.ok()) {
@@ -233,7 +223,7 @@ TEST_F(ReportingIntegrationTest, RacingResubmissionsAreStrictlyOrderedWithNoLost
   std::vector<std::thread> threads;
   for (int w = 0; w < kWriters; ++w) {
     threads.emplace_back([&, w] {
-      client::Connection own(app_->address(), absl::Seconds(20));
+      client::Connection own(server_.address(), absl::Seconds(20));
       for (int k = 0; k < kEach; ++k) {
         const int students = next_students++;
         const std::string id = "w" + std::to_string(w) + "-" + std::to_string(k);

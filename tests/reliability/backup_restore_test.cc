@@ -12,9 +12,9 @@
 #include "absl/time/clock.h"
 #include "client/rpc/connection.h"
 #include "gtest/gtest.h"
-#include "server/admin_commands.h"
-#include "server/server_app.h"
 #include "server/storage/backup.h"
+#include "server/tools/admin_commands.h"
+#include "tests/testing/in_process_server.h"
 #include "tests/testing/temp_dir.h"
 
 namespace junheng::testing {
@@ -44,12 +44,9 @@ struct Acked {
 TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) {
   TempDir dir;
   SystemClock clock;
-  server::ServerOptions options = server::ServerOptions::InsecureForTests();
-  options.data_dir = dir.Sub("data");
-  options.listen = "127.0.0.1:0";
-  auto app = server::ServerApp::Start(options, &clock);
-  ASSERT_TRUE(app.ok()) << app.status();
-  client::Connection connection((*app)->address(), absl::Seconds(10));
+  InProcessServer app(&clock);
+  ASSERT_TRUE(app.Start().ok());
+  client::Connection& connection = *app.connection();
   v1::UpsertSchoolsRequest schools;
   schools.set_county_code(kCounty);
   for (int w = 0; w < kWriters; ++w) {
@@ -66,7 +63,7 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
   std::vector<std::thread> writers;
   for (int w = 0; w < kWriters; ++w) {
     writers.emplace_back([&, w] {
-      client::Connection own((*app)->address(), absl::Seconds(10));
+      client::Connection own(app.address(), absl::Seconds(10));
       for (int64_t v = 1; !stop.load(); ++v) {
         auto response = own.CallWithRetry(&v1::ReportingService::Stub::SubmitReport, Request(w, v),
                                           /*attempts=*/3);
@@ -80,7 +77,7 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
   const std::string backup_dir = dir.Sub("backups/first");
   const absl::Time backup_started = absl::Now();
   std::ostringstream out, err;
-  const int backup_exit = server::RunBackupCommand((*app)->address(), backup_dir, 60, out, err);
+  const int backup_exit = server::RunBackupCommand(app.address(), backup_dir, 60, out, err);
   const absl::Time backup_finished = absl::Now();
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // load continues after it
   stop = true;
@@ -89,7 +86,7 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
 
   // A second backup into the same (now non-empty) directory is refused.
   std::ostringstream out2, err2;
-  EXPECT_EQ(server::RunBackupCommand((*app)->address(), backup_dir, 60, out2, err2), 1);
+  EXPECT_EQ(server::RunBackupCommand(app.address(), backup_dir, 60, out2, err2), 1);
   EXPECT_NE(err2.str().find("not empty"), std::string::npos) << err2.str();
 
   // Restore refuses a non-empty target and leaves it alone.
@@ -106,11 +103,10 @@ TEST(BackupRestoreTest, BackupUnderLoadRestoresEveryReportAcknowledgedBeforeIt) 
 
   server::ServerOptions restored_options = server::ServerOptions::InsecureForTests();
   restored_options.data_dir = restored_dir;
-  restored_options.listen = "127.0.0.1:0";
-  auto restored = server::ServerApp::Start(restored_options, &clock);
-  ASSERT_TRUE(restored.ok()) << restored.status();
-  client::Connection check((*restored)->address(), absl::Seconds(10));
-  client::Connection original((*app)->address(), absl::Seconds(10));
+  InProcessServer restored(&clock);
+  ASSERT_TRUE(restored.Start(restored_options).ok());
+  client::Connection& check = *restored.connection();
+  client::Connection original(app.address(), absl::Seconds(10));
 
   int64_t before = 0, during = 0, after = 0, present_after = 0;
   for (int w = 0; w < kWriters; ++w) {

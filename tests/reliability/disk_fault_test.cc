@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "server/storage/store.h"
 #include "tests/reliability/fault_injection_fs.h"
-#include "tests/reliability/store_faults_test_util.h"
+#include "tests/testing/store_fixture.h"
 #include "tests/testing/temp_dir.h"
 
 namespace junheng::testing {
@@ -37,13 +37,13 @@ TEST(DiskFaultTest, FullDiskRefusesWritesKeepsReadsAndResumesWhenSpaceReturns) {
     auto opened = Store::Open(dir.path(), options);
     ASSERT_TRUE(opened.ok()) << opened.status();
     Store& store = **opened;
-    for (int64_t v = 1; v <= 20; ++v) ASSERT_TRUE(Commit(store, MakeVersion("s1", v)).ok());
+    for (int64_t v = 1; v <= 20; ++v) ASSERT_TRUE(CommitVersion(store, MakeVersion("s1", v)).ok());
 
     // ENOSPC midway through the WAL record: half of it reaches the log file.
     fs->SetFault(Fault::kNoSpace, /*partial_append=*/true);
-    absl::Status full = Commit(store, MakeVersion("s1", 21));
+    absl::Status full = CommitVersion(store, MakeVersion("s1", 21));
     EXPECT_EQ(full.code(), absl::StatusCode::kResourceExhausted) << full;
-    absl::Status still_full = Commit(store, MakeVersion("s1", 21));
+    absl::Status still_full = CommitVersion(store, MakeVersion("s1", 21));
     EXPECT_TRUE(absl::IsResourceExhausted(still_full) || absl::IsUnavailable(still_full))
         << still_full;
     EXPECT_GT(fs->InjectedFailures(), 0);
@@ -56,15 +56,15 @@ TEST(DiskFaultTest, FullDiskRefusesWritesKeepsReadsAndResumesWhenSpaceReturns) {
     // Space returns: writes resume (the store's Resume() or RocksDB's own recovery, which polls
     // the free space; until it is done a write answers UNAVAILABLE and stores nothing).
     fs->SetFault(Fault::kNone);
-    absl::Status resumed = Commit(store, MakeVersion("s1", 21));
+    absl::Status resumed = CommitVersion(store, MakeVersion("s1", 21));
     for (int i = 0; i < 300 && !resumed.ok(); ++i) {
       ASSERT_TRUE(absl::IsUnavailable(resumed) || absl::IsResourceExhausted(resumed)) << resumed;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      resumed = Commit(store, MakeVersion("s1", 21));
+      resumed = CommitVersion(store, MakeVersion("s1", 21));
     }
     ASSERT_TRUE(resumed.ok()) << "writes did not resume within 30 s: " << resumed;
     for (int64_t v = 22; v <= 40; ++v) {
-      absl::Status written = Commit(store, MakeVersion("s1", v));
+      absl::Status written = CommitVersion(store, MakeVersion("s1", v));
       ASSERT_TRUE(written.ok()) << "v" << v << ": " << written;
     }
     ExpectVersions(store, "s1", 40);
@@ -86,12 +86,12 @@ TEST(DiskFaultTest, ReadOnlyDataDirAnswersUnavailableAndLosesNothing) {
     auto opened = Store::Open(dir.path(), options);
     ASSERT_TRUE(opened.ok()) << opened.status();
     Store& store = **opened;
-    for (int64_t v = 1; v <= 10; ++v) ASSERT_TRUE(Commit(store, MakeVersion("s2", v)).ok());
+    for (int64_t v = 1; v <= 10; ++v) ASSERT_TRUE(CommitVersion(store, MakeVersion("s2", v)).ok());
 
     fs->SetFault(Fault::kReadOnly);
-    absl::Status refused = Commit(store, MakeVersion("s2", 11));
+    absl::Status refused = CommitVersion(store, MakeVersion("s2", 11));
     EXPECT_EQ(refused.code(), absl::StatusCode::kUnavailable) << refused;
-    refused = Commit(store, MakeVersion("s2", 11));
+    refused = CommitVersion(store, MakeVersion("s2", 11));
     EXPECT_EQ(refused.code(), absl::StatusCode::kUnavailable) << refused;
     ExpectVersions(store, "s2", 10);
     auto all = store.ListLatest("140430", "2024");
@@ -101,7 +101,7 @@ TEST(DiskFaultTest, ReadOnlyDataDirAnswersUnavailableAndLosesNothing) {
     // RocksDB treats a plain I/O error in the WAL as not resumable: writes stay refused (never
     // half-done) until the server is restarted on a writable disk.
     fs->SetFault(Fault::kNone);
-    absl::Status after = Commit(store, MakeVersion("s2", 11));
+    absl::Status after = CommitVersion(store, MakeVersion("s2", 11));
     EXPECT_TRUE(after.ok() || absl::IsUnavailable(after)) << after;
   }
   auto reopened = Store::Open(dir.path());
@@ -111,7 +111,8 @@ TEST(DiskFaultTest, ReadOnlyDataDirAnswersUnavailableAndLosesNothing) {
   const int64_t n = static_cast<int64_t>(versions->size());
   ASSERT_GE(n, 10);
   ExpectVersions(**reopened, "s2", n);
-  EXPECT_TRUE(Commit(**reopened, MakeVersion("s2", n + 1)).ok()) << "writes work after restart";
+  EXPECT_TRUE(CommitVersion(**reopened, MakeVersion("s2", n + 1)).ok())
+      << "writes work after restart";
 }
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include "client/outbox/outbox_delivery.h"
 #include "client/rpc/connection.h"
 #include "gtest/gtest.h"
-#include "server/server_app.h"
 #include "tests/reliability/fault_proxy.h"
+#include "tests/testing/in_process_server.h"
 #include "tests/testing/temp_dir.h"
 
 namespace junheng::testing {
@@ -23,12 +23,9 @@ constexpr int kReports = 40;
 TEST(NetworkFaultsTest, EveryReportIsDeliveredExactlyOnceThroughAFaultyLink) {
   TempDir dir;
   SystemClock clock;
-  server::ServerOptions options = server::ServerOptions::InsecureForTests();
-  options.data_dir = dir.Sub("data");
-  options.listen = "127.0.0.1:0";
-  auto app = server::ServerApp::Start(options, &clock);
-  ASSERT_TRUE(app.ok()) << app.status();
-  client::Connection direct((*app)->address(), absl::Seconds(10));
+  InProcessServer server(&clock);
+  ASSERT_TRUE(server.Start().ok());
+  client::Connection& direct = *server.connection();
   v1::UpsertSchoolsRequest schools;
   schools.set_county_code(kCounty);
   for (int i = 0; i < kReports; ++i) {
@@ -61,7 +58,7 @@ TEST(NetworkFaultsTest, EveryReportIsDeliveredExactlyOnceThroughAFaultyLink) {
   faults.max_delay_ms = 25;
   faults.blackhole_ms = 1200;
   faults.seed = 42;
-  FaultProxy proxy((*app)->port(), faults);
+  FaultProxy proxy(server.app()->port(), faults);
   client::Connection through(absl::StrCat("127.0.0.1:", proxy.port()), absl::Milliseconds(800));
 
   const absl::Time started = absl::Now();

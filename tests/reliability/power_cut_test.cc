@@ -10,7 +10,7 @@
 #include "rocksdb/db.h"
 #include "server/storage/store.h"
 #include "tests/reliability/fault_injection_fs.h"
-#include "tests/reliability/store_faults_test_util.h"
+#include "tests/testing/store_fixture.h"
 #include "tests/testing/temp_dir.h"
 
 namespace junheng::testing {
@@ -77,7 +77,7 @@ TEST(PowerCutTest, EveryAcknowledgedReportSurvivesACutUnderLoad) {
           const std::string school = "s" + std::to_string(w);
           while (!stop.load()) {
             const int64_t next = acked[w] + 1;
-            if (!Commit(**store, MakeVersion(school, next)).ok()) break;  // the power is off
+            if (!CommitVersion(**store, MakeVersion(school, next)).ok()) break;  // the power is off
             acked[w] = next;  // only this thread writes acked[w]
           }
         });

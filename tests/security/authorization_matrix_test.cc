@@ -18,8 +18,7 @@
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
-#include "server/server_app.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/in_process_server.h"
 
 namespace junheng {
 namespace {
@@ -137,14 +136,11 @@ class AuthorizationMatrixTest : public ::testing::Test {
  protected:
   void SetUp() override {
     server::ServerOptions options;
-    options.data_dir = dir_.Sub("data");
-    options.listen = "127.0.0.1:0";
     options.transport.insecure_plaintext = true;  // transport is not what this test is about
     options.rate_limit.per_second = 0;            // nor the rate limit
     options.run_scheduler = false;
-    auto app = server::ServerApp::Start(options, &clock_);
-    ASSERT_TRUE(app.ok()) << app.status();
-    app_ = *std::move(app);
+    ASSERT_TRUE(server_.Start(options).ok());
+    app_ = server_.app();
     channel_ = grpc::CreateChannel(app_->address(), grpc::InsecureChannelCredentials());
 
     tokens_[kClerk] = Issue(v1::SCHOOL_CLERK, kSchool);
@@ -198,9 +194,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
     return code != grpc::StatusCode::UNAUTHENTICATED && code != grpc::StatusCode::PERMISSION_DENIED;
   }
 
-  testing::TempDir dir_;
   FakeClock clock_{absl::FromCivil(absl::CivilSecond(2024, 9, 1, 0, 0, 0), absl::UTCTimeZone())};
-  std::unique_ptr<server::ServerApp> app_;
+  testing::InProcessServer server_{&clock_};
+  server::ServerApp* app_ = nullptr;
   std::shared_ptr<grpc::Channel> channel_;
   std::map<uint32_t, std::string> tokens_;
   std::string revoked_, expired_;

@@ -1,13 +1,12 @@
 // Hostile input (issue 6): string lengths, repeated counts and the message size are bounded;
 // the refusal names the field.
-#include "server/input_limits.h"
+#include "server/auth/input_limits.h"
 
 #include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "junheng/v1/evaluation_service.pb.h"
-#include "server/server_app.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/in_process_server.h"
 
 namespace junheng {
 namespace {
@@ -18,35 +17,33 @@ TEST(InputLimitsTest, NamesTheFirstFieldOverALimit) {
   v1::SubmitReportRequest report;
   report.set_county_code("140430");
   report.mutable_report()->set_school_code(std::string(10 * 1024, '1'));
-  absl::Status status = server::CheckInputLimits(report);
+  absl::Status status = server::auth::CheckInputLimits(report);
   EXPECT_TRUE(absl::IsInvalidArgument(status));
   EXPECT_THAT(status.message(), HasSubstr("report.school_code: 10240 bytes, at most 4096"));
 
   v1::UpsertSchoolsRequest schools;
   for (int i = 0; i < 10001; ++i) schools.add_schools()->set_school_code("s");
-  status = server::CheckInputLimits(schools);
+  status = server::auth::CheckInputLimits(schools);
   EXPECT_THAT(status.message(), HasSubstr("schools: 10001 entries, at most 10000"));
   schools.mutable_schools()->RemoveLast();
-  EXPECT_TRUE(server::CheckInputLimits(schools).ok());
+  EXPECT_TRUE(server::auth::CheckInputLimits(schools).ok());
   schools.mutable_schools(7)->set_school_name(std::string(5000, 'x'));
-  EXPECT_THAT(server::CheckInputLimits(schools).message(), HasSubstr("schools[7].school_name"));
+  EXPECT_THAT(server::auth::CheckInputLimits(schools).message(),
+              HasSubstr("schools[7].school_name"));
 
   // A profile's TOML may be larger than free text.
   v1::EvaluateRequest evaluate;
   evaluate.set_profile_toml(std::string(100 * 1024, '#'));
-  EXPECT_TRUE(server::CheckInputLimits(evaluate).ok());
+  EXPECT_TRUE(server::auth::CheckInputLimits(evaluate).ok());
 }
 
 TEST(InputLimitsTest, TheServerRefusesOversizedInput) {
-  testing::TempDir dir;
   FakeClock clock(absl::FromUnixSeconds(1'725'000'000));
+  testing::InProcessServer server(&clock, absl::Seconds(20));
   server::ServerOptions options = server::ServerOptions::InsecureForTests();
-  options.data_dir = dir.Sub("data");
-  options.listen = "127.0.0.1:0";
   options.run_scheduler = false;
-  auto app = server::ServerApp::Start(options, &clock);
-  ASSERT_TRUE(app.ok()) << app.status();
-  client::Connection connection((*app)->address(), absl::Seconds(20));
+  ASSERT_TRUE(server.Start(options).ok());
+  client::Connection& connection = *server.connection();
 
   v1::SubmitReportRequest report;
   report.set_county_code("140430");

@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
+#include "tests/testing/in_process_server.h"
 #include "tests/testing/temp_dir.h"
 
 namespace junheng {
@@ -19,13 +20,8 @@ constexpr char kCounty[] = "140430";
 class SecurityIntegrationTest : public ::testing::Test {
  protected:
   absl::Status Start(server::ServerOptions options) {
-    options.data_dir = dir_.Sub("data");
-    options.listen = "127.0.0.1:0";
     options.run_scheduler = false;
-    auto app = server::ServerApp::Start(options, &clock_);
-    if (!app.ok()) return app.status();
-    app_ = *std::move(app);
-    return absl::OkStatus();
+    return server_.Start(std::move(options));
   }
 
   static server::ServerOptions Plaintext() {
@@ -39,7 +35,7 @@ class SecurityIntegrationTest : public ::testing::Test {
     request.set_county_code(kCounty);
     request.set_role(role);
     request.set_school_code(school);
-    auto issued = app_->tokens()->Issue(request, "test setup");
+    auto issued = server_.app()->tokens()->Issue(request, "test setup");
     EXPECT_TRUE(issued.ok()) << issued.status();
     return issued.ok() ? issued->token() : "";
   }
@@ -47,7 +43,7 @@ class SecurityIntegrationTest : public ::testing::Test {
   client::Connection As(const std::string& token,
                         rpc::ChannelSecurity security = rpc::ChannelSecurity::PlaintextForTests()) {
     security.token = token;
-    return client::Connection(app_->address(), absl::Seconds(10), security);
+    return client::Connection(server_.address(), absl::Seconds(10), security);
   }
 
   static v1::SubmitReportRequest Report(const std::string& school) {
@@ -78,7 +74,7 @@ class SecurityIntegrationTest : public ::testing::Test {
 
   testing::TempDir dir_;
   FakeClock clock_{absl::FromCivil(absl::CivilSecond(2024, 9, 1, 0, 0, 0), absl::UTCTimeZone())};
-  std::unique_ptr<server::ServerApp> app_;
+  testing::InProcessServer server_{&clock_};
 };
 
 TEST_F(SecurityIntegrationTest, ClerkWorksOnItsOwnSchoolOnlyAndTheAuditShowsTheCredential) {

@@ -1,0 +1,97 @@
+#include "server/reporting/report_intake.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "common/hash/sha256.h"
+#include "common/time/time_text.h"
+#include "common/validate/report_validator.h"
+#include "server/audit/audit_entry.h"
+#include "server/bureau/periods.h"
+#include "server/bureau/review.h"
+
+namespace junheng::server {
+
+using junheng::v1::Receipt;
+using junheng::v1::SchoolReport;
+using junheng::v1::SubmitReportRequest;
+using junheng::v1::SubmitReportResponse;
+
+absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequest& request,
+                                                          absl::string_view actor) {
+  const std::string& county = request.county_code();
+  absl::Status county_ok = validate::CheckCountyCode(county);
+  if (!county_ok.ok()) return county_ok;
+  if (!validate::IsValidCode(request.submission_id())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("submission_id = '", request.submission_id(),
+                     "': the client must send an id of 1-64 letters, digits, '.', '_' or '-'"));
+  }
+  if (request.replaces_version() < 0) {
+    return absl::InvalidArgumentError("replaces_version must be 0 (first report) or a version");
+  }
+  SchoolReport report = request.report();
+  if (report.county_code().empty()) report.set_county_code(county);
+
+  auto school = store_->GetSchool(county, report.school_code());
+  if (!school.ok()) return school.status();
+  validate::ValidationResult checked =
+      validate::ValidateReport(report, county, school->has_value() ? &**school : nullptr);
+  absl::Status invalid = validate::ToStatus(
+      checked, absl::StrCat("report ", report.school_code(), " / ", report.period()));
+  if (!invalid.ok()) return invalid;
+
+  const std::string content_hash = hash::MessageHash(report);
+  const storage::ReportProposal proposal{
+      county,       report.period(),           report.school_code(), request.submission_id(),
+      content_hash, request.replaces_version()};
+  absl::Time now;
+  // The bureau's preconditions, read under the store's lock like the version they guard.
+  auto admit = [&](const storage::Store& store) -> absl::Status {
+    now = clock_->Now();
+    absl::Status window =
+        CheckSubmissionWindow(store, county, report.period(), report.school_code(), now);
+    if (!window.ok()) return window;
+    return CheckNotLocked(store, county, report.period(), report.school_code());
+  };
+  auto build = [&](const storage::Store& store,
+                   int64_t version) -> absl::StatusOr<storage::ReportVersion> {
+    auto period = store.GetPeriod(county, report.period());
+    if (!period.ok()) return period.status();
+    storage::ReportVersion next;
+    Receipt& receipt = *next.stored.mutable_receipt();
+    receipt.set_county_code(county);
+    receipt.set_school_code(report.school_code());
+    receipt.set_period(report.period());
+    receipt.set_version(version);
+    receipt.set_server_time_unix_ms(absl::ToUnixMillis(now));
+    receipt.set_server_time(FormatInstant(now));
+    receipt.set_content_hash(content_hash);
+    receipt.set_submission_id(request.submission_id());
+    receipt.set_late(period->has_value() &&
+                     absl::ToUnixMillis(now) > (*period)->deadline_unix_ms());
+    receipt.set_submitter(request.submitter().empty() ? std::string(actor) : request.submitter());
+    receipt.set_receipt_id(
+        hash::Sha256Hex(absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/",
+                                     version, "/", content_hash))
+            .substr(0, 20));
+    *next.stored.mutable_report() = report;
+    for (const auto& w : checked.warnings) *next.stored.add_warnings() = w;
+    next.audit = MakeAudit(
+        *clock_, actor, "report.accept",
+        absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/v", version),
+        report);
+    next.audit.set_time_unix_ms(receipt.server_time_unix_ms());
+    return next;
+  };
+  auto outcome = store_->CommitReport(proposal, admit, build);
+  if (!outcome.ok()) return outcome.status();
+
+  SubmitReportResponse response;
+  *response.mutable_receipt() = std::move(outcome->receipt);
+  response.set_duplicate(outcome->duplicate);
+  for (const auto& w : checked.warnings) *response.add_warnings() = w;
+  return response;
+}
+
+}  // namespace junheng::server

@@ -1,0 +1,68 @@
+#include "server/reporting/report_reads.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/storage/codes.h"
+
+namespace junheng::server {
+
+using junheng::v1::StoredReport;
+
+absl::StatusOr<StoredReport> GetReport(const storage::Store& store,
+                                       const junheng::v1::GetReportRequest& request) {
+  absl::Status status = storage::CheckCodes({{"county_code", request.county_code()},
+                                             {"school_code", request.school_code()},
+                                             {"period", request.period()}});
+  if (!status.ok()) return status;
+  int64_t version = request.version();
+  if (version <= 0) {
+    auto latest = store.GetLatest(request.county_code(), request.period(), request.school_code());
+    if (!latest.ok()) return latest.status();
+    if (!latest->has_value()) {
+      return absl::NotFoundError(absl::StrCat("no report from school ", request.school_code(),
+                                              " for period ", request.period(), " in county ",
+                                              request.county_code()));
+    }
+    version = (*latest)->version();
+  }
+  auto stored = store.GetReportVersion(request.county_code(), request.period(),
+                                       request.school_code(), version);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return absl::NotFoundError(absl::StrCat("school ", request.school_code(), " has no version ",
+                                            version, " for period ", request.period(),
+                                            "; see `junheng history`"));
+  }
+  StoredReport response = **std::move(stored);
+  auto review = store.GetReview(request.county_code(), request.period(), request.school_code());
+  if (!review.ok()) return review.status();
+  if (review->has_value() && (*review)->version() == version) *response.mutable_review() = **review;
+  return response;
+}
+
+absl::StatusOr<junheng::v1::ListReportVersionsResponse> ListReportVersions(
+    const storage::Store& store, const junheng::v1::ListReportVersionsRequest& request) {
+  absl::Status status = storage::CheckCodes({{"county_code", request.county_code()},
+                                             {"school_code", request.school_code()},
+                                             {"period", request.period()}});
+  if (!status.ok()) return status;
+  auto versions =
+      store.ListVersions(request.county_code(), request.period(), request.school_code());
+  if (!versions.ok()) return versions.status();
+  junheng::v1::ListReportVersionsResponse response;
+  for (auto& receipt : *versions) *response.add_versions() = std::move(receipt);
+  return response;
+}
+
+absl::StatusOr<junheng::v1::ListLatestReportsResponse> ListLatestReports(
+    const storage::Store& store, const junheng::v1::ListLatestReportsRequest& request) {
+  absl::Status status =
+      storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
+  if (!status.ok()) return status;
+  auto latest = store.ListLatest(request.county_code(), request.period());
+  if (!latest.ok()) return latest.status();
+  junheng::v1::ListLatestReportsResponse response;
+  for (auto& receipt : *latest) *response.add_latest() = std::move(receipt);
+  return response;
+}
+
+}  // namespace junheng::server

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/server_callback.h"
+#include "server/auth/authorizer.h"
+#include "server/auth/principal.h"
+
+namespace junheng::server {
+
+// The gRPC adapter of auth::Authorizer: what a call's context presents. The bearer token comes
+// from the "authorization: Bearer <token>" metadata; the certificate names (CN, then SANs) from
+// the auth context when the peer's certificate was verified (mutual TLS).
+auth::Credentials CredentialsOf(const grpc::ServerContextBase& context);
+auth::PeerIdentity PeerOf(const grpc::ServerContextBase& context);
+
+// Finishes a unary callback call with `status` mapped to its canonical gRPC code.
+grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status);
+
+// What every unary RPC does, once. A service derives from Handler and each handler is one line:
+//
+//   return Handle(context, request, response, [&](const auth::Principal& who) {
+//     return intake_.Submit(*request, who.Actor());
+//   });
+//
+// Handle authorizes the call for the method that takes `Request` (auth/policy.h), runs `run`
+// with the principal, copies its value into `response`, and finishes the call with the status
+// mapped to its gRPC code. A rate-limited call also gets the trailing metadata
+// "retry-after-ms".
+class Handler {
+ protected:
+  explicit Handler(const auth::Authorizer* auth) : auth_(auth) {}
+
+  template <typename Request, typename Response, typename Run>
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context, const Request* request,
+                                   Response* response, Run&& run) const {
+    absl::StatusOr<auth::Principal> who = Authorize(context, *request);
+    if (!who.ok()) return Finish(context, who.status());
+    absl::StatusOr<Response> result = std::forward<Run>(run)(*who);
+    if (result.ok()) *response = *std::move(result);
+    return Finish(context, result.status());
+  }
+
+ private:
+  [[nodiscard]] absl::StatusOr<auth::Principal> Authorize(
+      grpc::CallbackServerContext* context, const google::protobuf::Message& request) const;
+
+  const auth::Authorizer* auth_;
+};
+
+}  // namespace junheng::server

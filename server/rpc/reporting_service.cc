@@ -1,0 +1,67 @@
+#include "server/rpc/reporting_service.h"
+
+#include "server/reporting/registry.h"
+#include "server/reporting/report_reads.h"
+
+namespace junheng::server {
+
+using auth::Principal;
+using grpc::CallbackServerContext;
+using grpc::ServerUnaryReactor;
+using junheng::v1::GetReportRequest;
+using junheng::v1::ListLatestReportsRequest;
+using junheng::v1::ListLatestReportsResponse;
+using junheng::v1::ListReportVersionsRequest;
+using junheng::v1::ListReportVersionsResponse;
+using junheng::v1::ListSchoolsRequest;
+using junheng::v1::ListSchoolsResponse;
+using junheng::v1::StoredReport;
+using junheng::v1::SubmitReportRequest;
+using junheng::v1::SubmitReportResponse;
+using junheng::v1::UpsertSchoolsRequest;
+using junheng::v1::UpsertSchoolsResponse;
+
+ServerUnaryReactor* ReportingServiceImpl::SubmitReport(CallbackServerContext* context,
+                                                       const SubmitReportRequest* request,
+                                                       SubmitReportResponse* response) {
+  return Handle(context, request, response,
+                [&](const Principal& who) { return intake_.Submit(*request, who.Actor()); });
+}
+
+ServerUnaryReactor* ReportingServiceImpl::GetReport(CallbackServerContext* context,
+                                                    const GetReportRequest* request,
+                                                    StoredReport* response) {
+  return Handle(context, request, response,
+                [&](const Principal&) { return server::GetReport(*store_, *request); });
+}
+
+ServerUnaryReactor* ReportingServiceImpl::ListReportVersions(
+    CallbackServerContext* context, const ListReportVersionsRequest* request,
+    ListReportVersionsResponse* response) {
+  return Handle(context, request, response,
+                [&](const Principal&) { return server::ListReportVersions(*store_, *request); });
+}
+
+ServerUnaryReactor* ReportingServiceImpl::ListLatestReports(CallbackServerContext* context,
+                                                            const ListLatestReportsRequest* request,
+                                                            ListLatestReportsResponse* response) {
+  return Handle(context, request, response,
+                [&](const Principal&) { return server::ListLatestReports(*store_, *request); });
+}
+
+ServerUnaryReactor* RegistryServiceImpl::UpsertSchools(CallbackServerContext* context,
+                                                       const UpsertSchoolsRequest* request,
+                                                       UpsertSchoolsResponse* response) {
+  return Handle(context, request, response, [&](const Principal& who) {
+    return server::UpsertSchools(*store_, *clock_, *request, who.Actor());
+  });
+}
+
+ServerUnaryReactor* RegistryServiceImpl::ListSchools(CallbackServerContext* context,
+                                                     const ListSchoolsRequest* request,
+                                                     ListSchoolsResponse* response) {
+  return Handle(context, request, response,
+                [&](const Principal&) { return server::ListSchools(*store_, *request); });
+}
+
+}  // namespace junheng::server
