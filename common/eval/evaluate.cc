@@ -124,7 +124,7 @@ absl::Status Build(const EvaluationInput& input, const Profile& profile, Evaluat
   SchoolStandards(schools, eval.levels(), findings, eval.mutable_schools());
   GovernmentItems(schools, facts, findings, profile, slots);
   QualityItems(facts, findings, profile, slots);
-  SocialRecognition(facts, profile, slots.Next());
+  SocialRecognition(facts, profile, slots);
   VetoItems(facts, slots);
 
   MakeVerdict(eval.levels(), eval.items(), profile, *eval.mutable_verdict());

@@ -8,10 +8,6 @@
 
 namespace junheng::eval {
 
-std::string IndicatorLabel(int index) {
-  return absl::StrCat(kIndicatorCatalog[index].id, " ", kIndicatorCatalog[index].name_zh);
-}
-
 const std::string& QuantityField(int index, Level level) {
   // Spelled out once per process: gaps name a field for every addition.
   using Table = std::array<std::array<std::string, kIndicatorCount>, kLevels.size()>;
@@ -39,17 +35,6 @@ void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) 
   if (values[4]) out->set_l5(*values[4]);
   if (values[5]) out->set_l6(*values[5]);
   if (values[6]) out->set_l7(*values[6]);
-}
-
-IndicatorArray FromMessage(const junheng::v1::IndicatorValues& values) {
-  IndicatorArray out;
-  const google::protobuf::Reflection* reflection = values.GetReflection();
-  const google::protobuf::Descriptor* descriptor = values.GetDescriptor();
-  for (int i = 0; i < kIndicatorCount; ++i) {
-    const google::protobuf::FieldDescriptor* field = descriptor->field(i);
-    if (reflection->HasField(values, field)) out[i] = reflection->GetDouble(values, field);
-  }
-  return out;
 }
 
 }  // namespace junheng::eval

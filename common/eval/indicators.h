@@ -51,9 +51,6 @@ inline constexpr IndicatorInfo kIndicatorCatalog[kIndicatorCount] = {
 
 inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[index]; }
 
-// "L1 每百名学生拥有高于规定学历教师数"
-std::string IndicatorLabel(int index);
-
 // The catalogue field of indicator `index` for a unit of `level` (e.g. "junior_backbone_teachers"
 // or "sports_area_m2").
 const std::string& QuantityField(int index, Level level);
@@ -67,8 +64,7 @@ inline double IndicatorMin(const junheng::v1::Profile& profile, Level level, int
   return LevelThresholds(profile, level).indicator_min(index);
 }
 
-// Conversions between an IndicatorArray and the message form.
+// The message form of an IndicatorArray, filled into `out` (cleared first).
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out);
-IndicatorArray FromMessage(const junheng::v1::IndicatorValues& values);
 
 }  // namespace junheng::eval

@@ -4,8 +4,6 @@
 #include <vector>
 
 #include "common/eval/evaluate.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "gtest/gtest.h"
 #include "tests/eval/eval_test_util.h"
 #include "tests/eval/random_county.h"
@@ -13,18 +11,10 @@
 namespace junheng::eval {
 namespace {
 
+using testing::Bytes;
 using testing::kGoodPrimary;
 using testing::MakeSchool;
 using testing::PrimaryReport;
-
-std::string Bytes(const google::protobuf::Message& m) {
-  std::string out;
-  google::protobuf::io::StringOutputStream stream(&out);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  m.SerializeToCodedStream(&coded);
-  return out;
-}
 
 // County `n`: a different number of schools, failing indicators and findings for each n, so that
 // a reused message must shrink, grow and change every part from one county to the next.

@@ -8,13 +8,16 @@
 #include <vector>
 
 #include "common/eval/evaluate.h"
-#include "common/eval/evaluation_render.h"
 #include "common/hash/sha256.h"
+#include "common/render/evaluation_render.h"
 #include "gtest/gtest.h"
 #include "tests/eval/random_county.h"
 
-namespace junheng::eval {
+namespace junheng::render {
 namespace {
+
+using eval::Evaluate;
+namespace testing = eval::testing;
 
 constexpr int kCounties = 300;
 
@@ -52,4 +55,4 @@ TEST(GoldenTest, EveryRenderingAndErrorOfTheSetIsUnchanged) {
 }
 
 }  // namespace
-}  // namespace junheng::eval
+}  // namespace junheng::render
