@@ -8,22 +8,10 @@
 
 namespace junheng::eval {
 
-const std::string& QuantityField(int index, Level level) {
-  // Spelled out once per process: gaps name a field for every addition.
-  using Table = std::array<std::array<std::string, kIndicatorCount>, kLevels.size()>;
-  static const Table* const fields = [] {
-    auto* table = new Table;
-    for (Level l : kLevels) {
-      for (int i = 0; i < kIndicatorCount; ++i) {
-        const IndicatorInfo& info = kIndicatorCatalog[i];
-        (*table)[static_cast<int>(l)][i] = info.facility
-                                               ? std::string(info.quantity)
-                                               : absl::StrCat(LevelWord(l), "_", info.quantity);
-      }
-    }
-    return table;
-  }();
-  return (*fields)[static_cast<int>(level)][index];
+std::string QuantityField(int index, Level level) {
+  const IndicatorInfo& info = kIndicatorCatalog[index];
+  if (info.facility) return std::string(info.quantity);
+  return absl::StrCat(LevelWord(level), "_", info.quantity);
 }
 
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) {

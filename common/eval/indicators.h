@@ -53,7 +53,7 @@ inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[inde
 
 // The catalogue field of indicator `index` for a unit of `level` (e.g. "junior_backbone_teachers"
 // or "sports_area_m2").
-const std::string& QuantityField(int index, Level level);
+std::string QuantityField(int index, Level level);
 
 // The profile's thresholds for `level`.
 inline const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile,

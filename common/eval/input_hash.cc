@@ -12,7 +12,9 @@
 namespace junheng::eval {
 namespace {
 
-// SHA-256 over length-prefixed items, so that concatenations cannot collide.
+// SHA-256 over length-prefixed items, so that concatenations cannot collide. Each item goes to
+// the digest as it comes; staging them in one buffer saved 2% of the instructions per county
+// (callgrind FixedWorkBatch), not enough to keep.
 class Hasher {
  public:
   void Add(absl::string_view bytes) {
@@ -58,30 +60,21 @@ std::string InputHash(const EvaluationInput& input, const junheng::v1::Profile& 
     if (r.period() == input.period) reports.push_back(&r);
   }
   SortByCode(reports);
-  std::string hex;
-  InputHashOfSorted(input.county_code, input.period, registry, reports,
-                    input.county_facts ? &*input.county_facts : nullptr, profile, &hex);
-  return hex;
-}
-
-void InputHashOfSorted(absl::string_view county_code, absl::string_view period,
-                       std::span<const junheng::v1::School* const> registry,
-                       std::span<const junheng::v1::SchoolReport* const> reports,
-                       const junheng::v1::CountyFacts* facts, const junheng::v1::Profile& profile,
-                       std::string* out) {
   Hasher h;
   h.Add("junheng-evaluation-input-v1");
-  h.Add(county_code);
-  h.Add(period);
+  h.Add(input.county_code);
+  h.Add(input.period);
   h.Add("registry");
   for (const junheng::v1::School* s : registry) h.Add(*s);
   h.Add("reports");
   for (const junheng::v1::SchoolReport* r : reports) h.Add(*r);
   h.Add("county_facts");
-  if (facts != nullptr) h.Add(*facts);
+  if (input.county_facts) h.Add(*input.county_facts);
   h.Add("profile");
   h.Add(profile);
-  h.Hex(out);
+  std::string hex;
+  h.Hex(&hex);
+  return hex;
 }
 
 }  // namespace junheng::eval

@@ -41,24 +41,7 @@ void SetStruct(
   out.Clear();
   auto* map = out.mutable_struct_value()->mutable_fields();
   for (const auto& [key, value] : fields) {
-    CopyValue(value, (*map)[std::string(key)]);
-  }
-}
-
-void CopyValue(const google::protobuf::Value& from, google::protobuf::Value& to) {
-  // Scalars are set directly: a Value copy goes through the generic merge.
-  switch (from.kind_case()) {
-    case google::protobuf::Value::kNumberValue:
-      to.set_number_value(from.number_value());
-      break;
-    case google::protobuf::Value::kBoolValue:
-      to.set_bool_value(from.bool_value());
-      break;
-    case google::protobuf::Value::kNullValue:
-      to.set_null_value(google::protobuf::NULL_VALUE);
-      break;
-    default:
-      to = from;
+    (*map)[std::string(key)] = value;
   }
 }
 

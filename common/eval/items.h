@@ -35,8 +35,6 @@ void SetStruct(google::protobuf::Value& out,
 // The same for a struct of numbers (nullopt: null), without a Value per field to copy.
 void SetNumberStruct(google::protobuf::Value& out,
                      std::span<const std::pair<absl::string_view, std::optional<double>>> fields);
-// `to = from`, with numbers, booleans and nulls set directly.
-void CopyValue(const google::protobuf::Value& from, google::protobuf::Value& to);
 
 // The catalogue of items: G1..G15 (government), Q1..Q9 (quality), SR (social recognition),
 // V1..V6 (veto items).

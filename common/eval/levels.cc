@@ -29,7 +29,6 @@ void FillUnitMessage(const Unit& unit, const IndicatorArray& values, UnitResult&
   out.set_students(unit.students);
   ToMessage(values, out.mutable_values());
   out.set_excluded(unit.excluded);
-  // Empty strings are the default: not setting them saves an allocation, same message.
   if (!unit.exclusion_reason.empty()) out.set_exclusion_reason(unit.exclusion_reason);
   out.set_facility_share(unit.facility_share);
   for (const std::string& f : unit.missing_fields) out.add_missing_fields(f);
