@@ -1,18 +1,6 @@
 #include "common/eval/indicators.h"
 
-#include <array>
-#include <string>
-
-#include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
-
 namespace junheng::eval {
-
-std::string QuantityField(int index, Level level) {
-  const IndicatorInfo& info = kIndicatorCatalog[index];
-  if (info.facility) return std::string(info.quantity);
-  return absl::StrCat(LevelWord(level), "_", info.quantity);
-}
 
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) {
   out->Clear();

@@ -29,9 +29,10 @@ struct IndicatorInfo {
   absl::string_view id;       // "L1"
   absl::string_view name_zh;  // the official name
   absl::string_view unit_zh;  // what an addition is counted in: 人, 平方米, 元, 间
-  // The catalogue field the numerator comes from. Teacher fields are per section and carry the
-  // section as a prefix ("primary_" / "junior_"); facility fields are whole-school quantities.
-  absl::string_view quantity;
+  // The catalogue fields the numerator comes from, for a primary and a junior unit: teacher counts
+  // are per section, facility quantities (the same field for both) per school.
+  absl::string_view primary_quantity;
+  absl::string_view junior_quantity;
   // Per hundred students (100) or per student (1): a unit conversion, not a threshold.
   double per_students;
   // L4-L7: a whole-school quantity that multi-section schools split between sections.
@@ -40,20 +41,28 @@ struct IndicatorInfo {
 
 // The catalogue, in order L1..L7.
 inline constexpr IndicatorInfo kIndicatorCatalog[kIndicatorCount] = {
-    {"L1", "每百名学生拥有高于规定学历教师数", "人", "teachers_above_degree", 100, false},
-    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", "backbone_teachers", 100, false},
-    {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人", "pe_art_teachers", 100, false},
-    {"L4", "生均教学及辅助用房面积", "平方米", "teaching_aux_area_m2", 1, true},
-    {"L5", "生均体育运动场馆面积", "平方米", "sports_area_m2", 1, true},
-    {"L6", "生均教学仪器设备值", "元", "equipment_value_yuan", 1, true},
-    {"L7", "每百名学生拥有网络多媒体教室数", "间", "multimedia_classrooms", 100, true},
+    {"L1", "每百名学生拥有高于规定学历教师数", "人", "primary_teachers_above_degree",
+     "junior_teachers_above_degree", 100, false},
+    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", "primary_backbone_teachers",
+     "junior_backbone_teachers", 100, false},
+    {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人", "primary_pe_art_teachers",
+     "junior_pe_art_teachers", 100, false},
+    {"L4", "生均教学及辅助用房面积", "平方米", "teaching_aux_area_m2", "teaching_aux_area_m2", 1,
+     true},
+    {"L5", "生均体育运动场馆面积", "平方米", "sports_area_m2", "sports_area_m2", 1, true},
+    {"L6", "生均教学仪器设备值", "元", "equipment_value_yuan", "equipment_value_yuan", 1, true},
+    {"L7", "每百名学生拥有网络多媒体教室数", "间", "multimedia_classrooms", "multimedia_classrooms",
+     100, true},
 };
 
 inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[index]; }
 
 // The catalogue field of indicator `index` for a unit of `level` (e.g. "junior_backbone_teachers"
 // or "sports_area_m2").
-std::string QuantityField(int index, Level level);
+inline absl::string_view QuantityField(int index, Level level) {
+  const IndicatorInfo& info = kIndicatorCatalog[index];
+  return level == Level::kPrimary ? info.primary_quantity : info.junior_quantity;
+}
 
 // The profile's thresholds for `level`.
 inline const junheng::v1::LevelProfile& LevelThresholds(const junheng::v1::Profile& profile,
