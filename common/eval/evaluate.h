@@ -21,9 +21,9 @@ namespace junheng::eval {
 // The same evaluation, built in place in `out` (cleared first; left empty on error). When `out`
 // lives on a google::protobuf::Arena, every part of the result is allocated on that arena, so
 // building it costs little and destroying it is the arena's reset: the way to evaluate one county
-// per request on a server. `out` may hold an earlier result: the memory of its repeated parts and
-// their strings is reused, which BatchEvaluator builds on to evaluate many counties. The result is
-// the same message Evaluate() returns.
+// per request on a server. `out` may hold an earlier result: its memory (repeated parts, their
+// strings, the verdict's lists) is reused, which BatchEvaluator builds on to evaluate many
+// counties. The result is the same message Evaluate() returns.
 //
 //   google::protobuf::Arena arena;
 //   auto* e = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena);

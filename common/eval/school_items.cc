@@ -3,23 +3,20 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <initializer_list>
 #include <iterator>
 #include <optional>
-#include <span>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
 #include "common/eval/report_fields.h"
-#include "common/eval/units.h"
 #include "common/validate/school_sections.h"
 
 namespace junheng::eval {
@@ -44,21 +41,10 @@ struct Subject {
 
 enum class Outcome { kPass, kFail, kNotJudged };
 
-// A struct of up to four numbers (nullopt: null), such as G3's rooms and areas.
-struct NumberFields {
-  std::array<std::pair<absl::string_view, std::optional<double>>, 4> fields;
-  size_t size = 0;
-  NumberFields(std::initializer_list<std::pair<absl::string_view, std::optional<double>>> list)
-      : size(list.size()) {
-    std::copy(list.begin(), list.end(), fields.begin());
-  }
-};
-
 // What a finding shows as its value or threshold: null, a number, a flag, a word (a view into the
-// report or the profile), or a struct of numbers. Trivially destructible, like the whole
-// Judgement but for its reason: a check runs for every school and item.
+// report or the profile), or a struct of numbers (nullopt: null), such as G3's rooms and areas.
+using NumberFields = absl::InlinedVector<std::pair<absl::string_view, std::optional<double>>, 4>;
 using Shown = std::variant<std::monostate, double, bool, absl::string_view, NumberFields>;
-static_assert(std::is_trivially_destructible_v<Shown>);
 
 // One school's judgement for one item, a pure result of its report, the county facts and the
 // profile. A passing school is only counted, so its judgement is the outcome alone; for the others
@@ -359,7 +345,7 @@ void Show(const Shown& shown, google::protobuf::Value& out) {
   } else if (const absl::string_view* word = std::get_if<absl::string_view>(&shown)) {
     out.set_string_value(std::string(*word));
   } else if (const NumberFields* fields = std::get_if<NumberFields>(&shown)) {
-    SetNumberStruct(out, std::span(fields->fields.data(), fields->size));
+    SetNumberStruct(out, *fields);
   } else {
     out.set_null_value(google::protobuf::NULL_VALUE);
   }
