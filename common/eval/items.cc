@@ -101,8 +101,6 @@ constexpr ItemInfo kItems[] = {
 
 }  // namespace
 
-std::span<const ItemInfo> ItemCatalog() { return kItems; }
-
 const ItemInfo& ItemInfoOf(absl::string_view id) {
   for (const ItemInfo& info : kItems) {
     if (info.id == id) return info;

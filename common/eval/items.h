@@ -44,8 +44,6 @@ struct ItemInfo {
   absl::string_view category;  // government | quality | social | veto
   absl::string_view kind;      // S | C | S->C
 };
-// Every item in report order.
-std::span<const ItemInfo> ItemCatalog();
 // The catalogue entry of `id`; the id must be one of the catalogue's.
 const ItemInfo& ItemInfoOf(absl::string_view id);
 
