@@ -17,7 +17,6 @@
 #ifndef JUNHENG_BENCH_BASELINE
 #include "common/eval/batch_evaluator.h"
 #endif
-#include "common/eval/compact_units.h"
 #include "common/eval/difference_coefficient.h"
 #include "common/eval/evaluate.h"
 #include "common/eval/units.h"
@@ -50,8 +49,6 @@ struct Dataset {
   std::vector<EvaluationInput> counties;
   junheng::v1::Profile profile;
   size_t schools = 0;
-  // The compact input of each county (types, parents and numbers resolved once, at load).
-  std::vector<std::vector<junheng::eval::CompactSchool>> compact;
 };
 
 // The old generator (kStress): a school's report with values scattered around the minima.
@@ -266,19 +263,13 @@ const Dataset& National(Mix mix) {
     in.county_facts = std::move(f);
     d->counties.push_back(std::move(in));
   }
-  for (const EvaluationInput& in : d->counties) {
-    std::vector<SchoolRecord> records;
-    for (size_t i = 0; i < in.registry.size(); ++i)
-      records.push_back({&in.registry[i], &in.reports[i]});
-    d->compact.push_back(junheng::eval::MakeCompactSchools(records));
-  }
   slot = d;
   return *d;
 }
 
-// The engine's coefficient path for every county from the full input: units (with splits and
-// teaching points) with FormUnits, L1-L7 and the seven student-weighted coefficients per level.
-// Returns a checksum.
+// The engine's coefficient path for every county, as Evaluate() runs it: units (with splits and
+// teaching points) with FormUnits from the School and SchoolReport messages, then the seven
+// student-weighted coefficients per level with LevelCoefficients. Returns a checksum.
 double EngineCoefficients(const Dataset& d, std::vector<double>* out = nullptr) {
   double checksum = 0;
   std::vector<SchoolRecord> records;
@@ -287,24 +278,6 @@ double EngineCoefficients(const Dataset& d, std::vector<double>* out = nullptr) 
     for (size_t i = 0; i < in.registry.size(); ++i)
       records.push_back({&in.registry[i], &in.reports[i]});
     junheng::eval::UnitSet units = junheng::eval::FormUnits(records, d.profile);
-    for (junheng::eval::Level level : junheng::eval::kLevels) {
-      for (const junheng::eval::Coefficient& c :
-           junheng::eval::LevelCoefficients(units.of(level))) {
-        checksum += c.cv.value_or(0);
-        if (out) out->push_back(c.cv.value_or(0));
-      }
-    }
-  }
-  return checksum;
-}
-
-// The same coefficients from the compact input (resolved at load, as SQLite's tables are):
-// FormCompactUnits and LevelCoefficients over compact units, buffers reused across counties.
-double CompactCoefficients(const Dataset& d, std::vector<double>* out = nullptr) {
-  double checksum = 0;
-  junheng::eval::CompactUnitSet units;
-  for (const auto& county : d.compact) {
-    junheng::eval::FormCompactUnits(county, d.profile, units);
     for (junheng::eval::Level level : junheng::eval::kLevels) {
       for (const junheng::eval::Coefficient& c :
            junheng::eval::LevelCoefficients(units.of(level))) {
@@ -683,13 +656,6 @@ void BM_EngineCoefficients(benchmark::State& state) {
 }
 BENCHMARK(BM_EngineCoefficients)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(2);
 
-void BM_CompactCoefficients(benchmark::State& state) {
-  const Dataset& d = National(MixOf(state));
-  for (auto _ : state) benchmark::DoNotOptimize(CompactCoefficients(d));
-  state.counters["schools"] = static_cast<double>(d.schools);
-}
-BENCHMARK(BM_CompactCoefficients)->Apply(Mixes)->Unit(benchmark::kMillisecond)->MinTime(2);
-
 void BM_SqliteCoefficientsFromUnitRows(benchmark::State& state) {
   const Dataset& d = National(MixOf(state));
   SqliteUnits sqlite(d);
@@ -712,16 +678,16 @@ BENCHMARK(BM_SqliteCoefficientsFromReports)
 
 // Everything in one run, so that the ratios are measured under the same load: the full engine
 // (Evaluate on the heap, EvaluateInto an arena reset per county, and a BatchEvaluator), the
-// engine's coefficient path (from the full
-// input, and from the compact input), SQLite from the reports and from ready unit rows.
+// engine's coefficient path (FormUnits + LevelCoefficients, as Evaluate runs them), SQLite from the
+// reports and from ready unit rows.
 // Milliseconds per pass over all counties (thread CPU time; *_wall_ms wall-clock); also the
 // description of the dataset (DescribeDataset).
 void BM_EngineVsSqlite(benchmark::State& state) {
   const Dataset& d = National(MixOf(state));
   SqliteUnits sqlite(d);
   SqliteReports sqlite_reports(d);
-  // All paths agree on every coefficient (same units, same definition); the compact path exactly.
-  std::vector<double> a, b, c, k;
+  // All paths agree on every coefficient (same units, same definition).
+  std::vector<double> a, b, c;
   EngineCoefficients(d, &a);
   sqlite.Coefficients(&b);
   sqlite_reports.Coefficients(&c);
@@ -732,8 +698,6 @@ void BM_EngineVsSqlite(benchmark::State& state) {
     worst = std::max(worst, std::fabs(a[i] - c[i]));
   if (a.size() != b.size() || a.size() != c.size())
     state.SkipWithError("coefficient counts differ");
-  CompactCoefficients(d, &k);
-  if (k != a) state.SkipWithError("the compact path's coefficients differ from FormUnits'");
   ArenaEvaluator arena;
 #ifndef JUNHENG_BENCH_BASELINE
   junheng::eval::BatchEvaluator batch;
@@ -754,9 +718,8 @@ void BM_EngineVsSqlite(benchmark::State& state) {
   auto wall = [](const Stamp& from, const Stamp& to) {
     return std::chrono::duration<double>(to.wall - from.wall).count();
   };
-  double heap_s = 0, arena_s = 0, batch_s = 0, coeff_s = 0, compact_s = 0, sqlite_s = 0,
-         sqlite_reports_s = 0;
-  double heap_w = 0, arena_w = 0, batch_w = 0, coeff_w = 0, compact_w = 0, sqlite_reports_w = 0;
+  double heap_s = 0, arena_s = 0, batch_s = 0, coeff_s = 0, sqlite_s = 0, sqlite_reports_s = 0;
+  double heap_w = 0, arena_w = 0, batch_w = 0, coeff_w = 0, sqlite_reports_w = 0;
   int64_t n = 0;
   for (auto _ : state) {
     auto t0 = now();
@@ -770,25 +733,21 @@ void BM_EngineVsSqlite(benchmark::State& state) {
     auto t2 = now();
     benchmark::DoNotOptimize(EngineCoefficients(d));
     auto t3 = now();
-    benchmark::DoNotOptimize(CompactCoefficients(d));
-    auto t4 = now();
     benchmark::DoNotOptimize(sqlite.Coefficients());
-    auto t5 = now();
+    auto t4 = now();
     benchmark::DoNotOptimize(sqlite_reports.Coefficients());
-    auto t6 = now();
+    auto t5 = now();
     heap_s += seconds(t0, t1);
     arena_s += seconds(t1, tb);
     batch_s += seconds(tb, t2);
     coeff_s += seconds(t2, t3);
-    compact_s += seconds(t3, t4);
-    sqlite_s += seconds(t4, t5);
-    sqlite_reports_s += seconds(t5, t6);
+    sqlite_s += seconds(t3, t4);
+    sqlite_reports_s += seconds(t4, t5);
     heap_w += wall(t0, t1);
     arena_w += wall(t1, tb);
     batch_w += wall(tb, t2);
     coeff_w += wall(t2, t3);
-    compact_w += wall(t3, t4);
-    sqlite_reports_w += wall(t5, t6);
+    sqlite_reports_w += wall(t4, t5);
     ++n;
   }
   state.counters["evaluate_ms"] = 1000 * heap_s / n;
@@ -799,16 +758,12 @@ void BM_EngineVsSqlite(benchmark::State& state) {
   state.counters["speedup_vs_sqlite_unit_rows"] = sqlite_s / coeff_s;
   state.counters["evaluate_vs_sqlite_reports"] = sqlite_reports_s / heap_s;
   state.counters["evaluate_arena_ms"] = 1000 * arena_s / n;
-  state.counters["compact_coeff_ms"] = 1000 * compact_s / n;
-  state.counters["compact_vs_sqlite_reports"] = sqlite_reports_s / compact_s;
-  state.counters["compact_vs_sqlite_unit_rows"] = sqlite_s / compact_s;
   state.counters["evaluate_arena_vs_sqlite_reports"] = sqlite_reports_s / arena_s;
   state.counters["evaluate_wall_ms"] = 1000 * heap_w / n;
   state.counters["engine_coeff_wall_ms"] = 1000 * coeff_w / n;
+  state.counters["speedup_vs_sqlite_reports_wall"] = sqlite_reports_w / coeff_w;
   state.counters["sqlite_reports_wall_ms"] = 1000 * sqlite_reports_w / n;
   state.counters["evaluate_arena_wall_ms"] = 1000 * arena_w / n;
-  state.counters["compact_coeff_wall_ms"] = 1000 * compact_w / n;
-  state.counters["compact_vs_sqlite_reports_wall"] = sqlite_reports_w / compact_w;
 #ifndef JUNHENG_BENCH_BASELINE
   state.counters["evaluate_batch_ms"] = 1000 * batch_s / n;
   state.counters["evaluate_batch_wall_ms"] = 1000 * batch_w / n;

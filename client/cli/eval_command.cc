@@ -11,9 +11,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/eval/evaluate.h"
-#include "common/eval/evaluation_render.h"
 #include "common/io/message_codec.h"
 #include "common/profile/profile_loader.h"
+#include "common/render/evaluation_render.h"
 #include "common/validate/report_validator.h"
 #include "common/validate/school_validator.h"
 #include "common/validate/validation_result.h"
@@ -147,7 +147,7 @@ absl::StatusOr<eval::EvaluationInput> LoadEvaluationInput(const EvalOptions& opt
 
 int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
             const RemoteEvaluator& remote) {
-  absl::StatusOr<eval::RenderFormat> format = eval::ParseRenderFormat(options.format);
+  absl::StatusOr<render::RenderFormat> format = render::ParseRenderFormat(options.format);
   if (!format.ok()) {
     err << "junheng eval: " << format.status().message() << "\n";
     return kExitUsage;
@@ -191,7 +191,7 @@ int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
       return kExitBadInput;
     }
   }
-  out << eval::Render(*evaluation, *format);
+  out << render::Render(*evaluation, *format);
   return kExitResult;
 }
 

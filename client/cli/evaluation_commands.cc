@@ -10,8 +10,8 @@
 #include "client/cli/exit_codes.h"
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
-#include "common/eval/evaluation_render.h"
 #include "common/io/message_codec.h"
+#include "common/render/evaluation_render.h"
 #include "common/validate/county_facts_validator.h"
 
 namespace junheng::client {
@@ -121,7 +121,7 @@ int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& o
 int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& out,
                      std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
-  auto format = eval::ParseRenderFormat(g.format);
+  auto format = render::ParseRenderFormat(g.format);
   if (!format.ok()) return Fail(format.status(), err);
   v1::GetSnapshotRequest request;
   request.set_county_code(g.county);
@@ -129,13 +129,13 @@ int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& o
   request.set_seq(args.seq);
   auto snapshot = Connect(g).Call(&v1::EvaluationService::Stub::GetSnapshot, request);
   if (!snapshot.ok()) return Fail(snapshot.status(), err);
-  if (*format == eval::RenderFormat::kText) {
+  if (*format == render::RenderFormat::kText) {
     out << absl::StrFormat("snapshot %d of %s / %s, %s, trigger %s, profile %s %s\n",
                            snapshot->seq(), snapshot->county_code(), snapshot->period(),
                            snapshot->time(), snapshot->trigger(), snapshot->profile_name(),
                            snapshot->profile_version());
   }
-  out << eval::Render(snapshot->evaluation(), *format);
+  out << render::Render(snapshot->evaluation(), *format);
   return kExitOk;
 }
 

@@ -14,9 +14,9 @@ namespace junheng::eval {
 // is built into one Evaluation that lives on an arena and is reused: its repeated parts and their
 // strings keep their memory from one county to the next, so evaluating a county mostly writes
 // into memory the previous one already had. Parts that Evaluation::Clear() drops (values, and the
-// level and item sub-messages without lists) stay on the arena until it is reset, which happens
-// once it has grown past a bound (kResetBytes unless the constructor is given another); its first
-// block, of that size, is allocated once and kept.
+// level and item sub-messages without lists) stay on the arena until it is reset,
+// which happens once it has grown past a bound (kResetBytes unless the constructor is given
+// another); its first block, of that size, is allocated once and kept.
 //
 // Not thread-safe: use one evaluator per thread.
 class BatchEvaluator {

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
-#include "common/eval/compact_units.h"
 
 namespace junheng::eval {
 
@@ -39,74 +38,26 @@ Coefficient DifferenceCoefficient(std::span<const double> values, std::span<cons
   return c;
 }
 
-namespace {
-
-// The sweep of LevelCoefficients over any unit list: `counted(u)` says whether the unit takes part
-// (not excluded, students > 0), `has(u, i)` and `quantity(u, i)` give its numerator of indicator i.
-template <typename Units, typename Counted, typename Has, typename Quantity>
-std::array<Coefficient, kIndicatorCount> Sweep(const Units& units, Counted counted, Has has,
-                                               Quantity quantity) {
-  std::array<double, kIndicatorCount> per;
-  for (int i = 0; i < kIndicatorCount; ++i) per[i] = Indicator(i).per_students;
-  std::array<double, kIndicatorCount> total{};
-  std::array<double, kIndicatorCount> weighted{};
-  std::array<int, kIndicatorCount> count{};
-  for (const auto& u : units) {
-    if (!counted(u)) continue;
-    for (int i = 0; i < kIndicatorCount; ++i) {
-      if (!has(u, i)) continue;
-      // P_i x X_i = per_students x quantity: no division needed for the weighted sum.
-      total[i] += u.students;
-      weighted[i] += per[i] * quantity(u, i);
-      ++count[i];
-    }
+void SeriesOf(const std::vector<Unit>& units, int i, IndicatorSeries& s) {
+  s.units.clear();
+  s.x.clear();
+  s.w.clear();
+  for (const Unit& u : units) {
+    if (u.excluded || u.students <= 0 || !u.quantity[i]) continue;
+    s.units.push_back(&u);
+    s.x.push_back(Indicator(i).per_students * *u.quantity[i] / u.students);
+    s.w.push_back(u.students);
   }
-  std::array<Coefficient, kIndicatorCount> out;
-  std::array<double, kIndicatorCount> variance{};
-  for (int i = 0; i < kIndicatorCount; ++i) {
-    out[i].units = count[i];
-    if (total[i] > 0) out[i].mean = weighted[i] / total[i];
-  }
-  for (const auto& u : units) {
-    if (!counted(u)) continue;
-    for (int i = 0; i < kIndicatorCount; ++i) {
-      if (!has(u, i)) continue;
-      double d = per[i] * quantity(u, i) / u.students - out[i].mean;
-      variance[i] += u.students / total[i] * d * d;
-    }
-  }
-  for (int i = 0; i < kIndicatorCount; ++i) {
-    Coefficient& c = out[i];
-    if (total[i] <= 0) {
-      c.reason = "no students in the level's units";
-      continue;
-    }
-    c.sd = std::sqrt(variance[i]);
-    if (c.units < 2) {
-      c.reason = absl::StrCat("undefined: fewer than 2 units (", c.units, ")");
-    } else if (c.mean == 0) {
-      c.reason = "undefined: the weighted mean is 0";
-    } else {
-      c.cv = c.sd / c.mean;
-    }
-  }
-  return out;
 }
-
-}  // namespace
 
 std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Unit>& units) {
-  return Sweep(
-      units, [](const Unit& u) { return !u.excluded && u.students > 0; },
-      [](const Unit& u, int i) { return u.quantity[i].has_value(); },
-      [](const Unit& u, int i) { return *u.quantity[i]; });
-}
-
-std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<CompactUnit>& units) {
-  return Sweep(
-      units, [](const CompactUnit& u) { return !u.excluded && u.students > 0; },
-      [](const CompactUnit& u, int i) { return ((u.present >> i) & 1) != 0; },
-      [](const CompactUnit& u, int i) { return u.quantity[i]; });
+  std::array<Coefficient, kIndicatorCount> out;
+  IndicatorSeries s;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    SeriesOf(units, i, s);
+    out[i] = DifferenceCoefficient(s.x, s.w);
+  }
+  return out;
 }
 
 }  // namespace junheng::eval

@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "common/eval/units.h"
 
@@ -24,9 +25,18 @@ struct Coefficient {
 // `values[i]` is unit i's indicator value and `weights[i]` its students; the spans have equal size.
 Coefficient DifferenceCoefficient(std::span<const double> values, std::span<const double> weights);
 
-// The seven coefficients of one level in one sweep over its units, with the same definition and
-// undefined cases as DifferenceCoefficient: excluded units are skipped, and a unit without a value
-// for an indicator is left out of that indicator's coefficient.
+// One indicator over the units of a level: the units that take part (not excluded, with students
+// and a value for the indicator), in unit order, with their values X_i and students P_i.
+struct IndicatorSeries {
+  std::vector<const Unit*> units;
+  std::vector<double> x;
+  std::vector<double> w;
+};
+// Fills `series` with indicator `i` of `units` (its buffers are reused).
+void SeriesOf(const std::vector<Unit>& units, int i, IndicatorSeries& series);
+
+// The seven coefficients of one level: DifferenceCoefficient of each indicator's series, so that a
+// unit without a value for an indicator is left out of that indicator's coefficient.
 std::array<Coefficient, kIndicatorCount> LevelCoefficients(const std::vector<Unit>& units);
 
 }  // namespace junheng::eval

@@ -30,17 +30,12 @@ struct SchoolRecord {
   const junheng::v1::SchoolReport* report = nullptr;
 };
 
-// Sorts records (School or SchoolReport pointers) by school code, ties in input order. Registries
-// and reports read from storage arrive in code order already: checking costs one comparison per
-// record, sorting many more.
+// Sorts records (School or SchoolReport pointers) by school code, ties in input order.
 template <typename Record>
 void SortByCode(std::vector<const Record*>& records) {
-  auto by_code = [](const Record* a, const Record* b) {
+  std::stable_sort(records.begin(), records.end(), [](const Record* a, const Record* b) {
     return a->school_code() < b->school_code();
-  };
-  if (!std::is_sorted(records.begin(), records.end(), by_code)) {
-    std::stable_sort(records.begin(), records.end(), by_code);
-  }
+  });
 }
 
 }  // namespace junheng::eval

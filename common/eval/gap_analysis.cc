@@ -54,34 +54,16 @@ void MakeAddition(const Unit& unit, int i, double target_value, Addition& a) {
   a.set_value_after(info.per_students * (current + gained) / unit.students);
 }
 
-struct Series {
-  std::vector<const Unit*> units;
-  std::vector<double> x;
-  std::vector<double> w;
-};
-
-// Fills `s` (its buffers are reused from one indicator to the next).
-void SeriesOf(const std::vector<Unit>& units, int i, Series& s) {
-  s.units.clear();
-  s.x.clear();
-  s.w.clear();
-  for (const Unit& u : units) {
-    if (u.excluded || u.students <= 0 || !u.quantity[i]) continue;
-    s.units.push_back(&u);
-    s.x.push_back(Indicator(i).per_students * *u.quantity[i] / u.students);
-    s.w.push_back(u.students);
-  }
-}
-
 // `raised` is scratch space, reused across the bisection's steps.
-std::optional<double> FloorCv(const Series& s, double floor, std::vector<double>& raised) {
+std::optional<double> FloorCv(const IndicatorSeries& s, double floor, std::vector<double>& raised) {
   raised.resize(s.x.size());
   for (size_t k = 0; k < s.x.size(); ++k) raised[k] = std::max(s.x[k], floor);
   return DifferenceCoefficient(raised, s.w).cv;
 }
 
 // Filled into a fresh `gap`.
-void CoefficientGap(const Series& s, Level level, int i, double cv, double cv_max, Gap& gap) {
+void CoefficientGap(const IndicatorSeries& s, Level level, int i, double cv, double cv_max,
+                    Gap& gap) {
   Assign(gap.mutable_kind(), "coefficient");
   Assign(gap.mutable_level(), LevelWord(level));
   Assign(gap.mutable_indicator(), Indicator(i).id);
@@ -160,7 +142,7 @@ std::vector<Gap> AnalyzeGaps(const UnitSet& units, const Profile& profile) {
 
 void AnalyzeGaps(const UnitSet& units, const Profile& profile,
                  google::protobuf::RepeatedPtrField<Gap>* out) {
-  Series s;
+  IndicatorSeries s;
   for (Level level : kLevels) {
     const std::vector<Unit>& list = units.of(level);
     const junheng::v1::LevelProfile& thresholds = LevelThresholds(profile, level);

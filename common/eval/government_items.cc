@@ -5,37 +5,25 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/fields.h"
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
 #include "common/eval/school_items.h"
-#include "common/eval/units.h"
-#include "common/validate/school_sections.h"
+#include "common/catalog/school_sections.h"
 
 namespace junheng::eval {
 namespace {
+
+namespace report_fields = catalog::report;
+using ReportField = catalog::Field<junheng::v1::SchoolReport>;
 
 using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 using junheng::v1::Profile;
 using junheng::v1::SchoolReport;
 
-// ReportNumber for the fields the county-wide rates read, with the generated accessors (the same
-// values without the by-name lookup); any other field by name.
-std::optional<double> Number(const SchoolReport& r, absl::string_view field) {
-  auto opt = [](bool has, double v) { return has ? std::optional<double>(v) : std::nullopt; };
-  if (field == "primary_teachers") return opt(r.has_primary_teachers(), r.primary_teachers());
-  if (field == "junior_teachers") return opt(r.has_junior_teachers(), r.junior_teachers());
-  if (field == "training_completed_teachers")
-    return opt(r.has_training_completed_teachers(), r.training_completed_teachers());
-  if (field == "certified_teachers") return opt(r.has_certified_teachers(), r.certified_teachers());
-  if (field == "zoned_admissions") return opt(r.has_zoned_admissions(), r.zoned_admissions());
-  if (field == "total_admissions") return opt(r.has_total_admissions(), r.total_admissions());
-  return ReportNumber(r, field);
-}
-
-void YesNo(ItemResult& item, absl::string_view id, const CountyFacts* facts, bool has, bool value,
+void YesNo(ItemResult& item, const CountyFacts* facts, bool has, bool value,
            absl::string_view field) {
-  InitItem(item, id);
   if (facts == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, facts != nullptr));
   } else {
@@ -43,20 +31,9 @@ void YesNo(ItemResult& item, absl::string_view id, const CountyFacts* facts, boo
   }
 }
 
-void FromFindings(ItemResult& item, absl::string_view id, const SchoolFindings& findings) {
-  InitItem(item, id);
-  auto it = findings.find(std::string(id));
-  if (it == findings.end() || it->second.schools == 0) {
-    SetNotJudged(item, "no schools in the registry");
-    return;
-  }
-  AggregateSchoolFindings(it->second, item);
-}
-
 // A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
-void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part_field, double min,
+void TeacherShare(ItemResult& item, const ReportField& part_field, double min,
                   const std::vector<SchoolRecord>& schools) {
-  InitItem(item, id);
   double part = 0;
   double whole = 0;
   std::vector<std::string> missing;
@@ -66,16 +43,17 @@ void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part
       missing.push_back(absl::StrCat(r.school->school_code(), " (no report)"));
       continue;
     }
-    validate::Sections s = validate::SectionsOf(r.school->school_type()).value();
-    std::vector<std::string> fields;
-    std::optional<double> p = Number(*r.report, part_field);
-    if (!p) fields.emplace_back(part_field);
+    catalog::Sections s = catalog::SectionsOf(r.school->school_type()).value();
+    std::vector<absl::string_view> fields;
+    std::optional<double> p = part_field.Number(*r.report);
+    if (!p) fields.push_back(part_field.name);
     double teachers = 0;
-    for (auto [has, field] : {std::pair<bool, const char*>{s.primary, "primary_teachers"},
-                              {s.junior, "junior_teachers"}}) {
+    for (auto [has, field] :
+         {std::pair<bool, const ReportField*>{s.primary, &report_fields::primary_teachers},
+          {s.junior, &report_fields::junior_teachers}}) {
       if (!has) continue;
-      std::optional<double> t = Number(*r.report, field);
-      if (!t) fields.emplace_back(field);
+      std::optional<double> t = field->Number(*r.report);
+      if (!t) fields.push_back(field->name);
       teachers += t.value_or(0);
     }
     if (!fields.empty()) {
@@ -96,24 +74,19 @@ void TeacherShare(ItemResult& item, absl::string_view id, absl::string_view part
     return;
   }
   SetAtLeast(item, part / whole, min,
-             absl::StrCat("county ", part_field, " ", part, " of ", whole, " teachers ="));
+             absl::StrCat("county ", part_field.name, " ", part, " of ", whole, " teachers ="));
 }
 
 void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
                     const Profile& profile) {
-  InitItem(item, "G13");
   double zoned[2] = {0, 0};
   double total[2] = {0, 0};
   int applicable[2] = {0, 0};
   std::vector<std::string> missing;
   for (const SchoolRecord& r : schools) {
     const junheng::v1::School& school = *r.school;
-    if (!IsUnitType(school.school_type())) continue;
-    bool urban_or_town = school.locale() == "urban" || school.locale() == "town";
-    bool is_public = school.ownership().empty() || school.ownership() == "public";
-    bool boarding = school.has_boarding() && school.boarding();
-    if (!urban_or_town || !is_public || boarding) continue;
-    validate::Sections s = validate::SectionsOf(school.school_type()).value();
+    if (!IsUnitType(school.school_type()) || !ZonedAdmissionApplies(school)) continue;
+    catalog::Sections s = catalog::SectionsOf(school.school_type()).value();
     // Admissions are reported per school; a school with a primary section counts toward the
     // primary rate (the stricter threshold), others toward the junior rate.
     int level = s.primary ? 0 : 1;
@@ -122,8 +95,8 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
       missing.push_back(absl::StrCat(school.school_code(), " (no report)"));
       continue;
     }
-    std::optional<double> z = Number(*r.report, "zoned_admissions");
-    std::optional<double> t = Number(*r.report, "total_admissions");
+    std::optional<double> z = report_fields::zoned_admissions.Number(*r.report);
+    std::optional<double> t = report_fields::total_admissions.Number(*r.report);
     if (!z || !t) {
       std::vector<std::string> fields;
       if (!z) fields.push_back("zoned_admissions");
@@ -168,9 +141,8 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
   item.set_reason(absl::StrCat("zoned admissions: ", absl::StrJoin(parts, "; ")));
 }
 
-void FactAtLeast(ItemResult& item, absl::string_view id, const CountyFacts* facts, bool has,
-                 double value, double min, absl::string_view field) {
-  InitItem(item, id);
+void FactAtLeast(ItemResult& item, const CountyFacts* facts, bool has, double value, double min,
+                 absl::string_view field) {
   item.mutable_threshold()->set_number_value(min);
   if (facts == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, facts != nullptr));
@@ -180,7 +152,6 @@ void FactAtLeast(ItemResult& item, absl::string_view id, const CountyFacts* fact
 }
 
 void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
-  InitItem(item, "G8");
   SetStruct(*item.mutable_threshold(),
             {{"teacher_pay_ratio", NumberValue(p.teacher_pay_ratio_min())},
              {"performance_pay_approved", BoolValue(true)}});
@@ -222,7 +193,6 @@ void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
 }
 
 void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
-  InitItem(item, "G11");
   SetStruct(*item.mutable_threshold(),
             {{"rotation_share", NumberValue(p.rotation_share_min())},
              {"rotated_backbone_share", NumberValue(p.rotated_backbone_share_min())}});
@@ -269,7 +239,6 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
 }
 
 void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
-  InitItem(item, "G15");
   SetStruct(*item.mutable_threshold(),
             {{"migrant_children_public_share", NumberValue(p.migrant_public_share_min())},
              {"left_behind_care_ok", BoolValue(true)}});
@@ -314,29 +283,29 @@ void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
 void GovernmentItems(const std::vector<SchoolRecord>& schools, const CountyFacts* f,
                      const SchoolFindings& findings, const Profile& p, ItemSlots& slots) {
   bool have = f != nullptr;
-  YesNo(slots.Next(), "G1", f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
+  YesNo(slots.Of("G1"), f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
         "layout_plan_ok");
-  YesNo(slots.Next(), "G2", f, have && f->has_unified_standards_ok(),
-        have && f->unified_standards_ok(), "unified_standards_ok");
-  FromFindings(slots.Next(), "G3", findings);
-  FromFindings(slots.Next(), "G4", findings);
-  FromFindings(slots.Next(), "G5", findings);
-  FromFindings(slots.Next(), "G6", findings);
-  FactAtLeast(slots.Next(), "G7", f, have && f->has_special_ed_funds_per_student_yuan(),
+  YesNo(slots.Of("G2"), f, have && f->has_unified_standards_ok(), have && f->unified_standards_ok(),
+        "unified_standards_ok");
+  for (absl::string_view id : {"G3", "G4", "G5", "G6"}) {
+    AggregateSchoolFindings(findings, slots.Of(id));
+  }
+  FactAtLeast(slots.Of("G7"), f, have && f->has_special_ed_funds_per_student_yuan(),
               have ? f->special_ed_funds_per_student_yuan() : 0, p.special_ed_funds_min_yuan(),
               "special_ed_funds_per_student_yuan");
-  TeacherPay(slots.Next(), f, p);
-  TeacherShare(slots.Next(), "G9", "training_completed_teachers", p.training_completion_min(),
-               schools);
-  YesNo(slots.Next(), "G10", f, have && f->has_staffing_allocation_ok(),
+  TeacherPay(slots.Of("G8"), f, p);
+  TeacherShare(slots.Of("G9"), report_fields::training_completed_teachers,
+               p.training_completion_min(), schools);
+  YesNo(slots.Of("G10"), f, have && f->has_staffing_allocation_ok(),
         have && f->staffing_allocation_ok(), "staffing_allocation_ok");
-  Rotation(slots.Next(), f, p);
-  TeacherShare(slots.Next(), "G12", "certified_teachers", p.certified_share_min(), schools);
-  ZonedAdmission(slots.Next(), schools, p);
-  FactAtLeast(slots.Next(), "G14", f, have && f->has_quality_hs_quota_share(),
+  Rotation(slots.Of("G11"), f, p);
+  TeacherShare(slots.Of("G12"), report_fields::certified_teachers, p.certified_share_min(),
+               schools);
+  ZonedAdmission(slots.Of("G13"), schools, p);
+  FactAtLeast(slots.Of("G14"), f, have && f->has_quality_hs_quota_share(),
               have ? f->quality_hs_quota_share() : 0, p.quality_hs_quota_share_min(),
               "quality_hs_quota_share");
-  Migrants(slots.Next(), f, p);
+  Migrants(slots.Of("G15"), f, p);
 }
 
 }  // namespace junheng::eval

@@ -1,16 +1,6 @@
 #include "common/eval/indicators.h"
 
-#include <array>
-#include <string>
-
-#include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
-
 namespace junheng::eval {
-
-std::string IndicatorLabel(int index) {
-  return absl::StrCat(kIndicatorCatalog[index].id, " ", kIndicatorCatalog[index].name_zh);
-}
 
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out) {
   out->Clear();

@@ -45,28 +45,26 @@ struct IndicatorInfo {
 };
 
 // The catalogue, in order L1..L7.
-namespace report_fields = catalog::report;
 inline constexpr IndicatorInfo kIndicatorCatalog[kIndicatorCount] = {
-    {"L1", "每百名学生拥有高于规定学历教师数", "人", &report_fields::primary_teachers_above_degree,
-     &report_fields::junior_teachers_above_degree, 100, false},
-    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", &report_fields::primary_backbone_teachers,
-     &report_fields::junior_backbone_teachers, 100, false},
+    {"L1", "每百名学生拥有高于规定学历教师数", "人",
+     &catalog::report::primary_teachers_above_degree,
+     &catalog::report::junior_teachers_above_degree, 100, false},
+    {"L2", "每百名学生拥有县级及以上骨干教师数", "人", &catalog::report::primary_backbone_teachers,
+     &catalog::report::junior_backbone_teachers, 100, false},
     {"L3", "每百名学生拥有体育、艺术(美术、音乐)专任教师数", "人",
-     &report_fields::primary_pe_art_teachers, &report_fields::junior_pe_art_teachers, 100, false},
-    {"L4", "生均教学及辅助用房面积", "平方米", &report_fields::teaching_aux_area_m2,
-     &report_fields::teaching_aux_area_m2, 1, true},
-    {"L5", "生均体育运动场馆面积", "平方米", &report_fields::sports_area_m2,
-     &report_fields::sports_area_m2, 1, true},
-    {"L6", "生均教学仪器设备值", "元", &report_fields::equipment_value_yuan,
-     &report_fields::equipment_value_yuan, 1, true},
-    {"L7", "每百名学生拥有网络多媒体教室数", "间", &report_fields::multimedia_classrooms,
-     &report_fields::multimedia_classrooms, 100, true},
+     &catalog::report::primary_pe_art_teachers, &catalog::report::junior_pe_art_teachers, 100,
+     false},
+    {"L4", "生均教学及辅助用房面积", "平方米", &catalog::report::teaching_aux_area_m2,
+     &catalog::report::teaching_aux_area_m2, 1, true},
+    {"L5", "生均体育运动场馆面积", "平方米", &catalog::report::sports_area_m2,
+     &catalog::report::sports_area_m2, 1, true},
+    {"L6", "生均教学仪器设备值", "元", &catalog::report::equipment_value_yuan,
+     &catalog::report::equipment_value_yuan, 1, true},
+    {"L7", "每百名学生拥有网络多媒体教室数", "间", &catalog::report::multimedia_classrooms,
+     &catalog::report::multimedia_classrooms, 100, true},
 };
 
 inline const IndicatorInfo& Indicator(int index) { return kIndicatorCatalog[index]; }
-
-// "L1 每百名学生拥有高于规定学历教师数"
-std::string IndicatorLabel(int index);
 
 // The catalogue field name of indicator `index` for a unit of `level` (e.g.
 // "junior_backbone_teachers" or "sports_area_m2").
@@ -83,7 +81,8 @@ inline double IndicatorMin(const junheng::v1::Profile& profile, Level level, int
   return LevelThresholds(profile, level).indicator_min(index);
 }
 
-// Conversions between an IndicatorArray and the message form.
+// The message form of an IndicatorArray, filled into `out` (cleared first), and back: L1..L7,
+// unset where the message has none.
 void ToMessage(const IndicatorArray& values, junheng::v1::IndicatorValues* out);
 IndicatorArray FromMessage(const junheng::v1::IndicatorValues& values);
 

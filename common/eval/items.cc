@@ -1,7 +1,6 @@
 #include "common/eval/items.h"
 
 #include <cmath>
-#include <cstdint>
 #include <iterator>
 
 #include "absl/strings/str_cat.h"
@@ -19,12 +18,6 @@ google::protobuf::Value NumberValue(double v) {
 google::protobuf::Value BoolValue(bool v) {
   google::protobuf::Value out;
   out.set_bool_value(v);
-  return out;
-}
-
-google::protobuf::Value StringValue(absl::string_view v) {
-  google::protobuf::Value out;
-  out.set_string_value(std::string(v));
   return out;
 }
 
@@ -48,30 +41,12 @@ void SetStruct(
   out.Clear();
   auto* map = out.mutable_struct_value()->mutable_fields();
   for (const auto& [key, value] : fields) {
-    CopyValue(value, (*map)[std::string(key)]);
+    (*map)[std::string(key)] = value;
   }
 }
 
-void CopyValue(const google::protobuf::Value& from, google::protobuf::Value& to) {
-  // Scalars are set directly: a Value copy goes through the generic merge.
-  switch (from.kind_case()) {
-    case google::protobuf::Value::kNumberValue:
-      to.set_number_value(from.number_value());
-      break;
-    case google::protobuf::Value::kBoolValue:
-      to.set_bool_value(from.bool_value());
-      break;
-    case google::protobuf::Value::kNullValue:
-      to.set_null_value(google::protobuf::NULL_VALUE);
-      break;
-    default:
-      to = from;
-  }
-}
-
-void SetNumberStruct(
-    google::protobuf::Value& out,
-    std::initializer_list<std::pair<absl::string_view, std::optional<double>>> fields) {
+void SetNumberStruct(google::protobuf::Value& out,
+                     std::span<const std::pair<absl::string_view, std::optional<double>>> fields) {
   out.Clear();
   auto* map = out.mutable_struct_value()->mutable_fields();
   for (const auto& [key, value] : fields) {
@@ -126,36 +101,18 @@ constexpr ItemInfo kItems[] = {
 
 }  // namespace
 
-std::span<const ItemInfo> ItemCatalog() { return kItems; }
-
 const ItemInfo& ItemInfoOf(absl::string_view id) {
   for (const ItemInfo& info : kItems) {
-    // The first letters differ for most entries: checked first, they spare a memcmp call.
-    if (!id.empty() && info.id[0] == id[0] && info.id == id) return info;
+    if (info.id == id) return info;
   }
   return kItems[0];  // unreachable for catalogue ids
 }
 
-ItemSlots::ItemSlots(google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items)
-    : items_(items), first_(items->size()), next_(items->size()) {
-  items->Reserve(first_ + static_cast<int>(std::size(kItems)));
-  for (size_t i = 0; i < std::size(kItems); ++i) items->Add();
-}
+namespace {
 
-junheng::v1::ItemResult& ItemSlots::Of(absl::string_view id) {
-  return *items_->Mutable(first_ + static_cast<int>(&ItemInfoOf(id) - kItems));
-}
-
-junheng::v1::ItemResult& ItemSlots::Next() { return *items_->Mutable(next_++); }
-
-junheng::v1::ItemResult MakeItem(absl::string_view id) {
-  junheng::v1::ItemResult item;
-  InitItem(item, id);
-  return item;
-}
-
-void InitItem(junheng::v1::ItemResult& item, absl::string_view id) {
-  const ItemInfo& info = ItemInfoOf(id);
+// A fresh item with its identity; value, threshold and gap start as null and status as
+// not_judged.
+void InitItem(junheng::v1::ItemResult& item, const ItemInfo& info) {
   Assign(item.mutable_id(), info.id);
   Assign(item.mutable_name_zh(), info.name_zh);
   Assign(item.mutable_category(), info.category);
@@ -164,6 +121,18 @@ void InitItem(junheng::v1::ItemResult& item, absl::string_view id) {
   item.mutable_value()->set_null_value(google::protobuf::NULL_VALUE);
   item.mutable_threshold()->set_null_value(google::protobuf::NULL_VALUE);
   item.mutable_gap()->set_null_value(google::protobuf::NULL_VALUE);
+}
+
+}  // namespace
+
+ItemSlots::ItemSlots(google::protobuf::RepeatedPtrField<junheng::v1::ItemResult>* items)
+    : items_(items), first_(items->size()) {
+  items->Reserve(first_ + static_cast<int>(std::size(kItems)));
+  for (const ItemInfo& info : kItems) InitItem(*items->Add(), info);
+}
+
+junheng::v1::ItemResult& ItemSlots::Of(absl::string_view id) {
+  return *items_->Mutable(first_ + static_cast<int>(&ItemInfoOf(id) - kItems));
 }
 
 void SetNotJudged(junheng::v1::ItemResult& item, absl::string_view reason) {
@@ -198,14 +167,8 @@ std::string FactNotReported(absl::string_view field, bool have_facts) {
 }
 
 std::string Num(double v) {
-  // absl's double formatting is printf's %.6g (tested over random doubles), and much faster; it
-  // only drops the sign of a negative NaN, which %.6g prints as "-nan".
+  // absl formats a double as printf's %.6g does, except that it drops the sign of a negative NaN.
   if (std::isnan(v)) return std::signbit(v) ? "-nan" : "nan";
-  // Whole numbers below a million (counts, most amounts) print as integers under %.6g: integer
-  // formatting gives the same digits faster. -0 keeps its sign.
-  if (std::fabs(v) < 1e6 && v == std::trunc(v) && !(v == 0 && std::signbit(v))) {
-    return absl::StrCat(static_cast<int64_t>(v));
-  }
   return absl::StrCat(v);
 }
 

@@ -1,5 +1,6 @@
 #include "common/eval/levels.h"
 
+#include <array>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -16,12 +17,6 @@ using junheng::v1::LevelResult;
 using junheng::v1::Profile;
 using junheng::v1::UnitResult;
 
-UnitResult UnitMessage(const Unit& unit) {
-  UnitResult out;
-  FillUnitMessage(unit, out);
-  return out;
-}
-
 void FillUnitMessage(const Unit& unit, UnitResult& out) {
   FillUnitMessage(unit, unit.Values(), out);
 }
@@ -34,7 +29,6 @@ void FillUnitMessage(const Unit& unit, const IndicatorArray& values, UnitResult&
   out.set_students(unit.students);
   ToMessage(values, out.mutable_values());
   out.set_excluded(unit.excluded);
-  // Empty strings are the default: not setting them saves an allocation, same message.
   if (!unit.exclusion_reason.empty()) out.set_exclusion_reason(unit.exclusion_reason);
   out.set_facility_share(unit.facility_share);
   for (const std::string& f : unit.missing_fields) out.add_missing_fields(f);
@@ -50,10 +44,8 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
 
   bool units_fail = false;
   bool units_unknown = false;
-  std::vector<IndicatorArray> values;
-  std::vector<const Unit*> included;
+  std::vector<IndicatorArray> values;  // of the units not excluded
   values.reserve(units.size());
-  included.reserve(units.size());
   result.mutable_units()->Reserve(static_cast<int>(units.size()));
   for (const Unit& unit : units) {
     UnitResult* out = result.add_units();
@@ -75,20 +67,14 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     if (rule.status == kNotJudged) units_unknown = true;
     if (rule.meets) result.set_units_meeting(result.units_meeting() + 1);
     values.push_back(v);
-    included.push_back(&unit);
   }
 
   bool coefficients_fail = false;
   bool coefficients_unknown = false;
   double cv_sum = 0;
   bool all_defined = true;
-  std::vector<double> x;
-  std::vector<double> w;
-  x.reserve(values.size());
-  w.reserve(values.size());
+  std::array<Coefficient, kIndicatorCount> coefficients = LevelCoefficients(units);
   for (int i = 0; i < kIndicatorCount; ++i) {
-    x.clear();
-    w.clear();
     int missing = 0;
     int below = 0;
     double min = thresholds.indicator_min(i);
@@ -97,11 +83,9 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
         ++missing;
         continue;
       }
-      x.push_back(*values[u][i]);
-      w.push_back(included[u]->students);
       if (Below(*values[u][i], min)) ++below;
     }
-    Coefficient c = DifferenceCoefficient(x, w);
+    const Coefficient& c = coefficients[i];
     IndicatorResult* ind = result.add_indicators();
     Assign(ind->mutable_id(), Indicator(i).id);
     Assign(ind->mutable_name_zh(), Indicator(i).name_zh);

@@ -13,9 +13,7 @@ namespace junheng::eval {
 void EvaluateLevel(const std::vector<Unit>& units, Level level, const junheng::v1::Profile& profile,
                    junheng::v1::LevelResult& result);
 
-// The message form of a unit without the per-unit rule (for exclusions).
-junheng::v1::UnitResult UnitMessage(const Unit& unit);
-// The same, filled into a fresh `out`.
+// The message form of a unit without the per-unit rule (for exclusions), filled into a fresh `out`.
 void FillUnitMessage(const Unit& unit, junheng::v1::UnitResult& out);
 // The same with the unit's Values() already computed.
 void FillUnitMessage(const Unit& unit, const IndicatorArray& values, junheng::v1::UnitResult& out);

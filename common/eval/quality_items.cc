@@ -16,9 +16,8 @@ using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 using junheng::v1::Profile;
 
-void Rate(ItemResult& item, absl::string_view id, const CountyFacts* f, bool has, double value,
-          double min, absl::string_view field) {
-  InitItem(item, id);
+void Rate(ItemResult& item, const CountyFacts* f, bool has, double value, double min,
+          absl::string_view field) {
   item.mutable_threshold()->set_number_value(min);
   if (f == nullptr || !has) {
     SetNotJudged(item, FactNotReported(field, f != nullptr));
@@ -27,18 +26,7 @@ void Rate(ItemResult& item, absl::string_view id, const CountyFacts* f, bool has
   SetAtLeast(item, value, min, field);
 }
 
-void Schools(ItemResult& item, absl::string_view id, const SchoolFindings& findings) {
-  InitItem(item, id);
-  auto it = findings.find(std::string(id));
-  if (it == findings.end() || it->second.schools == 0) {
-    SetNotJudged(item, "no schools in the registry");
-    return;
-  }
-  AggregateSchoolFindings(it->second, item);
-}
-
 void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
-  InitItem(item, "Q9");
   SetStruct(*item.mutable_threshold(),
             {{"level_min", NumberValue(p.monitoring_level_min())},
              {"between_school_rate_below", NumberValue(p.monitoring_rate_max())}});
@@ -89,15 +77,15 @@ void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
 void QualityItems(const CountyFacts* f, const SchoolFindings& findings, const Profile& p,
                   ItemSlots& slots) {
   bool have = f != nullptr;
-  Rate(slots.Next(), "Q1", f, have && f->has_consolidation_rate(),
-       have ? f->consolidation_rate() : 0, p.consolidation_rate_min(), "consolidation_rate");
-  Rate(slots.Next(), "Q2", f, have && f->has_disabled_enrollment_rate(),
+  Rate(slots.Of("Q1"), f, have && f->has_consolidation_rate(), have ? f->consolidation_rate() : 0,
+       p.consolidation_rate_min(), "consolidation_rate");
+  Rate(slots.Of("Q2"), f, have && f->has_disabled_enrollment_rate(),
        have ? f->disabled_enrollment_rate() : 0, p.disabled_enrollment_rate_min(),
        "disabled_enrollment_rate");
   for (absl::string_view id : {"Q3", "Q4", "Q5", "Q6", "Q7", "Q8"}) {
-    Schools(slots.Next(), id, findings);
+    AggregateSchoolFindings(findings, slots.Of(id));
   }
-  Monitoring(slots.Next(), f, p);
+  Monitoring(slots.Of("Q9"), f, p);
 }
 
 }  // namespace junheng::eval

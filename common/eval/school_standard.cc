@@ -36,7 +36,7 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
   };
   std::vector<Cursor> cursors;
   for (absl::string_view id : SchoolItemIds()) {
-    auto it = findings.find(std::string(id));
+    auto it = findings.find(id);
     if (it != findings.end()) cursors.push_back({id, &it->second});
   }
   out->Reserve(out->size() + static_cast<int>(schools.size()));

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "common/eval/evaluation_input.h"
-#include "common/eval/government_items.h"
+#include "common/eval/school_items.h"
 #include "junheng/v1/evaluation.pb.h"
 
 namespace junheng::eval {

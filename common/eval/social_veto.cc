@@ -8,8 +8,8 @@ namespace junheng::eval {
 using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 
-void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, ItemResult& item) {
-  InitItem(item, "SR");
+void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, ItemSlots& slots) {
+  ItemResult& item = slots.Of("SR");
   item.mutable_threshold()->set_number_value(p.survey_satisfaction_min());
   if (f == nullptr || !f->has_survey_valid() || !f->has_survey_satisfied()) {
     std::string field = f != nullptr && f->has_survey_valid() ? "survey_satisfied"
@@ -51,8 +51,7 @@ void VetoItems(const CountyFacts* f, ItemSlots& slots) {
        &CountyFacts::veto_falsification},
   };
   for (const Veto& v : kVetoes) {
-    ItemResult& item = slots.Next();
-    InitItem(item, v.id);
+    ItemResult& item = slots.Of(v.id);
     if (f == nullptr || !(f->*v.has)()) {
       SetNotJudged(item, FactNotReported(v.field, f != nullptr));
     } else {

@@ -27,7 +27,6 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
   }
   int misses = static_cast<int>(r.below.size());
   int allowed_misses = kIndicatorCount - profile.unit_min_met();
-  // The reason is appended in place: it is built for every failing unit of every county.
   if (!deep.empty() || misses > allowed_misses) {
     r.status = kFail;
     if (misses > allowed_misses) {

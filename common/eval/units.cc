@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
-#include "common/validate/school_sections.h"
+#include "common/catalog/school_sections.h"
 
 namespace junheng::eval {
 namespace {
@@ -48,7 +48,7 @@ std::optional<double> FacilityShare(const School& school, const SchoolReport& re
                                     const Profile& profile, Unit& unit) {
   const SplitWeights* weights = WeightsOf(school.school_type(), profile);
   if (weights == nullptr) return 1.0;
-  const validate::Sections* sections = &unit.sections;
+  const catalog::Sections* sections = &unit.sections;
   double total = 0;
   bool complete = true;
   auto add = [&](bool has, const StudentsField& field, double weight) {
@@ -132,7 +132,7 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
   std::vector<Unit> to_merge;
   for (const SchoolRecord& record : schools) {
     const School& school = *record.school;
-    std::optional<validate::Sections> sections = validate::SectionsOf(school.school_type());
+    std::optional<catalog::Sections> sections = catalog::SectionsOf(school.school_type());
     if (!sections) {
       Unit unit = MakeUnit(record, Level::kPrimary);
       unit.excluded = true;

@@ -7,7 +7,7 @@
 #include "absl/strings/string_view.h"
 #include "common/eval/evaluation_input.h"
 #include "common/eval/indicators.h"
-#include "common/validate/school_sections.h"
+#include "common/catalog/school_sections.h"
 #include "junheng/v1/evaluation.pb.h"
 
 namespace junheng::eval {
@@ -32,7 +32,7 @@ struct Unit {
   bool excluded = false;
   std::string exclusion_reason;
   // The sections of the school's type.
-  validate::Sections sections;
+  catalog::Sections sections;
 
   // L1..L7: per_students x quantity / students, unset where the quantity is.
   IndicatorArray Values() const;

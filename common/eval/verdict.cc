@@ -17,7 +17,7 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
       absl::StrAppend(f->mutable_id(), level.level(), ".", ind.id());
       absl::StrAppend(f->mutable_name_zh(), level.name_zh(), " ", ind.id(), " ", ind.name_zh(),
                       " 差异系数");
-      CopyValue(ind.cv(), *f->mutable_value());
+      *f->mutable_value() = ind.cv();
       f->mutable_threshold()->set_number_value(ind.threshold());
       f->mutable_gap()->set_null_value(google::protobuf::NULL_VALUE);
       if (ind.status() == kFail) {
@@ -46,9 +46,9 @@ void MakeVerdict(const google::protobuf::RepeatedPtrField<junheng::v1::LevelResu
         item.status() == kFail ? verdict.add_failures() : verdict.add_not_judged();
     f->set_id(item.id());
     f->set_name_zh(item.name_zh());
-    CopyValue(item.value(), *f->mutable_value());
-    CopyValue(item.threshold(), *f->mutable_threshold());
-    CopyValue(item.gap(), *f->mutable_gap());
+    *f->mutable_value() = item.value();
+    *f->mutable_threshold() = item.threshold();
+    *f->mutable_gap() = item.gap();
     f->set_reason(item.reason());
   }
   absl::string_view status = verdict.failures_size() > 0     ? kFail

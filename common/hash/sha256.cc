@@ -8,17 +8,30 @@
 
 namespace junheng::hash {
 
-std::string Sha256Hex(absl::string_view bytes) {
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
+
+Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
+
+void Sha256::Update(absl::string_view bytes) { EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()); }
+
+void Sha256::HexDigest(std::string* out) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  EVP_DigestFinal_ex(ctx_, digest, &length);
+  EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2);
+  out->resize(2 * length);
   for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
+    (*out)[2 * i] = kHex[digest[i] >> 4];
+    (*out)[2 * i + 1] = kHex[digest[i] & 0xF];
   }
+}
+
+std::string Sha256Hex(absl::string_view bytes) {
+  Sha256 hasher;
+  hasher.Update(bytes);
+  std::string out;
+  hasher.HexDigest(&out);
   return out;
 }
 

@@ -7,8 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
+#include "common/catalog/school_sections.h"
 #include "common/io/message_codec.h"
-#include "common/validate/school_sections.h"
 
 namespace junheng::validate {
 namespace {
@@ -221,7 +221,7 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
     }
     return result;
   }
-  std::optional<Sections> sections = SectionsOf(registered->school_type());
+  std::optional<catalog::Sections> sections = catalog::SectionsOf(registered->school_type());
   if (!sections) return result;  // the registry validator rejects unknown types on import
   auto require_students = [&](const ReportField& field, absl::string_view section_zh) {
     if (!field.Number(report)) {

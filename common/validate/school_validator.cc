@@ -3,7 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
-#include "common/validate/school_sections.h"
+#include "common/catalog/school_sections.h"
 
 namespace junheng::validate {
 
@@ -18,7 +18,7 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
   if (school.school_name().empty()) {
     result.Violation("school_name", "", "is required: the official name");
   }
-  if (!SectionsOf(school.school_type())) {
+  if (!catalog::SectionsOf(school.school_type())) {
     result.Violation(
         "school_type", school.school_type(),
         absl::StrCat("must be one of ", catalog::WordList(school_fields::school_type, ", ")));

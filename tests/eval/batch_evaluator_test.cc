@@ -4,26 +4,17 @@
 #include <vector>
 
 #include "common/eval/evaluate.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "gtest/gtest.h"
 #include "tests/eval/eval_test_util.h"
+#include "tests/eval/random_county.h"
 
 namespace junheng::eval {
 namespace {
 
+using testing::Bytes;
 using testing::kGoodPrimary;
 using testing::MakeSchool;
 using testing::PrimaryReport;
-
-std::string Bytes(const google::protobuf::Message& m) {
-  std::string out;
-  google::protobuf::io::StringOutputStream stream(&out);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  m.SerializeToCodedStream(&coded);
-  return out;
-}
 
 // County `n`: a different number of schools, failing indicators and findings for each n, so that
 // a reused message must shrink, grow and change every part from one county to the next.
@@ -62,6 +53,31 @@ TEST(BatchEvaluatorTest, EveryResultIsTheMessageEvaluateGives) {
     }
   }
   EXPECT_EQ(batch.resets(), 0);  // all of it in one arena block: every county reused the message
+}
+
+// The golden set's counties (every school type, missing reports and fields, errors) under its
+// three profiles, one after another through one evaluator and into an arena: the same bytes, or the
+// same error, as Evaluate().
+TEST(BatchEvaluatorTest, TheGoldenSetGivesEvaluatesMessagesByteForByte) {
+  BatchEvaluator batch;
+  google::protobuf::Arena arena;
+  int compared = 0;
+  for (const junheng::v1::Profile& profile : testing::SetProfiles()) {
+    for (int n = 0; n < 300; ++n) {
+      EvaluationInput in = testing::RandomCounty(n);
+      absl::StatusOr<junheng::v1::Evaluation> fresh = Evaluate(in, profile);
+      absl::StatusOr<const junheng::v1::Evaluation*> reused = batch.Evaluate(in, profile);
+      auto* on_arena = google::protobuf::Arena::CreateMessage<junheng::v1::Evaluation>(&arena);
+      absl::Status into = EvaluateInto(in, profile, on_arena);
+      ASSERT_EQ(reused.status(), fresh.status()) << "county " << n;
+      ASSERT_EQ(into, fresh.status()) << "county " << n;
+      if (!fresh.ok()) continue;
+      EXPECT_EQ(Bytes(**reused), Bytes(*fresh)) << "county " << n << " " << profile.name();
+      EXPECT_EQ(Bytes(*on_arena), Bytes(*fresh)) << "county " << n << " " << profile.name();
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 800);
 }
 
 TEST(BatchEvaluatorTest, ResetsItsArenaAndStaysCorrect) {

@@ -9,6 +9,8 @@
 
 #include "common/eval/evaluation_input.h"
 #include "common/profile/profile_loader.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "junheng/v1/evaluation.pb.h"
 
 namespace junheng::eval::testing {
@@ -126,6 +128,17 @@ inline EvaluationInput GoodPrimaryCounty() {
   }
   in.county_facts = GoodFacts();
   return in;
+}
+
+// A message's deterministic serialization: equal bytes for equal messages, whatever order their
+// map entries were added in.
+inline std::string Bytes(const google::protobuf::Message& m) {
+  std::string out;
+  google::protobuf::io::StringOutputStream stream(&out);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  m.SerializeToCodedStream(&coded);
+  return out;
 }
 
 inline const junheng::v1::ItemResult* FindItem(const junheng::v1::Evaluation& e,

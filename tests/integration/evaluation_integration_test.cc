@@ -5,7 +5,7 @@
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
 #include "common/eval/evaluate.h"
-#include "common/eval/evaluation_render.h"
+#include "common/render/evaluation_render.h"
 #include "common/io/message_codec.h"
 #include "common/profile/profile_loader.h"
 #include "common/time/time_text.h"
@@ -137,7 +137,7 @@ TEST_F(EvaluationIntegrationTest, ServerAndOfflineEvaluationsGiveIdenticalJson) 
   auto offline = eval::Evaluate(*input, *profile);
   ASSERT_TRUE(offline.ok()) << offline.status();
 
-  EXPECT_EQ(eval::RenderJson(*served), eval::RenderJson(*offline));
+  EXPECT_EQ(render::RenderJson(*served), render::RenderJson(*offline));
   EXPECT_EQ(served->input_hash(), offline->input_hash());
   EXPECT_EQ(served->schools_reported(), 26);
 }

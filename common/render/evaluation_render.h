@@ -6,10 +6,11 @@
 #include "absl/strings/string_view.h"
 #include "junheng/v1/evaluation.pb.h"
 
-namespace junheng::eval {
+namespace junheng::render {
 
-// Renderings of an Evaluation. They read only the message, so an Evaluation computed here or
-// received from the server renders identically.
+// Renderings of an Evaluation for people and programs: text, JSON and CSV (XLSX comes later). They
+// read only the message, so an Evaluation computed offline or received from the server renders
+// identically; the engine (common/eval) knows none of them.
 
 enum class RenderFormat { kText, kJson, kCsv };
 
@@ -30,4 +31,5 @@ std::string RenderCsv(const junheng::v1::Evaluation& evaluation);
 
 std::string Render(const junheng::v1::Evaluation& evaluation, RenderFormat format);
 
-}  // namespace junheng::eval
+}  // namespace junheng::render
+

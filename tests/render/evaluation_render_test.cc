@@ -1,14 +1,19 @@
 // The JSON of an Evaluation carries every stable key of issue 3, with numbers as JSON numbers and
 // false and 0 printed rather than omitted.
+#include "common/render/evaluation_render.h"
+
 #include "common/eval/evaluate.h"
-#include "common/eval/evaluation_render.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "tests/eval/eval_test_util.h"
 
-namespace junheng::eval {
+namespace junheng::render {
 namespace {
+
+using eval::Evaluate;
+using eval::EvaluationInput;
+namespace testing = eval::testing;
 
 using google::protobuf::Struct;
 using google::protobuf::Value;
@@ -149,4 +154,4 @@ TEST(EvaluationRenderTest, TextNamesIndicatorsByIdAndChineseName) {
 }
 
 }  // namespace
-}  // namespace junheng::eval
+}  // namespace junheng::render

@@ -1,10 +1,10 @@
-#include "common/validate/school_sections.h"
+#include "common/catalog/school_sections.h"
 
 #include <string>
 
 #include "gtest/gtest.h"
 
-namespace junheng::validate {
+namespace junheng::catalog {
 namespace {
 
 void ExpectSections(const std::string& word, bool primary, bool junior, bool senior) {
@@ -34,4 +34,4 @@ TEST(SchoolSectionsTest, OtherWordsHaveNone) {
 }
 
 }  // namespace
-}  // namespace junheng::validate
+}  // namespace junheng::catalog

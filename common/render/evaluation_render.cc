@@ -1,4 +1,4 @@
-#include "common/eval/evaluation_render.h"
+#include "common/render/evaluation_render.h"
 
 #include <cmath>
 #include <map>
@@ -16,9 +16,16 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/type_resolver_util.h"
+#include "junheng/v1/evaluation.pb.h"
 
-namespace junheng::eval {
+namespace junheng::render {
 namespace {
+
+using eval::IndicatorArray;
+using eval::kFail;
+using eval::kIndicatorCount;
+using eval::kNotJudged;
+using eval::kPass;
 
 using junheng::v1::Evaluation;
 using junheng::v1::IndicatorResult;
@@ -29,15 +36,17 @@ std::string Fixed(double v, int decimals) { return absl::StrFormat("%.*f", decim
 
 // A Value for a person: numbers with up to 4 decimals (trailing zeros trimmed), true/false, words,
 // "—" for null, "k=v, ..." for a struct.
+std::string ShowNumber(double n) {
+  if (n == std::floor(n) && std::fabs(n) < 1e15) return absl::StrFormat("%.0f", n);
+  std::string s = absl::StrFormat("%.4f", n);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
 std::string Show(const google::protobuf::Value& v) {
   switch (v.kind_case()) {
-    case google::protobuf::Value::kNumberValue: {
-      double n = v.number_value();
-      if (n == std::floor(n) && std::fabs(n) < 1e15) return absl::StrFormat("%.0f", n);
-      std::string s = absl::StrFormat("%.4f", n);
-      while (!s.empty() && s.back() == '0') s.pop_back();
-      return s;
-    }
+    case google::protobuf::Value::kNumberValue:
+      return ShowNumber(v.number_value());
     case google::protobuf::Value::kBoolValue:
       return v.bool_value() ? "true" : "false";
     case google::protobuf::Value::kStringValue:
@@ -74,7 +83,7 @@ std::string CvText(const IndicatorResult& ind) {
 }
 
 std::string ValueCell(const UnitResult& unit, int i) {
-  IndicatorArray values = FromMessage(unit.values());
+  IndicatorArray values = eval::FromMessage(unit.values());
   return values[i] ? Fixed(*values[i], 2) : std::string("—");
 }
 
@@ -108,8 +117,7 @@ void RenderLevel(const LevelResult& level, std::string& out) {
     absl::StrAppend(
         &out, absl::StrFormat("  %s %s\n      unit minimum %s  units below %d  mean %s  sd %s  "
                               "差异系数 CV %s (≤ %s)  %s\n",
-                              ind.id(), ind.name_zh(),
-                              Show(google::protobuf::Value(NumberValue(ind.unit_threshold()))),
+                              ind.id(), ind.name_zh(), ShowNumber(ind.unit_threshold()),
                               ind.units_below(), Fixed(ind.mean(), 2), Fixed(ind.sd(), 2),
                               CvText(ind), Fixed(ind.threshold(), 2), StatusWord(ind.status())));
     if (ind.status() != kPass && !ind.cv_reason().empty()) {
@@ -245,13 +253,12 @@ std::string RenderText(const Evaluation& e) {
   for (const junheng::v1::Gap& g : e.gaps()) {
     if (g.kind() == "unit") {
       const junheng::v1::Addition& a = g.additions(0);
-      absl::StrAppend(
-          &out, absl::StrFormat("  %s %s %s %s: %s < %s; add %s %s to %s", g.level(),
-                                g.school_code(), g.indicator(), g.name_zh(), Fixed(g.value(), 2),
-                                Show(NumberValue(g.threshold())), Show(NumberValue(a.amount())),
-                                a.unit_zh(), a.quantity()));
+      absl::StrAppend(&out, absl::StrFormat("  %s %s %s %s: %s < %s; add %s %s to %s", g.level(),
+                                            g.school_code(), g.indicator(), g.name_zh(),
+                                            Fixed(g.value(), 2), ShowNumber(g.threshold()),
+                                            ShowNumber(a.amount()), a.unit_zh(), a.quantity()));
       if (a.school_amount() != a.amount()) {
-        absl::StrAppend(&out, " (school-wide ", Show(NumberValue(a.school_amount())), ", split)");
+        absl::StrAppend(&out, " (school-wide ", ShowNumber(a.school_amount()), ", split)");
       }
       absl::StrAppend(&out, " -> ", Fixed(g.value_after(), 2),
                       g.verified() ? "" : " (NOT verified)", "\n");
@@ -268,9 +275,9 @@ std::string RenderText(const Evaluation& e) {
                       absl::StrJoin(top, ", "), "\n");
       absl::StrAppend(&out, "      additions at the lowest units (", g.method(), "):\n");
       for (const junheng::v1::Addition& a : g.additions()) {
-        absl::StrAppend(&out, "        ", a.school_code(), " +",
-                        Show(NumberValue(a.school_amount())), " ", a.unit_zh(), " ", a.quantity(),
-                        " (", Fixed(a.value_before(), 2), " -> ", Fixed(a.value_after(), 2), ")\n");
+        absl::StrAppend(&out, "        ", a.school_code(), " +", ShowNumber(a.school_amount()), " ",
+                        a.unit_zh(), " ", a.quantity(), " (", Fixed(a.value_before(), 2), " -> ",
+                        Fixed(a.value_after(), 2), ")\n");
       }
       absl::StrAppend(&out, "      recomputed 差异系数 ", Fixed(g.value_after(), 3),
                       g.verified() ? " ≤ " : " > ", Fixed(g.threshold(), 2),
@@ -298,7 +305,7 @@ std::string RenderCsv(const Evaluation& e) {
       std::vector<std::string> cells = {"unit",          level.level(),
                                         u.school_code(), quote(u.school_name()),
                                         u.section(),     absl::StrCat(u.students())};
-      IndicatorArray values = FromMessage(u.values());
+      IndicatorArray values = eval::FromMessage(u.values());
       for (int i = 0; i < kIndicatorCount; ++i)
         cells.push_back(values[i] ? Fixed(*values[i], 2) : "");
       cells.push_back(absl::StrCat(u.met_count()));
@@ -316,7 +323,7 @@ std::string RenderCsv(const Evaluation& e) {
     };
     summary("mean", [](const IndicatorResult& ind) { return Fixed(ind.mean(), 2); });
     summary("unit_minimum",
-            [](const IndicatorResult& ind) { return Show(NumberValue(ind.unit_threshold())); });
+            [](const IndicatorResult& ind) { return ShowNumber(ind.unit_threshold()); });
     summary("cv", [](const IndicatorResult& ind) {
       return ind.cv().kind_case() == google::protobuf::Value::kNumberValue
                  ? Fixed(ind.cv().number_value(), 3)
@@ -339,4 +346,4 @@ std::string Render(const Evaluation& evaluation, RenderFormat format) {
   }
 }
 
-}  // namespace junheng::eval
+}  // namespace junheng::render

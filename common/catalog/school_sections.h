@@ -5,7 +5,7 @@
 
 #include "absl/strings/string_view.h"
 
-namespace junheng::validate {
+namespace junheng::catalog {
 
 // Which sections (学段) a school type has. Teaching points (教学点) teach primary grades.
 struct Sections {
@@ -17,4 +17,4 @@ struct Sections {
 // The sections of a catalogue school_type word (common/catalog), or nullopt for an unknown word.
 std::optional<Sections> SectionsOf(absl::string_view school_type);
 
-}  // namespace junheng::validate
+}  // namespace junheng::catalog

@@ -1,0 +1,58 @@
+// The golden evaluation set: 300 randomized counties under three profiles, each rendered as JSON,
+// text and CSV (or its error message), hashed. The digests were recorded from the engine before
+// issue 10 reshaped it; a change of any output, in any county, changes a digest. When a change of
+// output is intended, the test prints the new digests to record.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/eval/evaluate.h"
+#include "common/hash/sha256.h"
+#include "common/render/evaluation_render.h"
+#include "gtest/gtest.h"
+#include "tests/eval/random_county.h"
+
+namespace junheng::render {
+namespace {
+
+using eval::Evaluate;
+namespace testing = eval::testing;
+
+constexpr int kCounties = 300;
+
+TEST(GoldenTest, EveryRenderingAndErrorOfTheSetIsUnchanged) {
+  std::string json, text, csv, errors;
+  std::map<std::string, std::set<std::string>> seen;  // item id -> statuses met
+  for (const junheng::v1::Profile& profile : testing::SetProfiles()) {
+    for (int n = 0; n < kCounties; ++n) {
+      absl::StatusOr<junheng::v1::Evaluation> e = Evaluate(testing::RandomCounty(n), profile);
+      if (!e.ok()) {
+        errors += e.status().ToString() + "\n";
+        continue;
+      }
+      for (const junheng::v1::ItemResult& item : e->items()) seen[item.id()].insert(item.status());
+      json += RenderJson(*e, /*pretty=*/false) + "\n";
+      text += RenderText(*e);
+      csv += RenderCsv(*e);
+    }
+  }
+  EXPECT_EQ(hash::Sha256Hex(json),
+            "55758c5ae121c0ff0b0722229f0af111618a401d51e4246a426816407461c6a3")
+      << "json";
+  EXPECT_EQ(hash::Sha256Hex(text),
+            "cd58b0510f0cb56ec42c2c1ab2aeb52b7f8e51537b2aace833aa1aac61988038")
+      << "text";
+  EXPECT_EQ(hash::Sha256Hex(csv),
+            "7b110d1fe76f943aeb4673933521ff2ff691f6a297f203edc4af3345409f41c8")
+      << "csv";
+  EXPECT_EQ(hash::Sha256Hex(errors),
+            "b5252898fb174fe4da3bff0cba960bcc340ef39af7818b11a6b1af69b7026c0c")
+      << "errors";
+  EXPECT_GT(errors.size(), 0u);
+  // The set reaches every outcome of every item.
+  for (const auto& [id, statuses] : seen) EXPECT_EQ(statuses.size(), 3u) << id;
+}
+
+}  // namespace
+}  // namespace junheng::render
