@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh Debian 12 machine: install packages, build, run ctest.
+# The whole test suite on a fresh Debian 12 machine: install packages, check the formatting, build,
+# run ctest, then the fuzz targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/install-deps.sh
+echo "== clang-format over every C++ file (deploy/format.sh --check)"
+bash deploy/format.sh --check
 bash deploy/build.sh
 (cd "${JUNHENG_BUILD_DIR:-build}" &&
   ctest --output-on-failure -j "${JUNHENG_JOBS:-$(nproc)}" --timeout 600)

@@ -13,8 +13,8 @@
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
 #include "client/rpc/submission_id.h"
-#include "common/io/csv_table.h"
 #include "common/catalog/catalog.h"
+#include "common/io/csv_table.h"
 #include "common/io/message_codec.h"
 #include "common/validate/report_validator.h"
 

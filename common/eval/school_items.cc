@@ -15,9 +15,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/fields.h"
+#include "common/catalog/school_sections.h"
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
-#include "common/catalog/school_sections.h"
 
 namespace junheng::eval {
 namespace {

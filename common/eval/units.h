@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "common/catalog/school_sections.h"
 #include "common/eval/evaluation_input.h"
 #include "common/eval/indicators.h"
-#include "common/catalog/school_sections.h"
 #include "junheng/v1/evaluation.pb.h"
 
 namespace junheng::eval {

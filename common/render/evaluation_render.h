@@ -32,4 +32,3 @@ std::string RenderCsv(const junheng::v1::Evaluation& evaluation);
 std::string Render(const junheng::v1::Evaluation& evaluation, RenderFormat format);
 
 }  // namespace junheng::render
-

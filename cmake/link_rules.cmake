@@ -1,10 +1,14 @@
-# The client's arrows, checked when CMake configures: a library that links against them fails the
-# configure step with the path of links that breaks the rule.
+# The arrows of docs/architecture.md, checked when CMake configures: a library that links against
+# them fails the configure step with the chain of links that breaks the rule. Included last from the
+# top-level CMakeLists.txt, when every target exists.
 #
-#   junheng_eval_command  links no gRPC at all: the offline `junheng eval` works with no server
-#   junheng_client_rpc    links nothing from client/outbox or client/cli
-#   junheng_outbox        links nothing from client/cli
-#   every client library  links nothing from server/
+#   proto -> common -> server | client       nothing in common links server or client code
+#   junheng_eval, junheng_catalog            pure: no gRPC, no CSV codec, no output code, no storage
+#   junheng_render, io, validate, profile    no gRPC
+#   server/storage                           at the bottom of the server: links nothing of server
+#   server domain rooms (audit, auth, bureau, evaluation, reporting)   no gRPC, no rpc, no tools
+#   client: cli -> outbox -> rpc             rpc links no outbox or cli; outbox no cli; no server
+#   junheng_eval_command                     the offline `junheng eval`: no gRPC at all
 
 # Sets `out` to the libraries `target` links, directly or through others, each as
 # "name<TAB>path", where path is the chain of links from `target` that reaches it.
@@ -87,12 +91,33 @@ function(junheng_forbid_links target)
   endforeach()
 endfunction()
 
-set(_server ${PROJECT_SOURCE_DIR}/server)
-set(_cli ${PROJECT_SOURCE_DIR}/client/cli)
-set(_outbox ${PROJECT_SOURCE_DIR}/client/outbox)
-junheng_forbid_links(junheng_eval_command
-  NAMES "^gRPC::" "^junheng_grpc$" "^junheng_rpc$" "^junheng_client_rpc$" DIRS ${_server})
-junheng_forbid_links(junheng_client_rpc DIRS ${_server} ${_outbox} ${_cli})
-junheng_forbid_links(junheng_outbox DIRS ${_server} ${_cli})
-junheng_forbid_links(junheng_cli DIRS ${_server})
-junheng_forbid_links(junheng DIRS ${_server})
+
+set(_src ${PROJECT_SOURCE_DIR})
+set(_grpc "^gRPC::" "^junheng_grpc$" "^junheng_rpc$" "^junheng_client_rpc$")
+
+foreach(lib junheng_catalog junheng_eval)
+  junheng_forbid_links(${lib} NAMES ${_grpc} "^junheng_io$" "^junheng_validate$" "^junheng_render$"
+    "^RocksDB::" DIRS ${_src}/server ${_src}/client)
+endforeach()
+foreach(lib junheng_render junheng_io junheng_validate junheng_profile junheng_hash junheng_time)
+  junheng_forbid_links(${lib} NAMES ${_grpc} "^RocksDB::" DIRS ${_src}/server ${_src}/client)
+endforeach()
+junheng_forbid_links(junheng_rpc DIRS ${_src}/server ${_src}/client)
+
+set(_server_above_storage audit auth bureau evaluation reporting rpc tools)
+list(TRANSFORM _server_above_storage PREPEND ${_src}/server/)
+junheng_forbid_links(junheng_server_storage NAMES ${_grpc} DIRS ${_server_above_storage}
+  ${_src}/client)
+foreach(room audit auth bureau evaluation reporting)
+  junheng_forbid_links(junheng_server_${room} NAMES ${_grpc}
+    DIRS ${_src}/server/rpc ${_src}/server/tools ${_src}/client)
+endforeach()
+foreach(lib junheng_server_rpc junheng_server_tools junheng_server_app junheng-server)
+  junheng_forbid_links(${lib} DIRS ${_src}/client)
+endforeach()
+
+junheng_forbid_links(junheng_eval_command NAMES ${_grpc} DIRS ${_src}/server)
+junheng_forbid_links(junheng_client_rpc DIRS ${_src}/server ${_src}/client/outbox ${_src}/client/cli)
+junheng_forbid_links(junheng_outbox DIRS ${_src}/server ${_src}/client/cli)
+junheng_forbid_links(junheng_cli DIRS ${_src}/server)
+junheng_forbid_links(junheng DIRS ${_src}/server)
