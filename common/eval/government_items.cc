@@ -22,15 +22,6 @@ using junheng::v1::ItemResult;
 using junheng::v1::Profile;
 using junheng::v1::SchoolReport;
 
-void YesNo(ItemResult& item, const CountyFacts* facts, bool has, bool value,
-           absl::string_view field) {
-  if (facts == nullptr || !has) {
-    SetNotJudged(item, FactNotReported(field, facts != nullptr));
-  } else {
-    SetBool(item, value, true, field);
-  }
-}
-
 // A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
 void TeacherShare(ItemResult& item, const ReportField& part_field, double min,
                   const std::vector<SchoolRecord>& schools) {
@@ -141,53 +132,45 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
   item.set_reason(absl::StrCat("zoned admissions: ", absl::StrJoin(parts, "; ")));
 }
 
-void FactAtLeast(ItemResult& item, const CountyFacts* facts, bool has, double value, double min,
-                 absl::string_view field) {
-  item.mutable_threshold()->set_number_value(min);
-  if (facts == nullptr || !has) {
-    SetNotJudged(item, FactNotReported(field, facts != nullptr));
-    return;
-  }
-  SetAtLeast(item, value, min, field);
+namespace facts = catalog::county_facts;
+
+// "county facts not reported: a, b" (or that there are no county facts at all).
+std::string FactsMissing(const CountyFacts* f, const std::vector<std::string>& missing) {
+  return f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
+                      : absl::StrCat("county facts not reported: ", absl::StrJoin(missing, ", "));
 }
 
 void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
-  SetStruct(*item.mutable_threshold(),
-            {{"teacher_pay_ratio", NumberValue(p.teacher_pay_ratio_min())},
-             {"performance_pay_approved", BoolValue(true)}});
+  const absl::string_view ratio_name = facts::teacher_pay_ratio.name;
+  const absl::string_view approved_name = facts::performance_pay_approved.name;
+  SetStruct(*item.mutable_threshold(), {{ratio_name, NumberValue(p.teacher_pay_ratio_min())},
+                                        {approved_name, BoolValue(true)}});
+  const std::optional<double> ratio = FactNumber(f, facts::teacher_pay_ratio);
+  const std::optional<bool> approved = FactFlag(f, facts::performance_pay_approved);
   std::vector<std::string> missing;
-  if (f == nullptr || !f->has_teacher_pay_ratio()) missing.push_back("teacher_pay_ratio");
-  if (f == nullptr || !f->has_performance_pay_approved())
-    missing.push_back("performance_pay_approved");
-  bool ratio_ok = f != nullptr && f->has_teacher_pay_ratio() &&
-                  AtLeast(f->teacher_pay_ratio(), p.teacher_pay_ratio_min());
-  bool approved_known = f != nullptr && f->has_performance_pay_approved();
+  if (!ratio) missing.emplace_back(ratio_name);
+  if (!approved) missing.emplace_back(approved_name);
+  bool ratio_ok = ratio && AtLeast(*ratio, p.teacher_pay_ratio_min());
   if (f != nullptr) {
     SetStruct(*item.mutable_value(),
-              {{"teacher_pay_ratio",
-                f->has_teacher_pay_ratio() ? NumberValue(f->teacher_pay_ratio()) : NullValue()},
-               {"performance_pay_approved",
-                approved_known ? BoolValue(f->performance_pay_approved()) : NullValue()}});
+              {{ratio_name, ratio ? NumberValue(*ratio) : NullValue()},
+               {approved_name, approved ? BoolValue(*approved) : NullValue()}});
   }
   std::vector<std::string> problems;
-  if (f != nullptr && f->has_teacher_pay_ratio() && !ratio_ok) {
-    problems.push_back(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " < ",
-                                    Num(p.teacher_pay_ratio_min())));
-    item.mutable_gap()->set_number_value(p.teacher_pay_ratio_min() - f->teacher_pay_ratio());
+  if (ratio && !ratio_ok) {
+    problems.push_back(
+        absl::StrCat(ratio_name, " ", Num(*ratio), " < ", Num(p.teacher_pay_ratio_min())));
+    item.mutable_gap()->set_number_value(p.teacher_pay_ratio_min() - *ratio);
   }
-  if (approved_known && !f->performance_pay_approved()) {
-    problems.push_back("performance_pay_approved = false");
-  }
+  if (approved && !*approved) problems.push_back(absl::StrCat(approved_name, " = false"));
   if (!problems.empty()) {
     Assign(item.mutable_status(), kFail);
     item.set_reason(absl::StrJoin(problems, "; "));
   } else if (!missing.empty()) {
-    SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
-                                    : absl::StrCat("county facts not reported: ",
-                                                   absl::StrJoin(missing, ", ")));
+    SetNotJudged(item, FactsMissing(f, missing));
   } else {
     Assign(item.mutable_status(), kPass);
-    item.set_reason(absl::StrCat("teacher_pay_ratio ", Num(f->teacher_pay_ratio()), " ≥ ",
+    item.set_reason(absl::StrCat(ratio_name, " ", Num(*ratio), " ≥ ",
                                  Num(p.teacher_pay_ratio_min()), "; performance pay approved"));
   }
 }
@@ -196,36 +179,32 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
   SetStruct(*item.mutable_threshold(),
             {{"rotation_share", NumberValue(p.rotation_share_min())},
              {"rotated_backbone_share", NumberValue(p.rotated_backbone_share_min())}});
+  const std::optional<double> eligible = FactNumber(f, facts::rotation_eligible_teachers);
+  const std::optional<double> rotated = FactNumber(f, facts::rotated_teachers);
+  const std::optional<double> backbone_rotated = FactNumber(f, facts::rotated_backbone_teachers);
   std::vector<std::string> missing;
-  if (f == nullptr || !f->has_rotation_eligible_teachers())
-    missing.push_back("rotation_eligible_teachers");
-  if (f == nullptr || !f->has_rotated_teachers()) missing.push_back("rotated_teachers");
-  if (f == nullptr || !f->has_rotated_backbone_teachers())
-    missing.push_back("rotated_backbone_teachers");
+  if (!eligible) missing.emplace_back(facts::rotation_eligible_teachers.name);
+  if (!rotated) missing.emplace_back(facts::rotated_teachers.name);
+  if (!backbone_rotated) missing.emplace_back(facts::rotated_backbone_teachers.name);
   if (!missing.empty()) {
-    SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
-                                    : absl::StrCat("county facts not reported: ",
-                                                   absl::StrJoin(missing, ", ")));
+    SetNotJudged(item, FactsMissing(f, missing));
     return;
   }
-  if (f->rotation_eligible_teachers() <= 0) {
-    SetNotJudged(item, "rotation_eligible_teachers is 0: no share can be computed");
+  if (*eligible <= 0) {
+    SetNotJudged(item, absl::StrCat(facts::rotation_eligible_teachers.name,
+                                    " is 0: no share can be computed"));
     return;
   }
-  double rotation = static_cast<double>(f->rotated_teachers()) / f->rotation_eligible_teachers();
-  double backbone =
-      f->rotated_teachers() > 0
-          ? static_cast<double>(f->rotated_backbone_teachers()) / f->rotated_teachers()
-          : 0;
+  double rotation = *rotated / *eligible;
+  double backbone = *rotated > 0 ? *backbone_rotated / *rotated : 0;
   SetStruct(*item.mutable_value(), {{"rotation_share", NumberValue(rotation)},
                                     {"rotated_backbone_share", NumberValue(backbone)}});
   bool rotation_ok = AtLeast(rotation, p.rotation_share_min());
   bool backbone_ok = AtLeast(backbone, p.rotated_backbone_share_min());
   std::string reason = absl::StrCat(
-      "rotated ", f->rotated_teachers(), " of ", f->rotation_eligible_teachers(), " = ",
-      Num(rotation), rotation_ok ? " ≥ " : " < ", Num(p.rotation_share_min()), "; backbone ",
-      f->rotated_backbone_teachers(), " of ", f->rotated_teachers(), " = ", Num(backbone),
-      backbone_ok ? " ≥ " : " < ", Num(p.rotated_backbone_share_min()));
+      "rotated ", *rotated, " of ", *eligible, " = ", Num(rotation), rotation_ok ? " ≥ " : " < ",
+      Num(p.rotation_share_min()), "; backbone ", *backbone_rotated, " of ", *rotated, " = ",
+      Num(backbone), backbone_ok ? " ≥ " : " < ", Num(p.rotated_backbone_share_min()));
   if (!rotation_ok || !backbone_ok) {
     google::protobuf::Value gap;
     auto* g = gap.mutable_struct_value()->mutable_fields();
@@ -239,41 +218,34 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
 }
 
 void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
-  SetStruct(*item.mutable_threshold(),
-            {{"migrant_children_public_share", NumberValue(p.migrant_public_share_min())},
-             {"left_behind_care_ok", BoolValue(true)}});
-  bool has_share = f != nullptr && f->has_migrant_children_public_share();
-  bool has_care = f != nullptr && f->has_left_behind_care_ok();
+  const absl::string_view share_name = facts::migrant_children_public_share.name;
+  const absl::string_view care_name = facts::left_behind_care_ok.name;
+  SetStruct(*item.mutable_threshold(), {{share_name, NumberValue(p.migrant_public_share_min())},
+                                        {care_name, BoolValue(true)}});
+  const std::optional<double> share = FactNumber(f, facts::migrant_children_public_share);
+  const std::optional<bool> care = FactFlag(f, facts::left_behind_care_ok);
   if (f != nullptr) {
-    SetStruct(
-        *item.mutable_value(),
-        {{"migrant_children_public_share",
-          has_share ? NumberValue(f->migrant_children_public_share()) : NullValue()},
-         {"left_behind_care_ok", has_care ? BoolValue(f->left_behind_care_ok()) : NullValue()}});
+    SetStruct(*item.mutable_value(), {{share_name, share ? NumberValue(*share) : NullValue()},
+                                      {care_name, care ? BoolValue(*care) : NullValue()}});
   }
   std::vector<std::string> problems;
-  if (has_share && !AtLeast(f->migrant_children_public_share(), p.migrant_public_share_min())) {
-    problems.push_back(absl::StrCat("migrant_children_public_share ",
-                                    Num(f->migrant_children_public_share()), " < ",
-                                    Num(p.migrant_public_share_min())));
-    *item.mutable_gap() =
-        NumberValue(p.migrant_public_share_min() - f->migrant_children_public_share());
+  if (share && !AtLeast(*share, p.migrant_public_share_min())) {
+    problems.push_back(
+        absl::StrCat(share_name, " ", Num(*share), " < ", Num(p.migrant_public_share_min())));
+    *item.mutable_gap() = NumberValue(p.migrant_public_share_min() - *share);
   }
-  if (has_care && !f->left_behind_care_ok()) problems.push_back("left_behind_care_ok = false");
+  if (care && !*care) problems.push_back(absl::StrCat(care_name, " = false"));
   std::vector<std::string> missing;
-  if (!has_share) missing.push_back("migrant_children_public_share");
-  if (!has_care) missing.push_back("left_behind_care_ok");
+  if (!share) missing.emplace_back(share_name);
+  if (!care) missing.emplace_back(care_name);
   if (!problems.empty()) {
     Assign(item.mutable_status(), kFail);
     item.set_reason(absl::StrJoin(problems, "; "));
   } else if (!missing.empty()) {
-    SetNotJudged(item, f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
-                                    : absl::StrCat("county facts not reported: ",
-                                                   absl::StrJoin(missing, ", ")));
+    SetNotJudged(item, FactsMissing(f, missing));
   } else {
     Assign(item.mutable_status(), kPass);
-    item.set_reason(absl::StrCat("migrant_children_public_share ",
-                                 Num(f->migrant_children_public_share()), " ≥ ",
+    item.set_reason(absl::StrCat(share_name, " ", Num(*share), " ≥ ",
                                  Num(p.migrant_public_share_min()), "; left-behind care in place"));
   }
 }
@@ -282,29 +254,22 @@ void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
 
 void GovernmentItems(const std::vector<SchoolRecord>& schools, const CountyFacts* f,
                      const SchoolFindings& findings, const Profile& p, ItemSlots& slots) {
-  bool have = f != nullptr;
-  YesNo(slots.Of("G1"), f, have && f->has_layout_plan_ok(), have && f->layout_plan_ok(),
-        "layout_plan_ok");
-  YesNo(slots.Of("G2"), f, have && f->has_unified_standards_ok(), have && f->unified_standards_ok(),
-        "unified_standards_ok");
+  FactYesNo(slots.Of("G1"), f, facts::layout_plan_ok, true);
+  FactYesNo(slots.Of("G2"), f, facts::unified_standards_ok, true);
   for (absl::string_view id : {"G3", "G4", "G5", "G6"}) {
     AggregateSchoolFindings(findings, slots.Of(id));
   }
-  FactAtLeast(slots.Of("G7"), f, have && f->has_special_ed_funds_per_student_yuan(),
-              have ? f->special_ed_funds_per_student_yuan() : 0, p.special_ed_funds_min_yuan(),
-              "special_ed_funds_per_student_yuan");
+  FactAtLeast(slots.Of("G7"), f, facts::special_ed_funds_per_student_yuan,
+              p.special_ed_funds_min_yuan());
   TeacherPay(slots.Of("G8"), f, p);
   TeacherShare(slots.Of("G9"), report_fields::training_completed_teachers,
                p.training_completion_min(), schools);
-  YesNo(slots.Of("G10"), f, have && f->has_staffing_allocation_ok(),
-        have && f->staffing_allocation_ok(), "staffing_allocation_ok");
+  FactYesNo(slots.Of("G10"), f, facts::staffing_allocation_ok, true);
   Rotation(slots.Of("G11"), f, p);
   TeacherShare(slots.Of("G12"), report_fields::certified_teachers, p.certified_share_min(),
                schools);
   ZonedAdmission(slots.Of("G13"), schools, p);
-  FactAtLeast(slots.Of("G14"), f, have && f->has_quality_hs_quota_share(),
-              have ? f->quality_hs_quota_share() : 0, p.quality_hs_quota_share_min(),
-              "quality_hs_quota_share");
+  FactAtLeast(slots.Of("G14"), f, facts::quality_hs_quota_share, p.quality_hs_quota_share_min());
   Migrants(slots.Of("G15"), f, p);
 }
 

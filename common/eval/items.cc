@@ -166,6 +166,37 @@ std::string FactNotReported(absl::string_view field, bool have_facts) {
   return absl::StrCat("county facts ", field, " not reported");
 }
 
+std::optional<double> FactNumber(const junheng::v1::CountyFacts* facts,
+                                 const catalog::Field<junheng::v1::CountyFacts>& field) {
+  return facts == nullptr ? std::nullopt : field.Number(*facts);
+}
+
+std::optional<bool> FactFlag(const junheng::v1::CountyFacts* facts,
+                             const catalog::Field<junheng::v1::CountyFacts>& field) {
+  return facts == nullptr ? std::nullopt : field.Flag(*facts);
+}
+
+void FactAtLeast(junheng::v1::ItemResult& item, const junheng::v1::CountyFacts* facts,
+                 const catalog::Field<junheng::v1::CountyFacts>& field, double min) {
+  item.mutable_threshold()->set_number_value(min);
+  std::optional<double> value = FactNumber(facts, field);
+  if (!value) {
+    SetNotJudged(item, FactNotReported(field.name, facts != nullptr));
+    return;
+  }
+  SetAtLeast(item, *value, min, field.name);
+}
+
+void FactYesNo(junheng::v1::ItemResult& item, const junheng::v1::CountyFacts* facts,
+               const catalog::Field<junheng::v1::CountyFacts>& field, bool wanted) {
+  std::optional<bool> value = FactFlag(facts, field);
+  if (!value) {
+    SetNotJudged(item, FactNotReported(field.name, facts != nullptr));
+    return;
+  }
+  SetBool(item, *value, wanted, field.name);
+}
+
 std::string Num(double v) {
   // absl formats a double as printf's %.6g does, except that it drops the sign of a negative NaN.
   if (std::isnan(v)) return std::signbit(v) ? "-nan" : "nan";

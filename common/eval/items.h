@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/string_view.h"
+#include "common/catalog/fields.h"
 #include "google/protobuf/struct.pb.h"
 #include "junheng/v1/evaluation.pb.h"
 
@@ -71,6 +72,19 @@ void SetBool(junheng::v1::ItemResult& item, bool value, bool wanted, absl::strin
 
 // "no county facts for the period" or "county facts <field> not reported".
 std::string FactNotReported(absl::string_view field, bool have_facts);
+
+// A county fact's value, or nullopt when there are no county facts or the field is not reported.
+std::optional<double> FactNumber(const junheng::v1::CountyFacts* facts,
+                                 const catalog::Field<junheng::v1::CountyFacts>& field);
+std::optional<bool> FactFlag(const junheng::v1::CountyFacts* facts,
+                             const catalog::Field<junheng::v1::CountyFacts>& field);
+
+// An item judged on one county fact: the number at least `min` (G7, G14, Q1, Q2), the flag equal to
+// `wanted` (G1, G2, G10; the veto items want false). Not judged when the fact is not reported.
+void FactAtLeast(junheng::v1::ItemResult& item, const junheng::v1::CountyFacts* facts,
+                 const catalog::Field<junheng::v1::CountyFacts>& field, double min);
+void FactYesNo(junheng::v1::ItemResult& item, const junheng::v1::CountyFacts* facts,
+               const catalog::Field<junheng::v1::CountyFacts>& field, bool wanted);
 
 // The number formatted for reasons: up to 6 significant digits.
 std::string Num(double v);

@@ -16,16 +16,6 @@ using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 using junheng::v1::Profile;
 
-void Rate(ItemResult& item, const CountyFacts* f, bool has, double value, double min,
-          absl::string_view field) {
-  item.mutable_threshold()->set_number_value(min);
-  if (f == nullptr || !has) {
-    SetNotJudged(item, FactNotReported(field, f != nullptr));
-    return;
-  }
-  SetAtLeast(item, value, min, field);
-}
-
 void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
   SetStruct(*item.mutable_threshold(),
             {{"level_min", NumberValue(p.monitoring_level_min())},
@@ -76,12 +66,10 @@ void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
 
 void QualityItems(const CountyFacts* f, const SchoolFindings& findings, const Profile& p,
                   ItemSlots& slots) {
-  bool have = f != nullptr;
-  Rate(slots.Of("Q1"), f, have && f->has_consolidation_rate(), have ? f->consolidation_rate() : 0,
-       p.consolidation_rate_min(), "consolidation_rate");
-  Rate(slots.Of("Q2"), f, have && f->has_disabled_enrollment_rate(),
-       have ? f->disabled_enrollment_rate() : 0, p.disabled_enrollment_rate_min(),
-       "disabled_enrollment_rate");
+  FactAtLeast(slots.Of("Q1"), f, catalog::county_facts::consolidation_rate,
+              p.consolidation_rate_min());
+  FactAtLeast(slots.Of("Q2"), f, catalog::county_facts::disabled_enrollment_rate,
+              p.disabled_enrollment_rate_min());
   for (absl::string_view id : {"Q3", "Q4", "Q5", "Q6", "Q7", "Q8"}) {
     AggregateSchoolFindings(findings, slots.Of(id));
   }

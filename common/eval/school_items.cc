@@ -202,24 +202,28 @@ Judgement CheckG6(const Subject& r, const CountyFacts* facts, const Profile& p) 
   if (facts == nullptr) {
     return NotJudged("no county facts for the period (needs the per-student public-funds quotas)");
   }
+  const catalog::Field<CountyFacts>& primary_quota =
+      catalog::county_facts::public_funds_quota_primary_yuan;
+  const catalog::Field<CountyFacts>& junior_quota =
+      catalog::county_facts::public_funds_quota_junior_yuan;
   std::vector<absl::string_view> missing_facts;
-  if (s.primary && !facts->has_public_funds_quota_primary_yuan())
-    missing_facts.push_back("public_funds_quota_primary_yuan");
-  if (s.junior && !facts->has_public_funds_quota_junior_yuan())
-    missing_facts.push_back("public_funds_quota_junior_yuan");
+  if (s.primary && !primary_quota.Number(*facts)) missing_facts.push_back(primary_quota.name);
+  if (s.junior && !junior_quota.Number(*facts)) missing_facts.push_back(junior_quota.name);
   if (!missing_facts.empty()) {
     return NotJudged(
         absl::StrCat("county facts not reported: ", absl::StrJoin(missing_facts, ", ")));
   }
+  // Unset quotas are 0, as the generated accessors read them: a school without that level needs
+  // none.
+  const double primary_quota_yuan = primary_quota.Number(*facts).value_or(0);
+  const double junior_quota_yuan = junior_quota.Number(*facts).value_or(0);
   double students = primary + junior;
-  double required = primary * facts->public_funds_quota_primary_yuan() +
-                    junior * facts->public_funds_quota_junior_yuan();
+  double required = primary * primary_quota_yuan + junior * junior_quota_yuan;
   double floor = p.small_school_funded_students();
   if (students > 0 && students < floor) required *= floor / students;
   if (students <= 0) {
     // No students at all: funded as the minimum at the quota of its first level.
-    required = floor * (s.primary ? facts->public_funds_quota_primary_yuan()
-                                  : facts->public_funds_quota_junior_yuan());
+    required = floor * (s.primary ? primary_quota_yuan : junior_quota_yuan);
   }
   if (AtLeast(funds, required)) return Pass();
   return Fail(funds, required,

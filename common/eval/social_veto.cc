@@ -1,6 +1,11 @@
 #include "common/eval/social_veto.h"
 
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
+#include "common/catalog/fields.h"
 #include "common/eval/items.h"
 
 namespace junheng::eval {
@@ -8,56 +13,41 @@ namespace junheng::eval {
 using junheng::v1::CountyFacts;
 using junheng::v1::ItemResult;
 
+namespace facts = catalog::county_facts;
+
 void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, ItemSlots& slots) {
   ItemResult& item = slots.Of("SR");
   item.mutable_threshold()->set_number_value(p.survey_satisfaction_min());
-  if (f == nullptr || !f->has_survey_valid() || !f->has_survey_satisfied()) {
-    std::string field = f != nullptr && f->has_survey_valid() ? "survey_satisfied"
-                        : f != nullptr && f->has_survey_satisfied()
-                            ? "survey_valid"
-                            : "survey_valid, survey_satisfied";
+  std::optional<double> valid = FactNumber(f, facts::survey_valid);
+  std::optional<double> satisfied = FactNumber(f, facts::survey_satisfied);
+  if (!valid || !satisfied) {
+    std::string field =
+        valid       ? std::string(facts::survey_satisfied.name)
+        : satisfied ? std::string(facts::survey_valid.name)
+                    : absl::StrCat(facts::survey_valid.name, ", ", facts::survey_satisfied.name);
     SetNotJudged(item, FactNotReported(field, f != nullptr));
     return;
   }
-  if (f->survey_valid() <= 0) {
-    SetNotJudged(item, "survey_valid is 0: no valid questionnaires");
+  if (*valid <= 0) {
+    SetNotJudged(item, absl::StrCat(facts::survey_valid.name, " is 0: no valid questionnaires"));
     return;
   }
-  double share = static_cast<double>(f->survey_satisfied()) / f->survey_valid();
+  double share = *satisfied / *valid;
   SetAtLeast(item, share, p.survey_satisfaction_min(),
-             absl::StrCat("satisfied ", f->survey_satisfied(), " of ", f->survey_valid(),
-                          " valid questionnaires ="));
+             absl::StrCat("satisfied ", *satisfied, " of ", *valid, " valid questionnaires ="));
 }
 
 void VetoItems(const CountyFacts* f, ItemSlots& slots) {
-  struct Veto {
-    const char* id;
-    const char* field;
-    bool (CountyFacts::*has)() const;
-    bool (CountyFacts::*get)() const;
+  static constexpr std::pair<absl::string_view, const catalog::Field<CountyFacts>*> kVetoes[] = {
+      {"V1", &facts::veto_exam_admission}, {"V2", &facts::veto_illegal_choice},
+      {"V3", &facts::veto_key_schools},    {"V4", &facts::veto_unfilled_posts},
+      {"V5", &facts::veto_major_incident}, {"V6", &facts::veto_falsification},
   };
-  static constexpr Veto kVetoes[] = {
-      {"V1", "veto_exam_admission", &CountyFacts::has_veto_exam_admission,
-       &CountyFacts::veto_exam_admission},
-      {"V2", "veto_illegal_choice", &CountyFacts::has_veto_illegal_choice,
-       &CountyFacts::veto_illegal_choice},
-      {"V3", "veto_key_schools", &CountyFacts::has_veto_key_schools,
-       &CountyFacts::veto_key_schools},
-      {"V4", "veto_unfilled_posts", &CountyFacts::has_veto_unfilled_posts,
-       &CountyFacts::veto_unfilled_posts},
-      {"V5", "veto_major_incident", &CountyFacts::has_veto_major_incident,
-       &CountyFacts::veto_major_incident},
-      {"V6", "veto_falsification", &CountyFacts::has_veto_falsification,
-       &CountyFacts::veto_falsification},
-  };
-  for (const Veto& v : kVetoes) {
-    ItemResult& item = slots.Of(v.id);
-    if (f == nullptr || !(f->*v.has)()) {
-      SetNotJudged(item, FactNotReported(v.field, f != nullptr));
-    } else {
-      SetBool(item, (f->*v.get)(), false, v.field);
-      if ((f->*v.get)())
-        item.set_reason(absl::StrCat(v.field, " = true: the county fails outright"));
+  for (const auto& [id, field] : kVetoes) {
+    ItemResult& item = slots.Of(id);
+    FactYesNo(item, f, *field, /*wanted=*/false);
+    if (FactFlag(f, *field).value_or(false)) {
+      item.set_reason(absl::StrCat(field->name, " = true: the county fails outright"));
     }
   }
 }
