@@ -90,8 +90,8 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
     std::optional<double> t = report_fields::total_admissions.Number(*r.report);
     if (!z || !t) {
       std::vector<std::string> fields;
-      if (!z) fields.push_back("zoned_admissions");
-      if (!t) fields.push_back("total_admissions");
+      if (!z) fields.emplace_back(report_fields::zoned_admissions.name);
+      if (!t) fields.emplace_back(report_fields::total_admissions.name);
       missing.push_back(absl::StrCat(school.school_code(), " (", absl::StrJoin(fields, ", "), ")"));
       continue;
     }

@@ -118,28 +118,32 @@ Judgement CheckG3(const Subject& r, const Profile& p) {
   bool fail = few_music || few_art || small_music || small_art;
   bool unknown = (music > 0 && !music_area) || (art > 0 && !art_area);
   if (!fail && !unknown) return Pass();
-  NumberFields value = {{"music_rooms", music},
-                        {"art_rooms", art},
-                        {"music_room_min_area_m2", music_area},
-                        {"art_room_min_area_m2", art_area}};
-  NumberFields threshold = {{"rooms_each", needed},
-                            {"music_room_min_area_m2", music_min},
-                            {"art_room_min_area_m2", art_min}};
+  const absl::string_view music_area_name = report_fields::music_room_min_area_m2.name;
+  const absl::string_view art_area_name = report_fields::art_room_min_area_m2.name;
+  NumberFields value = {{report_fields::music_rooms.name, music},
+                        {report_fields::art_rooms.name, art},
+                        {music_area_name, music_area},
+                        {art_area_name, art_area}};
+  NumberFields threshold = {
+      {"rooms_each", needed}, {music_area_name, music_min}, {art_area_name, art_min}};
   if (unknown && !fail) {
     std::vector<absl::string_view> missing;
-    if (music > 0 && !music_area) missing.push_back("music_room_min_area_m2");
-    if (art > 0 && !art_area) missing.push_back("art_room_min_area_m2");
+    if (music > 0 && !music_area) missing.push_back(music_area_name);
+    if (art > 0 && !art_area) missing.push_back(art_area_name);
     return NotReported(missing, std::move(value), std::move(threshold));
   }
   std::vector<std::string> problems;
-  if (few_music) problems.push_back(absl::StrCat("music_rooms ", music, " < ", needed));
-  if (few_art) problems.push_back(absl::StrCat("art_rooms ", art, " < ", needed));
+  if (few_music) {
+    problems.push_back(absl::StrCat(report_fields::music_rooms.name, " ", music, " < ", needed));
+  }
+  if (few_art) {
+    problems.push_back(absl::StrCat(report_fields::art_rooms.name, " ", art, " < ", needed));
+  }
   if (small_music) {
-    problems.push_back(
-        absl::StrCat("music_room_min_area_m2 ", Num(*music_area), " < ", Num(music_min)));
+    problems.push_back(absl::StrCat(music_area_name, " ", Num(*music_area), " < ", Num(music_min)));
   }
   if (small_art) {
-    problems.push_back(absl::StrCat("art_room_min_area_m2 ", Num(*art_area), " < ", Num(art_min)));
+    problems.push_back(absl::StrCat(art_area_name, " ", Num(*art_area), " < ", Num(art_min)));
   }
   return Fail(std::move(value), std::move(threshold), absl::StrJoin(problems, "; "));
 }
@@ -285,8 +289,10 @@ int Rank(const Profile& p, absl::string_view word) {
   return -1;
 }
 
-Judgement CheckRating(absl::string_view field, absl::string_view word, absl::string_view min,
+Judgement CheckRating(const Subject& r, const ReportField& rating, absl::string_view min,
                       const Profile& p) {
+  const absl::string_view field = rating.name;
+  const absl::string_view word = rating.Text(*r.record.report);
   if (word.empty()) return NotReported(std::vector<absl::string_view>{field});
   int have = Rank(p, word);
   if (have < 0) {
@@ -303,17 +309,19 @@ Judgement CheckQ4(const Subject& r, const Profile& p) {
   double training = in.Get(report_fields::teacher_training_funds_yuan);
   double funds = in.Get(report_fields::public_funds_yuan);
   if (!in.missing.empty()) return NotReported(in.missing);
-  if (funds <= 0) return NotJudged("public_funds_yuan is 0: no budget to take a share of");
+  const absl::string_view funds_name = report_fields::public_funds_yuan.name;
+  if (funds <= 0) {
+    return NotJudged(absl::StrCat(funds_name, " is 0: no budget to take a share of"));
+  }
   double share = training / funds;
   if (AtLeast(share, p.training_funds_share_min())) return Pass();
   return Fail(share, p.training_funds_share_min(),
-              absl::StrCat("teacher_training_funds_yuan / public_funds_yuan = ", Num(share), " < ",
-                           Num(p.training_funds_share_min())));
+              absl::StrCat(report_fields::teacher_training_funds_yuan.name, " / ", funds_name,
+                           " = ", Num(share), " < ", Num(p.training_funds_share_min())));
 }
 
 // Item `item` (an index into kIds) for a school with a report.
 Judgement Check(int item, const Subject& r, const CountyFacts* facts, const Profile& profile) {
-  const SchoolReport& report = *r.record.report;
   switch (item) {
     case kG3:
       return CheckG3(r, profile);
@@ -335,10 +343,10 @@ Judgement Check(int item, const Subject& r, const CountyFacts* facts, const Prof
     case kQ4:
       return CheckQ4(r, profile);
     case kQ5:
-      return CheckRating("ict_rating", report.ict_rating(), profile.ict_rating_min(), profile);
+      return CheckRating(r, report_fields::ict_rating, profile.ict_rating_min(), profile);
     case kQ6:
-      return CheckRating("moral_culture_rating", report.moral_culture_rating(),
-                         profile.moral_culture_rating_min(), profile);
+      return CheckRating(r, report_fields::moral_culture_rating, profile.moral_culture_rating_min(),
+                         profile);
     case kQ7:
       return CheckFlag(r, report_fields::courses_complete);
     default:
