@@ -7,7 +7,7 @@
 #include "client/outbox/outbox_delivery.h"
 #include "client/rpc/connection.h"
 #include "gtest/gtest.h"
-#include "server/server_app.h"
+#include "tests/testing/in_process_server.h"
 #include "tests/testing/temp_dir.h"
 
 namespace junheng::testing {
@@ -87,13 +87,8 @@ TEST(OutboxTest, ItemsPersistInOrderAndLeaveOnlyWithTheirReceipt) {
 class OutboxDeliveryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server::ServerOptions options = server::ServerOptions::InsecureForTests();
-    options.data_dir = dir_.Sub("data");
-    options.listen = "127.0.0.1:0";
-    auto app = server::ServerApp::Start(options, &clock_);
-    ASSERT_TRUE(app.ok()) << app.status();
-    app_ = *std::move(app);
-    connection_ = std::make_unique<client::Connection>(app_->address(), absl::Seconds(10));
+    ASSERT_TRUE(server_.Start().ok());
+    connection_ = server_.connection();
     v1::UpsertSchoolsRequest schools;
     schools.set_county_code("140430");
     auto* s = schools.add_schools();
@@ -117,8 +112,8 @@ class OutboxDeliveryTest : public ::testing::Test {
 
   TempDir dir_;
   SystemClock clock_;
-  std::unique_ptr<server::ServerApp> app_;
-  std::unique_ptr<client::Connection> connection_;
+  testing::InProcessServer server_{&clock_};
+  client::Connection* connection_ = nullptr;
   std::unique_ptr<Outbox> outbox_;
 };
 
