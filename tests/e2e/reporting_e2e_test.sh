@@ -1,22 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end: real binaries, a real data dir. Usage: reporting_e2e_test.sh SERVER CLIENT SOURCE_DIR
 set -uo pipefail
-SERVER_BIN="$1"
-CLIENT_BIN="$2"
-SRC="$3"
-source "$SRC/deploy/server-lib.sh"
+source "$3/tests/e2e/e2e-lib.sh" junheng-e2e "$@"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/junheng-e2e-XXXXXX")
-export XDG_DATA_HOME="$WORK/xdg"  # the client's outbox and receipts stay in the test's dir
 cleanup() { kill -9 "${SERVER_PID:-}" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
-failures=0
-check() {  # check DESCRIPTION EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then echo "ok   - $1"; else echo "FAIL - $1 (expected '$2', got '$3')"; failures=$((failures + 1)); fi
-}
-contains() {  # contains DESCRIPTION FILE TEXT
-  if grep -qF -- "$3" "$2"; then echo "ok   - $1"; else echo "FAIL - $1: '$3' not in:"; cat "$2"; failures=$((failures + 1)); fi
-}
 
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server1.log" || exit 1
 J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5 "${CLIENT_SECURITY[@]}")

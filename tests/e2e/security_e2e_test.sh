@@ -5,22 +5,10 @@
 # the auditor sees the credential in the audit log and the chain verifies.
 # Usage: security_e2e_test.sh SERVER CLIENT SOURCE_DIR
 set -uo pipefail
-SERVER_BIN="$1"
-CLIENT_BIN="$2"
-SRC="$3"
-source "$SRC/deploy/server-lib.sh"
+source "$3/tests/e2e/e2e-lib.sh" junheng-sec-e2e "$@"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/junheng-sec-e2e-XXXXXX")
-export XDG_DATA_HOME="$WORK/xdg"
 cleanup() { kill -9 "${SERVER_PID:-}" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
-failures=0
-check() {  # check DESCRIPTION EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then echo "ok   - $1"; else echo "FAIL - $1 (expected '$2', got '$3')"; failures=$((failures + 1)); fi
-}
-contains() {  # contains DESCRIPTION FILE TEXT
-  if grep -qF -- "$3" "$2"; then echo "ok   - $1"; else echo "FAIL - $1: '$3' not in:"; cat "$2"; failures=$((failures + 1)); fi
-}
 A=2140043001
 B=2140043002
 

@@ -6,13 +6,8 @@
 # Then a report dropped into the agent's watch folder is delivered too.
 # Usage: outbox_e2e_test.sh SERVER CLIENT SOURCE_DIR
 set -uo pipefail
-SERVER_BIN="$1"
-CLIENT_BIN="$2"
-SRC="$3"
-source "$SRC/deploy/server-lib.sh"
+source "$3/tests/e2e/e2e-lib.sh" junheng-outbox-e2e "$@"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/junheng-outbox-e2e-XXXXXX")
-export XDG_DATA_HOME="$WORK/xdg"  # never the developer's own outbox
 AGENT_PID=""
 cleanup() {
   kill -9 "${SERVER_PID:-}" "${AGENT_PID:-}" 2>/dev/null
@@ -20,13 +15,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-failures=0
-check() {  # check DESCRIPTION EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then echo "ok   - $1"; else echo "FAIL - $1 (expected '$2', got '$3')"; failures=$((failures + 1)); fi
-}
-contains() {  # contains DESCRIPTION FILE TEXT
-  if grep -qF -- "$3" "$2"; then echo "ok   - $1"; else echo "FAIL - $1: '$3' not in:"; cat "$2"; failures=$((failures + 1)); fi
-}
 receipts() { find "$WORK/receipts" -name '*.json' 2>/dev/null | wc -l; }
 pending() { find "$WORK/outbox" -maxdepth 1 -name '*.json' 2>/dev/null | wc -l; }
 started=$(date +%s.%N)
