@@ -47,12 +47,6 @@ const Field<v1::SchoolReport>* FindReportField(absl::string_view name) {
   return nullptr;
 }
 
-std::string LabelOf(absl::string_view name) {
-  const FieldInfo* field = FindField(*v1::SchoolReport::descriptor(), name);
-  if (field == nullptr) field = FindField(*v1::School::descriptor(), name);
-  return field == nullptr ? std::string() : field->DisplayLabel();
-}
-
 std::optional<SectionSet> SectionsOfSchoolType(absl::string_view school_type) {
   const Word* type = school::school_type.FindWord(school_type);
   if (type == nullptr) return std::nullopt;

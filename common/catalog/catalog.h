@@ -24,10 +24,6 @@ const FieldInfo* FindField(const google::protobuf::Descriptor& type, absl::strin
 // The report field whose name is `name`, with its typed reader; nullptr when there is none.
 const Field<v1::SchoolReport>* FindReportField(absl::string_view name);
 
-// The Chinese label of a report or registry field ("primary_students" -> "小学在校生数", with the
-// unit for decimals: "教学及辅助用房面积(m²)"); empty for a name that is neither.
-std::string LabelOf(absl::string_view name);
-
 // The sections of a school_type word, or nullopt for a word that is not a school type.
 std::optional<SectionSet> SectionsOfSchoolType(absl::string_view school_type);
 

@@ -25,6 +25,12 @@ namespace {
 namespace report_fields = catalog::report;
 using ReportField = catalog::Field<junheng::v1::SchoolReport>;
 
+// Whether the school's campus was built before `year` (a profile's relaxation; 0: none applies).
+bool BuiltBefore(const junheng::v1::School& school, int year) {
+  std::optional<double> built = catalog::school::built_year.Number(school);
+  return year > 0 && built && *built < year;
+}
+
 using junheng::v1::CountyFacts;
 using junheng::v1::Profile;
 using junheng::v1::School;
@@ -105,8 +111,7 @@ Judgement CheckG3(const Subject& r, const Profile& p) {
   if (!in.missing.empty()) return NotReported(in.missing);
   double needed = std::ceil(classes / p.classes_per_arts_room());
   const School& school = *r.record.school;
-  bool relaxed = p.arts_room_relaxed_built_before() > 0 && school.has_built_year() &&
-                 school.built_year() < p.arts_room_relaxed_built_before();
+  bool relaxed = BuiltBefore(school, p.arts_room_relaxed_built_before());
   double music_min = relaxed ? p.music_room_relaxed_min_area_m2() : p.music_room_min_area_m2();
   double art_min = relaxed ? p.art_room_relaxed_min_area_m2() : p.art_room_min_area_m2();
   std::optional<double> music_area = report_fields::music_room_min_area_m2.Number(report);
@@ -157,8 +162,7 @@ Judgement CheckG4(const Subject& r, const Profile& p) {
   if (!in.missing.empty()) return NotReported(in.missing);
   const School& school = *r.record.school;
   bool multi = IsMultiLevel(school);
-  bool relaxed = p.size_relaxed_built_before() > 0 && school.has_built_year() &&
-                 school.built_year() < p.size_relaxed_built_before();
+  bool relaxed = BuiltBefore(school, p.size_relaxed_built_before());
   double cap =
       multi ? (relaxed ? p.multi_level_relaxed_max_students() : p.multi_level_max_students())
             : (relaxed ? p.single_level_relaxed_max_students() : p.single_level_max_students());
@@ -388,7 +392,7 @@ bool IsUnitType(absl::string_view school_type) {
 bool ZonedAdmissionApplies(const School& school) {
   bool urban_or_town = school.locale() == "urban" || school.locale() == "town";
   bool is_public = school.ownership().empty() || school.ownership() == "public";
-  bool boarding = school.has_boarding() && school.boarding();
+  bool boarding = catalog::school::boarding.Flag(school).value_or(false);
   return urban_or_town && is_public && !boarding;
 }
 

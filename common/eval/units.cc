@@ -136,9 +136,10 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
     if (!sections) {
       Unit unit = MakeUnit(record, Level::kPrimary);
       unit.excluded = true;
-      unit.exclusion_reason = absl::StrCat("school_type \"", school.school_type(),
-                                           "\" is not a unit of evaluation (special-education and "
-                                           "vocational schools are not units)");
+      unit.exclusion_reason =
+          absl::StrCat(catalog::school::school_type.name, " \"", school.school_type(),
+                       "\" is not a unit of evaluation (special-education and "
+                       "vocational schools are not units)");
       set.outside.push_back(std::move(unit));
       continue;
     }

@@ -1,6 +1,7 @@
 #include "common/validate/county_facts_validator.h"
 
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
@@ -30,10 +31,12 @@ void CheckNonNegative(bool has, double value, absl::string_view field, Validatio
 // part ≤ whole, checked only when both are reported.
 void CheckPart(const CountyFacts& f, const FactsField& part, const FactsField& whole,
                ValidationResult* result) {
+  // Counts: printed as the whole numbers they are.
   std::optional<double> p = part.Number(f), w = whole.Number(f);
   if (p && w && *w >= 0 && *p > *w) {
-    result->Violation(part.name, absl::StrCat(*p),
-                      absl::StrCat("must not exceed ", whole.name, " (", *w, ")"));
+    result->Violation(
+        part.name, absl::StrCat(static_cast<int64_t>(*p)),
+        absl::StrCat("must not exceed ", whole.name, " (", static_cast<int64_t>(*w), ")"));
   }
 }
 
@@ -42,23 +45,27 @@ void CheckPart(const CountyFacts& f, const FactsField& part, const FactsField& w
 ValidationResult ValidateCountyFacts(const CountyFacts& f, absl::string_view county_code) {
   ValidationResult result;
   if (!f.county_code().empty() && f.county_code() != county_code) {
-    result.Violation("county_code", f.county_code(),
+    result.Violation(facts::county_code.name, f.county_code(),
                      absl::StrCat("differs from the county written to (", county_code, ")"));
   }
   if (!IsValidCountyCode(county_code)) {
-    result.Violation("county_code", std::string(county_code), "must be the 6-digit division code");
+    result.Violation(facts::county_code.name, std::string(county_code),
+                     "must be the 6-digit division code");
   }
   if (!IsValidCode(f.period())) {
-    result.Violation("period", f.period(), "is required, e.g. 2024");
+    result.Violation(facts::period.name, f.period(), "is required, e.g. 2024");
   }
   // Shares are fractions; every other number is a count, an amount or a ratio, never negative.
-  for (const FactsField* field : facts::kAll) {
-    if (field->number_of == nullptr) continue;
-    std::optional<double> value = field->Number(f);
-    if (field->kind == catalog::Kind::kShare) {
-      CheckShare(value.has_value(), value.value_or(0), field->name, &result);
-    } else {
-      CheckNonNegative(value.has_value(), value.value_or(0), field->name, &result);
+  // The shares are listed first.
+  for (bool shares : {true, false}) {
+    for (const FactsField* field : facts::kAll) {
+      if (field->number_of == nullptr || (field->kind == catalog::Kind::kShare) != shares) continue;
+      std::optional<double> value = field->Number(f);
+      if (shares) {
+        CheckShare(value.has_value(), value.value_or(0), field->name, &result);
+      } else {
+        CheckNonNegative(value.has_value(), value.value_or(0), field->name, &result);
+      }
     }
   }
   CheckPart(f, facts::rotated_teachers, facts::rotation_eligible_teachers, &result);

@@ -48,7 +48,7 @@ void CheckNonNegative(const SchoolReport& r, ValidationResult* result) {
 }
 
 // part ≤ whole, checked only when both are reported.
-void CheckPart(const SchoolReport& r, const ReportField& part, std::optional<double> whole,
+void CheckPart(const SchoolReport& r, const ReportField& part, const std::optional<double>& whole,
                absl::string_view whole_name, ValidationResult* result) {
   std::optional<double> value = part.Number(r);
   // A negative whole is reported on its own; comparing parts with it would only add noise.
@@ -100,7 +100,7 @@ void CheckSectionParts(const SchoolReport& r, const SectionFields& s, Validation
   if (students && *students > 0 && classes && *classes == 0) {
     result->Violation(s.classes.name, "0",
                       absl::StrCat("a section with students has at least one class (",
-                                   s.students.name, " = ", *students, ")"));
+                                   s.students.name, " = ", Cell(r, s.students), ")"));
   }
 }
 
@@ -159,15 +159,16 @@ void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
 
 void CheckIdentity(const SchoolReport& report, ValidationResult* result) {
   if (report.school_code().empty()) {
-    result->Violation("school_code", "", "is required: the school's 学校标识码");
+    result->Violation(report::school_code.name, "", "is required: the school's 学校标识码");
   } else if (!IsValidCode(report.school_code())) {
-    result->Violation("school_code", report.school_code(),
+    result->Violation(report::school_code.name, report.school_code(),
                       "use 1-64 letters, digits, '.', '_' or '-'");
   }
   if (report.period().empty()) {
-    result->Violation("period", "", "is required, e.g. 2024");
+    result->Violation(report::period.name, "", "is required, e.g. 2024");
   } else if (!IsValidCode(report.period())) {
-    result->Violation("period", report.period(), "use a label such as 2024 or 2024-autumn");
+    result->Violation(report::period.name, report.period(),
+                      "use a label such as 2024 or 2024-autumn");
   }
 }
 
@@ -177,7 +178,8 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
   ValidationResult result;
   CheckIdentity(report, &result);
   if (!report.county_code().empty() && !IsValidCountyCode(report.county_code())) {
-    result.Violation("county_code", report.county_code(), "use the 6-digit division code");
+    result.Violation(report::county_code.name, report.county_code(),
+                     "use the 6-digit division code");
   }
   CheckNonNegative(report, &result);
   CheckSectionParts(report, kPrimarySection, &result);
@@ -209,13 +211,13 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
                                 const junheng::v1::School* registered) {
   ValidationResult result = ValidateReportContent(report);
   if (!report.county_code().empty() && report.county_code() != county_code) {
-    result.Violation("county_code", report.county_code(),
+    result.Violation(report::county_code.name, report.county_code(),
                      absl::StrCat("the report is submitted to county ", county_code,
                                   "; a school reports to its own county"));
   }
   if (registered == nullptr) {
     if (!report.school_code().empty()) {
-      result.Violation("school_code", report.school_code(),
+      result.Violation(report::school_code.name, report.school_code(),
                        absl::StrCat("is not registered in county ", county_code,
                                     "; check the code or ask the bureau to import the school"));
     }

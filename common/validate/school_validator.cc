@@ -1,5 +1,6 @@
 #include "common/validate/school_validator.h"
 
+#include <cstdint>
 #include <optional>
 #include <tuple>
 
@@ -58,7 +59,7 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
         std::tuple{&school_fields::built_year, 1800, "1998"}}) {
     std::optional<double> year = field->Number(school);
     if (year && (*year < earliest || *year > 2100)) {
-      result.Violation(field->name, absl::StrCat(*year),
+      result.Violation(field->name, absl::StrCat(static_cast<int64_t>(*year)),
                        absl::StrCat("must be a year such as ", example));
     }
   }

@@ -65,11 +65,14 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
 
   const double k = profile.consistency_outlier_mad_k();
   for (const auto& level : evaluation.levels()) {
+    std::vector<std::pair<const junheng::v1::UnitResult*, eval::IndicatorArray>> units;
+    for (const auto& unit : level.units()) {
+      if (!unit.excluded()) units.emplace_back(&unit, eval::FromMessage(unit.values()));
+    }
     for (int i = 0; i < eval::kIndicatorCount; ++i) {
       std::vector<std::pair<const junheng::v1::UnitResult*, double>> values;
-      for (const auto& unit : level.units()) {
-        if (unit.excluded()) continue;
-        if (auto v = eval::FromMessage(unit.values())[i]) values.emplace_back(&unit, *v);
+      for (const auto& [unit, unit_values] : units) {
+        if (unit_values[i]) values.emplace_back(unit, *unit_values[i]);
       }
       if (values.size() < 3) continue;  // no meaningful centre below three units
       std::vector<double> xs;

@@ -63,6 +63,10 @@ absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
   return absl::InternalError(message);
 }
 
+// The `what` of the bureau's records (periods, exceptions, reviews, facts, snapshots, schedule,
+// tokens): their DATA_LOSS message names the key, or the prefix of a scan, instead of the kind.
+constexpr absl::string_view kBureauRecord = "";
+
 template <typename M>
 absl::StatusOr<M> ParseStored(const std::string& bytes, absl::string_view what) {
   M message;
@@ -222,6 +226,9 @@ absl::StatusOr<std::optional<M>> Store::GetRecord(Family family, const std::stri
   if (!bytes.ok()) return bytes.status();
   if (!bytes->has_value()) return std::nullopt;
   auto record = ParseStored<M>(**bytes, what);
+  if (!record.ok() && what == kBureauRecord) {
+    return absl::DataLossError(absl::StrCat("the stored record ", key, " cannot be decoded"));
+  }
   if (!record.ok()) return record.status();
   return *std::move(record);
 }
@@ -235,6 +242,9 @@ absl::StatusOr<std::vector<M>> Store::ScanRecords(Family family, const std::stri
   records.reserve(values->size());
   for (const auto& bytes : *values) {
     auto record = ParseStored<M>(bytes, what);
+    if (!record.ok() && what == kBureauRecord) {
+      return absl::DataLossError("a stored record cannot be decoded: " + prefix);
+    }
     if (!record.ok()) return record.status();
     records.push_back(*std::move(record));
   }
@@ -545,66 +555,66 @@ absl::StatusOr<std::vector<Receipt>> Store::ListVersions(absl::string_view count
 
 absl::StatusOr<std::optional<ReportingPeriod>> Store::GetPeriod(absl::string_view county,
                                                                 absl::string_view period) const {
-  return GetRecord<ReportingPeriod>(Family::kPeriods, PeriodKey(county, period), "period");
+  return GetRecord<ReportingPeriod>(Family::kPeriods, PeriodKey(county, period), kBureauRecord);
 }
 
 absl::StatusOr<std::vector<ReportingPeriod>> Store::ListPeriods(absl::string_view county) const {
-  return ScanRecords<ReportingPeriod>(Family::kPeriods, PeriodPrefix(county), "period");
+  return ScanRecords<ReportingPeriod>(Family::kPeriods, PeriodPrefix(county), kBureauRecord);
 }
 
 absl::StatusOr<std::vector<ReportingPeriod>> Store::ListAllPeriods() const {
-  return ScanRecords<ReportingPeriod>(Family::kPeriods, "", "period");
+  return ScanRecords<ReportingPeriod>(Family::kPeriods, "", kBureauRecord);
 }
 
 absl::StatusOr<std::optional<SubmissionException>> Store::GetException(
     absl::string_view county, absl::string_view period, absl::string_view school) const {
   return GetRecord<SubmissionException>(Family::kExceptions, ExceptionKey(county, period, school),
-                                        "exception");
+                                        kBureauRecord);
 }
 
 absl::StatusOr<std::optional<ReviewRecord>> Store::GetReview(absl::string_view county,
                                                              absl::string_view period,
                                                              absl::string_view school) const {
-  return GetRecord<ReviewRecord>(Family::kReviews, ReviewKey(county, period, school), "review");
+  return GetRecord<ReviewRecord>(Family::kReviews, ReviewKey(county, period, school),
+                                 kBureauRecord);
 }
 
 absl::StatusOr<std::optional<StoredCountyFacts>> Store::GetCountyFacts(absl::string_view county,
                                                                        absl::string_view period,
                                                                        int64_t version) const {
   return GetRecord<StoredCountyFacts>(Family::kFacts, FactsKey(county, period, version),
-                                      "county facts");
+                                      kBureauRecord);
 }
 
 absl::StatusOr<std::vector<StoredCountyFacts>> Store::ListCountyFacts(
     absl::string_view county, absl::string_view period) const {
-  return ScanRecords<StoredCountyFacts>(Family::kFacts, FactsPrefix(county, period),
-                                        "county facts");
+  return ScanRecords<StoredCountyFacts>(Family::kFacts, FactsPrefix(county, period), kBureauRecord);
 }
 
 absl::StatusOr<std::optional<Snapshot>> Store::GetSnapshot(absl::string_view county,
                                                            absl::string_view period,
                                                            int64_t seq) const {
-  return GetRecord<Snapshot>(Family::kSnapshots, SnapshotKey(county, period, seq), "snapshot");
+  return GetRecord<Snapshot>(Family::kSnapshots, SnapshotKey(county, period, seq), kBureauRecord);
 }
 
 absl::StatusOr<std::vector<Snapshot>> Store::ListSnapshots(absl::string_view county,
                                                            absl::string_view period) const {
-  return ScanRecords<Snapshot>(Family::kSnapshots, SnapshotPrefix(county, period), "snapshot");
+  return ScanRecords<Snapshot>(Family::kSnapshots, SnapshotPrefix(county, period), kBureauRecord);
 }
 
 absl::StatusOr<std::optional<ScheduledRun>> Store::GetScheduledRun(
     absl::string_view county, absl::string_view period, absl::string_view trigger) const {
   return GetRecord<ScheduledRun>(Family::kSchedule, ScheduleKey(county, period, trigger),
-                                 "scheduled run");
+                                 kBureauRecord);
 }
 
 absl::StatusOr<std::optional<StoredToken>> Store::GetToken(absl::string_view county,
                                                            absl::string_view id) const {
-  return GetRecord<StoredToken>(Family::kTokens, TokenKey(county, id), "token");
+  return GetRecord<StoredToken>(Family::kTokens, TokenKey(county, id), kBureauRecord);
 }
 
 absl::StatusOr<std::vector<StoredToken>> Store::ListTokens(absl::string_view county) const {
-  return ScanRecords<StoredToken>(Family::kTokens, TokenPrefix(county), "token");
+  return ScanRecords<StoredToken>(Family::kTokens, TokenPrefix(county), kBureauRecord);
 }
 
 absl::StatusOr<std::vector<AuditEntry>> Store::ListAudit(absl::string_view county) const {

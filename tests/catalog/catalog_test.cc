@@ -71,11 +71,11 @@ TEST(CatalogTest, OtherMessageTypesHaveNoFields) {
 }
 
 TEST(CatalogTest, LabelsAreTheOnesShowPrints) {
-  EXPECT_EQ(LabelOf("primary_students"), "小学在校生数");
-  EXPECT_EQ(LabelOf("teaching_aux_area_m2"), "教学及辅助用房面积(m²)");
-  EXPECT_EQ(LabelOf("equipment_value_yuan"), "教学仪器设备值(元)");
-  EXPECT_EQ(LabelOf("built_year"), "校舍建成年份");
-  EXPECT_EQ(LabelOf("pupils"), "");
+  EXPECT_EQ(report::primary_students.DisplayLabel(), "小学在校生数");
+  EXPECT_EQ(report::teaching_aux_area_m2.DisplayLabel(), "教学及辅助用房面积(m²)");
+  EXPECT_EQ(report::equipment_value_yuan.DisplayLabel(), "教学仪器设备值(元)");
+  EXPECT_EQ(school::built_year.DisplayLabel(), "校舍建成年份");
+  EXPECT_EQ(FindField(*SchoolReport::descriptor(), "pupils"), nullptr);
 }
 
 TEST(CatalogTest, TypedReadersTellNotReportedFromZero) {
