@@ -286,6 +286,7 @@ absl::StatusOr<Profile> FromTable(const toml::table& table, absl::string_view or
   p.set_survey_satisfaction_min(r.Double("social.survey_satisfaction_min"));
   p.set_consistency_max_change_share(r.Double("consistency.max_change_share"));
   p.set_consistency_outlier_mad_k(r.Double("consistency.outlier_mad_k"));
+  p.set_consistency_outlier_min_units(r.Int("consistency.outlier_min_units"));
 
   r.ReportUnknown();
   if (absl::Status s = r.status(); !s.ok()) return s;
@@ -393,6 +394,9 @@ absl::Status CheckProfile(const Profile& p) {
   share(p.survey_satisfaction_min(), "social.survey_satisfaction_min");
   positive(p.consistency_max_change_share(), "consistency.max_change_share");
   positive(p.consistency_outlier_mad_k(), "consistency.outlier_mad_k");
+  if (p.consistency_outlier_min_units() < 3) {
+    errors.push_back("key consistency.outlier_min_units must be at least 3 (a median needs three)");
+  }
   auto known_rating = [&](const std::string& word, absl::string_view key) {
     for (const std::string& r : p.rating_order()) {
       if (r == word) return;

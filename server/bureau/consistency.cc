@@ -74,7 +74,9 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
       for (const auto& [unit, unit_values] : units) {
         if (unit_values[i]) values.emplace_back(unit, *unit_values[i]);
       }
-      if (values.size() < 3) continue;  // no meaningful centre below three units
+      // Too few units to say what is usual: no outlier warning (the profile's minimum).
+      if (values.size() < static_cast<size_t>(std::max(3, profile.consistency_outlier_min_units())))
+        continue;
       std::vector<double> xs;
       for (const auto& [unit, x] : values) xs.push_back(x);
       const double median = Median(xs);

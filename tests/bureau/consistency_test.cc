@@ -13,6 +13,7 @@ junheng::v1::Profile Thresholds() {
   junheng::v1::Profile p;
   p.set_consistency_max_change_share(0.30);
   p.set_consistency_outlier_mad_k(3.5);
+  p.set_consistency_outlier_min_units(6);
   return p;
 }
 
@@ -76,6 +77,16 @@ TEST(ConsistencyTest, OneHugeSchoolDoesNotHideAnotherOutlier) {
   auto warnings = ConsistencyWarnings(
       {}, {}, LevelWithL4({5.0, 5.1, 4.9, 5.2, 4.8, 5.0, 12.0, 300.0}), Thresholds());
   EXPECT_THAT(Describe(warnings), ::testing::ElementsAre("s6:outlier:L4", "s7:outlier:L4"));
+}
+
+TEST(ConsistencyTest, ALevelWithFewerUnitsThanTheProfilesMinimumGetsNoOutlierWarning) {
+  // Four junior schools: 30.0 is 112 robust deviations from their median, which says nothing.
+  junheng::v1::Profile p = Thresholds();
+  p.set_consistency_outlier_min_units(8);
+  EXPECT_TRUE(ConsistencyWarnings({}, {}, LevelWithL4({4.8, 5.0, 5.1, 30.0}), p).empty());
+  EXPECT_TRUE(ConsistencyWarnings({}, {}, LevelWithL4({4.8, 4.9, 5.0, 5.1, 5.3, 5.0, 5.2, 30.0}), p)
+                  .size() == 1)
+      << "eight units are enough";
 }
 
 TEST(ConsistencyTest, NoSpreadOrTooFewUnitsMeansNoOutlierWarning) {

@@ -130,6 +130,25 @@ small_teaching_point = "drop"
   EXPECT_NE(std::string(no_version.status().message()).find("profile.version"), std::string::npos);
 }
 
+TEST(ProfileLoaderTest, OutlierChecksNeedAtLeastThreeUnits) {
+  EXPECT_EQ(LoadBuiltinProfile("national-2017")->consistency_outlier_min_units(), 8);
+  EXPECT_EQ(LoadBuiltinProfile("qin-county")->consistency_outlier_min_units(), 8);
+  auto two = ParseProfile(R"(
+[profile]
+name = "x"
+version = "1"
+inherits = "national-2017"
+[consistency]
+outlier_min_units = 2
+)",
+                          "x.toml");
+  ASSERT_FALSE(two.ok());
+  EXPECT_NE(std::string(two.status().message())
+                .find("key consistency.outlier_min_units must be at least 3"),
+            std::string::npos)
+      << two.status();
+}
+
 TEST(ProfileLoaderTest, LoadsAFileThatInheritsAFileBesideIt) {
   std::string dir = ::testing::TempDir();
   std::string base = dir + "/base-profile.toml";

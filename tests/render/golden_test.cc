@@ -38,10 +38,10 @@ TEST(GoldenTest, EveryRenderingAndErrorOfTheSetIsUnchanged) {
     }
   }
   EXPECT_EQ(hash::Sha256Hex(json),
-            "55758c5ae121c0ff0b0722229f0af111618a401d51e4246a426816407461c6a3")
+            "59b9082b81128673165b35b7bd2125d9f1e48340c22aa27a5294dddc06f78de7")
       << "json";
   EXPECT_EQ(hash::Sha256Hex(text),
-            "cd58b0510f0cb56ec42c2c1ab2aeb52b7f8e51537b2aace833aa1aac61988038")
+            "45c59285dcebbc59076ec383694c49693b0ed36309f514384622bcf7c5f398e3")
       << "text";
   EXPECT_EQ(hash::Sha256Hex(csv),
             "7b110d1fe76f943aeb4673933521ff2ff691f6a297f203edc4af3345409f41c8")
