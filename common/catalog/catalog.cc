@@ -40,13 +40,6 @@ const FieldInfo* FindField(const google::protobuf::Descriptor& type, absl::strin
   return nullptr;
 }
 
-const Field<v1::SchoolReport>* FindReportField(absl::string_view name) {
-  for (const Field<v1::SchoolReport>* field : report::kAll) {
-    if (field->name == name) return field;
-  }
-  return nullptr;
-}
-
 std::optional<SectionSet> SectionsOfSchoolType(absl::string_view school_type) {
   const Word* type = school::school_type.FindWord(school_type);
   if (type == nullptr) return std::nullopt;

@@ -21,9 +21,6 @@ absl::Span<const FieldInfo* const> FieldsOf(const google::protobuf::Descriptor& 
 // The field of `type` whose name is `name`, or nullptr when the catalogue has none.
 const FieldInfo* FindField(const google::protobuf::Descriptor& type, absl::string_view name);
 
-// The report field whose name is `name`, with its typed reader; nullptr when there is none.
-const Field<v1::SchoolReport>* FindReportField(absl::string_view name);
-
 // The sections of a school_type word, or nullopt for a word that is not a school type.
 std::optional<SectionSet> SectionsOfSchoolType(absl::string_view school_type);
 

@@ -118,12 +118,6 @@ IndicatorArray Unit::Values() const {
   return values;
 }
 
-std::optional<double> ReportNumber(const SchoolReport& report, absl::string_view field) {
-  const catalog::Field<SchoolReport>* found = catalog::FindReportField(field);
-  if (found == nullptr || found->number_of == nullptr) return std::nullopt;
-  return found->Number(report);
-}
-
 UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profile) {
   UnitSet set;
   set.primary.reserve(schools.size());

@@ -56,8 +56,4 @@ struct UnitSet {
 // reports; the profile gives split weights and the teaching-point rule.
 UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const junheng::v1::Profile& profile);
 
-// A number field of a report by catalogue name (an int32 or double field), unset when not reported.
-std::optional<double> ReportNumber(const junheng::v1::SchoolReport& report,
-                                   absl::string_view field);
-
 }  // namespace junheng::eval
