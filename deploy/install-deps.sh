@@ -7,6 +7,7 @@ PACKAGES=(
   protobuf-compiler libprotobuf-dev libgrpc++-dev protobuf-compiler-grpc
   librocksdb-dev libcli11-dev libspdlog-dev libtomlplusplus-dev libcsv-dev libssl-dev
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libxlsxwriter-dev liborcus-dev libboost-dev
   openssl clang-14 libclang-rt-14-dev clang clang-format
 )
 

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace junheng::testing {
+
+// What a test checks of a written .xlsx, read back with liborcus (an independent reader): each
+// cell's value, number format and fill, and the merged ranges. Rows and columns count from 0.
+struct SheetCell {
+  std::string text;              // string cells
+  std::optional<double> number;  // numeric cells
+  std::string number_format;     // "0.00"; empty for General
+  bool filled = false;           // a solid background fill
+};
+
+struct SheetCells {
+  std::map<std::pair<int, int>, SheetCell> cells;
+  // first row, first col, last row, last col
+  std::vector<std::array<int, 4>> merges;
+
+  // The cell at an A1 reference ("B3"), or an empty cell.
+  SheetCell At(const std::string& a1) const;
+  bool IsMerged(const std::string& first_a1, const std::string& last_a1) const;
+};
+
+struct WorkbookCells {
+  std::vector<std::string> sheet_names;
+  std::map<std::string, SheetCells> sheets;
+};
+
+[[nodiscard]] absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path);
+
+}  // namespace junheng::testing
