@@ -17,6 +17,16 @@ int Fail(const absl::Status& status, std::ostream& err) {
   return ExitCodeFor(status);
 }
 
+OutputOptions OutputOf(const Globals& g) { return OutputOptions{g.format, g.output}; }
+
+std::optional<Format> FormatFor(const Globals& g, std::initializer_list<Format> offered,
+                                absl::string_view command, std::ostream& out, std::ostream& err) {
+  absl::StatusOr<Format> format = ChooseFormat(OutputOf(g), offered, command, out);
+  if (format.ok()) return *format;
+  err << "error: " << format.status().message() << "\n";
+  return std::nullopt;
+}
+
 bool NeedCounty(const Globals& g, std::ostream& err) {
   if (!g.county.empty()) return true;
   err << "error: the county is unknown; give --county 140430 or set county in the config file\n";

@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "client/cli/commands.h"
+#include "client/cli/output.h"
 #include "client/outbox/outbox.h"
 #include "client/rpc/connection.h"
 
@@ -19,6 +20,12 @@ absl::StatusOr<Outbox> OpenOutbox(const Globals& g);
 
 // Prints "error: <message>" and returns the exit code the status maps to.
 int Fail(const absl::Status& status, std::ostream& err);
+
+// The --format of `g` when `command` offers it; otherwise prints why and returns nullopt, and the
+// command exits with kExitUsage.
+std::optional<Format> FormatFor(const Globals& g, std::initializer_list<Format> offered,
+                                absl::string_view command, std::ostream& out, std::ostream& err);
+OutputOptions OutputOf(const Globals& g);
 
 // True when a county is configured; otherwise says how to give one and returns false.
 bool NeedCounty(const Globals& g, std::ostream& err);

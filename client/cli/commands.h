@@ -17,7 +17,10 @@ namespace junheng::client {
 struct Globals {
   std::string server = "127.0.0.1:50551";
   std::string county;
-  std::string format = "text";  // text | json (| csv where a command offers it)
+  // --format text|json|csv|xlsx (empty: from --output's extension, else text) and --output
+  // FILE (empty: standard output); each command offers the formats it can write (output.h).
+  std::string format;
+  std::string output;
   double deadline_seconds = 10;
   std::string submitter;
   // The durable outbox of reports waiting for a receipt; empty: DefaultOutboxDir() (outbox.h).

@@ -56,9 +56,11 @@ int main(int argc, char** argv) {
   app.add_option("--server", g.server, "address of junheng-server (host:port)")
       ->capture_default_str();
   app.add_option("--county", g.county, "6-digit county code, e.g. 140430");
-  app.add_option("--format", g.format, "output: text or json (csv where noted)")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
-      ->capture_default_str();
+  app.add_option("--format", g.format,
+                 "output: text, json, csv or xlsx, as the command offers (default: from "
+                 "--output's extension, else text)")
+      ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
+  app.add_option("-o,--output", g.output, "write the result to FILE instead of the terminal");
   app.add_option("--deadline", g.deadline_seconds, "seconds to wait for the server per call")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
