@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 
@@ -16,7 +17,7 @@ Coefficient DifferenceCoefficient(std::span<const double> values, std::span<cons
     weighted += weights[i] * values[i];
   }
   if (total <= 0) {
-    c.reason = "no students in the level's units";
+    c.reason = i18n::Say(i18n::evaluation::kNoStudents);
     return c;
   }
   c.mean = weighted / total;
@@ -27,11 +28,11 @@ Coefficient DifferenceCoefficient(std::span<const double> values, std::span<cons
   }
   c.sd = std::sqrt(variance);
   if (values.size() < 2) {
-    c.reason = absl::StrCat("undefined: fewer than 2 units (", values.size(), ")");
+    c.reason = i18n::Say(i18n::evaluation::kTooFewUnits, values.size());
     return c;
   }
   if (c.mean == 0) {
-    c.reason = "undefined: the weighted mean is 0";
+    c.reason = i18n::Say(i18n::evaluation::kZeroMean);
     return c;
   }
   c.cv = c.sd / c.mean;

@@ -10,6 +10,7 @@
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
 #include "common/eval/school_items.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 namespace {
@@ -31,7 +32,7 @@ void TeacherShare(ItemResult& item, const ReportField& part_field, double min,
   for (const SchoolRecord& r : schools) {
     if (!IsUnitType(r.school->school_type())) continue;
     if (r.report == nullptr) {
-      missing.push_back(absl::StrCat(r.school->school_code(), " (no report)"));
+      missing.push_back(i18n::Say(i18n::evaluation::kNoReportOf, r.school->school_code()));
       continue;
     }
     catalog::Sections s = catalog::SectionsOf(r.school->school_type()).value();
@@ -57,15 +58,15 @@ void TeacherShare(ItemResult& item, const ReportField& part_field, double min,
   }
   item.mutable_threshold()->set_number_value(min);
   if (!missing.empty()) {
-    SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
+    SetNotJudged(item, i18n::Say(i18n::evaluation::kNotReported, absl::StrJoin(missing, "; ")));
     return;
   }
   if (whole <= 0) {
-    SetNotJudged(item, "no full-time teachers reported in the county");
+    SetNotJudged(item, i18n::Say(i18n::evaluation::kNoTeachersCounty));
     return;
   }
   SetAtLeast(item, part / whole, min,
-             absl::StrCat("county ", part_field.name, " ", part, " of ", whole, " teachers ="));
+             i18n::Say(i18n::evaluation::kCountyTeacherShare, part_field.name, part, whole));
 }
 
 void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
@@ -83,7 +84,7 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
     int level = s.primary ? 0 : 1;
     ++applicable[level];
     if (r.report == nullptr) {
-      missing.push_back(absl::StrCat(school.school_code(), " (no report)"));
+      missing.push_back(i18n::Say(i18n::evaluation::kNoReportOf, school.school_code()));
       continue;
     }
     std::optional<double> z = report_fields::zoned_admissions.Number(*r.report);
@@ -102,7 +103,7 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
   SetStruct(*item.mutable_threshold(),
             {{"primary", NumberValue(min[0])}, {"junior", NumberValue(min[1])}});
   if (!missing.empty()) {
-    SetNotJudged(item, absl::StrCat("not reported: ", absl::StrJoin(missing, "; ")));
+    SetNotJudged(item, i18n::Say(i18n::evaluation::kNotReported, absl::StrJoin(missing, "; ")));
     return;
   }
   google::protobuf::Value value;
@@ -114,7 +115,7 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
     auto* fields = value.mutable_struct_value()->mutable_fields();
     if (applicable[level] == 0 || total[level] <= 0) {
       (*fields)[name].set_null_value(google::protobuf::NULL_VALUE);
-      parts.push_back(absl::StrCat(name, ": no urban/town public non-boarding admissions"));
+      parts.push_back(i18n::Say(i18n::evaluation::kNoZonedAdmissions, name));
       continue;
     }
     double share = zoned[level] / total[level];
@@ -129,15 +130,16 @@ void ZonedAdmission(ItemResult& item, const std::vector<SchoolRecord>& schools,
   *item.mutable_value() = value;
   if (!pass) *item.mutable_gap() = gap;
   Assign(item.mutable_status(), pass ? kPass : kFail);
-  item.set_reason(absl::StrCat("zoned admissions: ", absl::StrJoin(parts, "; ")));
+  item.set_reason(i18n::Say(i18n::evaluation::kZonedAdmissions, absl::StrJoin(parts, "; ")));
 }
 
 namespace facts = catalog::county_facts;
 
 // "county facts not reported: a, b" (or that there are no county facts at all).
 std::string FactsMissing(const CountyFacts* f, const std::vector<std::string>& missing) {
-  return f == nullptr ? FactNotReported(absl::StrJoin(missing, ", "), false)
-                      : absl::StrCat("county facts not reported: ", absl::StrJoin(missing, ", "));
+  return f == nullptr
+             ? FactNotReported(absl::StrJoin(missing, ", "), false)
+             : i18n::Say(i18n::evaluation::kFactsNotReported, absl::StrJoin(missing, ", "));
 }
 
 void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
@@ -170,8 +172,9 @@ void TeacherPay(ItemResult& item, const CountyFacts* f, const Profile& p) {
     SetNotJudged(item, FactsMissing(f, missing));
   } else {
     Assign(item.mutable_status(), kPass);
-    item.set_reason(absl::StrCat(ratio_name, " ", Num(*ratio), " ≥ ",
-                                 Num(p.teacher_pay_ratio_min()), "; performance pay approved"));
+    item.set_reason(i18n::Say(
+        i18n::evaluation::kPayApproved,
+        absl::StrCat(ratio_name, " ", Num(*ratio), " ≥ ", Num(p.teacher_pay_ratio_min()))));
   }
 }
 
@@ -191,8 +194,8 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
     return;
   }
   if (*eligible <= 0) {
-    SetNotJudged(item, absl::StrCat(facts::rotation_eligible_teachers.name,
-                                    " is 0: no share can be computed"));
+    SetNotJudged(item,
+                 i18n::Say(i18n::evaluation::kZeroWhole, facts::rotation_eligible_teachers.name));
     return;
   }
   double rotation = *rotated / *eligible;
@@ -201,10 +204,12 @@ void Rotation(ItemResult& item, const CountyFacts* f, const Profile& p) {
                                     {"rotated_backbone_share", NumberValue(backbone)}});
   bool rotation_ok = AtLeast(rotation, p.rotation_share_min());
   bool backbone_ok = AtLeast(backbone, p.rotated_backbone_share_min());
-  std::string reason = absl::StrCat(
-      "rotated ", *rotated, " of ", *eligible, " = ", Num(rotation), rotation_ok ? " ≥ " : " < ",
-      Num(p.rotation_share_min()), "; backbone ", *backbone_rotated, " of ", *rotated, " = ",
-      Num(backbone), backbone_ok ? " ≥ " : " < ", Num(p.rotated_backbone_share_min()));
+  std::string reason = i18n::Say(
+      i18n::evaluation::kRotation, *rotated, *eligible,
+      absl::StrCat(Num(rotation), rotation_ok ? " ≥ " : " < ", Num(p.rotation_share_min())),
+      *backbone_rotated, *rotated,
+      absl::StrCat(Num(backbone), backbone_ok ? " ≥ " : " < ",
+                   Num(p.rotated_backbone_share_min())));
   if (!rotation_ok || !backbone_ok) {
     google::protobuf::Value gap;
     auto* g = gap.mutable_struct_value()->mutable_fields();
@@ -245,8 +250,9 @@ void Migrants(ItemResult& item, const CountyFacts* f, const Profile& p) {
     SetNotJudged(item, FactsMissing(f, missing));
   } else {
     Assign(item.mutable_status(), kPass);
-    item.set_reason(absl::StrCat(share_name, " ", Num(*share), " ≥ ",
-                                 Num(p.migrant_public_share_min()), "; left-behind care in place"));
+    item.set_reason(i18n::Say(
+        i18n::evaluation::kCareInPlace,
+        absl::StrCat(share_name, " ", Num(*share), " ≥ ", Num(p.migrant_public_share_min()))));
   }
 }
 

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/eval/compare.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 
@@ -162,8 +163,8 @@ void SetBool(junheng::v1::ItemResult& item, bool value, bool wanted, absl::strin
 }
 
 std::string FactNotReported(absl::string_view field, bool have_facts) {
-  if (!have_facts) return absl::StrCat("no county facts for the period (needs ", field, ")");
-  return absl::StrCat("county facts ", field, " not reported");
+  if (!have_facts) return i18n::Say(i18n::evaluation::kNoFacts, field);
+  return i18n::Say(i18n::evaluation::kFactNotReported, field);
 }
 
 std::optional<double> FactNumber(const junheng::v1::CountyFacts* facts,

@@ -9,6 +9,7 @@
 #include "common/eval/difference_coefficient.h"
 #include "common/eval/items.h"
 #include "common/eval/unit_rule.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 
@@ -59,8 +60,9 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     for (absl::string_view id : rule.below) Assign(out->add_below(), id);
     std::string reason = std::move(rule.reason);
     if (!unit.missing_fields.empty()) {
-      reason = absl::StrCat(reason.empty() ? "" : reason + "; ",
-                            "not reported: ", absl::StrJoin(unit.missing_fields, ", "));
+      reason = absl::StrCat(
+          reason.empty() ? "" : reason + "; ",
+          i18n::Say(i18n::evaluation::kNotReported, absl::StrJoin(unit.missing_fields, ", ")));
     }
     if (!reason.empty()) out->set_reason(std::move(reason));
     if (rule.status == kFail) units_fail = true;
@@ -107,16 +109,15 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
     absl::string_view status;
     if (c.cv && !AtMost(*c.cv, thresholds.cv_max())) {
       status = kFail;
-      absl::StrAppend(ind->mutable_cv_reason(), "difference coefficient ", Num(*c.cv), " > ",
-                      Num(thresholds.cv_max()));
+      absl::StrAppend(ind->mutable_cv_reason(),
+                      i18n::Say(i18n::evaluation::kCvOver, Num(*c.cv), Num(thresholds.cv_max())));
     } else if (!c.cv) {
       status = kNotJudged;
       ind->set_cv_reason(c.reason);
     } else if (missing > 0) {
       status = kNotJudged;
-      absl::StrAppend(ind->mutable_cv_reason(), missing,
-                      " unit(s) without a value; the coefficient of the ", c.units, " others is ",
-                      Num(*c.cv));
+      absl::StrAppend(ind->mutable_cv_reason(),
+                      i18n::Say(i18n::evaluation::kCvPartial, missing, c.units, Num(*c.cv)));
     } else {
       status = kPass;
     }
@@ -132,8 +133,8 @@ void EvaluateLevel(const std::vector<Unit>& units, Level level, const Profile& p
   }
 
   if (units_fail) {
-    absl::StrAppend(result.add_reasons(), values.size() - result.units_meeting(),
-                    " unit(s) do not meet the per-unit rule");
+    absl::StrAppend(result.add_reasons(), i18n::Say(i18n::evaluation::kUnitsFail,
+                                                    values.size() - result.units_meeting()));
   }
   for (const IndicatorResult& ind : result.indicators()) {
     if (ind.status() != kPass)

@@ -8,6 +8,7 @@
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
 #include "common/eval/school_items.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 namespace {
@@ -52,13 +53,12 @@ void Monitoring(ItemResult& item, const CountyFacts* f, const Profile& p) {
     Assign(item.mutable_status(), kFail);
     item.set_reason(absl::StrJoin(problems, "; "));
   } else if (!missing.empty()) {
-    SetNotJudged(
-        item, absl::StrCat("county facts monitoring not reported: ", absl::StrJoin(missing, ", ")));
+    SetNotJudged(item,
+                 i18n::Say(i18n::evaluation::kMonitoringMissing, absl::StrJoin(missing, ", ")));
   } else {
     Assign(item.mutable_status(), kPass);
-    item.set_reason(absl::StrCat(f->monitoring_size(), " subject(s) at level ≥ ",
-                                 p.monitoring_level_min(), " with difference rate < ",
-                                 Num(p.monitoring_rate_max())));
+    item.set_reason(i18n::Say(i18n::evaluation::kMonitoringPass, f->monitoring_size(),
+                              p.monitoring_level_min(), Num(p.monitoring_rate_max())));
   }
 }
 

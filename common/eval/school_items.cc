@@ -18,6 +18,7 @@
 #include "common/catalog/school_sections.h"
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 namespace {
@@ -77,8 +78,8 @@ Judgement NotJudged(std::string reason, Shown value = {}, Shown threshold = {}) 
 
 template <typename Names>
 Judgement NotReported(const Names& fields, Shown value = {}, Shown threshold = {}) {
-  return NotJudged(absl::StrCat("not reported: ", absl::StrJoin(fields, ", ")), std::move(value),
-                   std::move(threshold));
+  return NotJudged(i18n::Say(i18n::evaluation::kNotReported, absl::StrJoin(fields, ", ")),
+                   std::move(value), std::move(threshold));
 }
 
 // Reads number fields; records the names of those not reported.
@@ -167,7 +168,7 @@ Judgement CheckG4(const Subject& r, const Profile& p) {
       multi ? (relaxed ? p.multi_level_relaxed_max_students() : p.multi_level_max_students())
             : (relaxed ? p.single_level_relaxed_max_students() : p.single_level_max_students());
   if (students <= cap) return Pass();
-  return Fail(students, cap, absl::StrCat(students, " compulsory-education students > ", cap));
+  return Fail(students, cap, i18n::Say(i18n::evaluation::kTooManyStudents, students, cap));
 }
 
 Judgement CheckG5(const Subject& r, const Profile& p) {
@@ -208,7 +209,7 @@ Judgement CheckG6(const Subject& r, const CountyFacts* facts, const Profile& p) 
   double funds = in.Get(report_fields::public_funds_yuan);
   if (!in.missing.empty()) return NotReported(in.missing);
   if (facts == nullptr) {
-    return NotJudged("no county facts for the period (needs the per-student public-funds quotas)");
+    return NotJudged(i18n::Say(i18n::evaluation::kNoQuotas));
   }
   const catalog::Field<CountyFacts>& primary_quota =
       catalog::county_facts::public_funds_quota_primary_yuan;
@@ -219,7 +220,7 @@ Judgement CheckG6(const Subject& r, const CountyFacts* facts, const Profile& p) 
   if (s.junior && !junior_quota.Number(*facts)) missing_facts.push_back(junior_quota.name);
   if (!missing_facts.empty()) {
     return NotJudged(
-        absl::StrCat("county facts not reported: ", absl::StrJoin(missing_facts, ", ")));
+        i18n::Say(i18n::evaluation::kFactsNotReported, absl::StrJoin(missing_facts, ", ")));
   }
   // Unset quotas are 0, as the generated accessors read them: a school without that level needs
   // none.
@@ -235,8 +236,7 @@ Judgement CheckG6(const Subject& r, const CountyFacts* facts, const Profile& p) 
   }
   if (AtLeast(funds, required)) return Pass();
   return Fail(funds, required,
-              absl::StrCat("public_funds_yuan ", Num(funds), " < ", Num(required),
-                           " (quota x max(students, ", floor, "))"));
+              i18n::Say(i18n::evaluation::kFundsBelow, Num(funds), Num(required), floor));
 }
 
 // The share `part_field` / full-time teachers of the school's sections at least `min` (G9, G12).
@@ -249,13 +249,13 @@ Judgement CheckShare(const Subject& r, const ReportField& part_field, double min
   if (s.junior) whole += in.Get(report_fields::junior_teachers);
   if (!in.missing.empty()) return NotReported(in.missing);
   if (whole <= 0) {
-    return NotJudged("no full-time teachers reported (primary_teachers/junior_teachers = 0)");
+    return NotJudged(i18n::Say(i18n::evaluation::kNoTeachers));
   }
   double share = part / whole;
   if (AtLeast(share, min)) return Pass();
   return Fail(share, min,
-              absl::StrCat(part_field.name, " ", part, " of ", whole, " teachers = ", Num(share),
-                           " < ", Num(min)));
+              i18n::Say(i18n::evaluation::kTeacherShare, part_field.name, part, whole, Num(share),
+                        Num(min)));
 }
 
 Judgement CheckG13(const Subject& r, const Profile& p) {
@@ -271,9 +271,8 @@ Judgement CheckG13(const Subject& r, const Profile& p) {
   if (total <= 0) return Pass();  // no new entrants this period
   double share = zoned / total;
   if (AtLeast(share, min)) return Pass();
-  return Fail(
-      share, min,
-      absl::StrCat("zoned_admissions ", zoned, " of ", total, " = ", Num(share), " < ", Num(min)));
+  return Fail(share, min,
+              i18n::Say(i18n::evaluation::kZonedShare, zoned, total, Num(share), Num(min)));
 }
 
 Judgement CheckFlag(const Subject& r, const ReportField& field) {
@@ -300,12 +299,12 @@ Judgement CheckRating(const Subject& r, const ReportField& rating, absl::string_
   if (word.empty()) return NotReported(std::vector<absl::string_view>{field});
   int have = Rank(p, word);
   if (have < 0) {
-    return NotJudged(absl::StrCat(field, " = \"", word, "\" is not a rating word (",
-                                  absl::StrJoin(p.rating_order(), ", "), ")"),
+    return NotJudged(i18n::Say(i18n::evaluation::kNotARating, field, word,
+                               absl::StrJoin(p.rating_order(), ", ")),
                      word, min);
   }
   if (have >= Rank(p, min)) return Pass();
-  return Fail(word, min, absl::StrCat(field, " = ", word, " (below ", min, ")"));
+  return Fail(word, min, i18n::Say(i18n::evaluation::kRatingBelow, field, word, min));
 }
 
 Judgement CheckQ4(const Subject& r, const Profile& p) {
@@ -315,7 +314,7 @@ Judgement CheckQ4(const Subject& r, const Profile& p) {
   if (!in.missing.empty()) return NotReported(in.missing);
   const absl::string_view funds_name = report_fields::public_funds_yuan.name;
   if (funds <= 0) {
-    return NotJudged(absl::StrCat(funds_name, " is 0: no budget to take a share of"));
+    return NotJudged(i18n::Say(i18n::evaluation::kNoBudget, funds_name));
   }
   double share = training / funds;
   if (AtLeast(share, p.training_funds_share_min())) return Pass();
@@ -414,7 +413,7 @@ SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
     for (int k = 0; k < kItemCount; ++k) {
       ItemFindings& list = *lists[k];
       ++list.schools;
-      Judgement j = record.report == nullptr ? NotJudged("no report for the period")
+      Judgement j = record.report == nullptr ? NotJudged(i18n::Say(i18n::evaluation::kNoReport))
                                              : Check(k, subject, facts, profile);
       if (j.outcome == Outcome::kPass) continue;
       SchoolFinding* finding = listed_in[k]->Add();
@@ -429,7 +428,7 @@ SchoolFindings CollectSchoolFindings(const std::vector<SchoolRecord>& schools,
 void AggregateSchoolFindings(const SchoolFindings& all, junheng::v1::ItemResult& item) {
   auto it = all.find(item.id());
   if (it == all.end() || it->second.schools == 0) {
-    SetNotJudged(item, "no schools in the registry");
+    SetNotJudged(item, i18n::Say(i18n::evaluation::kNoSchools));
     return;
   }
   const ItemFindings& findings = it->second;
@@ -455,15 +454,16 @@ void AggregateSchoolFindings(const SchoolFindings& all, junheng::v1::ItemResult&
   if (failing > 0) {
     Assign(item.mutable_status(), kFail);
     item.mutable_gap()->set_number_value(failing);
-    absl::StrAppend(&reason, failing, " of ", findings.schools, " schools fail: ");
+    absl::StrAppend(&reason, i18n::Say(i18n::evaluation::kSchoolsFail, failing, findings.schools));
     list(kFail);
   } else if (unknown > 0) {
     Assign(item.mutable_status(), kNotJudged);
-    absl::StrAppend(&reason, unknown, " of ", findings.schools, " schools could not be judged: ");
+    absl::StrAppend(&reason,
+                    i18n::Say(i18n::evaluation::kSchoolsUnknown, unknown, findings.schools));
     list(kNotJudged);
   } else {
     Assign(item.mutable_status(), kPass);
-    absl::StrAppend(&reason, "all ", findings.schools, " schools meet it");
+    absl::StrAppend(&reason, i18n::Say(i18n::evaluation::kSchoolsMeet, findings.schools));
   }
 }
 

@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "common/eval/items.h"
 #include "common/eval/school_items.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 
@@ -59,12 +60,12 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
       const junheng::v1::UnitResult* unit = u->second;
       if (unit->status() == kFail) {
         fail = true;
-        absl::StrAppend(s.add_reasons(), "resource allocation (", unit->section(), " unit ",
-                        unit->school_code(), "): ", unit->reason());
+        absl::StrAppend(s.add_reasons(), i18n::Say(i18n::evaluation::kUnitFails, unit->section(),
+                                                   unit->school_code(), unit->reason()));
       } else if (unit->status() == kNotJudged) {
         unknown = true;
-        absl::StrAppend(s.add_reasons(), "resource allocation (", unit->section(),
-                        ") not judged: ", unit->reason());
+        absl::StrAppend(s.add_reasons(),
+                        i18n::Say(i18n::evaluation::kUnitUnknown, unit->section(), unit->reason()));
       }
     }
     // School codes are unique in the registry, so a school has at most one finding per item.
@@ -77,7 +78,8 @@ void SchoolStandards(const std::vector<SchoolRecord>& schools,
         absl::StrAppend(s.add_reasons(), c.id, ": ", f.reason());
       } else if (f.status() == kNotJudged) {
         unknown = true;
-        absl::StrAppend(s.add_reasons(), c.id, " not judged: ", f.reason());
+        absl::StrAppend(s.add_reasons(),
+                        i18n::Say(i18n::evaluation::kItemUnknown, c.id, f.reason()));
       }
     }
     absl::string_view status = fail ? kFail : unknown ? kNotJudged : kPass;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/catalog/fields.h"
 #include "common/eval/items.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 
@@ -29,12 +30,12 @@ void SocialRecognition(const CountyFacts* f, const junheng::v1::Profile& p, Item
     return;
   }
   if (*valid <= 0) {
-    SetNotJudged(item, absl::StrCat(facts::survey_valid.name, " is 0: no valid questionnaires"));
+    SetNotJudged(item, i18n::Say(i18n::evaluation::kNoValidSurveys, facts::survey_valid.name));
     return;
   }
   double share = *satisfied / *valid;
   SetAtLeast(item, share, p.survey_satisfaction_min(),
-             absl::StrCat("satisfied ", *satisfied, " of ", *valid, " valid questionnaires ="));
+             i18n::Say(i18n::evaluation::kSatisfied, *satisfied, *valid));
 }
 
 void VetoItems(const CountyFacts* f, ItemSlots& slots) {
@@ -47,7 +48,7 @@ void VetoItems(const CountyFacts* f, ItemSlots& slots) {
     ItemResult& item = slots.Of(id);
     FactYesNo(item, f, *field, /*wanted=*/false);
     if (FactFlag(f, *field).value_or(false)) {
-      item.set_reason(absl::StrCat(field->name, " = true: the county fails outright"));
+      item.set_reason(i18n::Say(i18n::evaluation::kVetoed, field->name));
     }
   }
 }

@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "common/eval/compare.h"
 #include "common/eval/items.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 
@@ -30,13 +31,14 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
   if (!deep.empty() || misses > allowed_misses) {
     r.status = kFail;
     if (misses > allowed_misses) {
-      absl::StrAppend(&r.reason, r.met_count, " of ", kIndicatorCount,
-                      " indicators reach their minimum (", profile.unit_min_met(),
-                      " needed); below: ", absl::StrJoin(r.below, ", "));
+      absl::StrAppend(&r.reason,
+                      i18n::Say(i18n::evaluation::kTooFewMet, r.met_count, kIndicatorCount,
+                                profile.unit_min_met(), absl::StrJoin(r.below, ", ")));
     }
     if (!deep.empty()) {
       if (!r.reason.empty()) r.reason.append("; ");
-      absl::StrAppend(&r.reason, "below ", profile.unit_miss_floor() * 100, "% of the minimum: ");
+      absl::StrAppend(&r.reason,
+                      i18n::Say(i18n::evaluation::kDeepMiss, profile.unit_miss_floor() * 100));
       for (size_t k = 0; k < deep.size(); ++k) {
         int i = deep[k];
         absl::StrAppend(&r.reason, k == 0 ? "" : "; ", Indicator(i).id, " ", *values[i], " < ",
@@ -45,13 +47,13 @@ UnitRuleResult ApplyUnitRule(const IndicatorArray& values, Level level,
     }
   } else if (unknown > 0) {
     r.status = kNotJudged;
-    r.reason = absl::StrCat(unknown, " indicator value(s) could not be computed");
+    r.reason = i18n::Say(i18n::evaluation::kValuesUnknown, unknown);
   } else {
     r.status = kPass;
     r.meets = true;
     if (!r.below.empty()) {
-      r.reason = absl::StrCat("below the minimum but within ", profile.unit_miss_floor() * 100,
-                              "%: ", absl::StrJoin(r.below, ", "));
+      r.reason = i18n::Say(i18n::evaluation::kWithinFloor, profile.unit_miss_floor() * 100,
+                           absl::StrJoin(r.below, ", "));
     }
   }
   return r;

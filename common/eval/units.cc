@@ -7,9 +7,15 @@
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
 #include "common/catalog/school_sections.h"
+#include "common/i18n/evaluation_messages.h"
 
 namespace junheng::eval {
 namespace {
+
+// The level as the reason's language names it.
+absl::string_view LevelName(Level level) {
+  return i18n::CurrentLang() == i18n::Lang::kEn ? LevelWord(level) : LevelNameZh(level);
+}
 
 using junheng::v1::Profile;
 using junheng::v1::School;
@@ -165,18 +171,14 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
       unit.students = count;
       if (unit.students <= 0) {
         unit.excluded = true;
-        unit.exclusion_reason =
-            absl::StrCat("0 ", LevelWord(level), " students: no ", LevelWord(level), " unit");
+        unit.exclusion_reason = i18n::Say(i18n::evaluation::kNoLevelUnit, LevelName(level));
         continue;
       }
       FillQuantities(record, profile, unit);
       if (small_point && !merge) {
         unit.excluded = true;
-        unit.exclusion_reason =
-            absl::StrCat("teaching point with ", unit.students, " students (< ",
-                         profile.teaching_point_min_students(),
-                         "): excluded from resource allocation (profile units.small_teaching_point "
-                         "= exclude)");
+        unit.exclusion_reason = i18n::Say(i18n::evaluation::kPointExcluded, unit.students,
+                                          profile.teaching_point_min_students());
       }
     }
   }
@@ -195,11 +197,10 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
     });
     if (parent.empty() || target == set.primary.end()) {
       point.excluded = true;
-      point.exclusion_reason = absl::StrCat(
-          "teaching point with ", point.students, " students (< ",
-          profile.teaching_point_min_students(), ") cannot be merged: ",
-          parent.empty() ? std::string("parent_school_code is empty")
-                         : absl::StrCat("parent ", parent, " has no primary unit in the county"));
+      point.exclusion_reason = i18n::Say(
+          i18n::evaluation::kPointUnmerged, point.students, profile.teaching_point_min_students(),
+          parent.empty() ? i18n::Say(i18n::evaluation::kNoParentCode)
+                         : i18n::Say(i18n::evaluation::kParentHasNoUnit, parent));
       set.primary.push_back(std::move(point));
       continue;
     }
@@ -218,10 +219,8 @@ UnitSet FormUnits(const std::vector<SchoolRecord>& schools, const Profile& profi
     into.merged_school_codes.emplace_back(point.school_code);
     Unit note = point;
     note.excluded = true;
-    note.exclusion_reason =
-        absl::StrCat("teaching point with ", point.students, " students (< ",
-                     profile.teaching_point_min_students(), "): merged into its parent ", parent,
-                     " (profile units.small_teaching_point = merge)");
+    note.exclusion_reason = i18n::Say(i18n::evaluation::kPointMerged, point.students,
+                                      profile.teaching_point_min_students(), parent);
     set.outside.push_back(std::move(note));
   }
   return set;

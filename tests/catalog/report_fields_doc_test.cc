@@ -36,8 +36,9 @@ std::string Rule(const FieldInfo& field) {
 
 // The table of one record type, as the doc shows it.
 std::string FieldTable(const google::protobuf::Descriptor& type, bool with_sections) {
-  std::string out = with_sections ? "| 字段名 | 中文名称 | 单位 | 学段 | 填写要求 |\n|---|---|---|---|---|\n"
-                                  : "| 字段名 | 中文名称 | 单位 | 填写要求 |\n|---|---|---|---|\n";
+  std::string out = with_sections
+                        ? "| 字段名 | 中文名称 | 单位 | 学段 | 填写要求 |\n|---|---|---|---|---|\n"
+                        : "| 字段名 | 中文名称 | 单位 | 填写要求 |\n|---|---|---|---|\n";
   for (const FieldInfo* field : FieldsOf(type)) {
     absl::StrAppend(&out, "| `", field->name, "` | ", field->label_zh, " | ",
                     field->unit.empty() ? "—" : field->unit, " | ");
@@ -61,7 +62,8 @@ bool ReplaceGenerated(std::string* doc, const std::string& name, const std::stri
 }
 
 TEST(ReportFieldsDocTest, TablesAreTheCatalogue) {
-  const std::string path = absl::StrCat(std::getenv("JUNHENG_SOURCE_DIR"), "/docs/report-fields.md");
+  const std::string path =
+      absl::StrCat(std::getenv("JUNHENG_SOURCE_DIR"), "/docs/report-fields.md");
   std::ifstream in(path);
   ASSERT_TRUE(in) << path;
   std::stringstream text;

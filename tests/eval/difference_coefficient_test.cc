@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 
 namespace junheng::eval {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 
 namespace junheng::client {
 namespace {
@@ -144,9 +145,9 @@ TEST(EvalCommandTest, RegistersASubcommandThatSetsTheExitCode) {
                                    "csv"};
   std::vector<const char*> argv = {"junheng"};
   for (const auto& a : args) argv.push_back(a.c_str());
-  testing::internal::CaptureStdout();
+  ::testing::internal::CaptureStdout();
   app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
-  std::string printed = testing::internal::GetCapturedStdout();
+  std::string printed = ::testing::internal::GetCapturedStdout();
   EXPECT_EQ(exit_code, 0);
   EXPECT_EQ(printed.rfind("row,level,school_code", 0), 0u);
 }

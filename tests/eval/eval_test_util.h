@@ -12,6 +12,7 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "junheng/v1/evaluation.pb.h"
+#include "tests/testing/english.h"
 
 namespace junheng::eval::testing {
 

@@ -12,6 +12,7 @@
 #include "common/render/evaluation_render.h"
 #include "gtest/gtest.h"
 #include "tests/eval/random_county.h"
+#include "tests/testing/english.h"
 
 namespace junheng::render {
 namespace {
