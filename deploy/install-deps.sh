@@ -8,6 +8,7 @@ PACKAGES=(
   librocksdb-dev libcli11-dev libspdlog-dev libtomlplusplus-dev libcsv-dev libssl-dev
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
   openssl clang-14 libclang-rt-14-dev clang clang-format
+  liborcus-dev libxlsxwriter-dev python3-openpyxl
 )
 
 missing=()
