@@ -1,5 +1,6 @@
 #include "common/io/xlsx_table.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "common/io/text_decoding.h"
 #include "orcus/sax_parser.hpp"
@@ -36,6 +38,44 @@ namespace {
 // Every limit of Excel's own: rows and columns a worksheet can have.
 constexpr int kMaxRows = 1048576;
 constexpr int kMaxColumns = 16384;
+// Limits of junheng's, far above any county's workbook (a registry of 500 schools is a sheet part
+// of about 2 MB): what one part may inflate to, and how many cells a sheet may span from A1.
+constexpr uint32_t kMaxPartBytes = 64u << 20;
+constexpr size_t kMaxSheetCells = size_t{1} << 22;
+// Deflate cannot compress by more than this; a zip that claims more is damaged or hostile.
+constexpr uint32_t kMaxDeflateRatio = 1032;
+
+uint32_t Little(absl::string_view bytes, size_t at, size_t width) {
+  uint32_t value = 0;
+  for (size_t i = width; i-- > 0;) value = value << 8 | static_cast<uint8_t>(bytes[at + i]);
+  return value;
+}
+
+// Whether every entry of the zip's central directory has sizes a real workbook can have.
+// liborcus 0.17 allocates each entry's declared size before reading it, so a damaged size field
+// (or a zip bomb) would take the client's memory; the directory is checked here first, the way
+// liborcus will walk it: the end record in the last 22 + 65535 bytes, then the entries.
+bool ZipSizesArePlausible(absl::string_view bytes) {
+  constexpr absl::string_view kEnd = "PK\x05\x06";
+  const size_t window = std::min(bytes.size(), size_t{22 + 0xFFFF});
+  const size_t end = bytes.substr(bytes.size() - window).rfind(kEnd);
+  if (end == absl::string_view::npos) return false;
+  const size_t end_at = bytes.size() - window + end;
+  if (end_at + 22 > bytes.size()) return false;
+  size_t at = Little(bytes, end_at + 16, 4);
+  while (at + 46 <= bytes.size() && Little(bytes, at, 4) == 0x02014b50) {
+    const uint32_t method = Little(bytes, at + 10, 2);
+    const uint32_t compressed = Little(bytes, at + 20, 4);
+    const uint32_t inflated = Little(bytes, at + 24, 4);
+    if (compressed > bytes.size() || inflated > kMaxPartBytes) return false;
+    if (method == 8 && inflated > 0 &&
+        (compressed == 0 || inflated / compressed > kMaxDeflateRatio)) {
+      return false;
+    }
+    at += 46 + Little(bytes, at + 28, 2) + Little(bytes, at + 30, 2) + Little(bytes, at + 32, 2);
+  }
+  return true;
+}
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
@@ -93,6 +133,25 @@ struct Unreadable {
   std::string sentence;
 };
 
+// Whether every numeric character reference (&#20013; &#x4E2D;) in the XML names a code point.
+// liborcus 0.17 (as Debian builds it) aborts the process on one beyond U+10FFFF instead of
+// throwing, so a damaged part must not reach its parser.
+bool CharacterReferencesAreValid(absl::string_view xml) {
+  for (size_t at = xml.find("&#"); at != absl::string_view::npos; at = xml.find("&#", at + 2)) {
+    const size_t end = xml.find(';', at);
+    if (end == absl::string_view::npos || end - at > 12) return false;
+    absl::string_view digits = xml.substr(at + 2, end - at - 2);
+    uint32_t code = 0;
+    const bool parsed = absl::ConsumePrefix(&digits, "x") ? absl::SimpleHexAtoi(digits, &code)
+                                                          : absl::SimpleAtoi(digits, &code);
+    if (!parsed || digits.empty() || code == 0 || code > 0x10FFFF ||
+        (code >= 0xD800 && code <= 0xDFFF)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // An Office Open XML package: a zip archive of parts named by paths ("xl/workbook.xml").
 class Package {
  public:
@@ -113,14 +172,22 @@ class Package {
     std::optional<std::vector<unsigned char>> xml = Part(name);
     if (!xml) return false;
     if (xml->empty()) return true;
+    const std::string damaged = absl::StrCat("the workbook is damaged: its part ", name,
+                                             " is not well-formed XML; ", kSaveAsAdvice);
+    if (!CharacterReferencesAreValid(
+            absl::string_view(reinterpret_cast<const char*>(xml->data()), xml->size()))) {
+      throw Unreadable{damaged};
+    }
+    // liborcus 0.17's parser reads the character after a truncated tag before it notices the end:
+    // like orcus_xlsx, it is given text followed by a NUL, which ends every token it scans.
+    const size_t size = xml->size();
+    xml->push_back('\0');
     SaxHandler handler(&visitor);
-    orcus::sax_parser<SaxHandler> parser(reinterpret_cast<const char*>(xml->data()), xml->size(),
-                                         handler);
+    orcus::sax_parser<SaxHandler> parser(reinterpret_cast<const char*>(xml->data()), size, handler);
     try {
       parser.parse();
     } catch (const std::exception&) {
-      throw Unreadable{absl::StrCat("the workbook is damaged: its part ", name,
-                                    " is not well-formed XML; ", kSaveAsAdvice)};
+      throw Unreadable{damaged};
     }
     return true;
   }
@@ -468,6 +535,8 @@ class SheetVisitor : public XmlVisitor {
 
   std::map<int, std::vector<std::string>> rows;
   std::vector<std::string> problems;
+  // Set when the rows would span more than kMaxSheetCells cells.
+  bool too_large = false;
 
  private:
   std::string Where() const {
@@ -527,13 +596,21 @@ class SheetVisitor : public XmlVisitor {
       return;
     }
     std::vector<std::string>& cells = rows[row_];
-    if (cells.size() <= static_cast<size_t>(column_)) cells.resize(column_ + 1);
+    if (cells.size() <= static_cast<size_t>(column_)) {
+      cells_ += column_ + 1 - cells.size();
+      if (cells_ > kMaxSheetCells) {
+        too_large = true;
+        return;
+      }
+      cells.resize(column_ + 1);
+    }
     cells[column_] = std::move(text);
   }
 
   const std::vector<std::string>& shared_;
   const std::vector<bool>& dates_;
   const bool date1904_;
+  size_t cells_ = 0;  // the cells the rows span so far
   int row_ = 0;
   int column_ = -1;
   std::string type_;
@@ -589,6 +666,12 @@ absl::StatusOr<Table> ReadPackage(const Package& package) {
     return Refuse(absl::StrCat("the workbook is damaged: it has no part ", sheet_part,
                                " for sheet ", chosen->name, "; ", kSaveAsAdvice));
   }
+  if (sheet.too_large) {
+    return Refuse(absl::StrCat("sheet ", chosen->name, " spans more than ", kMaxSheetCells,
+                               " cells from A1 to its last values, far more than a report; delete "
+                               "the rows and columns it does not need, or ",
+                               kSaveAsAdvice));
+  }
   if (!sheet.problems.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(sheet.problems, "\n"));
   }
@@ -607,14 +690,16 @@ absl::StatusOr<Table> ReadPackage(const Package& package) {
 }  // namespace
 
 absl::StatusOr<Table> ReadXlsx(absl::string_view bytes) {
+  const std::string cannot_open = absl::StrCat(
+      "the file starts like a zip archive, as .xlsx workbooks do, but cannot be opened as one (it "
+      "is damaged or incomplete); ",
+      kSaveAsAdvice);
+  if (!ZipSizesArePlausible(bytes)) return Refuse(cannot_open);
   std::unique_ptr<Package> package;
   try {
     package = std::make_unique<Package>(bytes);
   } catch (...) {
-    return Refuse(absl::StrCat(
-        "the file starts like a zip archive, as .xlsx workbooks do, but cannot be opened as one "
-        "(it is damaged or incomplete); ",
-        kSaveAsAdvice));
+    return Refuse(cannot_open);
   }
   try {
     return ReadPackage(*package);

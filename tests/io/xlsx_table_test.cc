@@ -132,6 +132,39 @@ TEST_F(XlsxTableTest, AFormulaWithoutASavedValueIsRefusedByItsCell) {
   EXPECT_THAT(table.status().message(), HasSubstr("save it again"));
 }
 
+// liborcus 0.17 allocates what a zip entry claims to inflate to; a damaged size field must be
+// refused before it is asked to. One deflated entry that claims 4 GB from 1 byte.
+TEST_F(XlsxTableTest, AZipClaimingAnAbsurdSizeIsRefusedBeforeAnythingIsAllocated) {
+  const std::string name = "[Content_Types].xml";
+  auto le = [](uint32_t value, int width) {
+    std::string bytes;
+    for (int i = 0; i < width; ++i) bytes += static_cast<char>(value >> (8 * i) & 0xFF);
+    return bytes;
+  };
+  const std::string sizes = le(0, 4) + le(1, 4) + le(0xF0000000u, 4);  // crc, packed, unpacked
+  std::string local = "PK\x03\x04" + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + sizes +
+                      le(name.size(), 2) + le(0, 2) + name + "x";
+  std::string central = "PK\x01\x02" + le(20, 2) + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) +
+                        sizes + le(name.size(), 2) + le(0, 6) + le(0, 2) + le(0, 4) + le(0, 4) +
+                        name;
+  std::string end = "PK\x05\x06" + le(0, 4) + le(1, 2) + le(1, 2) + le(central.size(), 4) +
+                    le(local.size(), 4) + le(0, 2);
+  auto table = ReadXlsx(local + central + end);
+  ASSERT_FALSE(table.ok());
+  EXPECT_THAT(table.status().message(), HasSubstr("cannot be opened as one"));
+}
+
+TEST_F(XlsxTableTest, DamagedXmlIsRefusedWithoutReachingTheParsersFaults) {
+  for (const char* name : {"damaged-character-reference.xlsx", "damaged-truncated-sheet.xlsx"}) {
+    auto table = ReadXlsx(Fixture(name));
+    ASSERT_FALSE(table.ok()) << name;
+    EXPECT_EQ(table.status().message(),
+              "the workbook is damaged: its part xl/worksheets/sheet2.xml is not well-formed XML; "
+              "save the file as CSV UTF-8 (逗号分隔) or as .xlsx")
+        << name;
+  }
+}
+
 TEST_F(XlsxTableTest, ADamagedWorkbookIsRefusedWithASentence) {
   std::string bytes = Write({{"填报", {{std::string("school_code")}}}});
   auto truncated = ReadXlsx(bytes.substr(0, bytes.size() / 2));

@@ -29,3 +29,23 @@ sheet.title = "填报"
 sheet.append(["school_code", "primary_students"])
 sheet.append(["2140043001", "=600+20"])
 workbook.save(os.path.join(HERE, "openpyxl-formula.xlsx"))
+
+# Damaged copies of the report: a character reference beyond Unicode (liborcus 0.17 aborts the
+# process on one) and a worksheet cut off inside a tag (its parser read past the end). The reader
+# must refuse both with a sentence.
+import zipfile
+
+
+def damaged(name, change):
+    with zipfile.ZipFile(os.path.join(HERE, "openpyxl-report.xlsx")) as source, \
+            zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = change(data)
+            out.writestr(item, data)
+
+
+damaged("damaged-character-reference.xlsx",
+        lambda xml: xml.replace(b"<t>2140043001</t>", b"<t>&#x110000;</t>"))
+damaged("damaged-truncated-sheet.xlsx", lambda xml: xml[: xml.index(b"<c r=\"B3\"") + 5])
