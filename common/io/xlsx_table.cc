@@ -1,7 +1,6 @@
 #include "common/io/xlsx_table.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -35,7 +34,7 @@
 namespace junheng::io {
 namespace {
 
-// Every limit of Excel's own: rows and columns a worksheet can have.
+// Excel's own limits: the rows and columns a worksheet can have.
 constexpr int kMaxRows = 1048576;
 constexpr int kMaxColumns = 16384;
 // Limits of junheng's, far above any county's workbook (a registry of 500 schools is a sheet part
