@@ -9,6 +9,7 @@ PACKAGES=(
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev liborcus-dev libboost-dev
   openssl clang-14 libclang-rt-14-dev clang clang-format
+  liborcus-dev libxlsxwriter-dev python3-openpyxl
 )
 
 missing=()

@@ -7,6 +7,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
+#include "common/rpc/protobuf_log.h"
 #include "common/time/clock.h"
 #include "server/server_app.h"
 #include "server/tools/admin_commands.h"
@@ -14,6 +15,8 @@
 #include "spdlog/spdlog.h"
 
 int main(int argc, char** argv) {
+  // A request protobuf cannot parse is answered with a status; its log line would only add noise.
+  junheng::DropProtobufLogs();
   CLI::App app{"junheng-server: receives school reports and keeps them in RocksDB"};
   junheng::server::ServerOptions options;
   int grace_seconds = 10;

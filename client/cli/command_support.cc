@@ -13,7 +13,12 @@ absl::StatusOr<Outbox> OpenOutbox(const Globals& g) {
 }
 
 int Fail(const absl::Status& status, std::ostream& err) {
-  err << "error: " << status.message() << "\n";
+  // Every path that ends here carries a sentence; the code is the last resort of one that lost it.
+  if (status.message().empty()) {
+    err << "error: " << absl::StatusCodeToString(status.code()) << "\n";
+  } else {
+    err << "error: " << status.message() << "\n";
+  }
   return ExitCodeFor(status);
 }
 

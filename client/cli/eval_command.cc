@@ -1,11 +1,9 @@
 #include "client/cli/eval_command.h"
 
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -25,26 +23,17 @@ constexpr int kExitResult = 0;
 constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
 
-absl::StatusOr<std::string> ReadFile(const std::string& path, absl::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat(what, " file ", path, " cannot be read; check the path"));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
+// The records of one input file, its problems prefixed by the option that named it.
 template <typename M>
 absl::StatusOr<std::vector<M>> LoadRecords(const std::string& path, absl::string_view what) {
-  absl::StatusOr<std::string> text = ReadFile(path, what);
-  if (!text.ok()) return text.status();
-  absl::StatusOr<std::vector<M>> records =
-      io::DecodeRecords<M>(*text, io::DetectFormat(path, *text));
-  if (!records.ok()) {
+  absl::StatusOr<std::vector<M>> records = io::ReadRecordFile<M>(path);
+  if (absl::IsInvalidArgument(records.status())) {
     return absl::InvalidArgumentError(
         absl::StrCat(what, " file ", path, ": ", records.status().message()));
+  }
+  if (!records.ok()) {
+    return absl::Status(records.status().code(),
+                        absl::StrCat(what, ": ", records.status().message()));
   }
   return records;
 }

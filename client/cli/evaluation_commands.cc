@@ -26,20 +26,9 @@ struct FactsArgs {
 int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, std::ostream& err) {
   auto format = FormatFor(g, kMessageFormats, "facts submit", out, err);
   if (!format) return kExitUsage;
-  auto text = ReadTextFile(args.file);
-  if (!text.ok()) return Fail(text.status(), err);
-  auto facts = io::DecodeRecords<v1::CountyFacts>(*text, io::DetectFormat(args.file, *text));
-  if (!facts.ok()) {
-    err << "error: " << args.file << ":\n" << facts.status().message() << "\n";
-    return kExitRejected;
-  }
-  if (facts->size() != 1) {
-    err << "error: " << args.file << " holds " << facts->size()
-        << " records; county facts are one record per county and period\n";
-    return kExitRejected;
-  }
-  v1::CountyFacts& f = facts->front();
-  if (f.county_code().empty()) f.set_county_code(g.county);
+  auto facts = LoadCountyFacts(args.file, g.county);
+  if (!facts.ok()) return Fail(facts.status(), err);
+  v1::CountyFacts& f = *facts;
   absl::Status invalid =
       validate::ToStatus(validate::ValidateCountyFacts(f, f.county_code()), "county facts");
   if (!invalid.ok()) {

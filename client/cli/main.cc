@@ -13,6 +13,7 @@
 #include "client/cli/exit_codes.h"
 #include "client/cli/security_commands.h"
 #include "client/outbox/agent.h"
+#include "common/rpc/protobuf_log.h"
 
 namespace {
 
@@ -39,6 +40,8 @@ std::string DefaultSubmitter() {
 
 int main(int argc, char** argv) {
   using namespace junheng::client;
+  // Nothing of protobuf's own logging reaches a clerk's terminal; every failure is a sentence.
+  junheng::DropProtobufLogs();
   CLI::App app{
       "junheng: prepare, validate and submit school reports; follow what the county received.\n"
       "Exit codes: 0 ok, 1 invalid or rejected, 2 usage, 3 server unreachable."};

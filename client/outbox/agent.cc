@@ -112,8 +112,15 @@ class Agent {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(options_.watch_dir, ec)) {
       const std::string name = entry.path().filename().string();
-      if (!entry.is_regular_file(ec) || name.empty() || name[0] == '.') continue;
-      if (!absl::EndsWith(name, ".csv") && !absl::EndsWith(name, ".json")) continue;
+      // "~$r.xlsx" is the lock file Excel and WPS keep beside a workbook while it is open.
+      if (!entry.is_regular_file(ec) || name.empty() || name[0] == '.' ||
+          absl::StartsWith(name, "~$")) {
+        continue;
+      }
+      if (!absl::EndsWithIgnoreCase(name, ".csv") && !absl::EndsWithIgnoreCase(name, ".json") &&
+          !absl::EndsWithIgnoreCase(name, ".xlsx")) {
+        continue;
+      }
       files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());

@@ -1,34 +1,28 @@
 #include "client/outbox/record_files.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
+namespace {
 
-absl::StatusOr<std::string> ReadTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot open ", path, ": ", std::strerror(errno), "; check the file name"));
+// The records of the file, with a refusal of its contents prefixed by the path.
+template <typename M>
+absl::StatusOr<std::vector<M>> Load(const std::string& path) {
+  absl::StatusOr<std::vector<M>> records = io::ReadRecordFile<M>(path);
+  if (absl::IsInvalidArgument(records.status())) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ":\n", records.status().message()));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return records;
 }
+
+}  // namespace
 
 absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(const std::string& path,
                                                                    const std::string& county) {
-  auto text = ReadTextFile(path);
-  if (!text.ok()) return text.status();
-  auto reports = io::DecodeRecords<junheng::v1::SchoolReport>(*text, io::DetectFormat(path, *text));
-  if (!reports.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":\n", reports.status().message()));
-  }
+  auto reports = Load<junheng::v1::SchoolReport>(path);
+  if (!reports.ok()) return reports.status();
   if (reports->empty()) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": no report rows below the header"));
   }
@@ -40,16 +34,26 @@ absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(const std::st
 
 absl::StatusOr<std::vector<junheng::v1::School>> LoadSchools(const std::string& path,
                                                              const std::string& county) {
-  auto text = ReadTextFile(path);
-  if (!text.ok()) return text.status();
-  auto schools = io::DecodeRecords<junheng::v1::School>(*text, io::DetectFormat(path, *text));
-  if (!schools.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":\n", schools.status().message()));
-  }
+  auto schools = Load<junheng::v1::School>(path);
+  if (!schools.ok()) return schools.status();
   for (auto& school : *schools) {
     if (school.county_code().empty()) school.set_county_code(county);
   }
   return schools;
+}
+
+absl::StatusOr<junheng::v1::CountyFacts> LoadCountyFacts(const std::string& path,
+                                                         const std::string& county) {
+  auto facts = Load<junheng::v1::CountyFacts>(path);
+  if (!facts.ok()) return facts.status();
+  if (facts->size() != 1) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, " holds ", facts->size(),
+                     " records; county facts are one record per county and period"));
+  }
+  junheng::v1::CountyFacts& f = facts->front();
+  if (f.county_code().empty()) f.set_county_code(county);
+  return std::move(f);
 }
 
 }  // namespace junheng::client

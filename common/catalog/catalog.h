@@ -21,6 +21,14 @@ absl::Span<const FieldInfo* const> FieldsOf(const google::protobuf::Descriptor& 
 // The field of `type` whose name is `name`, or nullptr when the catalogue has none.
 const FieldInfo* FindField(const google::protobuf::Descriptor& type, absl::string_view name);
 
+// The field of `type` that a column header names, or nullptr: the field's name ("music_rooms",
+// any ASCII case), its Chinese label ("音乐专用教室数") or the label with its unit as `show`
+// prints it ("教学及辅助用房面积(m²)"), the unit also in full-width parentheses ("（m²）") and m²
+// also written ㎡ or m2. Whitespace around the header and before the unit is ignored. The CSV and
+// xlsx readers resolve every header cell with this one function.
+const FieldInfo* FindFieldByHeader(const google::protobuf::Descriptor& type,
+                                   absl::string_view header);
+
 // The sections of a school_type word, or nullopt for a word that is not a school type.
 std::optional<SectionSet> SectionsOfSchoolType(absl::string_view school_type);
 

@@ -61,6 +61,9 @@ struct FieldInfo {
   }
   // The vocabulary entry of `word`, or nullptr when it is not one of the field's words.
   const Word* FindWord(absl::string_view word) const;
+  // The vocabulary entry a cell names by its word in any ASCII case ("primary", "Primary") or by
+  // its Chinese name ("小学"), surrounding whitespace ignored; nullptr when it names none.
+  const Word* FindWordOrLabel(absl::string_view cell) const;
 };
 
 // A field of message type M with its typed reader: the one way code reads a value by field.

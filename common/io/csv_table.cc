@@ -25,16 +25,9 @@ void OnRowEnd(int /*terminator*/, void* state) {
   s->current.clear();
 }
 
-bool IsBlankRow(const std::vector<std::string>& row) {
-  for (const auto& cell : row) {
-    if (!cell.empty()) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
-absl::StatusOr<CsvTable> ParseCsv(absl::string_view text) {
+absl::StatusOr<Table> ParseCsv(absl::string_view text, char separator) {
   constexpr absl::string_view kBom = "\xEF\xBB\xBF";
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
 
@@ -42,6 +35,7 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view text) {
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     return absl::InternalError("cannot initialise the CSV parser");
   }
+  csv_set_delim(&parser, static_cast<unsigned char>(separator));
   ParseState state;
   // libcsv reports no positions, so the text is fed one physical line at a time and each finished
   // row is attributed to the line on which the parser last stood outside any row.
@@ -74,28 +68,26 @@ absl::StatusOr<CsvTable> ParseCsv(absl::string_view text) {
   row_lines.resize(state.rows.size(), row_start_line);
   csv_free(&parser);
 
-  CsvTable table;
-  bool have_header = false;
+  Table table;
+  table.source = "the CSV file";
   for (size_t i = 0; i < state.rows.size(); ++i) {
-    auto& row = state.rows[i];
-    if (IsBlankRow(row)) continue;
-    if (!have_header) {
-      table.header = std::move(row);
-      have_header = true;
-      continue;
-    }
-    if (row.size() > table.header.size()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "CSV line ", row_lines[i], ": ", row.size(), " cells but the header has ",
-          table.header.size(), " columns (remove the extra cells or add their column names)"));
-    }
-    row.resize(table.header.size());
-    table.rows.push_back(std::move(row));
-    table.row_lines.push_back(row_lines[i]);
+    if (IsBlankRow(state.rows[i])) continue;
+    table.rows.push_back(std::move(state.rows[i]));
+    table.row_numbers.push_back(row_lines[i]);
   }
-  if (!have_header)
-    return absl::InvalidArgumentError("the CSV file is empty: it needs a header row");
   return table;
+}
+
+char DetectSeparator(absl::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = std::min(text.find('\n', pos), text.size());
+    absl::string_view line = text.substr(pos, end - pos);
+    bool tab = line.find('\t') != absl::string_view::npos;
+    bool comma = line.find(',') != absl::string_view::npos;
+    if (tab || comma) return tab && !comma ? '\t' : ',';
+    pos = end + 1;
+  }
+  return ',';
 }
 
 std::string FormatCsvRow(const std::vector<std::string>& cells) {

@@ -1,26 +1,25 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "common/io/table.h"
 
 namespace junheng::io {
 
-// A CSV file as read: its header row and its data rows, each with the 1-based line number it
-// started on so that errors can point a clerk at the right spreadsheet row.
-struct CsvTable {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<int> row_lines;
-};
+// Parses RFC 4180 CSV text, already decoded to UTF-8 (text_decoding.h), into a Table of its
+// non-blank rows, each numbered by the line it starts on: quoted fields, embedded separators,
+// quotes and newlines; CRLF or LF; a leading UTF-8 byte-order mark is skipped. `separator` is ','
+// or, for tab-separated text (Excel's "Unicode text"), '\t'. Rows may have different lengths;
+// which row is the header is the codec's business. An input without rows gives an empty table.
+// Fails with INVALID_ARGUMENT, naming the line, on malformed quoting.
+[[nodiscard]] absl::StatusOr<Table> ParseCsv(absl::string_view text, char separator = ',');
 
-// Parses RFC 4180 CSV (quoted fields, embedded commas, quotes and newlines; CRLF or LF; a leading
-// UTF-8 byte-order mark as Excel writes it). Blank lines are skipped. Fails with INVALID_ARGUMENT
-// on malformed quoting, an empty input, or a data row with more cells than the header.
-[[nodiscard]] absl::StatusOr<CsvTable> ParseCsv(absl::string_view text);
+// The separator of delimited text: a tab when the first line that holds a tab or a comma holds
+// tabs and no comma (Excel's "Unicode text"), else a comma.
+char DetectSeparator(absl::string_view text);
 
 // Renders one CSV line (terminated by "\n"), quoting cells only where RFC 4180 requires it.
 std::string FormatCsvRow(const std::vector<std::string>& cells);

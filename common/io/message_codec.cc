@@ -1,13 +1,15 @@
 #include "common/io/message_codec.h"
 
-#include <charconv>
 #include <cmath>
-#include <set>
+#include <map>
+#include <optional>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
 #include "common/io/csv_table.h"
@@ -22,19 +24,63 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
+// The header is looked for among this many rows at the top of a table.
+constexpr size_t kHeaderSearchRows = 10;
+
+// A field as messages name it: "primary_students (小学在校生数)".
+std::string Title(const catalog::FieldInfo& field) {
+  return absl::StrCat(field.name, " (", field.label_zh, ")");
+}
+
+// The period is text, but a spreadsheet that takes "2024" for a number may write it as 2024.0.
+bool IsPeriod(const catalog::FieldInfo& field) {
+  return &field == &catalog::report::period || &field == &catalog::county_facts::period;
+}
+
+// "120" for "120", "120.0" and "120.00"; nullopt unless the text is digits with a zero fraction.
+std::optional<absl::string_view> WithoutZeroFraction(absl::string_view text) {
+  size_t point = text.find('.');
+  if (point == absl::string_view::npos || point == 0 || point + 1 == text.size()) {
+    return std::nullopt;
+  }
+  absl::string_view whole = text.substr(0, point);
+  absl::string_view fraction = text.substr(point + 1);
+  if (fraction.find_first_not_of('0') != absl::string_view::npos) return std::nullopt;
+  if (whole.find_first_not_of("+-0123456789") != absl::string_view::npos) return std::nullopt;
+  return whole;
+}
+
+std::optional<bool> YesNo(absl::string_view cell) {
+  if (cell == "是" || absl::EqualsIgnoreCase(cell, "true") || absl::EqualsIgnoreCase(cell, "yes") ||
+      cell == "1") {
+    return true;
+  }
+  if (cell == "否" || absl::EqualsIgnoreCase(cell, "false") || absl::EqualsIgnoreCase(cell, "no") ||
+      cell == "0") {
+    return false;
+  }
+  return std::nullopt;
+}
+
 // Returns an empty string on success, or the sentence telling the clerk what to write instead.
 std::string SetFromCell(const catalog::FieldInfo& info, const FieldDescriptor& field,
                         absl::string_view cell, Message* message) {
   const Reflection& reflection = *message->GetReflection();
   switch (info.kind) {
     case catalog::Kind::kText:
-    case catalog::Kind::kWord:
+      if (IsPeriod(info)) cell = WithoutZeroFraction(cell).value_or(cell);
       reflection.SetString(message, &field, std::string(cell));
       return "";
+    case catalog::Kind::kWord: {
+      // A text that is no word of the vocabulary is kept: the validators name the words.
+      const catalog::Word* word = info.FindWordOrLabel(cell);
+      reflection.SetString(message, &field, std::string(word != nullptr ? word->word : cell));
+      return "";
+    }
     case catalog::Kind::kCount:
     case catalog::Kind::kYear: {
       int32_t value = 0;
-      if (!absl::SimpleAtoi(cell, &value)) {
+      if (!absl::SimpleAtoi(WithoutZeroFraction(cell).value_or(cell), &value)) {
         return absl::StrCat("'", cell, "' is not a whole number; write digits only, e.g. 120");
       }
       reflection.SetInt32(message, &field, value);
@@ -52,84 +98,149 @@ std::string SetFromCell(const catalog::FieldInfo& info, const FieldDescriptor& f
       return "";
     }
     case catalog::Kind::kYesNo: {
-      std::string lower = absl::AsciiStrToLower(cell);
-      if (lower == "true" || lower == "yes" || lower == "1" || cell == "是") {
-        reflection.SetBool(message, &field, true);
-      } else if (lower == "false" || lower == "no" || lower == "0" || cell == "否") {
-        reflection.SetBool(message, &field, false);
-      } else {
-        return absl::StrCat("'", cell, "' is not yes/no; write true or false");
-      }
+      std::optional<bool> value = YesNo(cell);
+      if (!value) return absl::StrCat("'", cell, "' is not yes/no; write 是 or 否 (true or false)");
+      reflection.SetBool(message, &field, *value);
       return "";
     }
   }
   return "this column cannot be written in CSV; use the JSON form";
 }
 
-std::string FormatDouble(double value) {
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value);
-  return ec == std::errc() ? std::string(buffer, end) : absl::StrCat(value);
+// The field each cell of a table row names, nullptr for an empty cell or one that names none.
+std::vector<const catalog::FieldInfo*> ResolveRow(const Descriptor& type,
+                                                  const std::vector<std::string>& cells) {
+  std::vector<const catalog::FieldInfo*> fields;
+  for (const std::string& cell : cells) fields.push_back(catalog::FindFieldByHeader(type, cell));
+  return fields;
+}
+
+bool NamesAField(const std::vector<const catalog::FieldInfo*>& fields) {
+  for (const catalog::FieldInfo* field : fields) {
+    if (field != nullptr) return true;
+  }
+  return false;
+}
+
+// Whether `second` is a full header (each of its non-empty cells names a field) under `first`,
+// naming no column's field differently: the template's field names under their labels.
+bool RepeatsHeader(const Table& table, size_t second,
+                   const std::vector<const catalog::FieldInfo*>& first_fields,
+                   const std::vector<const catalog::FieldInfo*>& second_fields) {
+  if (!NamesAField(second_fields)) return false;
+  for (size_t c = 0; c < second_fields.size(); ++c) {
+    const bool empty = absl::StripAsciiWhitespace(table.Cell(second, c)).empty();
+    if (!empty && second_fields[c] == nullptr) return false;
+    const catalog::FieldInfo* above = c < first_fields.size() ? first_fields[c] : nullptr;
+    if (above != nullptr && second_fields[c] != above) return false;
+  }
+  return true;
+}
+
+// Whether the row is one cell of catalogue names joined by semicolons: a CSV saved where the list
+// separator is ';' (Excel under a European regional setting).
+bool IsSemicolonHeader(const Descriptor& type, const std::vector<std::string>& cells) {
+  const std::string* only = nullptr;
+  for (const std::string& cell : cells) {
+    if (absl::StripAsciiWhitespace(cell).empty()) continue;
+    if (only != nullptr) return false;
+    only = &cell;
+  }
+  if (only == nullptr || only->find(';') == std::string::npos) return false;
+  for (absl::string_view part : absl::StrSplit(*only, ';')) {
+    if (catalog::FindFieldByHeader(type, part) != nullptr) return true;
+  }
+  return false;
+}
+
+struct Header {
+  size_t row = 0;                                 // the header's index in table.rows
+  std::vector<const catalog::FieldInfo*> fields;  // per column; nullptr: no field
+};
+
+absl::StatusOr<Header> FindHeader(const Table& table, const Descriptor& type) {
+  const size_t search = std::min(table.rows.size(), kHeaderSearchRows);
+  for (size_t r = 0; r < search; ++r) {
+    if (IsSemicolonHeader(type, table.rows[r])) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(table.source,
+                       " is separated by semicolons (;) instead of commas, as Excel saves CSV "
+                       "under some regional settings; ",
+                       kSaveAsAdvice));
+    }
+    Header header{r, ResolveRow(type, table.rows[r])};
+    if (!NamesAField(header.fields)) continue;
+    if (r + 1 < table.rows.size()) {
+      std::vector<const catalog::FieldInfo*> next = ResolveRow(type, table.rows[r + 1]);
+      if (RepeatsHeader(table, r + 1, header.fields, next)) header = {r + 1, std::move(next)};
+    }
+    return header;
+  }
+  const catalog::FieldInfo& example = *catalog::FieldsOf(type).front();
+  return absl::InvalidArgumentError(absl::StrCat(
+      table.source, " has no header row: none of its first rows names a field by its name (",
+      example.name, ") or its label (", example.label_zh,
+      "); start from `junheng template`, or use the columns of the field catalogue "
+      "(report-fields.md)"));
 }
 
 }  // namespace
 
-FileFormat DetectFormat(absl::string_view path, absl::string_view text) {
-  std::string lower = absl::AsciiStrToLower(path);
-  if (lower.ends_with(".json")) return FileFormat::kJson;
-  if (lower.ends_with(".csv")) return FileFormat::kCsv;
-  for (char c : text) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) continue;
-    return (c == '{' || c == '[') ? FileFormat::kJson : FileFormat::kCsv;
-  }
-  return FileFormat::kCsv;
-}
-
-absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeCsv(absl::string_view text,
-                                                                const Message& prototype) {
-  auto table = ParseCsv(text);
-  if (!table.ok()) return table.status();
+absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeTable(const Table& table,
+                                                                  const Message& prototype) {
   const Descriptor& type = *prototype.GetDescriptor();
-
   if (catalog::FieldsOf(type).empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat(type.name(), " records have no CSV form; use the JSON form"));
   }
-  std::vector<const catalog::FieldInfo*> fields;
-  std::vector<const FieldDescriptor*> descriptors;
+  absl::StatusOr<Header> header = FindHeader(table, type);
+  if (!header.ok()) return header.status();
+
   std::vector<std::string> problems;
-  std::set<std::string> seen;
-  for (const std::string& raw : table->header) {
-    std::string name(absl::StripAsciiWhitespace(raw));
-    const catalog::FieldInfo* field = catalog::FindField(type, name);
-    if (field == nullptr) {
-      problems.push_back(absl::StrCat("header: unknown column '", name,
+  std::map<const catalog::FieldInfo*, std::string> seen;
+  for (size_t c = 0; c < header->fields.size(); ++c) {
+    const catalog::FieldInfo* field = header->fields[c];
+    const std::string name(absl::StripAsciiWhitespace(table.Cell(header->row, c)));
+    if (field == nullptr && !name.empty()) {
+      problems.push_back(absl::StrCat(table.Where(header->row, c), ": unknown column '", name,
                                       "'; the columns are listed in the field catalogue "
                                       "(report-fields.md), or run `junheng template`"));
-    } else if (!seen.insert(name).second) {
-      problems.push_back(absl::StrCat("header: column '", name, "' appears twice; keep one"));
+    } else if (field != nullptr && !seen.emplace(field, name).second) {
+      problems.push_back(absl::StrCat(table.Where(header->row, c), ": column '", name, "' names ",
+                                      Title(*field), " again after '", seen[field], "'; keep one"));
+      header->fields[c] = nullptr;
     }
-    fields.push_back(field);
-    descriptors.push_back(field == nullptr ? nullptr : field->DescriptorIn(type));
   }
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
 
   std::vector<std::unique_ptr<Message>> out;
-  for (size_t r = 0; r < table->rows.size(); ++r) {
+  for (size_t r = header->row + 1; r < table.rows.size(); ++r) {
     std::unique_ptr<Message> message(prototype.New());
-    for (size_t c = 0; c < fields.size(); ++c) {
-      absl::string_view cell = absl::StripAsciiWhitespace(table->rows[r][c]);
+    for (size_t c = 0; c < table.rows[r].size(); ++c) {
+      absl::string_view cell = absl::StripAsciiWhitespace(table.rows[r][c]);
       if (cell.empty()) continue;
-      std::string why = SetFromCell(*fields[c], *descriptors[c], cell, message.get());
+      const catalog::FieldInfo* field = c < header->fields.size() ? header->fields[c] : nullptr;
+      if (field == nullptr) {
+        problems.push_back(absl::StrCat(table.WhereCell(r, c), ": '", cell,
+                                        "' is in a column without a header; clear the cell or "
+                                        "give its column a field name"));
+        continue;
+      }
+      std::string why = SetFromCell(*field, *field->DescriptorIn(type), cell, message.get());
       if (!why.empty()) {
-        problems.push_back(
-            absl::StrCat("line ", table->row_lines[r], ", ", fields[c]->name, ": ", why));
+        problems.push_back(absl::StrCat(table.Where(r, c), ", ", Title(*field), ": ", why));
       }
     }
     out.push_back(std::move(message));
   }
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
   return out;
+}
+
+absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeFile(const TableFile& file,
+                                                                 const Message& prototype) {
+  return file.kind == TableFile::Kind::kJson ? DecodeJson(file.json, prototype)
+                                             : DecodeTable(file.table, prototype);
 }
 
 absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeJson(absl::string_view text,
@@ -179,7 +290,7 @@ std::string CellText(const Message& message, const FieldDescriptor& field) {
     case FieldDescriptor::CPPTYPE_INT64:
       return absl::StrCat(reflection.GetInt64(message, &field));
     case FieldDescriptor::CPPTYPE_DOUBLE:
-      return FormatDouble(reflection.GetDouble(message, &field));
+      return NumberText(reflection.GetDouble(message, &field));
     case FieldDescriptor::CPPTYPE_BOOL:
       return reflection.GetBool(message, &field) ? "true" : "false";
     default:

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
+
 namespace junheng {
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
@@ -11,7 +13,13 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
 
 absl::Status FromGrpcStatus(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  const auto code = static_cast<absl::StatusCode>(status.error_code());
+  if (!status.error_message().empty()) return absl::Status(code, status.error_message());
+  return absl::Status(
+      code, absl::StrCat("the server gave no reason (status ", absl::StatusCodeToString(code),
+                         ", as gRPC answers a request the server cannot read); check that this "
+                         "junheng is the server's version, or ask the operator to look at the "
+                         "server log"));
 }
 
 }  // namespace junheng

@@ -124,5 +124,46 @@ TEST(CatalogTest, VocabulariesListTheirWords) {
                                  "teaching_point"));
 }
 
+TEST(CatalogTest, HeadersNameAFieldByNameLabelOrLabelWithItsUnit) {
+  const Descriptor& type = *SchoolReport::descriptor();
+  EXPECT_EQ(FindFieldByHeader(type, "music_rooms"), &report::music_rooms);
+  EXPECT_EQ(FindFieldByHeader(type, " Music_Rooms\t"), &report::music_rooms);
+  EXPECT_EQ(FindFieldByHeader(type, "音乐专用教室数"), &report::music_rooms);
+  EXPECT_EQ(FindFieldByHeader(type, "\u3000音乐专用教室数 "), &report::music_rooms);
+  for (const char* header :
+       {"教学及辅助用房面积", "教学及辅助用房面积(m²)", "教学及辅助用房面积（m²）",
+        "教学及辅助用房面积(㎡)", "教学及辅助用房面积 （ ㎡ ）", "教学及辅助用房面积(M2)"}) {
+    EXPECT_EQ(FindFieldByHeader(type, header), &report::teaching_aux_area_m2) << header;
+  }
+  EXPECT_EQ(FindFieldByHeader(type, "教学仪器设备值(元)"), &report::equipment_value_yuan);
+  EXPECT_EQ(FindFieldByHeader(type, report::teaching_aux_area_m2.DisplayLabel()),
+            &report::teaching_aux_area_m2);
+  // A wrong unit, a field of another record, an empty cell: no field.
+  EXPECT_EQ(FindFieldByHeader(type, "教学及辅助用房面积(元)"), nullptr);
+  EXPECT_EQ(FindFieldByHeader(type, "学校名称"), nullptr);
+  EXPECT_EQ(FindFieldByHeader(type, "  "), nullptr);
+  EXPECT_EQ(FindFieldByHeader(*School::descriptor(), "学校名称"), &school::school_name);
+}
+
+TEST(CatalogTest, EveryHeaderOfARecordNamesOneField) {
+  for (const Descriptor* type :
+       {SchoolReport::descriptor(), School::descriptor(), CountyFacts::descriptor()}) {
+    for (const FieldInfo* field : FieldsOf(*type)) {
+      EXPECT_EQ(FindFieldByHeader(*type, field->name), field) << field->name;
+      EXPECT_EQ(FindFieldByHeader(*type, field->label_zh), field) << field->name;
+      EXPECT_EQ(FindFieldByHeader(*type, field->DisplayLabel()), field) << field->name;
+    }
+  }
+}
+
+TEST(CatalogTest, WordsAreFoundByWordOrChineseName) {
+  EXPECT_EQ(school::school_type.FindWordOrLabel("小学"), &kSchoolTypeWords[0]);
+  EXPECT_EQ(school::school_type.FindWordOrLabel(" Primary "), &kSchoolTypeWords[0]);
+  EXPECT_EQ(school::locale.FindWordOrLabel("城区")->word, "urban");
+  EXPECT_EQ(report::ict_rating.FindWordOrLabel("较差")->word, "poor");
+  EXPECT_EQ(report::ict_rating.FindWordOrLabel("差"), nullptr);
+  EXPECT_EQ(report::period.FindWordOrLabel("2024"), nullptr) << "a text field has no words";
+}
+
 }  // namespace
 }  // namespace junheng::catalog

@@ -10,9 +10,9 @@ SECONDS_EACH="${1:-${JUNHENG_FUZZ_SECONDS:-60}}"
 BUILD="${JUNHENG_FUZZ_BUILD_DIR:-build-fuzz}"
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DJUNHENG_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   >/dev/null
-cmake --build "$BUILD" -j "${JUNHENG_JOBS:-$(nproc)}" --target csv_fuzzer json_fuzzer validate_fuzzer
+cmake --build "$BUILD" -j "${JUNHENG_JOBS:-$(nproc)}" --target csv_fuzzer xlsx_fuzzer json_fuzzer validate_fuzzer
 mkdir -p "$BUILD/artifacts"
-for name in csv json validate; do
+for name in csv xlsx json validate; do
   scratch="$BUILD/corpus-$name"
   mkdir -p "$scratch"
   echo "== ${name}_fuzzer for ${SECONDS_EACH}s"

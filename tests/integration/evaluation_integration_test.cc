@@ -72,12 +72,10 @@ class EvaluationIntegrationTest : public ::testing::Test {
   }
 
   void SubmitFacts(const std::string& period) {
-    auto text = client::ReadTextFile(Sample("county-facts-" + period + ".json"));
-    ASSERT_TRUE(text.ok());
-    auto facts = io::DecodeRecords<v1::CountyFacts>(*text, io::FileFormat::kJson);
+    auto facts = client::LoadCountyFacts(Sample("county-facts-" + period + ".json"), kCounty);
     ASSERT_TRUE(facts.ok()) << facts.status();
     v1::SubmitCountyFactsRequest request;
-    *request.mutable_facts() = facts->front();
+    *request.mutable_facts() = *facts;
     auto receipt = rpc_->Call(&v1::EvaluationService::Stub::SubmitCountyFacts, request);
     ASSERT_TRUE(receipt.ok()) << receipt.status();
   }

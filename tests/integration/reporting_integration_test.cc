@@ -305,6 +305,28 @@ TEST_F(ReportingIntegrationTest, RegistryImportIsAllOrNothing) {
   EXPECT_EQ(listed->schools_size(), 0);
 }
 
+// A GBK registry file read without decoding put GBK bytes into string fields: protobuf logged
+// them on both sides, the server could not parse the request, gRPC 1.51's callback server
+// answered UNIMPLEMENTED with no message and the client printed a bare "error: ". The refusal
+// now says something.
+TEST_F(ReportingIntegrationTest, ARequestTheServerCannotParseIsRefusedWithASentence) {
+  v1::UpsertSchoolsRequest request;
+  request.set_county_code(kCounty);
+  auto* school = request.add_schools();
+  school->set_school_code("s1");
+  school->set_school_name("\xC7\xDF\xCF\xD8\xB5\xDA\xD2\xBB\xD6\xD0\xD1\xA7");  // GBK
+  school->set_school_type("primary");
+  auto response = connection_->Call(&v1::RegistryService::Stub::UpsertSchools, request);
+  ASSERT_FALSE(response.ok());
+  EXPECT_THAT(response.status().message(), HasSubstr("the server gave no reason"))
+      << response.status();
+  v1::ListSchoolsRequest list;
+  list.set_county_code(kCounty);
+  auto listed = connection_->Call(&v1::RegistryService::Stub::ListSchools, list);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->schools_size(), 0);
+}
+
 TEST_F(ReportingIntegrationTest, RegistryReimportCountsUnchangedRows) {
   RegisterSchools();
   v1::UpsertSchoolsRequest request;
