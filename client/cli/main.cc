@@ -13,6 +13,7 @@
 #include "client/cli/exit_codes.h"
 #include "client/cli/security_commands.h"
 #include "client/outbox/agent.h"
+#include "common/i18n/lang.h"
 #include "common/rpc/protobuf_log.h"
 
 namespace {
@@ -40,6 +41,8 @@ std::string DefaultSubmitter() {
 
 int main(int argc, char** argv) {
   using namespace junheng::client;
+  // Chinese unless the environment asks for English (LANG=en_*).
+  junheng::i18n::SetProcessLang(junheng::i18n::LangFromEnvironment());
   // Nothing of protobuf's own logging reaches a clerk's terminal; every failure is a sentence.
   junheng::DropProtobufLogs();
   CLI::App app{

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
+#include "common/i18n/file_messages.h"
 #include "common/io/csv_table.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -29,6 +30,7 @@ constexpr size_t kHeaderSearchRows = 10;
 
 // A field as messages name it: "primary_students (小学在校生数)".
 std::string Title(const catalog::FieldInfo& field) {
+  if (i18n::CurrentLang() != i18n::Lang::kEn) return absl::StrCat(field.label_zh, " ", field.name);
   return absl::StrCat(field.name, " (", field.label_zh, ")");
 }
 
@@ -81,7 +83,7 @@ std::string SetFromCell(const catalog::FieldInfo& info, const FieldDescriptor& f
     case catalog::Kind::kYear: {
       int32_t value = 0;
       if (!absl::SimpleAtoi(WithoutZeroFraction(cell).value_or(cell), &value)) {
-        return absl::StrCat("'", cell, "' is not a whole number; write digits only, e.g. 120");
+        return i18n::Say(i18n::file::kNotWhole, cell);
       }
       reflection.SetInt32(message, &field, value);
       return "";
@@ -90,16 +92,14 @@ std::string SetFromCell(const catalog::FieldInfo& info, const FieldDescriptor& f
     case catalog::Kind::kShare: {
       double value = 0;
       if (!absl::SimpleAtod(cell, &value) || !std::isfinite(value)) {
-        return absl::StrCat("'", cell,
-                            "' is not a number; write digits with an optional decimal point, "
-                            "e.g. 2450.5 (no units, no thousands separators)");
+        return i18n::Say(i18n::file::kNotNumber, cell);
       }
       reflection.SetDouble(message, &field, value);
       return "";
     }
     case catalog::Kind::kYesNo: {
       std::optional<bool> value = YesNo(cell);
-      if (!value) return absl::StrCat("'", cell, "' is not yes/no; write 是 or 否 (true or false)");
+      if (!value) return i18n::Say(i18n::file::kNotYesNo, cell);
       reflection.SetBool(message, &field, *value);
       return "";
     }
@@ -163,10 +163,7 @@ absl::StatusOr<Header> FindHeader(const Table& table, const Descriptor& type) {
   for (size_t r = 0; r < search; ++r) {
     if (IsSemicolonHeader(type, table.rows[r])) {
       return absl::InvalidArgumentError(
-          absl::StrCat(table.source,
-                       " is separated by semicolons (;) instead of commas, as Excel saves CSV "
-                       "under some regional settings; ",
-                       kSaveAsAdvice));
+          i18n::Say(i18n::file::kSemicolons, table.source, SaveAsAdvice()));
     }
     Header header{r, ResolveRow(type, table.rows[r])};
     if (!NamesAField(header.fields)) continue;
@@ -177,11 +174,8 @@ absl::StatusOr<Header> FindHeader(const Table& table, const Descriptor& type) {
     return header;
   }
   const catalog::FieldInfo& example = *catalog::FieldsOf(type).front();
-  return absl::InvalidArgumentError(absl::StrCat(
-      table.source, " has no header row: none of its first rows names a field by its name (",
-      example.name, ") or its label (", example.label_zh,
-      "); start from `junheng template`, or use the columns of the field catalogue "
-      "(report-fields.md)"));
+  return absl::InvalidArgumentError(
+      i18n::Say(i18n::file::kNoHeader, table.source, example.name, example.label_zh));
 }
 
 }  // namespace
@@ -190,8 +184,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeTable(const Table& t
                                                                   const Message& prototype) {
   const Descriptor& type = *prototype.GetDescriptor();
   if (catalog::FieldsOf(type).empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(type.name(), " records have no CSV form; use the JSON form"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::file::kNoCsvForm, type.name()));
   }
   absl::StatusOr<Header> header = FindHeader(table, type);
   if (!header.ok()) return header.status();
@@ -202,12 +195,10 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeTable(const Table& t
     const catalog::FieldInfo* field = header->fields[c];
     const std::string name(absl::StripAsciiWhitespace(table.Cell(header->row, c)));
     if (field == nullptr && !name.empty()) {
-      problems.push_back(absl::StrCat(table.Where(header->row, c), ": unknown column '", name,
-                                      "'; the columns are listed in the field catalogue "
-                                      "(report-fields.md), or run `junheng template`"));
+      problems.push_back(i18n::Say(i18n::file::kUnknownColumn, table.Where(header->row, c), name));
     } else if (field != nullptr && !seen.emplace(field, name).second) {
-      problems.push_back(absl::StrCat(table.Where(header->row, c), ": column '", name, "' names ",
-                                      Title(*field), " again after '", seen[field], "'; keep one"));
+      problems.push_back(i18n::Say(i18n::file::kDuplicateColumn, table.Where(header->row, c), name,
+                                   Title(*field), seen[field]));
       header->fields[c] = nullptr;
     }
   }
@@ -221,14 +212,14 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeTable(const Table& t
       if (cell.empty()) continue;
       const catalog::FieldInfo* field = c < header->fields.size() ? header->fields[c] : nullptr;
       if (field == nullptr) {
-        problems.push_back(absl::StrCat(table.WhereCell(r, c), ": '", cell,
-                                        "' is in a column without a header; clear the cell or "
-                                        "give its column a field name"));
+        problems.push_back(i18n::Say(i18n::file::kNoColumnHeader, table.WhereCell(r, c), cell));
         continue;
       }
       std::string why = SetFromCell(*field, *field->DescriptorIn(type), cell, message.get());
       if (!why.empty()) {
-        problems.push_back(absl::StrCat(table.Where(r, c), ", ", Title(*field), ": ", why));
+        problems.push_back(absl::StrCat(table.Where(r, c),
+                                        i18n::CurrentLang() == i18n::Lang::kEn ? ", " : "，",
+                                        Title(*field), i18n::Colon(), why));
       }
     }
     out.push_back(std::move(message));

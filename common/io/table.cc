@@ -6,21 +6,25 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/i18n/file_messages.h"
 
 namespace junheng::io {
 
+std::string SaveAsAdvice() { return i18n::Say(i18n::file::kSaveAs); }
+
 std::string Table::Where(size_t row, size_t column) const {
   if (positions == Positions::kLines) return WhereRow(row);
-  return absl::StrCat("row ", row_numbers[row], ", column ", ColumnLetters(column));
+  return i18n::Say(i18n::file::kRowColumn, row_numbers[row], ColumnLetters(column));
 }
 
 std::string Table::WhereCell(size_t row, size_t column) const {
   if (positions == Positions::kCells) return Where(row, column);
-  return absl::StrCat("line ", row_numbers[row], ", column ", column + 1);
+  return i18n::Say(i18n::file::kLineColumn, row_numbers[row], column + 1);
 }
 
 std::string Table::WhereRow(size_t row) const {
-  return absl::StrCat(positions == Positions::kLines ? "line " : "row ", row_numbers[row]);
+  return positions == Positions::kLines ? i18n::Say(i18n::file::kLine, row_numbers[row])
+                                        : i18n::Say(i18n::file::kRow, row_numbers[row]);
 }
 
 const std::string& Table::Cell(size_t row, size_t column) const {

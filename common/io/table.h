@@ -45,8 +45,7 @@ std::string NumberText(double value);
 // True when every cell is empty or only whitespace: such rows are left out of a Table.
 bool IsBlankRow(const std::vector<std::string>& cells);
 
-// The advice every refusal of an unreadable file ends with, kept in this one place.
-inline constexpr absl::string_view kSaveAsAdvice =
-    "save the file as CSV UTF-8 (逗号分隔) or as .xlsx";
+// The advice every refusal of an unreadable file ends with, in the current language.
+std::string SaveAsAdvice();
 
 }  // namespace junheng::io

@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/i18n/file_messages.h"
 #include "common/io/csv_table.h"
 #include "common/io/xlsx_table.h"
 
@@ -37,18 +38,13 @@ absl::StatusOr<TableFile> ReadTable(absl::string_view bytes, absl::string_view n
     return file;
   }
   if (absl::StartsWith(bytes, kOle2Magic)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the file is an .xls or .et workbook of Excel 97-2003 or older WPS (or a "
-        "password-protected workbook), which junheng cannot read; open it in Excel or WPS, remove "
-        "any password and ",
-        kSaveAsAdvice));
+    return absl::InvalidArgumentError(i18n::Say(i18n::file::kOldWorkbook, SaveAsAdvice()));
   }
   absl::StatusOr<DecodedText> decoded = DecodeText(bytes);
   if (!decoded.ok()) return decoded.status();
   file.encoding = decoded->encoding;
   if (absl::StripAsciiWhitespace(decoded->text).empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the file is empty; fill in the template from `junheng template` and ", kSaveAsAdvice));
+    return absl::InvalidArgumentError(i18n::Say(i18n::file::kEmpty, SaveAsAdvice()));
   }
   if (absl::EndsWithIgnoreCase(name, ".json") || StartsJson(decoded->text)) {
     file.kind = TableFile::Kind::kJson;
@@ -64,14 +60,12 @@ absl::StatusOr<TableFile> ReadTable(absl::string_view bytes, absl::string_view n
 absl::StatusOr<TableFile> ReadTableFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, " is a folder, not a file; name a file inside it"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::file::kFolder, path));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int error = errno;
-    std::string why =
-        absl::StrCat("cannot open ", path, ": ", std::strerror(error), "; check the file name");
+    std::string why = i18n::Say(i18n::file::kCannotOpen, path, std::strerror(error));
     return error == EACCES ? absl::PermissionDeniedError(why) : absl::NotFoundError(why);
   }
   std::ostringstream bytes;

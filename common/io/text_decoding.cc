@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/i18n/file_messages.h"
 #include "common/io/table.h"
 
 namespace junheng::io {
@@ -129,7 +130,8 @@ absl::StatusOr<Converted> ToUtf8(const char* from, absl::string_view bytes) {
 }
 
 absl::Status NotText(int line, absl::string_view what) {
-  return absl::InvalidArgumentError(absl::StrCat("line ", line, " ", what, "; ", kSaveAsAdvice));
+  return absl::InvalidArgumentError(
+      i18n::Say(i18n::file::kNotText, i18n::Say(i18n::file::kLine, line), what, SaveAsAdvice()));
 }
 
 absl::StatusOr<DecodedText> DecodeUtf16(absl::string_view bytes, TextEncoding encoding) {
@@ -137,9 +139,7 @@ absl::StatusOr<DecodedText> DecodeUtf16(absl::string_view bytes, TextEncoding en
       ToUtf8(encoding == TextEncoding::kUtf16Le ? "UTF-16LE" : "UTF-16BE", bytes);
   if (!converted.ok()) return converted.status();
   if (converted->bad_line > 0) {
-    return NotText(converted->bad_line,
-                   "is not valid UTF-16 text although the file starts with a UTF-16 byte-order "
-                   "mark");
+    return NotText(converted->bad_line, i18n::Say(i18n::file::kBadUtf16));
   }
   return DecodedText{std::move(converted->text), encoding};
 }
@@ -174,15 +174,12 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view bytes) {
     return DecodeUtf16(bytes.substr(kUtf16BeBom.size()), TextEncoding::kUtf16Be);
   }
   if (size_t nul = bytes.find('\0'); nul != absl::string_view::npos) {
-    return NotText(LineAt(bytes, nul),
-                   "holds NUL bytes, so this is not a text file (or it is UTF-16 text saved "
-                   "without its byte-order mark)");
+    return NotText(LineAt(bytes, nul), i18n::Say(i18n::file::kNulBytes));
   }
   if (absl::StartsWith(bytes, kUtf8Bom)) {
     absl::string_view text = bytes.substr(kUtf8Bom.size());
     if (size_t bad = FirstInvalidUtf8(text); bad != absl::string_view::npos) {
-      return NotText(LineAt(text, bad),
-                     "is not valid UTF-8 although the file starts with a UTF-8 byte-order mark");
+      return NotText(LineAt(text, bad), i18n::Say(i18n::file::kBadUtf8Bom));
     }
     return DecodedText{std::string(text), TextEncoding::kUtf8Bom};
   }
@@ -192,9 +189,7 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view bytes) {
     if (ambiguous != absl::string_view::npos) {
       absl::StatusOr<Converted> as_gbk = ToUtf8("GB18030", bytes);
       if (as_gbk.ok() && as_gbk->bad_line == 0) {
-        return NotText(LineAt(bytes, ambiguous),
-                       "reads as Chinese in GBK but as Greek or Cyrillic letters in UTF-8, so its "
-                       "encoding cannot be told");
+        return NotText(LineAt(bytes, ambiguous), i18n::Say(i18n::file::kAmbiguous));
       }
     }
     return DecodedText{std::string(bytes), TextEncoding::kUtf8};
@@ -204,8 +199,7 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view bytes) {
   for (size_t pos = 0, line = 1; pos < bytes.size(); ++line) {
     size_t end = std::min(bytes.find('\n', pos), bytes.size());
     if (IsUtf8Evidence(bytes.substr(pos, end - pos))) {
-      return NotText(bad_line, absl::StrCat("is not UTF-8 although line ", line,
-                                            " is: the file mixes two encodings"));
+      return NotText(bad_line, i18n::Say(i18n::file::kMixed, line));
     }
     pos = end + 1;
   }

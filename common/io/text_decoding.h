@@ -29,7 +29,7 @@ struct DecodedText {
 // Decodes the bytes of a text file to UTF-8: by its byte-order mark when it has one, else as
 // UTF-8 when all of it is valid UTF-8, else as GB18030 (through iconv). It never guesses in a way
 // that stores mojibake: INVALID_ARGUMENT, with a sentence naming the first offending line and
-// ending in kSaveAsAdvice, when bytes are invalid in the encoding the mark names or in both UTF-8
+// ending in SaveAsAdvice(), when bytes are invalid in the encoding the mark names or in both UTF-8
 // and GB18030, when the bytes hold NUL characters outside UTF-16 (not a text file, or UTF-16
 // without its mark), and when lines of valid UTF-8 Chinese text sit beside lines that are not
 // UTF-8 (a file pieced together from two encodings). Empty input decodes to empty UTF-8 text.

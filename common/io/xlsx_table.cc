@@ -172,7 +172,7 @@ class Package {
     if (!xml) return false;
     if (xml->empty()) return true;
     const std::string damaged = absl::StrCat("the workbook is damaged: its part ", name,
-                                             " is not well-formed XML; ", kSaveAsAdvice);
+                                             " is not well-formed XML; ", SaveAsAdvice());
     if (!CharacterReferencesAreValid(
             absl::string_view(reinterpret_cast<const char*>(xml->data()), xml->size()))) {
       throw Unreadable{damaged};
@@ -546,7 +546,7 @@ class SheetVisitor : public XmlVisitor {
     if (row_ < 1 || row_ > kMaxRows || column_ < 0 || column_ >= kMaxColumns) {
       problems.push_back(absl::StrCat("the workbook is damaged: a cell lies beyond row ", kMaxRows,
                                       " or column ", ColumnLetters(kMaxColumns - 1), "; ",
-                                      kSaveAsAdvice));
+                                      SaveAsAdvice()));
       return;
     }
     std::string text;
@@ -555,7 +555,7 @@ class SheetVisitor : public XmlVisitor {
       if (!absl::SimpleAtoi(value_, &index) || index >= shared_.size()) {
         problems.push_back(absl::StrCat("the workbook is damaged: ", Where(),
                                         " names a shared string it does not have; ",
-                                        kSaveAsAdvice));
+                                        SaveAsAdvice()));
         return;
       }
       text = shared_[index];
@@ -591,7 +591,7 @@ class SheetVisitor : public XmlVisitor {
     if (text.empty()) return;
     if (!IsValidUtf8(text)) {
       problems.push_back(absl::StrCat("the workbook is damaged: ", Where(),
-                                      " holds text that is not UTF-8; ", kSaveAsAdvice));
+                                      " holds text that is not UTF-8; ", SaveAsAdvice()));
       return;
     }
     std::vector<std::string>& cells = rows[row_];
@@ -627,7 +627,7 @@ absl::StatusOr<Table> ReadPackage(const Package& package) {
   const std::string kNotWorkbook = absl::StrCat(
       "the file is a zip archive but not an .xlsx workbook (an .ods or .docx file, "
       "or a compressed folder?); ",
-      kSaveAsAdvice);
+      SaveAsAdvice());
   std::string workbook_part;
   for (const auto& [id, relationship] : ReadRelationships(package, "")) {
     if (relationship.type == "officeDocument") workbook_part = relationship.part;
@@ -649,7 +649,7 @@ absl::StatusOr<Table> ReadPackage(const Package& package) {
     if (chosen == nullptr || (!chosen->visible && sheet.visible)) chosen = &sheet;
   }
   if (chosen == nullptr) {
-    return Refuse(absl::StrCat("the workbook has no worksheet; ", kSaveAsAdvice));
+    return Refuse(absl::StrCat("the workbook has no worksheet; ", SaveAsAdvice()));
   }
 
   std::vector<std::string> shared;
@@ -663,13 +663,13 @@ absl::StatusOr<Table> ReadPackage(const Package& package) {
   const std::string& sheet_part = relationships.at(chosen->relationship).part;
   if (!package.Parse(sheet_part, sheet)) {
     return Refuse(absl::StrCat("the workbook is damaged: it has no part ", sheet_part,
-                               " for sheet ", chosen->name, "; ", kSaveAsAdvice));
+                               " for sheet ", chosen->name, "; ", SaveAsAdvice()));
   }
   if (sheet.too_large) {
     return Refuse(absl::StrCat("sheet ", chosen->name, " spans more than ", kMaxSheetCells,
                                " cells from A1 to its last values, far more than a report; delete "
                                "the rows and columns it does not need, or ",
-                               kSaveAsAdvice));
+                               SaveAsAdvice()));
   }
   if (!sheet.problems.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(sheet.problems, "\n"));
@@ -692,7 +692,7 @@ absl::StatusOr<Table> ReadXlsx(absl::string_view bytes) {
   const std::string cannot_open = absl::StrCat(
       "the file starts like a zip archive, as .xlsx workbooks do, but cannot be opened as one (it "
       "is damaged or incomplete); ",
-      kSaveAsAdvice);
+      SaveAsAdvice());
   if (!ZipSizesArePlausible(bytes)) return Refuse(cannot_open);
   std::unique_ptr<Package> package;
   try {
@@ -705,7 +705,7 @@ absl::StatusOr<Table> ReadXlsx(absl::string_view bytes) {
   } catch (const Unreadable& unreadable) {
     return Refuse(unreadable.sentence);
   } catch (...) {
-    return Refuse(absl::StrCat("the workbook is damaged and cannot be read; ", kSaveAsAdvice));
+    return Refuse(absl::StrCat("the workbook is damaged and cannot be read; ", SaveAsAdvice()));
   }
 }
 

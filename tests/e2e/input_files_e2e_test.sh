@@ -8,6 +8,9 @@
 #   - a file in an encoding junheng cannot read is refused with a sentence and stores nothing.
 set -uo pipefail
 source "$3/tests/e2e/e2e-lib.sh" junheng-input-e2e "$@"
+# The checks read the English sentences (--lang en); the Chinese ones are e2e.exports's and the
+# language test's.
+export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
 
 cleanup() { kill -9 "${SERVER_PID:-}" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT

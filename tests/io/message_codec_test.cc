@@ -6,6 +6,7 @@
 #include "junheng/v1/county_facts.pb.h"
 #include "junheng/v1/report.pb.h"
 #include "junheng/v1/school.pb.h"
+#include "tests/testing/english.h"
 #include "tests/testing/temp_dir.h"
 #include "tests/testing/xlsx_writer.h"
 
@@ -53,8 +54,8 @@ TEST(MessageCodecTest, UnknownColumnIsNamed) {
   ASSERT_FALSE(reports.ok());
   EXPECT_EQ(reports.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(reports.status().message(),
-            "line 1: unknown column 'pupils'; the columns are listed in the field catalogue "
-            "(report-fields.md), or run `junheng template`");
+            "line 1: unknown column 'pupils'; the columns are listed in docs/report-fields.md, "
+            "or run `junheng template`");
 }
 
 TEST(MessageCodecTest, EveryBadCellIsListedWithLineFieldAndLabel) {
@@ -120,7 +121,7 @@ TEST(MessageCodecTest, ATableWithoutAHeaderRowIsRefusedInOneSentence) {
   EXPECT_EQ(reports.status().message(),
             "the CSV file has no header row: none of its first rows names a field by its name "
             "(school_code) or its label (学校标识码); start from `junheng template`, or use the "
-            "columns of the field catalogue (report-fields.md)");
+            "columns of docs/report-fields.md");
 }
 
 TEST(MessageCodecTest, ASemicolonSeparatedFileIsRefusedInOneSentence) {

@@ -3,6 +3,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/encoded_text.h"
+#include "tests/testing/english.h"
 
 namespace junheng::io {
 namespace {

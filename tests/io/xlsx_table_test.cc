@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 #include "tests/testing/temp_dir.h"
 #include "tests/testing/xlsx_writer.h"
 
