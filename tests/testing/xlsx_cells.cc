@@ -1,11 +1,13 @@
 #include "tests/testing/xlsx_cells.h"
 
 #include <array>
+#include <cstdlib>
 #include <exception>
 #include <set>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "ixion/address.hpp"
 #include "ixion/model_context.hpp"
 #include "orcus/orcus_xlsx.hpp"
@@ -38,6 +40,10 @@ bool SheetCells::IsMerged(const std::string& first_a1, const std::string& last_a
     if (m == std::array<int, 4>{r1, c1, r2, c2}) return true;
   }
   return false;
+}
+
+double AsStored(double value) {
+  return std::strtod(absl::StrFormat("%.16G", value).c_str(), nullptr);
 }
 
 absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path) {

@@ -37,4 +37,11 @@ struct WorkbookCells {
 
 [[nodiscard]] absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path);
 
+// `value` as a written .xlsx holds it: libxlsxwriter writes 16 significant digits (Excel itself
+// keeps 15), so a value read back equals AsStored(value), not always `value` to the last bit.
+double AsStored(double value);
+inline std::optional<double> AsStored(std::optional<double> value) {
+  return value ? std::optional<double>(AsStored(*value)) : std::nullopt;
+}
+
 }  // namespace junheng::testing
