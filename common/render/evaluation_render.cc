@@ -150,14 +150,6 @@ void RenderItems(const Evaluation& e, absl::string_view category, absl::string_v
 
 }  // namespace
 
-absl::StatusOr<RenderFormat> ParseRenderFormat(absl::string_view word) {
-  if (word == "text") return RenderFormat::kText;
-  if (word == "json") return RenderFormat::kJson;
-  if (word == "csv") return RenderFormat::kCsv;
-  return absl::InvalidArgumentError(
-      absl::StrCat("--format ", word, " is not one of text, json, csv"));
-}
-
 std::string RenderJson(const Evaluation& evaluation, bool pretty) {
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = pretty;

@@ -13,8 +13,8 @@
 namespace junheng::render {
 namespace {
 
-using junheng::testing::AsStored;
 using junheng::testing::SheetCells;
+using junheng::testing::StoredInFull;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 namespace build = eval::testing;
@@ -90,9 +90,9 @@ TEST_F(EvaluationWorkbookTest, IndicatorsCarryIdNameMeanAndCoefficient) {
   EXPECT_EQ(s.At("A" + std::to_string(row)).text, "小学");
   EXPECT_EQ(s.At("B" + std::to_string(row)).text, "L2");
   EXPECT_EQ(s.At("C" + std::to_string(row)).text, "每百名学生拥有县级及以上骨干教师数");
-  EXPECT_EQ(s.At("H" + std::to_string(row)).number, AsStored(l2.mean()));
+  EXPECT_TRUE(StoredInFull(s.At("H" + std::to_string(row)).number, l2.mean()));
   EXPECT_EQ(s.At("H" + std::to_string(row)).number_format, "0.00");
-  EXPECT_EQ(s.At("J" + std::to_string(row)).number, AsStored(l2.cv().number_value()));
+  EXPECT_TRUE(StoredInFull(s.At("J" + std::to_string(row)).number, l2.cv().number_value()));
   EXPECT_EQ(s.At("J" + std::to_string(row)).number_format, "0.000");
   EXPECT_EQ(s.At("L" + std::to_string(row)).text, "达标");
 }

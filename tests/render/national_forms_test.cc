@@ -18,8 +18,8 @@
 namespace junheng::render {
 namespace {
 
-using junheng::testing::AsStored;
 using junheng::testing::SheetCells;
+using junheng::testing::StoredInFull;
 using junheng::v1::SchoolReport;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -229,7 +229,7 @@ TEST_F(NationalFormsTest, SchoolRowsAreTheEvaluationsUnitValuesWithFillsAndPasse
       eval::IndicatorArray values = eval::FromMessage(u->values());
       for (int i = 0; i < eval::kIndicatorCount; ++i) {
         const auto cell = s.At(At(6 + i, row));
-        EXPECT_EQ(cell.number, AsStored(values[i])) << eval::Indicator(i).id;
+        EXPECT_TRUE(StoredInFull(cell.number, values[i])) << eval::Indicator(i).id;
         EXPECT_EQ(cell.number_format, "0.00");
         bool below = std::count(u->below().begin(), u->below().end(), eval::Indicator(i).id) > 0;
         EXPECT_EQ(cell.filled, below) << eval::Indicator(i).id;
@@ -288,14 +288,14 @@ TEST_F(NationalFormsTest, BalanceSheetHoldsMeansAndCoefficientsAsTheNoteSays) {
     const int row = 4 + 2 * level;
     for (int i = 0; i < eval::kIndicatorCount; ++i) {
       const v1::IndicatorResult& ind = Level(level).indicators(i);
-      EXPECT_EQ(s.At(At(2 + i, row)).number, AsStored(ind.mean()));
+      EXPECT_TRUE(StoredInFull(s.At(At(2 + i, row)).number, ind.mean()));
       EXPECT_EQ(s.At(At(2 + i, row)).number_format, "0.00");
-      EXPECT_EQ(s.At(At(2 + i, row + 1)).number, AsStored(ind.cv().number_value()));
+      EXPECT_TRUE(StoredInFull(s.At(At(2 + i, row + 1)).number, ind.cv().number_value()));
       EXPECT_EQ(s.At(At(2 + i, row + 1)).number_format, "0.000");
       EXPECT_EQ(s.At(At(2 + i, row + 1)).filled, ind.status() == "fail");
     }
     EXPECT_EQ(s.At(At(9, row)).text, "——") << "no 综合 mean";
-    EXPECT_EQ(s.At(At(9, row + 1)).number, AsStored(Level(level).mean_cv().number_value()));
+    EXPECT_TRUE(StoredInFull(s.At(At(9, row + 1)).number, Level(level).mean_cv().number_value()));
   }
   EXPECT_TRUE(s.IsMerged("A8", "J8"));
   EXPECT_EQ(s.At("A8").text, "全县平均值保留两位小数，差异系数保留三位小数。");
@@ -309,7 +309,7 @@ TEST_F(NationalFormsTest, SchoolsMeetingCountsUnitsPerIndicator) {
   int meeting = 0;
   for (const auto* u : units) meeting += u->meets();
   EXPECT_EQ(s.At("J4").number, meeting);
-  EXPECT_EQ(s.At("J5").number, AsStored(100.0 * meeting / units.size()));
+  EXPECT_TRUE(StoredInFull(s.At("J5").number, 100.0 * meeting / units.size()));
   EXPECT_EQ(s.At("J5").number_format, "0.0");
   EXPECT_EQ(s.At("J5").filled, meeting < static_cast<int>(units.size()));
   int l2 = 0;

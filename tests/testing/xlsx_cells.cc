@@ -1,13 +1,13 @@
 #include "tests/testing/xlsx_cells.h"
 
+#include <algorithm>
 #include <array>
-#include <cstdlib>
+#include <cmath>
 #include <exception>
 #include <set>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "ixion/address.hpp"
 #include "ixion/model_context.hpp"
 #include "orcus/orcus_xlsx.hpp"
@@ -42,8 +42,9 @@ bool SheetCells::IsMerged(const std::string& first_a1, const std::string& last_a
   return false;
 }
 
-double AsStored(double value) {
-  return std::strtod(absl::StrFormat("%.16G", value).c_str(), nullptr);
+bool StoredInFull(std::optional<double> read, std::optional<double> value) {
+  if (!read.has_value() || !value.has_value()) return read.has_value() == value.has_value();
+  return std::fabs(*read - *value) <= 1e-14 * std::max(1.0, std::fabs(*value));
 }
 
 absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path) {

@@ -37,11 +37,9 @@ struct WorkbookCells {
 
 [[nodiscard]] absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path);
 
-// `value` as a written .xlsx holds it: libxlsxwriter writes 16 significant digits (Excel itself
-// keeps 15), so a value read back equals AsStored(value), not always `value` to the last bit.
-double AsStored(double value);
-inline std::optional<double> AsStored(std::optional<double> value) {
-  return value ? std::optional<double>(AsStored(*value)) : std::nullopt;
-}
+// Whether a number read back is `value` as an .xlsx holds it: libxlsxwriter writes 16 significant
+// digits and readers parse them back within an ulp or so, so "stored in full" means equal to 14
+// significant digits (far beyond any rounding a number format does). Both absent is equal too.
+bool StoredInFull(std::optional<double> read, std::optional<double> value);
 
 }  // namespace junheng::testing
