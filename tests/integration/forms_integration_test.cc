@@ -11,6 +11,7 @@
 #include "client/cli/eval_command.h"
 #include "client/cli/forms_command.h"
 #include "client/outbox/record_files.h"
+#include "common/catalog/fields.h"
 #include "common/eval/indicators.h"
 #include "common/io/message_codec.h"
 #include "gmock/gmock.h"
@@ -218,6 +219,42 @@ TEST_F(FormsIntegrationTest, EvalAndSnapshotsShowWriteTheEvaluationWorkbook) {
   // A format the command does not write is refused with exit 2, before anything is asked.
   g_.output.clear();
   EXPECT_EQ(Junheng({"snapshots", "show", "--period", "2024", "--format", "pdf"}), 2);
+}
+
+// `facts template`: the label row (with units) over the field-name row, the county and period
+// filled in: the layout the county-facts reader accepts, as CSV and as a workbook.
+TEST_F(FormsIntegrationTest, FactsTemplateHasTheLabelRowOverTheFieldNameRow) {
+  const std::string path = server_.dir().Sub("facts-template.xlsx");
+  g_.output = path;
+  ASSERT_EQ(Junheng({"facts", "template", "--period", "2025"}), 0);
+  testing::WorkbookCells book = Read(path);
+  ASSERT_EQ(book.sheet_names.size(), 1u);
+  const SheetCells& s = book.sheets.at(book.sheet_names.front());
+  int col = 0;
+  for (const catalog::Field<v1::CountyFacts>* field : catalog::county_facts::kAll) {
+    SCOPED_TRACE(field->name);
+    EXPECT_EQ(s.At(At(col, 1)).text, field->DisplayLabel());
+    EXPECT_EQ(s.At(At(col, 2)).text, field->name);
+    if (++col >= 26) break;  // At() spells single-letter columns only
+  }
+  EXPECT_EQ(s.At("A1").text, "县级行政区划代码");
+  EXPECT_EQ(s.At("A3").text, kCounty);
+  EXPECT_EQ(s.At("B3").text, "2025");
+  EXPECT_EQ(s.At("F1").text, "小学生均公用经费基准定额(元)");
+
+  g_.output = server_.dir().Sub("facts-template.csv");
+  ASSERT_EQ(Junheng({"facts", "template", "--period", "2025"}), 0);
+  auto csv = client::ReadTextFile(g_.output);
+  ASSERT_TRUE(csv.ok());
+  std::istringstream lines(*csv);
+  std::string labels, names, values;
+  std::getline(lines, labels);
+  std::getline(lines, names);
+  std::getline(lines, values);
+  EXPECT_TRUE(labels.starts_with("\xEF\xBB\xBF县级行政区划代码,填报期,")) << labels;
+  EXPECT_TRUE(names.starts_with("county_code,period,layout_plan_ok,")) << names;
+  EXPECT_THAT(names, HasSubstr(",population_10k,"));
+  EXPECT_TRUE(values.starts_with("140430,2025,,")) << values;
 }
 
 }  // namespace

@@ -233,6 +233,9 @@ TEST_F(NationalFormsTest, SchoolRowsAreTheEvaluationsUnitValuesWithFillsAndPasse
         EXPECT_EQ(cell.number_format, "0.00");
         bool below = std::count(u->below().begin(), u->below().end(), eval::Indicator(i).id) > 0;
         EXPECT_EQ(cell.filled, below) << eval::Indicator(i).id;
+        if (below) {
+          EXPECT_EQ(cell.fill_rgb, 0x7F7F7Fu) << "the dark fill of the 填报说明";
+        }
         saw_fill = saw_fill || below;
       }
       if (u->meets()) {

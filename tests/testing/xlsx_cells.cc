@@ -93,6 +93,11 @@ absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path) {
             }
             if (const ss::fill_t* fill = styles.get_fill(format->fill)) {
               cell.filled = fill->pattern_type == ss::fill_pattern_t::solid;
+              if (cell.filled) {
+                cell.fill_rgb = static_cast<uint32_t>(fill->fg_color.red) << 16 |
+                                static_cast<uint32_t>(fill->fg_color.green) << 8 |
+                                fill->fg_color.blue;
+              }
             }
           }
           ss::range_t merged = data->get_merge_cell_range(r, c);

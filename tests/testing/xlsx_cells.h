@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ struct SheetCell {
   std::optional<double> number;  // numeric cells
   std::string number_format;     // "0.00"; empty for General
   bool filled = false;           // a solid background fill
+  uint32_t fill_rgb = 0;         // its colour as 0xRRGGBB (the forms' dark fill is 0x7F7F7F)
 };
 
 struct SheetCells {

@@ -69,7 +69,7 @@ std::string Page(const std::string& name, const SheetCells& sheet) {
       "</title><style>body{font-family:'Noto Sans CJK SC','WenQuanYi Zen Hei',sans-serif;"
       "font-size:12px;margin:12px;background:#fff}table{border-collapse:collapse}"
       "td{border:1px solid #bbb;padding:2px 5px;vertical-align:middle;max-width:420px}"
-      "td.n{text-align:right}td.f{background:#7f7f7f;color:#fff}"
+      "td.n{text-align:right}"
       "th{background:#eee;border:1px solid #bbb;font-weight:normal;color:#666;padding:1px 4px}"
       "caption{text-align:left;color:#666;padding:4px 0}</style></head><body><table><caption>",
       Escape(name), "</caption><tr><th></th>");
@@ -88,9 +88,15 @@ std::string Page(const std::string& name, const SheetCells& sheet) {
         absl::StrAppend(&attributes, " rowspan=\"", m->second[2] - r + 1, "\" colspan=\"",
                         m->second[3] - c + 1, "\"");
       }
-      std::string classes = cell.number.has_value() ? "n" : "";
-      if (cell.filled) classes += " f";
-      absl::StrAppend(&html, "<td class=\"", classes, "\"", attributes, ">", Shown(cell), "</td>");
+      if (cell.filled) {
+        // Light fills (headers) keep black text; the forms' dark fill turns it white.
+        const uint32_t rgb = cell.fill_rgb;
+        const int light = ((rgb >> 16) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
+        absl::StrAppend(&attributes, absl::StrFormat(" style=\"background:#%06x;color:%s\"", rgb,
+                                                     light < 160 ? "#fff" : "#000"));
+      }
+      absl::StrAppend(&html, "<td", cell.number.has_value() ? " class=\"n\"" : "", attributes, ">",
+                      Shown(cell), "</td>");
     }
     absl::StrAppend(&html, "</tr>");
   }
