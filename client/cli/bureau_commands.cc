@@ -36,41 +36,53 @@ bool ParseOption(absl::string_view name, const std::string& text, DateMeans mean
   return true;
 }
 
-void PrintPeriod(const v1::ReportingPeriod& p, std::ostream& out) {
-  out << absl::StrFormat("  period %s: opens %s, deadline %s, closes %s\n", p.period(), p.opens(),
+std::string PeriodLine(const v1::ReportingPeriod& p) {
+  return absl::StrFormat("period %s: opens %s, deadline %s, closes %s", p.period(), p.opens(),
                          p.deadline(), p.closes());
 }
 
-void PrintSchoolRows(const google::protobuf::RepeatedPtrField<v1::SchoolSubmission>& schools,
-                     bool with_contacts, std::ostream& out) {
+std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
+
+// Schools and their submission state: the status listing, or with contacts the reminder list.
+table::Table SchoolRowsTable(
+    const google::protobuf::RepeatedPtrField<v1::SchoolSubmission>& schools, bool with_contacts) {
+  table::Table t;
+  t.sheet_name = with_contacts ? "催报名单" : "报送情况";
+  t.columns = {{"school_code", "学校标识码"}, {"school_name", "学校名称"}, {"state", "状态"}};
   if (with_contacts) {
-    out << absl::StrFormat("%-12s %-14s %-16s %-14s %s\n", "school_code", "state", "contact",
-                           "phone", "school_name");
+    t.columns.push_back({"contact_name", "联系人"});
+    t.columns.push_back({"contact_phone", "联系电话"});
   } else {
-    out << absl::StrFormat("%-12s %-14s %-7s %-29s %-20s %s\n", "school_code", "state", "version",
-                           "received", "submitter", "school_name");
+    t.columns.push_back({"latest_version", "版本", 0});
+    t.columns.push_back({"received", "最近报送时间"});
+    t.columns.push_back({"submitter", "报送人"});
+    t.columns.push_back({"review_comment", "审核意见"});
   }
   for (const auto& s : schools) {
+    std::vector<table::Cell> row = {
+        table::Cell::Of(s.school_code()), table::Cell::Of(s.school_name()),
+        table::Cell::Of(absl::StrCat(StateZh(s.state()), " ", s.state()))};
     if (with_contacts) {
-      out << absl::StrFormat("%-12s %-14s %-16s %-14s %s %s\n", s.school_code(), s.state(),
-                             s.contact_name().empty() ? "-" : s.contact_name(),
-                             s.contact_phone().empty() ? "-" : s.contact_phone(), s.school_name(),
-                             StateZh(s.state()));
-      continue;
+      row.push_back(table::Cell::Of(OrDash(s.contact_name())));
+      row.push_back(table::Cell::Of(OrDash(s.contact_phone())));
+    } else {
+      row.push_back(s.latest_version() ? table::Cell::Of(static_cast<double>(s.latest_version()))
+                                       : table::Cell::Of("-"));
+      row.push_back(table::Cell::Of(OrDash(s.received())));
+      row.push_back(table::Cell::Of(OrDash(s.submitter())));
+      row.push_back(table::Cell::Of(s.review_comment()));
     }
-    out << absl::StrFormat("%-12s %-14s %-7s %-29s %-20s %s %s\n", s.school_code(), s.state(),
-                           s.latest_version() ? absl::StrCat(s.latest_version()) : "-",
-                           s.received().empty() ? "-" : s.received(),
-                           s.submitter().empty() ? "-" : s.submitter(), s.school_name(),
-                           StateZh(s.state()));
-    if (!s.review_comment().empty()) out << "    bureau comment: " << s.review_comment() << "\n";
+    t.AddRow(std::move(row));
   }
+  return t;
 }
 
 }  // namespace
 
 int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out,
                     std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "period define", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::DefinePeriodRequest request;
   auto* p = request.mutable_period();
@@ -87,32 +99,42 @@ int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out,
   p->set_closes_unix_ms(closes);
   auto defined = Connect(g).Call(&v1::BureauService::Stub::DefinePeriod, request);
   if (!defined.ok()) return Fail(defined.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*defined) << "\n";
     return kExitOk;
   }
-  out << "defined for county " << g.county << ":\n";
-  PrintPeriod(*defined, out);
+  out << "defined for county " << g.county << ":\n  " << PeriodLine(*defined) << "\n";
   return kExitOk;
 }
 
 int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "period list", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListPeriodsRequest request;
   request.set_county_code(g.county);
   auto periods = Connect(g).Call(&v1::BureauService::Stub::ListPeriods, request);
   if (!periods.ok()) return Fail(periods.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*periods) << "\n";
     return kExitOk;
   }
-  if (periods->periods().empty()) out << "no periods defined in county " << g.county << "\n";
-  for (const auto& p : periods->periods()) PrintPeriod(p, out);
-  return kExitOk;
+  table::Table t;
+  t.title = absl::StrCat("填报期 periods of county ", g.county);
+  t.sheet_name = "填报期";
+  t.columns = {{"period", "填报期"}, {"opens", "开始"}, {"deadline", "截止"}, {"closes", "关闭"}};
+  for (const auto& p : periods->periods()) {
+    t.AddRow({table::Cell::Of(p.period()), table::Cell::Of(p.opens()),
+              table::Cell::Of(p.deadline()), table::Cell::Of(p.closes())});
+  }
+  if (periods->periods().empty()) t.notes.push_back("no periods defined in county " + g.county);
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& out,
                        std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "period exception", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::GrantExceptionRequest request;
   auto* e = request.mutable_exception();
@@ -125,7 +147,7 @@ int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& o
   e->set_expires_unix_ms(until);
   auto granted = Connect(g).Call(&v1::BureauService::Stub::GrantException, request);
   if (!granted.ok()) return Fail(granted.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*granted) << "\n";
     return kExitOk;
   }
@@ -135,6 +157,8 @@ int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& o
 }
 
 int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "review", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   Connection connection = Connect(g);
   v1::ReviewReportRequest request;
@@ -161,7 +185,7 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
   }
   auto record = connection.Call(&v1::BureauService::Stub::ReviewReport, request);
   if (!record.ok()) return Fail(record.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*record) << "\n";
     return kExitOk;
   }
@@ -171,6 +195,8 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
 }
 
 int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "status", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::SubmissionStatusRequest request;
   request.set_county_code(g.county);
@@ -184,31 +210,34 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
       if (state != "not_submitted" && state != "returned") schools->DeleteSubrange(i, 1);
     }
   }
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*status) << "\n";
     return kExitOk;
   }
-  out << "county " << status->county_code() << ", period " << status->period() << " (as of "
-      << status->as_of() << ")\n";
-  if (status->window_defined()) {
-    PrintPeriod(status->window(), out);
-  } else {
-    out << "  no window defined for this period: every report counts as on time\n";
-  }
-  PrintSchoolRows(status->schools(), args.missing_only, out);
-  out << absl::StrFormat(
+  table::Table t = SchoolRowsTable(status->schools(), /*with_contacts=*/false);
+  t.title = absl::StrCat("报送情况 county ", status->county_code(), ", period ", status->period(),
+                         " (as of ", status->as_of(), ")");
+  t.notes.push_back(status->window_defined()
+                        ? PeriodLine(status->window())
+                        : "no window defined for this period: every report counts as on time");
+  t.notes.push_back(absl::StrFormat(
       "%d schools: %d submitted (%d on time, %d late), %d not submitted, %d returned, %d "
-      "accepted\ncompleteness %.1f%%  timeliness %.1f%%  (报送率 / 及时率)\n",
+      "accepted",
       status->schools_total(), status->submitted(), status->on_time(), status->late(),
-      status->not_submitted(), status->returned(), status->accepted(),
-      100 * status->completeness_rate(), 100 * status->timeliness_rate());
+      status->not_submitted(), status->returned(), status->accepted()));
+  t.notes.push_back(absl::StrFormat("completeness %.1f%%  timeliness %.1f%%  (报送率 / 及时率)",
+                                    100 * status->completeness_rate(),
+                                    100 * status->timeliness_rate()));
   for (const auto& w : status->warnings()) {
-    out << "  warning " << w.school_code() << " " << w.field() << ": " << w.message() << "\n";
+    t.notes.push_back(
+        absl::StrCat("  warning ", w.school_code(), " ", w.field(), ": ", w.message()));
   }
-  return kExitOk;
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "remind", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::RemindersRequest request;
   request.set_county_code(g.county);
@@ -216,38 +245,40 @@ int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::
   request.set_days(args.days);
   auto reminders = Connect(g).Call(&v1::BureauService::Stub::Reminders, request);
   if (!reminders.ok()) return Fail(reminders.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*reminders) << "\n";
     return kExitOk;
   }
   const double days = reminders->days_to_deadline();
-  if (days >= 0) {
-    out << absl::StrFormat("deadline %s, in %.1f days\n", reminders->window().deadline(), days);
-  } else {
-    out << absl::StrFormat("deadline %s passed %.1f days ago\n", reminders->window().deadline(),
-                           -days);
-  }
+  table::Table t = SchoolRowsTable(reminders->owing(), /*with_contacts=*/true);
+  t.title =
+      days >= 0
+          ? absl::StrFormat("催报 period %s: deadline %s, in %.1f days",
+                            reminders->window().period(), reminders->window().deadline(), days)
+          : absl::StrFormat("催报 period %s: deadline %s passed %.1f days ago",
+                            reminders->window().period(), reminders->window().deadline(), -days);
   if (days > args.days) {
-    out << "the deadline is more than " << args.days << " days away: no reminders yet\n";
-    return kExitOk;
+    t.rows.clear();
+    t.notes.push_back(
+        absl::StrCat("the deadline is more than ", args.days, " days away: no reminders yet"));
+  } else if (reminders->owing().empty()) {
+    t.notes.push_back("every school has reported");
+  } else {
+    t.notes.push_back(absl::StrCat(reminders->owing_size(), " schools still owe a report"));
   }
-  if (reminders->owing().empty()) {
-    out << "every school has reported\n";
-    return kExitOk;
-  }
-  PrintSchoolRows(reminders->owing(), /*with_contacts=*/true, out);
-  out << reminders->owing_size() << " schools still owe a report\n";
-  return kExitOk;
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "due", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::DueRequest request;
   request.set_county_code(g.county);
   request.set_school_code(args.school);
   auto due = Connect(g).Call(&v1::BureauService::Stub::Due, request);
   if (!due.ok()) return Fail(due.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*due) << "\n";
     return kExitOk;
   }

@@ -27,6 +27,12 @@ std::optional<Format> FormatFor(const Globals& g, std::initializer_list<Format> 
   return std::nullopt;
 }
 
+int Emit(const Globals& g, Format format, const std::vector<const table::Table*>& tables,
+         std::ostream& out, std::ostream& err) {
+  absl::Status written = WriteTables(OutputOf(g), format, tables, out);
+  return written.ok() ? kExitOk : Fail(written, err);
+}
+
 bool NeedCounty(const Globals& g, std::ostream& err) {
   if (!g.county.empty()) return true;
   err << "error: the county is unknown; give --county 140430 or set county in the config file\n";

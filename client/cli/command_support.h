@@ -21,11 +21,21 @@ absl::StatusOr<Outbox> OpenOutbox(const Globals& g);
 // Prints "error: <message>" and returns the exit code the status maps to.
 int Fail(const absl::Status& status, std::ostream& err);
 
+// What a listing offers, and what a command that reports one outcome offers.
+inline constexpr std::initializer_list<Format> kListingFormats = {Format::kText, Format::kJson,
+                                                                  Format::kCsv, Format::kXlsx};
+inline constexpr std::initializer_list<Format> kMessageFormats = {Format::kText, Format::kJson};
+
 // The --format of `g` when `command` offers it; otherwise prints why and returns nullopt, and the
 // command exits with kExitUsage.
 std::optional<Format> FormatFor(const Globals& g, std::initializer_list<Format> offered,
                                 absl::string_view command, std::ostream& out, std::ostream& err);
 OutputOptions OutputOf(const Globals& g);
+
+// Writes the tables in `format` (WriteTables); prints the problem and returns its exit code when
+// the file cannot be written.
+int Emit(const Globals& g, Format format, const std::vector<const table::Table*>& tables,
+         std::ostream& out, std::ostream& err);
 
 // True when a county is configured; otherwise says how to give one and returns false.
 bool NeedCounty(const Globals& g, std::ostream& err);

@@ -35,6 +35,10 @@ struct Globals {
 struct TemplateArgs {
   std::string school;
   std::string period;
+  // The school's type when the server cannot be asked (a stored word or its Chinese name).
+  std::string school_type;
+  // Fill in the school's latest stored values for the period (or, failing that, nothing).
+  bool from_latest = false;
 };
 int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, std::ostream& err);
 
@@ -74,8 +78,11 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
 
 struct ReportsArgs {
   std::string period;
+  bool accepted_only = false;  // values: only the versions the bureau accepted
 };
 int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std::ostream& err);
+// Every school's submitted values for a period in one table (bureau).
+int RunValues(const Globals& g, const ReportsArgs& args, std::ostream& out, std::ostream& err);
 
 int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& out,
                      std::ostream& err);

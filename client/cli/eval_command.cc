@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "client/cli/output.h"
 #include "common/eval/evaluate.h"
+#include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
 #include "common/profile/profile_loader.h"
 #include "common/render/evaluation_render.h"
@@ -178,9 +179,7 @@ int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
   }
   const bool on_server = !options.server.empty() && remote;
   if (on_server && !options.forms_file.empty()) {
-    err << "junheng eval: --forms works offline, from files; for the server's data run `junheng "
-           "forms --period "
-        << options.period << " -o FORMS.xlsx`\n";
+    err << "junheng eval: " << i18n::Say(i18n::client::kFormsOffline, options.period) << "\n";
     return kExitUsage;
   }
   absl::StatusOr<v1::Evaluation> evaluation;

@@ -12,6 +12,7 @@
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
 #include "common/catalog/fields.h"
+#include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
 #include "common/render/evaluation_render.h"
 #include "common/render/evaluation_workbook.h"
@@ -29,6 +30,8 @@ struct FactsArgs {
 };
 
 int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "facts submit", out, err);
+  if (!format) return kExitUsage;
   auto text = ReadTextFile(args.file);
   if (!text.ok()) return Fail(text.status(), err);
   auto facts = io::DecodeRecords<v1::CountyFacts>(*text, io::DetectFormat(args.file, *text));
@@ -50,7 +53,7 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
     return kExitRejected;
   }
   for (const auto& warning : checked.warnings) {
-    err << "warning: " << validate::FormatIssue(warning) << "\n";
+    err << i18n::Say(i18n::client::kWarning, validate::FormatIssue(warning)) << "\n";
   }
   Connection connection = Connect(g);
   v1::SubmitCountyFactsRequest request;
@@ -71,7 +74,7 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
   }
   auto receipt = connection.Call(&v1::EvaluationService::Stub::SubmitCountyFacts, request);
   if (!receipt.ok()) return Fail(receipt.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*receipt) << "\n";
     return kExitOk;
   }
@@ -88,7 +91,7 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
 int RunFactsTemplate(const Globals& g, const FactsArgs& args, std::ostream& out,
                      std::ostream& err) {
   if (!validate::IsValidCode(args.period)) {
-    err << "error: --period is required, e.g. --period 2024\n";
+    err << "error: " << i18n::Say(i18n::client::kPeriodFlagRequired) << "\n";
     return kExitUsage;
   }
   Globals chosen = g;
@@ -137,28 +140,35 @@ struct SnapshotArgs {
 
 int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& out,
                      std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "snapshots list", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListSnapshotsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
   auto list = Connect(g).Call(&v1::EvaluationService::Stub::ListSnapshots, request);
   if (!list.ok()) return Fail(list.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*list) << "\n";
     return kExitOk;
   }
-  if (list->snapshots().empty()) {
-    out << "no snapshots of period " << args.period << " yet\n";
-    return kExitOk;
+  table::Table t;
+  t.title = absl::StrCat("评估快照 snapshots of ", g.county, " / ", args.period);
+  t.sheet_name = "评估快照";
+  t.columns = {{"seq", "序号", 0},
+               {"time", "时间"},
+               {"trigger", "触发"},
+               {"profile", "标准"},
+               {"input_hash", "输入 sha256"}};
+  for (const auto& snap : list->snapshots()) {
+    t.AddRow({table::Cell::Of(static_cast<double>(snap.seq())), table::Cell::Of(snap.time()),
+              table::Cell::Of(snap.trigger()),
+              table::Cell::Of(absl::StrCat(snap.profile_name(), " ", snap.profile_version())),
+              table::Cell::Of(snap.input_hash().substr(0, 16))});
   }
-  out << absl::StrFormat("%-5s %-30s %-9s %-22s %s\n", "seq", "time", "trigger", "profile",
-                         "input sha256");
-  for (const auto& s : list->snapshots()) {
-    out << absl::StrFormat("%-5d %-30s %-9s %-22s %s\n", s.seq(), s.time(), s.trigger(),
-                           s.profile_name() + " " + s.profile_version(),
-                           s.input_hash().substr(0, 16));
-  }
-  return kExitOk;
+  if (list->snapshots().empty())
+    t.notes.push_back("no snapshots of period " + args.period + " yet");
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& out,
@@ -207,6 +217,8 @@ int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& o
 }
 
 int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "trend", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::TrendRequest request;
   request.set_county_code(g.county);
@@ -215,36 +227,44 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
   request.set_profile(args.profile);
   auto trend = Connect(g).Call(&v1::EvaluationService::Stub::Trend, request);
   if (!trend.ok()) return Fail(trend.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*trend) << "\n";
     return kExitOk;
   }
-  out << "county " << trend->county_code() << ": difference coefficients (差异系数) per year, "
-      << "schools meeting the standard (达标) and the plan's target\n";
+  table::Table t;
+  t.title = absl::StrCat("county ", trend->county_code(),
+                         ": difference coefficients (差异系数) per year, schools meeting the "
+                         "standard (达标) and the plan's target");
+  t.sheet_name = "趋势";
+  t.columns = {{"year", "年份", 0},      {"source", "来源"},      {"level", "学段"},
+               {"indicator", "指标"},    {"name_zh", "指标名称"}, {"cv", "差异系数", 3},
+               {"threshold", "阈值", 2}, {"result", "结果"}};
   for (const auto& year : trend->years()) {
     if (!year.evaluated()) {
-      out << year.year() << ": nothing reported\n";
+      t.notes.push_back(absl::StrCat(year.year(), ": nothing reported"));
       continue;
     }
-    out << absl::StrFormat(
+    t.notes.push_back(absl::StrFormat(
         "%d (%s): %d schools reported, %d meet the standard; plan: %d due by %d, %d of them "
-        "meet it; county %s\n",
+        "meet it; county %s",
         year.year(), year.source(), year.schools_reported(), year.schools_meeting(),
-        year.schools_due(), year.year(), year.due_meeting(), year.county_pass() ? "PASS" : "FAIL");
+        year.schools_due(), year.year(), year.due_meeting(), year.county_pass() ? "PASS" : "FAIL"));
     for (const auto& level : year.levels()) {
-      out << absl::StrFormat("  %-7s units meeting %d/%d\n", level.level(), level.units_meeting(),
-                             level.units());
       for (const auto& ind : level.indicators()) {
-        out << absl::StrFormat("    %-3s %-30s %s (<= %.2f) %s\n", ind.id(), ind.name_zh(),
-                               ind.has_cv() ? absl::StrFormat("%.3f", ind.cv()) : "  -  ",
-                               ind.threshold(),
-                               ind.status() == "not_judged" ? "not judged"
-                               : ind.pass()                 ? "ok"
-                                                            : "FAIL");
+        table::Cell cv = ind.has_cv() ? table::Cell::Of(ind.cv()) : table::Cell::Of("-");
+        cv.failing = ind.status() != "not_judged" && !ind.pass();
+        t.AddRow({table::Cell::Of(static_cast<double>(year.year())), table::Cell::Of(year.source()),
+                  table::Cell::Of(
+                      absl::StrCat(level.level(), " ", level.units_meeting(), "/", level.units())),
+                  table::Cell::Of(ind.id()), table::Cell::Of(ind.name_zh()), std::move(cv),
+                  table::Cell::Of(ind.threshold()),
+                  table::Cell::Of(ind.status() == "not_judged" ? "not judged"
+                                  : ind.pass()                 ? "ok"
+                                                               : "FAIL")});
       }
     }
   }
-  return kExitOk;
+  return Emit(g, *format, {&t}, out, err);
 }
 
 }  // namespace

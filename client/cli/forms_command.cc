@@ -6,6 +6,7 @@
 #include "CLI/CLI.hpp"
 #include "client/cli/command_support.h"
 #include "client/cli/exit_codes.h"
+#include "common/i18n/client_messages.h"
 #include "common/render/national_forms.h"
 
 namespace junheng::client {
@@ -28,8 +29,7 @@ int RunForms(const Globals& g, const FormsArgs& args, std::ostream& out, std::os
       [&](const std::string& path) { return render::WriteNationalForms(*data, path); }, out);
   if (!written.ok()) return Fail(written, err);
   if (!g.output.empty()) {
-    out << "wrote the national forms 表Ⅰ-表Ⅵ of " << g.county << " / " << args.period << " to "
-        << g.output << "\n";
+    out << i18n::Say(i18n::client::kFormsWritten, g.county, args.period, g.output) << "\n";
   }
   return kExitOk;
 }

@@ -87,9 +87,17 @@ int main(int argc, char** argv) {
   std::ostream& err = std::cerr;
 
   TemplateArgs template_args;
-  auto* tpl = app.add_subcommand("template", "print an empty report for a school and period");
+  auto* tpl = app.add_subcommand(
+      "template",
+      "write the report file to fill in for a school and period: SCHOOL-PERIOD.xlsx, or "
+      "--format csv|json, or -o FILE");
   tpl->add_option("--school", template_args.school, "school_code")->required();
   tpl->add_option("--period", template_args.period, "period label, e.g. 2024")->required();
+  tpl->add_option("--school-type", template_args.school_type,
+                  "the school's type when the server cannot be asked (primary, junior, nine_year, "
+                  "twelve_year, complete_middle, teaching_point)");
+  tpl->add_flag("--from-latest", template_args.from_latest,
+                "fill in the school's latest stored values for the period");
   tpl->callback([&] { exit_code = RunTemplate(g, template_args, out, err); });
 
   ValidateArgs validate_args;
@@ -124,6 +132,14 @@ int main(int argc, char** argv) {
       app.add_subcommand("reports", "list the latest report of every school that reported");
   reports->add_option("--period", reports_args.period, "period label")->required();
   reports->callback([&] { exit_code = RunReports(g, reports_args, out, err); });
+
+  ReportsArgs values_args;
+  auto* values = app.add_subcommand(
+      "values", "every school's submitted values for a period in one table (--format xlsx|csv)");
+  values->add_option("--period", values_args.period, "period label")->required();
+  values->add_flag("--accepted-only", values_args.accepted_only,
+                   "only the versions the bureau accepted");
+  values->callback([&] { exit_code = RunValues(g, values_args, out, err); });
 
   auto* schools = app.add_subcommand("schools", "the county's school registry");
   schools->require_subcommand(1);

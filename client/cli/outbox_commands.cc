@@ -24,11 +24,13 @@ std::string Time(int64_t unix_ms) {
 }  // namespace
 
 int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "outbox list", out, err);
+  if (!format) return kExitUsage;
   auto outbox = OpenOutbox(g);
   if (!outbox.ok()) return Fail(outbox.status(), err);
   auto items = outbox->List();
   if (!items.ok()) return Fail(items.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << "[";
     for (size_t i = 0; i < items->size(); ++i) {
       out << (i ? ",\n" : "\n") << io::EncodeJson((*items)[i], /*pretty=*/false);
@@ -37,27 +39,36 @@ int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err) {
     return kExitOk;
   }
   int failed = 0;
-  out << absl::StrFormat("%-32s %-8s %-12s %-8s %-8s %-8s %-19s %s\n", "id", "state", "school",
-                         "period", "replaces", "attempts", "queued", "last error");
+  table::Table t;
+  t.sheet_name = "待发送";
+  t.columns = {{"id", "编号"},         {"state", "状态"},           {"school_code", "学校"},
+               {"period", "填报期"},   {"replaces", "替换版本", 0}, {"attempts", "尝试次数", 0},
+               {"queued", "排队时间"}, {"last_error", "最近错误"}};
   for (const auto& item : *items) {
     const auto& r = item.request();
     if (item.failed()) ++failed;
-    out << absl::StrFormat(
-        "%-32s %-8s %-12s %-8s %-8d %-8d %-19s %s\n", r.submission_id(),
-        item.failed() ? "FAILED" : "pending", r.report().school_code(), r.report().period(),
-        r.replaces_version(), item.attempts(), Time(item.created_unix_ms()),
-        item.failed() ? item.failed_code() + ": " + item.last_error() : item.last_error());
+    t.AddRow({table::Cell::Of(r.submission_id()),
+              table::Cell::Of(item.failed() ? "FAILED" : "pending"),
+              table::Cell::Of(r.report().school_code()), table::Cell::Of(r.report().period()),
+              table::Cell::Of(static_cast<double>(r.replaces_version())),
+              table::Cell::Of(static_cast<double>(item.attempts())),
+              table::Cell::Of(Time(item.created_unix_ms())),
+              table::Cell::Of(item.failed() ? item.failed_code() + ": " + item.last_error()
+                                            : item.last_error())});
   }
-  out << items->size() - failed << " pending, " << failed << " failed in " << outbox->dir()
-      << "; receipts in " << outbox->receipts_dir() << "\n";
+  t.notes.push_back(absl::StrCat(items->size() - failed, " pending, ", failed, " failed in ",
+                                 outbox->dir(), "; receipts in ", outbox->receipts_dir()));
   if (failed > 0) {
-    out << "failed items are not resent: fix the report and submit it again, then "
-           "`junheng outbox drop ID`\n";
+    t.notes.push_back(
+        "failed items are not resent: fix the report and submit it again, then "
+        "`junheng outbox drop ID`");
   }
-  return kExitOk;
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "outbox retry", out, err);
+  if (!format) return kExitUsage;
   auto outbox = OpenOutbox(g);
   if (!outbox.ok()) return Fail(outbox.status(), err);
   if (!id.empty()) {
@@ -102,6 +113,8 @@ int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, s
 }
 
 int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "outbox drop", out, err);
+  if (!format) return kExitUsage;
   auto outbox = OpenOutbox(g);
   if (!outbox.ok()) return Fail(outbox.status(), err);
   auto dropped = outbox->Drop(id);
@@ -115,7 +128,9 @@ int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, st
 }
 
 int RunAgentCommand(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
-                    std::ostream& /*out*/, std::ostream& err) {
+                    std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, {Format::kText}, "agent", out, err);
+  if (!format) return kExitUsage;
   auto outbox = OpenOutbox(g);
   if (!outbox.ok()) {
     err << "error: " << outbox.status().message() << "\n";

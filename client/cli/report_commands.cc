@@ -8,6 +8,7 @@
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
+#include "client/cli/report_sheet.h"
 #include "client/outbox/outbox.h"
 #include "client/outbox/outbox_delivery.h"
 #include "client/outbox/record_files.h"
@@ -50,39 +51,9 @@ void PrintReportFields(const SchoolReport& report, std::ostream& out) {
 
 }  // namespace
 
-int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, std::ostream& err) {
-  SchoolReport report;
-  report.set_school_code(args.school);
-  report.set_period(args.period);
-  if (!validate::IsValidCode(args.school) || !validate::IsValidCode(args.period)) {
-    err << "error: --school and --period are required, e.g. --school 2140043001 --period 2024\n";
-    return kExitUsage;
-  }
-  report.set_county_code(g.county);
-  namespace fields = catalog::report;
-  if (g.format == "json") {
-    // Every key with null: the clerk replaces the nulls that apply; null means "not reported".
-    out << "{\n";
-    for (const catalog::Field<SchoolReport>* field : fields::kAll) {
-      absl::string_view text = field->text_of == nullptr ? "" : field->Text(report);
-      std::string value = text.empty() ? "null" : absl::StrCat("\"", text, "\"");
-      out << "  \"" << field->name << "\": " << value
-          << (field != fields::kAll[std::size(fields::kAll) - 1] ? ",\n" : "\n");
-    }
-    out << "}\n";
-    return kExitOk;
-  }
-  std::vector<std::string> columns, cells;
-  for (const catalog::Field<SchoolReport>* field : fields::kAll) {
-    if (field == &fields::county_code && g.county.empty()) continue;
-    columns.emplace_back(field->name);
-    cells.push_back(io::CellText(report, *field));
-  }
-  out << io::FormatCsvRow(columns) << io::FormatCsvRow(cells);
-  return kExitOk;
-}
-
 int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "validate", out, err);
+  if (!format) return kExitUsage;
   auto reports = LoadReports(args.file, g.county);
   if (!reports.ok()) return Fail(reports.status(), err);
   std::map<std::string, v1::School> registry;
@@ -116,6 +87,8 @@ int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, s
 }
 
 int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "submit", out, err);
+  if (!format) return kExitUsage;
   auto reports = LoadReports(args.file, g.county);
   if (!reports.ok()) return Fail(reports.status(), err);
   for (const auto& report : *reports) {
@@ -185,7 +158,7 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
       worst = std::max(worst, static_cast<int>(kExitRejected));
       return;
     }
-    if (g.format == "json") {
+    if (*format == Format::kJson) {
       out << io::EncodeJson(result.response, /*pretty=*/false) << "\n";
       return;
     }
@@ -217,6 +190,8 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
 }
 
 int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "show", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::GetReportRequest request;
   request.set_county_code(g.county);
@@ -225,9 +200,21 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   request.set_version(args.version);
   auto stored = Connect(g).Call(&v1::ReportingService::Stub::GetReport, request);
   if (!stored.ok()) return Fail(stored.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*stored) << "\n";
     return kExitOk;
+  }
+  if (*format == Format::kCsv || *format == Format::kXlsx) {
+    // The clerk's own file back, to correct and submit again: the template's layout.
+    table::Table sheet = ReportTable({&stored->report()}, catalog::kEverySection);
+    absl::Status written =
+        *format == Format::kCsv
+            ? WriteText(OutputOf(g), table::RenderCsv(sheet), out)
+            : WriteXlsx(
+                  OutputOf(g),
+                  [&](const std::string& path) { return WriteReportWorkbook(sheet, 0, path); },
+                  out);
+    return written.ok() ? kExitOk : Fail(written, err);
   }
   out << "report of school " << args.school << " for period " << args.period << "\n";
   PrintReceipt(stored->receipt(), out);
@@ -243,6 +230,8 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
 }
 
 int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "history", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListReportVersionsRequest request;
   request.set_county_code(g.county);
@@ -250,43 +239,103 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
   request.set_period(args.period);
   auto versions = Connect(g).Call(&v1::ReportingService::Stub::ListReportVersions, request);
   if (!versions.ok()) return Fail(versions.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*versions) << "\n";
     return kExitOk;
   }
-  if (versions->versions().empty()) {
-    out << "no report from school " << args.school << " for period " << args.period << "\n";
-    return kExitOk;
-  }
-  out << absl::StrFormat("%-8s %-30s %-22s %-20s %s\n", "version", "received", "receipt",
-                         "submitter", "content sha256");
+  table::Table t;
+  t.title = absl::StrCat("versions of school ", args.school, ", period ", args.period);
+  t.sheet_name = "版本";
+  t.columns = {{"version", "版本", 0},
+               {"received", "接收时间"},
+               {"receipt_id", "回执号"},
+               {"submitter", "报送人"},
+               {"content_hash", "内容 sha256"}};
   for (const auto& r : versions->versions()) {
-    out << absl::StrFormat("%-8d %-30s %-22s %-20s %s\n", r.version(), r.server_time(),
-                           r.receipt_id(), r.submitter(), r.content_hash().substr(0, 16));
+    t.AddRow({table::Cell::Of(static_cast<double>(r.version())), table::Cell::Of(r.server_time()),
+              table::Cell::Of(r.receipt_id()), table::Cell::Of(r.submitter()),
+              table::Cell::Of(r.content_hash().substr(0, 16))});
   }
-  return kExitOk;
+  if (versions->versions().empty()) {
+    t.notes.push_back(
+        absl::StrCat("no report from school ", args.school, " for period ", args.period));
+  }
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "reports", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListLatestReportsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
   auto latest = Connect(g).Call(&v1::ReportingService::Stub::ListLatestReports, request);
   if (!latest.ok()) return Fail(latest.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*latest) << "\n";
     return kExitOk;
   }
-  out << absl::StrFormat("%-14s %-8s %-30s %-22s %s\n", "school_code", "version", "received",
-                         "receipt", "submitter");
+  table::Table t;
+  t.title = absl::StrCat("latest reports, county ", g.county, ", period ", args.period);
+  t.sheet_name = "最新报送";
+  t.columns = {{"school_code", "学校标识码"},
+               {"version", "版本", 0},
+               {"received", "接收时间"},
+               {"receipt_id", "回执号"},
+               {"submitter", "报送人"}};
   for (const auto& r : latest->latest()) {
-    out << absl::StrFormat("%-14s %-8d %-30s %-22s %s\n", r.school_code(), r.version(),
-                           r.server_time(), r.receipt_id(), r.submitter());
+    t.AddRow({table::Cell::Of(r.school_code()), table::Cell::Of(static_cast<double>(r.version())),
+              table::Cell::Of(r.server_time()), table::Cell::Of(r.receipt_id()),
+              table::Cell::Of(r.submitter())});
   }
-  out << latest->latest_size() << " schools have reported for period " << args.period
-      << " in county " << g.county << "\n";
-  return kExitOk;
+  t.notes.push_back(absl::StrCat(latest->latest_size(), " schools have reported for period ",
+                                 args.period, " in county ", g.county));
+  return Emit(g, *format, {&t}, out, err);
+}
+
+int RunValues(const Globals& g, const ReportsArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "values", out, err);
+  if (!format) return kExitUsage;
+  if (!NeedCounty(g, err)) return kExitUsage;
+  Connection connection = Connect(g);
+  v1::SubmissionStatusRequest status_request;
+  status_request.set_county_code(g.county);
+  status_request.set_period(args.period);
+  auto status = connection.Call(&v1::BureauService::Stub::SubmissionStatus, status_request);
+  if (!status.ok()) return Fail(status.status(), err);
+  std::map<std::string, std::string> names;
+  std::vector<v1::StoredReport> stored;
+  for (const v1::SchoolSubmission& school : status->schools()) {
+    names[school.school_code()] = school.school_name();
+    if (school.latest_version() == 0) continue;
+    if (args.accepted_only && school.state() != "accepted") continue;
+    v1::GetReportRequest request;
+    request.set_county_code(g.county);
+    request.set_school_code(school.school_code());
+    request.set_period(args.period);
+    request.set_version(school.latest_version());
+    auto report = connection.Call(&v1::ReportingService::Stub::GetReport, request);
+    if (!report.ok()) return Fail(report.status(), err);
+    stored.push_back(*std::move(report));
+  }
+  if (*format == Format::kJson) {
+    out << "[";
+    for (size_t i = 0; i < stored.size(); ++i) {
+      out << (i ? ",\n" : "\n") << io::EncodeJson(stored[i].report(), /*pretty=*/false);
+    }
+    out << "\n]\n";
+    return kExitOk;
+  }
+  std::vector<const SchoolReport*> reports;
+  for (const v1::StoredReport& s : stored) reports.push_back(&s.report());
+  table::Table t = ReportTable(reports, catalog::kEverySection, &names);
+  t.title = absl::StrCat("各校填报数据 values of county ", g.county, ", period ", args.period,
+                         args.accepted_only ? " (accepted versions)" : " (latest versions)");
+  t.sheet_name = "各校填报数据";
+  t.notes.push_back(absl::StrCat(reports.size(), " of ", status->schools_size(),
+                                 " schools; an empty cell was not reported"));
+  return Emit(g, *format, {&t}, out, err);
 }
 
 }  // namespace junheng::client

@@ -6,12 +6,15 @@
 #include "client/cli/exit_codes.h"
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
+#include "common/catalog/fields.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
 
 int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& out,
                      std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "schools import", out, err);
+  if (!format) return kExitUsage;
   if (g.county.empty()) {
     err << "error: give --county 140430: the registry is imported into one county\n";
     return kExitUsage;
@@ -23,7 +26,7 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
   for (auto& school : *schools) *request.add_schools() = std::move(school);
   auto response = Connect(g).Call(&v1::RegistryService::Stub::UpsertSchools, request);
   if (!response.ok()) return Fail(response.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*response, false) << "\n";
   } else {
     out << "registry of county " << g.county << ": " << response->created() << " created, "
@@ -34,6 +37,8 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
 }
 
 int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "schools list", out, err);
+  if (!format) return kExitUsage;
   if (g.county.empty()) {
     err << "error: give --county 140430\n";
     return kExitUsage;
@@ -42,25 +47,46 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
   request.set_county_code(g.county);
   auto response = Connect(g).Call(&v1::RegistryService::Stub::ListSchools, request);
   if (!response.ok()) return Fail(response.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*response) << "\n";
     return kExitOk;
   }
-  if (g.format == "csv") {
-    std::vector<const google::protobuf::Message*> rows;
-    for (const auto& s : response->schools()) rows.push_back(&s);
-    out << io::EncodeCsv(rows);
-    return kExitOk;
+  // The registry as the file `schools import` reads back: every catalogue column, words by
+  // their Chinese names, under a label row and a field-name row.
+  table::Table t;
+  t.title = *format == Format::kText ? absl::StrCat("registry of county ", g.county) : "";
+  t.sheet_name = "学校名册";
+  t.key_row = *format != Format::kText;
+  const bool all_columns = *format != Format::kText;
+  std::vector<const catalog::Field<v1::School>*> fields;
+  for (const catalog::Field<v1::School>* field : catalog::school::kAll) {
+    bool brief = field == &catalog::school::school_code || field == &catalog::school::school_name ||
+                 field == &catalog::school::school_type || field == &catalog::school::locale ||
+                 field == &catalog::school::target_year;
+    if (!all_columns && !brief) continue;
+    fields.push_back(field);
+    t.columns.push_back({std::string(field->name), field->DisplayLabel(),
+                         field->kind == catalog::Kind::kYear ? 0 : -1});
   }
-  out << absl::StrFormat("%-12s %-16s %-7s %-6s %s\n", "school_code", "school_type", "target",
-                         "locale", "school_name");
-  for (const auto& s : response->schools()) {
-    out << absl::StrFormat("%-12s %-16s %-7s %-6s %s\n", s.school_code(), s.school_type(),
-                           s.has_target_year() ? absl::StrCat(s.target_year()) : "-", s.locale(),
-                           s.school_name());
+  for (const auto& school : response->schools()) {
+    std::vector<table::Cell> row;
+    for (const catalog::Field<v1::School>* field : fields) {
+      if (field->kind == catalog::Kind::kYear) {
+        row.push_back(table::Cell::Of(field->Number(school)));
+      } else if (field->kind == catalog::Kind::kYesNo) {
+        std::optional<bool> flag = field->Flag(school);
+        row.push_back(table::Cell::Of(!flag ? "" : *flag ? "是" : "否"));
+      } else {
+        const catalog::Word* word = field->FindWord(field->Text(school));
+        row.push_back(table::Cell::Of(std::string(word ? word->label_zh : field->Text(school))));
+      }
+    }
+    t.AddRow(std::move(row));
   }
-  out << response->schools_size() << " schools in county " << g.county << "\n";
-  return kExitOk;
+  if (*format == Format::kText) {
+    t.notes.push_back(absl::StrCat(response->schools_size(), " schools in county ", g.county));
+  }
+  return Emit(g, *format, {&t}, out, err);
 }
 
 }  // namespace junheng::client

@@ -1,8 +1,10 @@
 #include "client/cli/security_commands.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <ostream>
+#include <tuple>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
@@ -38,6 +40,8 @@ std::string When(int64_t unix_ms) { return FormatInstant(absl::FromUnixMillis(un
 
 int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& out,
                   std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "admin token issue", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::IssueTokenRequest request;
   request.set_county_code(g.county);
@@ -60,7 +64,7 @@ int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& ou
   }
   auto issued = Connect(g).Call(&v1::TokenService::Stub::IssueToken, request);
   if (!issued.ok()) return Fail(issued.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*issued) << "\n";
     return kExitOk;
   }
@@ -75,6 +79,8 @@ int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& ou
 }
 
 int RunTokenRevoke(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "admin token revoke", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::RevokeTokenRequest request;
   request.set_county_code(g.county);
@@ -87,29 +93,45 @@ int RunTokenRevoke(const Globals& g, const std::string& id, std::ostream& out, s
 }
 
 int RunTokenList(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "admin token list", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListTokensRequest request;
   request.set_county_code(g.county);
   auto listed = Connect(g).Call(&v1::TokenService::Stub::ListTokens, request);
   if (!listed.ok()) return Fail(listed.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*listed) << "\n";
     return kExitOk;
   }
   const int64_t now = absl::ToUnixMillis(absl::Now());
-  out << absl::StrFormat("%-16s  %-13s  %-12s  %-8s  %-29s  %s\n", "id", "role", "school", "state",
-                         "expires", "label");
-  for (const auto& t : listed->tokens()) {
+  // By role, then school: the way the bureau looks for a clerk's token.
+  std::vector<const v1::TokenInfo*> tokens;
+  for (const auto& t : listed->tokens()) tokens.push_back(&t);
+  std::stable_sort(tokens.begin(), tokens.end(),
+                   [](const v1::TokenInfo* a, const v1::TokenInfo* b) {
+                     return std::make_tuple(a->role(), a->school_code(), a->created_unix_ms()) <
+                            std::make_tuple(b->role(), b->school_code(), b->created_unix_ms());
+                   });
+  table::Table t;
+  t.title = absl::StrCat("tokens of county ", g.county);
+  t.sheet_name = "令牌";
+  t.columns = {{"id", "编号"},    {"role", "角色"},    {"school_code", "学校"},
+               {"state", "状态"}, {"expires", "到期"}, {"label", "说明"}};
+  for (const v1::TokenInfo* info : tokens) {
     const char* state =
-        t.revoked() ? "revoked" : (t.expires_unix_ms() <= now ? "expired" : "valid");
-    out << absl::StrFormat("%-16s  %-13s  %-12s  %-8s  %-29s  %s\n", t.id(), RoleText(t.role()),
-                           t.school_code(), state, When(t.expires_unix_ms()), t.label());
+        info->revoked() ? "revoked" : (info->expires_unix_ms() <= now ? "expired" : "valid");
+    t.AddRow({table::Cell::Of(info->id()), table::Cell::Of(RoleText(info->role())),
+              table::Cell::Of(info->school_code()), table::Cell::Of(state),
+              table::Cell::Of(When(info->expires_unix_ms())), table::Cell::Of(info->label())});
   }
-  return kExitOk;
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunAuditList(const Globals& g, const AuditListArgs& args, std::ostream& out,
                  std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "audit list", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListAuditRequest request;
   request.set_county_code(g.county);
@@ -128,25 +150,36 @@ int RunAuditList(const Globals& g, const AuditListArgs& args, std::ostream& out,
   }
   auto listed = Connect(g).Call(&v1::AuditService::Stub::ListAudit, request);
   if (!listed.ok()) return Fail(listed.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*listed) << "\n";
     return kExitOk;
   }
+  table::Table t;
+  t.sheet_name = "审计日志";
+  t.columns = {{"seq", "序号", 0},
+               {"time", "时间"},
+               {"action", "操作"},
+               {"target", "对象"},
+               {"actor", "操作者"}};
   for (const auto& e : listed->entries()) {
-    out << absl::StrFormat("%6d  %s  %-16s  %-32s  %s\n", e.seq(), When(e.time_unix_ms()),
-                           e.action(), e.target(), e.actor());
+    t.AddRow({table::Cell::Of(static_cast<double>(e.seq())),
+              table::Cell::Of(When(e.time_unix_ms())), table::Cell::Of(e.action()),
+              table::Cell::Of(e.target()), table::Cell::Of(e.actor())});
   }
-  out << listed->entries_size() << " of " << listed->matched() << " matching entries shown\n";
-  return kExitOk;
+  t.notes.push_back(
+      absl::StrCat(listed->entries_size(), " of ", listed->matched(), " matching entries shown"));
+  return Emit(g, *format, {&t}, out, err);
 }
 
 int RunAuditVerify(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "audit verify", out, err);
+  if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::VerifyAuditRequest request;
   request.set_county_code(g.county);
   auto verified = Connect(g).Call(&v1::AuditService::Stub::VerifyAudit, request);
   if (!verified.ok()) return Fail(verified.status(), err);
-  if (g.format == "json") {
+  if (*format == Format::kJson) {
     out << io::EncodeJson(*verified) << "\n";
     return verified->intact() ? kExitOk : kExitRejected;
   }

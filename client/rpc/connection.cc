@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/client_messages.h"
 #include "common/rpc/grpc_status.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -60,13 +61,12 @@ absl::Status Connection::Send(Attempt attempt, int attempts) {
       grpc::ClientContext context;
       context.set_deadline(absl::ToChronoTime(absl::Now() + deadline_));
       rpc::AddCallCredentials(security_, context);
+      // The server writes its messages (refusals, validation) in the caller's language.
+      context.AddMetadata(i18n::kLangMetadataKey, std::string(i18n::LangWord(i18n::CurrentLang())));
       result = FromGrpcStatus(attempt(channel_, context));
       if (IsUnreachable(result)) {
-        result = absl::Status(
-            result.code(),
-            absl::StrCat("the server at ", address_, " is unreachable or unavailable (",
-                         result.message(),
-                         "); check --server and the network, or ask the operator, then try again"));
+        result = absl::Status(result.code(),
+                              i18n::Say(i18n::client::kUnreachable, address_, result.message()));
       }
     }
     if (!IsUnreachable(result)) break;

@@ -83,7 +83,11 @@ std::string RenderCsv(const Table& table) {
   return out;
 }
 
-void WriteSheet(const Table& table, xlsx::Workbook& book) {
+int FirstDataRow(const Table& table) {
+  return (table.title.empty() ? 0 : 1) + 1 + (table.key_row ? 1 : 0);
+}
+
+xlsx::Sheet& WriteSheet(const Table& table, xlsx::Workbook& book) {
   xlsx::Sheet& sheet = book.AddSheet(table.sheet_name.empty() ? "Sheet1" : table.sheet_name);
   const int n = static_cast<int>(table.columns.size());
   int row = 0;
@@ -134,6 +138,7 @@ void WriteSheet(const Table& table, xlsx::Workbook& book) {
     ++row;
   }
   for (int c = 0; c < n; ++c) sheet.ColumnWidth(c, c, SheetWidth(widths[c]));
+  return sheet;
 }
 
 absl::Status WriteWorkbook(const std::vector<const Table*>& tables, const std::string& path) {

@@ -68,7 +68,10 @@ std::string RenderCsv(const Table& table);
 
 // One worksheet: the title merged across the columns, the label row (and key row), the rows with
 // number formats and the failing fill, the notes below; header frozen, columns sized to fit.
-void WriteSheet(const Table& table, xlsx::Workbook& book);
+// Returns the sheet, for cell validation and the like; rows of table.rows start at
+// FirstDataRow(table).
+xlsx::Sheet& WriteSheet(const Table& table, xlsx::Workbook& book);
+int FirstDataRow(const Table& table);
 
 // Writes the tables as one workbook at `path`, one sheet each.
 [[nodiscard]] absl::Status WriteWorkbook(const std::vector<const Table*>& tables,

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/catalog/catalog.h"
+#include "common/i18n/validation_messages.h"
 
 namespace junheng::validate {
 namespace {
@@ -15,18 +16,18 @@ namespace {
 using junheng::v1::CountyFacts;
 using FactsField = catalog::Field<CountyFacts>;
 namespace facts = catalog::county_facts;
+namespace msg = i18n::validation;
 
 void CheckShare(bool has, double value, absl::string_view field, ValidationResult* result) {
   if (!has) return;
   if (!std::isfinite(value) || value < 0 || value > 1) {
-    result->Violation(field, absl::StrCat(value),
-                      "is a fraction between 0 and 1 (write 0.95 for 95%)");
+    result->Violation(field, absl::StrCat(value), msg::kShare);
   }
 }
 
 void CheckNonNegative(bool has, double value, absl::string_view field, ValidationResult* result) {
   if (has && (!std::isfinite(value) || value < 0)) {
-    result->Violation(field, absl::StrCat(value), "must not be negative");
+    result->Violation(field, absl::StrCat(value), msg::kNegativeAmount);
   }
 }
 
@@ -41,9 +42,8 @@ void CheckPart(const CountyFacts& f, const FactsField& part, const FactsField& w
                ValidationResult* result) {
   std::optional<double> p = part.Number(f), w = whole.Number(f);
   if (p && w && *w >= 0 && *p > *w) {
-    result->Violation(
-        part.name, NumberText(part, *p),
-        absl::StrCat("must not exceed ", whole.name, " (", NumberText(whole, *w), ")"));
+    result->Violation(part.name, NumberText(part, *p), msg::kPartExceedsWhole,
+                      {std::string(whole.name), NumberText(whole, *w)});
   }
 }
 
@@ -52,10 +52,9 @@ void CheckTwoParts(const CountyFacts& f, const FactsField& first, const FactsFie
                    const FactsField& whole, ValidationResult* result) {
   std::optional<double> a = first.Number(f), b = second.Number(f), w = whole.Number(f);
   if (a && b && w && *w >= 0 && *a + *b > *w) {
-    result->Violation(
-        first.name, NumberText(first, *a),
-        absl::StrCat("plus ", second.name, " (", NumberText(second, *b), ") must not exceed ",
-                     whole.name, " (", NumberText(whole, *w), ")"));
+    result->Violation(first.name, NumberText(first, *a), msg::kPartsExceedWhole,
+                      {std::string(second.name), NumberText(second, *b), std::string(whole.name),
+                       NumberText(whole, *w)});
   }
 }
 
@@ -69,9 +68,8 @@ void CheckStated(const CountyFacts& f, const FactsField& stated, std::optional<d
   if (!value || !computed || !std::isfinite(*computed)) return;
   double allowed = relative ? tolerance * std::fabs(*computed) : tolerance;
   if (std::fabs(*value - *computed) <= allowed) return;
-  result->Warning(stated.name, absl::StrCat(*value),
-                  absl::StrCat("differs from ", formula, " = ", absl::StrFormat("%.4f", *computed),
-                               "; check the rate and the figures it is made of"));
+  result->Warning(stated.name, absl::StrCat(*value), msg::kStatedDiffers,
+                  {std::string(formula), absl::StrFormat("%.4f", *computed)});
 }
 
 // a / b when both are reported and b > 0.
@@ -131,15 +129,14 @@ void CheckStatedRates(const CountyFacts& f, ValidationResult* result) {
 ValidationResult ValidateCountyFacts(const CountyFacts& f, absl::string_view county_code) {
   ValidationResult result;
   if (!f.county_code().empty() && f.county_code() != county_code) {
-    result.Violation(facts::county_code.name, f.county_code(),
-                     absl::StrCat("differs from the county written to (", county_code, ")"));
+    result.Violation(facts::county_code.name, f.county_code(), msg::kCountyFactsDiffers,
+                     {std::string(county_code)});
   }
   if (!IsValidCountyCode(county_code)) {
-    result.Violation(facts::county_code.name, std::string(county_code),
-                     "must be the 6-digit division code");
+    result.Violation(facts::county_code.name, std::string(county_code), msg::kBadCountyCode);
   }
   if (!IsValidCode(f.period())) {
-    result.Violation(facts::period.name, f.period(), "is required, e.g. 2024");
+    result.Violation(facts::period.name, f.period(), msg::kPeriodRequired);
   }
   // Shares are fractions; every other number is a count, an amount or a ratio, never negative.
   // The shares are listed first.
@@ -181,10 +178,9 @@ ValidationResult ValidateCountyFacts(const CountyFacts& f, absl::string_view cou
   for (int i = 0; i < f.monitoring_size(); ++i) {
     const auto& m = f.monitoring(i);
     const std::string field = absl::StrCat("monitoring[", i, "]");
-    if (m.subject().empty())
-      result.Violation(field + ".subject", "", "name the subject, e.g. 数学");
+    if (m.subject().empty()) result.Violation(field + ".subject", "", msg::kSubjectRequired);
     if (m.has_level() && (m.level() < 1 || m.level() > 4)) {
-      result.Violation(field + ".level", absl::StrCat(m.level()), "is a level from 1 to 4 (I-IV)");
+      result.Violation(field + ".level", absl::StrCat(m.level()), msg::kMonitoringLevel);
     }
     CheckNonNegative(m.has_between_school_rate(), m.between_school_rate(),
                      field + ".between_school_rate", &result);

@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
 #include "common/catalog/school_sections.h"
+#include "common/i18n/validation_messages.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::validate {
@@ -16,6 +17,7 @@ namespace {
 using junheng::v1::SchoolReport;
 using ReportField = catalog::Field<SchoolReport>;
 namespace report = catalog::report;
+namespace msg = i18n::validation;
 
 std::string Cell(const SchoolReport& r, const catalog::FieldInfo& field) {
   return io::CellText(r, field);
@@ -35,14 +37,11 @@ void CheckNonNegative(const SchoolReport& r, ValidationResult* result) {
     if (!value) continue;
     double limit = field->kind == catalog::Kind::kCount ? kMaxCount : kMaxAmount;
     if (!std::isfinite(*value)) {
-      result->Violation(field->name, Cell(r, *field), "must be a finite number");
+      result->Violation(field->name, Cell(r, *field), msg::kNotFinite);
     } else if (*value < 0) {
-      result->Violation(field->name, Cell(r, *field),
-                        "must not be negative; enter 0 if there are none");
+      result->Violation(field->name, Cell(r, *field), msg::kNegative);
     } else if (*value > limit) {
-      result->Violation(
-          field->name, Cell(r, *field),
-          absl::StrCat("is implausibly large (over ", limit, "); check the figure and its unit"));
+      result->Violation(field->name, Cell(r, *field), msg::kTooLarge, {absl::StrCat(limit)});
     }
   }
 }
@@ -53,9 +52,8 @@ void CheckPart(const SchoolReport& r, const ReportField& part, const std::option
   std::optional<double> value = part.Number(r);
   // A negative whole is reported on its own; comparing parts with it would only add noise.
   if (!value || !whole || *whole < 0 || *value <= *whole) return;
-  result->Violation(
-      part.name, Cell(r, part),
-      absl::StrCat("must not exceed ", whole_name, " (", *whole, "); it counts a part of it"));
+  result->Violation(part.name, Cell(r, part), msg::kPartExceedsWhole,
+                    {std::string(whole_name), absl::StrCat(*whole)});
 }
 void CheckPart(const SchoolReport& r, const ReportField& part, const ReportField& whole,
                ValidationResult* result) {
@@ -98,9 +96,8 @@ void CheckSectionParts(const SchoolReport& r, const SectionFields& s, Validation
   CheckPart(r, s.classes, s.students, result);
   std::optional<double> students = s.students.Number(r), classes = s.classes.Number(r);
   if (students && *students > 0 && classes && *classes == 0) {
-    result->Violation(s.classes.name, "0",
-                      absl::StrCat("a section with students has at least one class (",
-                                   s.students.name, " = ", Cell(r, s.students), ")"));
+    result->Violation(s.classes.name, "0", msg::kNoClasses,
+                      {std::string(s.students.name), Cell(r, s.students)});
   }
 }
 
@@ -119,8 +116,7 @@ const ReportField* FirstReportedSectionField(const SchoolReport& r, const Sectio
 void CheckRating(const SchoolReport& r, const ReportField& field, ValidationResult* result) {
   absl::string_view value = field.Text(r);
   if (value.empty() || field.FindWord(value) != nullptr) return;
-  result->Violation(field.name, Cell(r, field),
-                    absl::StrCat("must be one of ", catalog::WordList(field, ", ")));
+  result->Violation(field.name, Cell(r, field), msg::kNotAWord, {WordChoices(field)});
 }
 
 void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
@@ -132,43 +128,38 @@ void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
   auto per_student = [&](const ReportField& field, double limit, absl::string_view unit) {
     std::optional<double> value = field.Number(r);
     if (value && *value / students > limit) {
-      result->Warning(field.name, Cell(r, field),
-                      absl::StrCat("more than ", limit, " ", unit,
-                                   " per student; check the unit and the decimal point"));
+      result->Warning(field.name, Cell(r, field), msg::kPerStudent,
+                      {absl::StrCat(limit), std::string(unit)});
     }
   };
   per_student(report::teaching_aux_area_m2, 50, "m²");
   per_student(report::sports_area_m2, 200, "m²");
-  per_student(report::equipment_value_yuan, 100000, "yuan");
-  per_student(report::public_funds_yuan, 20000, "yuan");
+  per_student(report::equipment_value_yuan, 100000, "元");
+  per_student(report::public_funds_yuan, 20000, "元");
   for (const SectionFields* s : {&kPrimarySection, &kJuniorSection}) {
     std::optional<double> max_class = s->max_class_size.Number(r);
     if (max_class && *max_class > 80) {
-      result->Warning(s->max_class_size.name, Cell(r, s->max_class_size),
-                      "more than 80 students in one class; check the figure");
+      result->Warning(s->max_class_size.name, Cell(r, s->max_class_size), msg::kBigClass);
     }
     std::optional<double> section_students = s->students.Number(r);
     std::optional<double> teachers = s->teachers.Number(r);
     if (section_students && teachers && *section_students > 0 &&
         3.0 * *teachers > *section_students) {
-      result->Warning(s->teachers.name, Cell(r, s->teachers),
-                      "more than one teacher per 3 students; check the counts");
+      result->Warning(s->teachers.name, Cell(r, s->teachers), msg::kManyTeachers);
     }
   }
 }
 
 void CheckIdentity(const SchoolReport& report, ValidationResult* result) {
   if (report.school_code().empty()) {
-    result->Violation(report::school_code.name, "", "is required: the school's 学校标识码");
+    result->Violation(report::school_code.name, "", msg::kSchoolCodeRequired);
   } else if (!IsValidCode(report.school_code())) {
-    result->Violation(report::school_code.name, report.school_code(),
-                      "use 1-64 letters, digits, '.', '_' or '-'");
+    result->Violation(report::school_code.name, report.school_code(), msg::kBadCode);
   }
   if (report.period().empty()) {
-    result->Violation(report::period.name, "", "is required, e.g. 2024");
+    result->Violation(report::period.name, "", msg::kPeriodRequired);
   } else if (!IsValidCode(report.period())) {
-    result->Violation(report::period.name, report.period(),
-                      "use a label such as 2024 or 2024-autumn");
+    result->Violation(report::period.name, report.period(), msg::kBadPeriod);
   }
 }
 
@@ -178,8 +169,7 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
   ValidationResult result;
   CheckIdentity(report, &result);
   if (!report.county_code().empty() && !IsValidCountyCode(report.county_code())) {
-    result.Violation(report::county_code.name, report.county_code(),
-                     "use the 6-digit division code");
+    result.Violation(report::county_code.name, report.county_code(), msg::kBadCountyCode);
   }
   CheckNonNegative(report, &result);
   CheckSectionParts(report, kPrimarySection, &result);
@@ -211,45 +201,47 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
                                 const junheng::v1::School* registered) {
   ValidationResult result = ValidateReportContent(report);
   if (!report.county_code().empty() && report.county_code() != county_code) {
-    result.Violation(report::county_code.name, report.county_code(),
-                     absl::StrCat("the report is submitted to county ", county_code,
-                                  "; a school reports to its own county"));
+    result.Violation(report::county_code.name, report.county_code(), msg::kOtherCounty,
+                     {std::string(county_code)});
   }
   if (registered == nullptr) {
     if (!report.school_code().empty()) {
-      result.Violation(report::school_code.name, report.school_code(),
-                       absl::StrCat("is not registered in county ", county_code,
-                                    "; check the code or ask the bureau to import the school"));
+      result.Violation(report::school_code.name, report.school_code(), msg::kNotRegistered,
+                       {std::string(county_code)});
     }
     return result;
   }
   std::optional<catalog::Sections> sections = catalog::SectionsOf(registered->school_type());
   if (!sections) return result;  // the registry validator rejects unknown types on import
-  auto require_students = [&](const ReportField& field, absl::string_view section_zh) {
+  // The values of the sentence in the language it is written in: 九年一贯制学校 / nine_year.
+  const bool english = i18n::CurrentLang() == i18n::Lang::kEn;
+  const catalog::Word* type_word = catalog::school::school_type.FindWord(registered->school_type());
+  const std::string type_name = english || type_word == nullptr ? registered->school_type()
+                                                                : std::string(type_word->label_zh);
+  auto section_name = [&](absl::string_view word, absl::string_view zh) {
+    return std::string(english ? word : zh);
+  };
+  auto require_students = [&](const ReportField& field, const std::string& section) {
     if (!field.Number(report)) {
-      result.Violation(field.name, "",
-                       absl::StrCat("is required: a ", registered->school_type(),
-                                    " school reports its ", section_zh, " students"));
+      result.Violation(field.name, "", msg::kStudentsRequired, {type_name, section});
     }
   };
-  auto forbid_section = [&](const ReportField* field, absl::string_view what) {
+  auto forbid_section = [&](const ReportField* field, const std::string& section) {
     if (field == nullptr) return;
-    result.Violation(field->name, Cell(report, *field),
-                     absl::StrCat("a ", registered->school_type(), " school has no ", what,
-                                  " section; leave the ", what, "_ fields empty"));
+    result.Violation(field->name, Cell(report, *field), msg::kNoSuchSection, {type_name, section});
   };
-  for (const auto& [has, section, section_zh] :
-       {std::tuple{sections->primary, &kPrimarySection, "primary (小学)"},
-        std::tuple{sections->junior, &kJuniorSection, "junior (初中)"}}) {
+  for (const auto& [has, section, zh] : {std::tuple{sections->primary, &kPrimarySection, "小学"},
+                                         std::tuple{sections->junior, &kJuniorSection, "初中"}}) {
     if (has) {
-      require_students(section->students, section_zh);
+      require_students(section->students, section_name(section->word, zh));
     } else {
-      forbid_section(FirstReportedSectionField(report, *section), section->word);
+      forbid_section(FirstReportedSectionField(report, *section), section_name(section->word, zh));
     }
   }
   if (!sections->senior) {
     std::optional<double> senior = report::senior_students.Number(report);
-    forbid_section(senior && *senior > 0 ? &report::senior_students : nullptr, "senior");
+    forbid_section(senior && *senior > 0 ? &report::senior_students : nullptr,
+                   section_name("senior", "高中"));
   }
   return result;
 }

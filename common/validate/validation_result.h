@@ -6,6 +6,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "common/catalog/field.h"
+#include "common/i18n/message.h"
 #include "junheng/v1/report.pb.h"
 
 namespace junheng::validate {
@@ -16,13 +18,23 @@ struct ValidationResult {
   std::vector<junheng::v1::FieldIssue> warnings;
 
   bool ok() const { return violations.empty(); }
-  void Violation(absl::string_view field, absl::string_view value, absl::string_view rule);
-  void Warning(absl::string_view field, absl::string_view value, absl::string_view rule);
+  // The rule is a sentence of the message catalogue with its values ($0, $1, ...).
+  void Violation(absl::string_view field, absl::string_view value, const i18n::Msg& rule,
+                 std::vector<std::string> args = {});
+  void Warning(absl::string_view field, absl::string_view value, const i18n::Msg& rule,
+               std::vector<std::string> args = {});
   void Append(const ValidationResult& other);
 };
 
-// One line per issue: "field = value: rule".
+// One line per issue in the current language, the field by its label and its name:
+// "小学在校生数 primary_students = -620：不能为负数；没有请填 0", or in English
+// "primary_students (小学在校生数) = -620: must not be negative; enter 0 if there are none".
+// The rule is rebuilt from its id when the catalogue knows it, else the stored text is shown.
 std::string FormatIssue(const junheng::v1::FieldIssue& issue);
+
+// The words a word field accepts, as the current language lists them: "优秀、良好、一般、较差" or
+// "excellent, good, fair, poor" (the reader takes either).
+std::string WordChoices(const catalog::FieldInfo& field);
 
 // OK when there are no violations, else INVALID_ARGUMENT whose message lists every violation, one
 // per line, prefixed by `subject` (e.g. "report 1403001 / 2024").

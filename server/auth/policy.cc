@@ -62,6 +62,7 @@ const std::vector<MethodRule>& Table() {
       // RegistryService
       Row<v1::UpsertSchoolsRequest>(kAdmin, Scope::kCounty, "county_code"),
       Row<v1::ListSchoolsRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::GetSchoolRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
       // BureauService
       Row<v1::DefinePeriodRequest>(kAdmin, Scope::kCounty, "period.county_code"),
       Row<v1::ListPeriodsRequest>(kClerk | kBureau, Scope::kCounty, "county_code"),

@@ -88,4 +88,19 @@ absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
   return response;
 }
 
+absl::StatusOr<junheng::v1::School> GetSchool(const storage::Store& store,
+                                              const junheng::v1::GetSchoolRequest& request) {
+  absl::Status status = storage::CheckCodes(
+      {{"county_code", request.county_code()}, {"school_code", request.school_code()}});
+  if (!status.ok()) return status;
+  auto school = store.GetSchool(request.county_code(), request.school_code());
+  if (!school.ok()) return school.status();
+  if (!school->has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat("school ", request.school_code(), " is not in the registry of county ",
+                     request.county_code(), "; check the code or ask the bureau to import it"));
+  }
+  return std::move(**school);
+}
+
 }  // namespace junheng::server

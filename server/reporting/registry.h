@@ -19,4 +19,8 @@ namespace junheng::server {
 [[nodiscard]] absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
     const storage::Store& store, const junheng::v1::ListSchoolsRequest& request);
 
+// One registry entry; NOT_FOUND when the county's registry has no such school.
+[[nodiscard]] absl::StatusOr<junheng::v1::School> GetSchool(
+    const storage::Store& store, const junheng::v1::GetSchoolRequest& request);
+
 }  // namespace junheng::server

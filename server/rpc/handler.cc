@@ -19,6 +19,15 @@ auth::Credentials CredentialsOf(const grpc::ServerContextBase& context) {
   return credentials;
 }
 
+i18n::Lang CallerLang(const grpc::ServerContextBase& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(i18n::kLangMetadataKey);
+  if (it == metadata.end()) return i18n::Lang::kZh;
+  absl::StatusOr<i18n::Lang> lang =
+      i18n::ParseLang(absl::string_view(it->second.data(), it->second.size()));
+  return lang.ok() ? *lang : i18n::Lang::kZh;
+}
+
 auth::PeerIdentity PeerOf(const grpc::ServerContextBase& context) {
   auth::PeerIdentity peer;
   peer.address = context.peer();

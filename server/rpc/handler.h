@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "common/i18n/lang.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
@@ -17,6 +18,9 @@ namespace junheng::server {
 // the auth context when the peer's certificate was verified (mutual TLS).
 auth::Credentials CredentialsOf(const grpc::ServerContextBase& context);
 auth::PeerIdentity PeerOf(const grpc::ServerContextBase& context);
+
+// The language the caller asked for in its "junheng-lang" metadata; Chinese when absent.
+i18n::Lang CallerLang(const grpc::ServerContextBase& context);
 
 // Finishes a unary callback call with `status` mapped to its canonical gRPC code.
 grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status);
@@ -38,6 +42,8 @@ class Handler {
   template <typename Request, typename Response, typename Run>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context, const Request* request,
                                    Response* response, Run&& run) const {
+    // Refusals and validation messages in the language the caller reads (junheng-lang).
+    i18n::LangScope lang(CallerLang(*context));
     absl::StatusOr<auth::Principal> who = Authorize(context, *request);
     if (!who.ok()) return Finish(context, who.status());
     absl::StatusOr<Response> result = std::forward<Run>(run)(*who);

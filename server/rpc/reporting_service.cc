@@ -64,4 +64,11 @@ ServerUnaryReactor* RegistryServiceImpl::ListSchools(CallbackServerContext* cont
                 [&](const Principal&) { return server::ListSchools(*store_, *request); });
 }
 
+ServerUnaryReactor* RegistryServiceImpl::GetSchool(CallbackServerContext* context,
+                                                   const junheng::v1::GetSchoolRequest* request,
+                                                   junheng::v1::School* response) {
+  return Handle(context, request, response,
+                [&](const Principal&) { return server::GetSchool(*store_, *request); });
+}
+
 }  // namespace junheng::server

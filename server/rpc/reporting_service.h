@@ -47,6 +47,9 @@ class RegistryServiceImpl final : public junheng::v1::RegistryService::CallbackS
   grpc::ServerUnaryReactor* ListSchools(grpc::CallbackServerContext* context,
                                         const junheng::v1::ListSchoolsRequest* request,
                                         junheng::v1::ListSchoolsResponse* response) override;
+  grpc::ServerUnaryReactor* GetSchool(grpc::CallbackServerContext* context,
+                                      const junheng::v1::GetSchoolRequest* request,
+                                      junheng::v1::School* response) override;
 
  private:
   storage::Store* store_;

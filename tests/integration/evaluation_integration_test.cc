@@ -11,6 +11,7 @@
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 
 namespace junheng {
@@ -153,8 +154,8 @@ TEST_F(EvaluationIntegrationTest, CountyFactsAreValidatedAndVersioned) {
   bad.set_replaces_version(1);
   auto rejected = rpc_->Call(&v1::EvaluationService::Stub::SubmitCountyFacts, bad);
   ASSERT_EQ(rejected.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(rejected.status().message(), HasSubstr("consolidation_rate = 99.2"));
-  EXPECT_THAT(rejected.status().message(), HasSubstr("rotated_teachers = 50"));
+  EXPECT_THAT(rejected.status().message(), HasSubstr("consolidation_rate (初中三年巩固率) = 99.2"));
+  EXPECT_THAT(rejected.status().message(), HasSubstr("rotated_teachers (交流轮岗教师数) = 50"));
 
   v1::SubmitCountyFactsRequest stale;
   stale.mutable_facts()->set_county_code(kCounty);

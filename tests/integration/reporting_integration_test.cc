@@ -7,6 +7,7 @@
 #include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 
 namespace junheng {
@@ -110,9 +111,9 @@ TEST_F(ReportingIntegrationTest, InvalidReportListsEveryViolationAndStoresNothin
   ASSERT_FALSE(response.ok());
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   const std::string message(response.status().message());
-  EXPECT_THAT(message, HasSubstr("primary_students = -3"));
-  EXPECT_THAT(message, HasSubstr("primary_teachers_above_degree = 31"));
-  EXPECT_THAT(message, HasSubstr("junior_students = 10"));
+  EXPECT_THAT(message, HasSubstr("primary_students (小学在校生数) = -3"));
+  EXPECT_THAT(message, HasSubstr("primary_teachers_above_degree (小学高于规定学历教师数) = 31"));
+  EXPECT_THAT(message, HasSubstr("junior_students (初中在校生数) = 10"));
   EXPECT_EQ(StoredVersions(), 0);
 }
 
@@ -296,7 +297,7 @@ TEST_F(ReportingIntegrationTest, RegistryImportIsAllOrNothing) {
   bad->set_school_type("university");
   auto response = connection_->Call(&v1::RegistryService::Stub::UpsertSchools, request);
   ASSERT_FALSE(response.ok());
-  EXPECT_THAT(response.status().message(), HasSubstr("school_type = university"));
+  EXPECT_THAT(response.status().message(), HasSubstr("school_type (学校类型) = university"));
   v1::ListSchoolsRequest list;
   list.set_county_code(kCounty);
   auto listed = connection_->Call(&v1::RegistryService::Stub::ListSchools, list);

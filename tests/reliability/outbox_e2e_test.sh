@@ -106,8 +106,8 @@ timeout 60 "${J[@]}" agent --watch "$WORK/drop" --until-empty --poll 0.2 >"$WORK
 check "the watching agent exits 0" 0 $?
 check "the dropped file is moved to processed/" 1 "$(ls "$WORK/drop/processed" 2>/dev/null | wc -l)"
 check "its receipt is kept" 101 "$(receipts)"
-"${J[@]}" history --school 2140043001 --period 2028 >"$WORK/out" 2>&1
-check "the dropped report is on the server as version 1" 1 "$(grep -c '^1 ' "$WORK/out")"
+"${J[@]}" --format csv history --school 2140043001 --period 2028 >"$WORK/out" 2>&1
+check "the dropped report is on the server as version 1" 1 "$(grep -c "^1," "$WORK/out")"
 
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 echo "# figures: 100 reports submitted while the server was down, agent SIGKILLed with $left left, all delivered once; ${elapsed}s"

@@ -62,6 +62,7 @@ const std::vector<Row>& Expectations() {
       {"/junheng.v1.ReportingService/ListLatestReports", kBureau, "county_code", ""},
       {"/junheng.v1.RegistryService/UpsertSchools", kAdmin, "county_code", ""},
       {"/junheng.v1.RegistryService/ListSchools", kBureau, "county_code", ""},
+      {"/junheng.v1.RegistryService/GetSchool", kClerk | kBureau, "county_code", "school_code"},
       {"/junheng.v1.BureauService/DefinePeriod", kAdmin, "period.county_code", ""},
       {"/junheng.v1.BureauService/ListPeriods", kClerk | kBureau, "county_code", ""},
       {"/junheng.v1.BureauService/GrantException", kAdmin, "exception.county_code",

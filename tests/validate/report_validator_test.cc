@@ -1,7 +1,11 @@
 #include "common/validate/report_validator.h"
 
+#include <set>
+
+#include "common/i18n/validation_messages.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 
 namespace junheng::validate {
 namespace {
@@ -78,8 +82,9 @@ TEST(ReportValidatorTest, EveryViolationIsListedNotJustTheFirst) {
   absl::Status status = ToStatus(result, "report 2140043001 / 2024");
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(), HasSubstr("4 violations"));
-  EXPECT_THAT(status.message(),
-              HasSubstr("zoned_admissions = 101: must not exceed total_admissions"));
+  EXPECT_THAT(
+      status.message(),
+      HasSubstr("zoned_admissions (就近划片入学人数) = 101: must not exceed total_admissions"));
 }
 
 TEST(ReportValidatorTest, PartsMayEqualTheirWholes) {
@@ -194,6 +199,46 @@ TEST(ReportValidatorBoundsTest, HugeCountsAreViolationsAndDoNotOverflow) {
   r.set_primary_teachers(10);
   r.set_primary_students(100);
   EXPECT_TRUE(ValidateReportContent(r).ok()) << ToStatus(ValidateReportContent(r), "r");
+}
+
+}  // namespace
+}  // namespace junheng::validate
+
+namespace junheng::validate {
+namespace {
+
+// The rule is stored with its id and values, so a reader sees it in their own language whatever
+// language the server wrote it in; the field is named by its label and its name.
+TEST(FormatIssueTest, ChineseAndEnglishFromTheSameStoredIssue) {
+  v1::SchoolReport r;
+  r.set_school_code("s1");
+  r.set_period("2024");
+  r.set_primary_students(-620);
+  ValidationResult result = ValidateReportContent(r);
+  ASSERT_EQ(result.violations.size(), 1u);
+  const v1::FieldIssue& issue = result.violations[0];
+  EXPECT_EQ(issue.rule_id(), "negative");
+  i18n::SetProcessLang(i18n::Lang::kZh);
+  EXPECT_EQ(FormatIssue(issue), "小学在校生数 primary_students = -620：不能为负数；没有请填 0");
+  i18n::SetProcessLang(i18n::Lang::kEn);
+  EXPECT_EQ(FormatIssue(issue),
+            "primary_students (小学在校生数) = -620: must not be negative; enter 0 if there are "
+            "none");
+  // An issue from a server that knew no ids keeps its own text.
+  v1::FieldIssue old = issue;
+  old.clear_rule_id();
+  old.set_rule("legacy words");
+  EXPECT_EQ(FormatIssue(old), "primary_students (小学在校生数) = -620: legacy words");
+}
+
+TEST(FormatIssueTest, EveryCatalogueRuleHasBothLanguagesAndAUniqueId) {
+  std::set<std::string> ids;
+  for (const i18n::Msg* msg : i18n::validation::kAll) {
+    EXPECT_FALSE(msg->zh.empty()) << msg->id;
+    EXPECT_FALSE(msg->en.empty()) << msg->id;
+    EXPECT_TRUE(ids.insert(std::string(msg->id)).second) << msg->id << " twice";
+    EXPECT_EQ(i18n::FindMsg(msg->id), msg);
+  }
 }
 
 }  // namespace
