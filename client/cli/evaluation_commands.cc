@@ -114,9 +114,7 @@ int RunFactsTemplate(const Globals& g, const FactsArgs& args, std::ostream& out,
     }
   }
   sheet.AddRow(std::move(row));
-  absl::Status written = WriteTables(OutputOf(chosen), *format, {&sheet}, out);
-  if (!written.ok()) return Fail(written, err);
-  return kExitOk;
+  return Emit(chosen, *format, {&sheet}, out, err);
 }
 
 int RunFactsShow(const Globals& g, const FactsArgs& args, std::ostream& out, std::ostream& err) {
@@ -174,8 +172,7 @@ int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& o
 int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& out,
                      std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
-  std::optional<Format> format = FormatFor(
-      g, {Format::kText, Format::kJson, Format::kCsv, Format::kXlsx}, "snapshots show", out, err);
+  std::optional<Format> format = FormatFor(g, kListingFormats, "snapshots show", out, err);
   if (!format) return kExitUsage;
   v1::GetSnapshotRequest request;
   request.set_county_code(g.county);
