@@ -80,6 +80,10 @@ echo "== the Qin County 2024 evaluation (junheng eval, on the server, profile qi
 "${J[@]}" eval --period 2024
 echo "== the trend 2023-2024 (junheng trend)"
 "${J[@]}" trend --from 2023 --to 2024
+echo "== the national forms 申报表 表Ⅰ-表Ⅵ and the evaluation as a workbook (junheng forms, eval -o)"
+"${J[@]}" forms --period 2024 -o "$WORK/forms-2024.xlsx"
+"${J[@]}" eval --period 2024 -o "$WORK/evaluation-2024.xlsx"
+echo "   $WORK/evaluation-2024.xlsx written"
 
 echo "== the auditor verifies the audit log's hash chain"
 AUDITOR_TOKEN=$("${J[@]}" admin token issue --role auditor --label "demo auditor" 2>/dev/null)

@@ -8,10 +8,14 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "client/cli/output.h"
 #include "common/eval/evaluate.h"
+#include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
 #include "common/profile/profile_loader.h"
 #include "common/render/evaluation_render.h"
+#include "common/render/evaluation_workbook.h"
+#include "common/render/national_forms.h"
 #include "common/validate/report_validator.h"
 #include "common/validate/school_validator.h"
 #include "common/validate/validation_result.h"
@@ -134,9 +138,26 @@ absl::StatusOr<eval::EvaluationInput> LoadEvaluationInput(const EvalOptions& opt
   return input;
 }
 
+namespace {
+
+render::RenderFormat RenderFormatOf(Format format) {
+  switch (format) {
+    case Format::kJson:
+      return render::RenderFormat::kJson;
+    case Format::kCsv:
+      return render::RenderFormat::kCsv;
+    default:
+      return render::RenderFormat::kText;
+  }
+}
+
+}  // namespace
+
 int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
             const RemoteEvaluator& remote) {
-  absl::StatusOr<render::RenderFormat> format = render::ParseRenderFormat(options.format);
+  const OutputOptions output{options.format, options.output};
+  absl::StatusOr<Format> format = ChooseFormat(
+      output, {Format::kText, Format::kJson, Format::kCsv, Format::kXlsx}, "eval", out);
   if (!format.ok()) {
     err << "junheng eval: " << format.status().message() << "\n";
     return kExitUsage;
@@ -145,8 +166,13 @@ int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
     err << "junheng eval: --period is required (a period label such as 2024)\n";
     return kExitUsage;
   }
+  const bool on_server = !options.server.empty() && remote;
+  if (on_server && !options.forms_file.empty()) {
+    err << "junheng eval: " << i18n::Say(i18n::client::kFormsOffline, options.period) << "\n";
+    return kExitUsage;
+  }
   absl::StatusOr<v1::Evaluation> evaluation;
-  if (!options.server.empty() && remote) {
+  if (on_server) {
     evaluation = remote(options);
     if (!evaluation.ok()) {
       err << "junheng eval: " << evaluation.status().message() << "\n";
@@ -174,13 +200,33 @@ int RunEval(const EvalOptions& options, std::ostream& out, std::ostream& err,
       err << "junheng eval: warning: --reports file " << options.reports_file
           << " has no report for period " << options.period << "\n";
     }
-    evaluation = eval::Evaluate(*input, *profile);
-    if (!evaluation.ok()) {
-      err << "junheng eval: " << evaluation.status().message() << "\n";
+    absl::StatusOr<v1::EvaluationWithInput> evaluated = eval::EvaluateWithInput(*input, *profile);
+    if (!evaluated.ok()) {
+      err << "junheng eval: " << evaluated.status().message() << "\n";
       return kExitBadInput;
     }
+    if (!options.forms_file.empty()) {
+      absl::Status forms = render::WriteNationalForms(*evaluated, options.forms_file);
+      if (!forms.ok()) {
+        err << "junheng eval: --forms: " << forms.message() << "\n";
+        return kExitBadInput;
+      }
+    }
+    evaluation = std::move(*evaluated->mutable_evaluation());
   }
-  out << render::Render(*evaluation, *format);
+  absl::Status written =
+      *format == Format::kXlsx
+          ? WriteXlsx(
+                output,
+                [&](const std::string& path) {
+                  return render::WriteEvaluationWorkbook(*evaluation, path);
+                },
+                out)
+          : WriteText(output, render::Render(*evaluation, RenderFormatOf(*format)), out);
+  if (!written.ok()) {
+    err << "junheng eval: " << written.message() << "\n";
+    return kExitBadInput;
+  }
   return kExitResult;
 }
 
@@ -201,7 +247,13 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
                       "standard profile: a built-in name (" +
                           absl::StrJoin(profile::BuiltinProfileNames(), ", ") + ") or a TOML file")
           ->capture_default_str();
-  CLI::Option* format = cmd->add_option("--format", options->format, "text, json or csv");
+  CLI::Option* format =
+      cmd->add_option("--format", options->format,
+                      "text, json, csv or xlsx (default: from --output's extension, else text)");
+  CLI::Option* output = cmd->add_option("-o,--output", options->output,
+                                        "write the result to FILE (.xlsx: a workbook)");
+  cmd->add_option("--forms", options->forms_file,
+                  "also write the national forms 申报表 表Ⅰ-表Ⅵ to FILE.xlsx (offline only)");
   CLI::Option* county = cmd->add_option("--county", options->county,
                                         "county code (default: the registry's only one)");
   if (remote) {
@@ -209,7 +261,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
     cmd->add_flag("--accepted-only", options->accepted_only,
                   "on the server: only the report versions the bureau accepted");
   }
-  cmd->callback([options, exit_code, format, county, profile_option, remote, &app] {
+  cmd->callback([options, exit_code, format, output, county, profile_option, remote, &app] {
     EvalOptions effective = *options;
     // With no files to read, evaluate on the server the program is configured for, with the
     // server's own profile unless one is named.
@@ -225,6 +277,12 @@ void AddEvalCommand(CLI::App& app, int* exit_code, RemoteEvaluator remote) {
       if (CLI::Option* global = app.get_option_no_throw("--format");
           global && global->count() > 0) {
         effective.format = global->as<std::string>();
+      }
+    }
+    if (output->count() == 0) {
+      if (CLI::Option* global = app.get_option_no_throw("--output");
+          global && global->count() > 0) {
+        effective.output = global->as<std::string>();
       }
     }
     if (county->count() == 0) {

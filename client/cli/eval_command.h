@@ -14,10 +14,16 @@ namespace junheng::client {
 // `junheng eval`: evaluate a county for a period against a profile and print the report.
 //
 //   junheng eval --schools FILE --reports FILE [--county-facts FILE] --period P
-//                [--profile NAME|FILE] [--format text|json|csv] [--county C]
+//                [--profile NAME|FILE] [--format text|json|csv|xlsx] [-o FILE] [--county C]
+//                [--forms FORMS.xlsx]
+//
+// xlsx is the whole evaluation as a workbook (common/render/evaluation_workbook.h); --forms also
+// writes the national forms 申报表 表Ⅰ-表Ⅵ (common/render/national_forms.h) from the same
+// evaluation and input, offline only (on the server: `junheng forms`).
 //
 // Exit codes: 0 for a result (a failing county is a result), 1 for bad input (the message names
-// the file, the field or column, and the fix), 2 for a bad command line.
+// the file, the field or column, and the fix) or a file that cannot be written, 2 for a bad
+// command line, a format the command does not write included.
 
 struct EvalOptions {
   std::string schools_file;
@@ -25,7 +31,12 @@ struct EvalOptions {
   std::string county_facts_file;  // optional
   std::string period;
   std::string profile = "national-2017";
-  std::string format = "text";
+  // text | json | csv | xlsx; empty: from the --output file's extension, else text.
+  std::string format;
+  // --output FILE; empty: standard output.
+  std::string output;
+  // --forms FILE.xlsx: also write the national forms (offline only).
+  std::string forms_file;
   std::string county;          // optional when the registry holds one county
   std::string server;          // set only when the remote path is wired in (see below)
   bool accepted_only = false;  // server only: evaluate the versions the bureau accepted

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
@@ -10,9 +11,14 @@
 #include "client/cli/exit_codes.h"
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
+#include "common/catalog/fields.h"
+#include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
 #include "common/render/evaluation_render.h"
+#include "common/render/evaluation_workbook.h"
+#include "common/table/table.h"
 #include "common/validate/county_facts_validator.h"
+#include "common/validate/validation_result.h"
 
 namespace junheng::client {
 namespace {
@@ -29,11 +35,14 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
   auto facts = LoadCountyFacts(args.file, g.county);
   if (!facts.ok()) return Fail(facts.status(), err);
   v1::CountyFacts& f = *facts;
-  absl::Status invalid =
-      validate::ToStatus(validate::ValidateCountyFacts(f, f.county_code()), "county facts");
+  validate::ValidationResult checked = validate::ValidateCountyFacts(f, f.county_code());
+  absl::Status invalid = validate::ToStatus(checked, "county facts");
   if (!invalid.ok()) {
     err << invalid.message() << "\nnothing was submitted: fix the fields above\n";
     return kExitRejected;
+  }
+  for (const auto& warning : checked.warnings) {
+    err << i18n::Say(i18n::client::kWarning, validate::FormatIssue(warning)) << "\n";
   }
   Connection connection = Connect(g);
   v1::SubmitCountyFactsRequest request;
@@ -62,6 +71,39 @@ int RunFactsSubmit(const Globals& g, const FactsArgs& args, std::ostream& out, s
                          receipt->county_code(), receipt->period(), receipt->version(),
                          receipt->server_time());
   return kExitOk;
+}
+
+// `facts template`: the county facts as one row to fill in, under the catalogue's label row and
+// field-name row (row 1 DisplayLabel(), row 2 the names: what the county-facts reader accepts),
+// with the county and period filled. The repeated monitoring results have no column: enter them
+// in the JSON form.
+int RunFactsTemplate(const Globals& g, const FactsArgs& args, std::ostream& out,
+                     std::ostream& err) {
+  if (!validate::IsValidCode(args.period)) {
+    err << "error: " << i18n::Say(i18n::client::kPeriodFlagRequired) << "\n";
+    return kExitUsage;
+  }
+  Globals chosen = g;
+  if (chosen.format.empty() && chosen.output.empty()) chosen.format = "csv";
+  std::optional<Format> format =
+      FormatFor(chosen, {Format::kCsv, Format::kXlsx}, "facts template", out, err);
+  if (!format) return kExitUsage;
+  table::Table sheet;
+  sheet.sheet_name = "县级数据";
+  sheet.key_row = true;
+  std::vector<table::Cell> row;
+  for (const catalog::Field<v1::CountyFacts>* field : catalog::county_facts::kAll) {
+    sheet.columns.push_back({std::string(field->name), field->DisplayLabel()});
+    if (field == &catalog::county_facts::county_code) {
+      row.push_back(table::Cell::Of(g.county));
+    } else if (field == &catalog::county_facts::period) {
+      row.push_back(table::Cell::Of(args.period));
+    } else {
+      row.emplace_back();
+    }
+  }
+  sheet.AddRow(std::move(row));
+  return Emit(chosen, *format, {&sheet}, out, err);
 }
 
 int RunFactsShow(const Globals& g, const FactsArgs& args, std::ostream& out, std::ostream& err) {
@@ -119,21 +161,44 @@ int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& o
 int RunSnapshotsShow(const Globals& g, const SnapshotArgs& args, std::ostream& out,
                      std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
-  auto format = render::ParseRenderFormat(g.format);
-  if (!format.ok()) return Fail(format.status(), err);
+  std::optional<Format> format = FormatFor(g, kListingFormats, "snapshots show", out, err);
+  if (!format) return kExitUsage;
   v1::GetSnapshotRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
   request.set_seq(args.seq);
   auto snapshot = Connect(g).Call(&v1::EvaluationService::Stub::GetSnapshot, request);
   if (!snapshot.ok()) return Fail(snapshot.status(), err);
-  if (*format == render::RenderFormat::kText) {
-    out << absl::StrFormat("snapshot %d of %s / %s, %s, trigger %s, profile %s %s\n",
-                           snapshot->seq(), snapshot->county_code(), snapshot->period(),
-                           snapshot->time(), snapshot->trigger(), snapshot->profile_name(),
-                           snapshot->profile_version());
+  absl::Status written;
+  switch (*format) {
+    case Format::kXlsx:
+      written = WriteXlsx(
+          OutputOf(g),
+          [&](const std::string& path) {
+            return render::WriteEvaluationWorkbook(snapshot->evaluation(), path);
+          },
+          out);
+      break;
+    case Format::kJson:
+      written = WriteText(OutputOf(g),
+                          render::Render(snapshot->evaluation(), render::RenderFormat::kJson), out);
+      break;
+    case Format::kCsv:
+      written = WriteText(OutputOf(g),
+                          render::Render(snapshot->evaluation(), render::RenderFormat::kCsv), out);
+      break;
+    case Format::kText:
+      written = WriteText(
+          OutputOf(g),
+          absl::StrCat(absl::StrFormat("snapshot %d of %s / %s, %s, trigger %s, profile %s %s\n",
+                                       snapshot->seq(), snapshot->county_code(), snapshot->period(),
+                                       snapshot->time(), snapshot->trigger(),
+                                       snapshot->profile_name(), snapshot->profile_version()),
+                       render::Render(snapshot->evaluation(), render::RenderFormat::kText)),
+          out);
+      break;
   }
-  out << render::Render(snapshot->evaluation(), *format);
+  if (!written.ok()) return Fail(written, err);
   return kExitOk;
 }
 
@@ -199,6 +264,12 @@ void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
   submit->add_option("--replaces", submit_args->replaces,
                      "the version these facts replace (default: the latest stored)");
   submit->callback([=, &g] { *exit_code = RunFactsSubmit(g, *submit_args, std::cout, std::cerr); });
+  auto template_args = std::make_shared<FactsArgs>();
+  auto* tpl = facts->add_subcommand(
+      "template", "an empty county facts file for a period: CSV, or xlsx with -o FILE.xlsx");
+  tpl->add_option("--period", template_args->period, "period label, e.g. 2024")->required();
+  tpl->callback(
+      [=, &g] { *exit_code = RunFactsTemplate(g, *template_args, std::cout, std::cerr); });
   auto show_args = std::make_shared<FactsArgs>();
   auto* show = facts->add_subcommand("show", "print stored county facts as JSON");
   show->add_option("--period", show_args->period, "period label")->required();

@@ -11,6 +11,7 @@
 #include "client/cli/commands.h"
 #include "client/cli/eval_command.h"
 #include "client/cli/exit_codes.h"
+#include "client/cli/forms_command.h"
 #include "client/cli/security_commands.h"
 #include "client/outbox/agent.h"
 #include "common/i18n/lang.h"
@@ -201,6 +202,7 @@ agent->callback([&] {
 AddBureauCommands(app, g, &exit_code);
 AddSecurityCommands(app, g, &exit_code);
 AddEvaluationCommands(app, g, &exit_code);
+AddFormsCommand(app, g, &exit_code);
 
 try {
   app.parse(argc, argv);

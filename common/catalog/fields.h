@@ -234,6 +234,83 @@ JUNHENG_FLAG_FIELD(v1::CountyFacts, veto_major_incident, "重大安全责任事�
                    Kind::kYesNo, kEverySection);
 JUNHENG_FLAG_FIELD(v1::CountyFacts, veto_falsification, "弄虚作假", "", Kind::kYesNo,
                    kEverySection);
+// The national forms' figures (申报表 表Ⅰ, 表Ⅳ-表Ⅵ) that no item judges and no report holds.
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, population_10k, "人口总数", "万人", Kind::kDecimal,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, agricultural_population_10k, "农业人口数", "万人",
+                     Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, towns, "乡镇数", "", Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, administrative_villages, "行政村数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, gdp_per_capita_yuan, "年人均国内生产总值", "元",
+                     Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, fiscal_revenue_per_capita_yuan, "年人均地方财政收入", "元",
+                     Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, rural_income_per_capita_yuan, "农民年人均纯收入", "元",
+                     Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, urban_income_per_capita_yuan, "城镇居民年人均可支配收入",
+                     "元", Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, special_ed_schools, "特殊教育学校数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, primary_staff, "小学教职工数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, junior_staff, "初中教职工数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, oversize_primary_classes, "超过规定班额的小学班级数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, oversize_junior_classes, "超过规定班额的初中班级数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, special_ed_public_funds_yuan, "特殊教育学校公用经费", "元",
+                     Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, special_ed_students, "特殊教育学生数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, teacher_average_pay_yuan, "义务教育学校教师年平均工资收入",
+                     "元", Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, civil_servant_average_pay_yuan, "当地公务员年平均工资收入",
+                     "元", Kind::kDecimal, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, quality_hs_places, "优质高中招生名额总数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, quality_hs_places_allocated, "优质高中分配到初中的名额", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, quality_hs_places_rural, "其中分配到农村初中的名额", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, migrant_children_eligible, "符合条件的随迁子女数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, migrant_children_in_public, "在公办学校就读的随迁子女数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, migrant_children_in_purchased_private,
+                     "在政府购买服务的民办学校就读的随迁子女数", "", Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, junior_graduates, "初中毕业班学生数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, junior_entrants_three_years_ago, "三年前该年级入学学生数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, junior_transfers_in, "毕业年级三年转入学生数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, junior_deaths, "毕业年级三年死亡学生数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, junior_transfers_out, "毕业年级三年转出学生数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, disabled_children, "残疾儿童少年数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, disabled_children_enrolled, "残疾儿童少年入学数", "",
+                     Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, disabled_children_in_special_schools,
+                     "在特殊教育学校就读的残疾儿童少年数", "", Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, survey_total, "社会认可度问卷总数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, visits, "实地走访人数", "", Kind::kCount, kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, visits_satisfied, "实地走访满意人数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, parent_survey_total, "家长问卷总数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, parent_survey_valid, "家长有效问卷数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, parent_survey_satisfied, "家长满意问卷数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, parent_visits, "实地走访家长人数", "", Kind::kCount,
+                     kEverySection);
+JUNHENG_NUMBER_FIELD(v1::CountyFacts, parent_visits_satisfied, "实地走访满意家长人数", "",
+                     Kind::kCount, kEverySection);
 inline constexpr const Field<v1::CountyFacts>* kAll[] = {&county_code,
                                                          &period,
                                                          &layout_plan_ok,
@@ -259,7 +336,46 @@ inline constexpr const Field<v1::CountyFacts>* kAll[] = {&county_code,
                                                          &veto_key_schools,
                                                          &veto_unfilled_posts,
                                                          &veto_major_incident,
-                                                         &veto_falsification};
+                                                         &veto_falsification,
+                                                         &population_10k,
+                                                         &agricultural_population_10k,
+                                                         &towns,
+                                                         &administrative_villages,
+                                                         &gdp_per_capita_yuan,
+                                                         &fiscal_revenue_per_capita_yuan,
+                                                         &rural_income_per_capita_yuan,
+                                                         &urban_income_per_capita_yuan,
+                                                         &special_ed_schools,
+                                                         &primary_staff,
+                                                         &junior_staff,
+                                                         &oversize_primary_classes,
+                                                         &oversize_junior_classes,
+                                                         &special_ed_public_funds_yuan,
+                                                         &special_ed_students,
+                                                         &teacher_average_pay_yuan,
+                                                         &civil_servant_average_pay_yuan,
+                                                         &quality_hs_places,
+                                                         &quality_hs_places_allocated,
+                                                         &quality_hs_places_rural,
+                                                         &migrant_children_eligible,
+                                                         &migrant_children_in_public,
+                                                         &migrant_children_in_purchased_private,
+                                                         &junior_graduates,
+                                                         &junior_entrants_three_years_ago,
+                                                         &junior_transfers_in,
+                                                         &junior_deaths,
+                                                         &junior_transfers_out,
+                                                         &disabled_children,
+                                                         &disabled_children_enrolled,
+                                                         &disabled_children_in_special_schools,
+                                                         &survey_total,
+                                                         &visits,
+                                                         &visits_satisfied,
+                                                         &parent_survey_total,
+                                                         &parent_survey_valid,
+                                                         &parent_survey_satisfied,
+                                                         &parent_visits,
+                                                         &parent_visits_satisfied};
 }  // namespace county_facts
 
 #undef JUNHENG_NUMBER_FIELD

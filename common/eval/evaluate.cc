@@ -31,6 +31,25 @@ absl::StatusOr<Evaluation> Evaluate(const EvaluationInput& input, const Profile&
   return absl::StatusOr<Evaluation>(std::move(eval));
 }
 
+absl::StatusOr<junheng::v1::EvaluationWithInput> EvaluateWithInput(const EvaluationInput& input,
+                                                                   const Profile& profile) {
+  junheng::v1::EvaluationWithInput out;
+  absl::Status status = EvaluateInto(input, profile, out.mutable_evaluation());
+  if (!status.ok()) return status;
+  *out.mutable_profile() = profile;
+  // What the engine read: the county's schools and the period's reports of the county.
+  for (const junheng::v1::School& s : input.registry) {
+    if (s.county_code().empty() || s.county_code() == input.county_code) *out.add_schools() = s;
+  }
+  for (const junheng::v1::SchoolReport& r : input.reports) {
+    if (r.period() != input.period) continue;
+    if (!r.county_code().empty() && r.county_code() != input.county_code) continue;
+    *out.add_reports() = r;
+  }
+  if (input.county_facts) *out.mutable_county_facts() = *input.county_facts;
+  return out;
+}
+
 namespace {
 
 // EvaluateInto's work on a cleared `out`; on error the caller clears `out` again.

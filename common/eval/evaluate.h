@@ -3,6 +3,7 @@
 #include "absl/status/statusor.h"
 #include "common/eval/evaluation_input.h"
 #include "junheng/v1/evaluation.pb.h"
+#include "junheng/v1/evaluation_service.pb.h"
 
 namespace junheng::eval {
 
@@ -17,6 +18,13 @@ namespace junheng::eval {
 // method is a result, not an error.
 [[nodiscard]] absl::StatusOr<junheng::v1::Evaluation> Evaluate(const EvaluationInput& input,
                                                                const junheng::v1::Profile& profile);
+
+// Evaluate, with the profile and the input it read packed beside the result: the county's
+// registry, the period's reports of the county and the county facts, in input order. What the
+// national forms (common/render/national_forms.h) are built from, offline and on the server.
+// Fails as Evaluate does.
+[[nodiscard]] absl::StatusOr<junheng::v1::EvaluationWithInput> EvaluateWithInput(
+    const EvaluationInput& input, const junheng::v1::Profile& profile);
 
 // The same evaluation, built in place in `out` (cleared first; left empty on error). When `out`
 // lives on a google::protobuf::Arena, every part of the result is allocated on that arena, so

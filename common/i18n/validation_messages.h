@@ -17,6 +17,11 @@ inline constexpr Msg kTooLarge{"too_large", "大得不合常理（超过 $0）�
                                "is implausibly large (over $0); check the figure and its unit"};
 inline constexpr Msg kPartExceedsWhole{"part_exceeds_whole", "不能超过 $0（$1），它是其中的一部分",
                                        "must not exceed $0 ($1); it counts a part of it"};
+inline constexpr Msg kPartsExceedWhole{"parts_exceed_whole", "与 $0（$1）之和不能超过 $2（$3）",
+                                       "plus $0 ($1) must not exceed $2 ($3)"};
+inline constexpr Msg kStatedDiffers{"stated_differs", "与 $0 = $1 不符；请核对该比率及其组成数字",
+                                    "differs from $0 = $1; check the rate and the figures it is "
+                                    "made of"};
 inline constexpr Msg kNoClasses{"no_classes", "有学生的学段至少有一个教学班（$0 = $1）",
                                 "a section with students has at least one class ($0 = $1)"};
 inline constexpr Msg kNotAWord{"not_a_word", "只能填：$0", "must be one of $0"};
@@ -80,6 +85,8 @@ inline constexpr const Msg* kAll[] = {&kNotFinite,
                                       &kNegativeAmount,
                                       &kTooLarge,
                                       &kPartExceedsWhole,
+                                      &kPartsExceedWhole,
+                                      &kStatedDiffers,
                                       &kNoClasses,
                                       &kNotAWord,
                                       &kPerStudent,

@@ -150,14 +150,6 @@ void RenderItems(const Evaluation& e, absl::string_view category, absl::string_v
 
 }  // namespace
 
-absl::StatusOr<RenderFormat> ParseRenderFormat(absl::string_view word) {
-  if (word == "text") return RenderFormat::kText;
-  if (word == "json") return RenderFormat::kJson;
-  if (word == "csv") return RenderFormat::kCsv;
-  return absl::InvalidArgumentError(
-      absl::StrCat("--format ", word, " is not one of text, json, csv"));
-}
-
 std::string RenderJson(const Evaluation& evaluation, bool pretty) {
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = pretty;
@@ -287,8 +279,26 @@ std::string RenderText(const Evaluation& e) {
   return out;
 }
 
+namespace {
+
+// The status of a level's seven coefficients alone: fail when one exceeds its limit, else
+// not_judged when one is undefined or unjudged, else pass. A level's own status also holds its
+// units' per-unit rule, so a level can fail while every coefficient passes.
+absl::string_view CoefficientStatus(const LevelResult& level) {
+  bool not_judged = false;
+  for (const IndicatorResult& ind : level.indicators()) {
+    if (ind.status() == kFail) return kFail;
+    not_judged = not_judged || ind.status() != kPass;
+  }
+  return not_judged ? kNotJudged : kPass;
+}
+
+}  // namespace
+
 std::string RenderCsv(const Evaluation& e) {
+  // The byte-order mark makes Excel and WPS read the Chinese names as UTF-8 on a double-click.
   std::string out =
+      "\xEF\xBB\xBF"
       "row,level,school_code,school_name,section,students,L1,L2,L3,L4,L5,L6,L7,met_count,meets,"
       "status,excluded,exclusion_reason\n";
   auto quote = [](const std::string& s) {
@@ -318,7 +328,8 @@ std::string RenderCsv(const Evaluation& e) {
     auto summary = [&](absl::string_view row, auto cell) {
       std::vector<std::string> cells = {std::string(row), level.level(), "", "", "", ""};
       for (const IndicatorResult& ind : level.indicators()) cells.push_back(cell(ind));
-      cells.insert(cells.end(), {"", "", row == "cv" ? level.status() : "", "", ""});
+      cells.insert(cells.end(),
+                   {"", "", row == "cv" ? std::string(CoefficientStatus(level)) : "", "", ""});
       absl::StrAppend(&out, absl::StrJoin(cells, ","), "\n");
     };
     summary("mean", [](const IndicatorResult& ind) { return Fixed(ind.mean(), 2); });

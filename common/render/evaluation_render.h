@@ -8,14 +8,12 @@
 
 namespace junheng::render {
 
-// Renderings of an Evaluation for people and programs: text, JSON and CSV (XLSX comes later). They
+// Renderings of an Evaluation for people and programs: text, JSON and CSV (the workbook is
+// evaluation_workbook.h; which format a command writes is the client's ChooseFormat). They
 // read only the message, so an Evaluation computed offline or received from the server renders
 // identically; the engine (common/eval) knows none of them.
 
 enum class RenderFormat { kText, kJson, kCsv };
-
-// "text" | "json" | "csv", else INVALID_ARGUMENT naming the choices.
-[[nodiscard]] absl::StatusOr<RenderFormat> ParseRenderFormat(absl::string_view word);
 
 // A readable report: every indicator and item by id and official Chinese name, per-level tables,
 // items, the verdict with its failures, school standards, the plan progress table and the gaps.

@@ -196,6 +196,19 @@ COUNTY_FACT_FIELDS = [
     "consolidation_rate", "disabled_enrollment_rate", "monitoring", "survey_valid",
     "survey_satisfied", "veto_exam_admission", "veto_illegal_choice", "veto_key_schools",
     "veto_unfilled_posts", "veto_major_incident", "veto_falsification",
+    # The national forms' figures (申报表 表Ⅰ, 表Ⅳ-表Ⅵ), entered beside the rates they explain.
+    "population_10k", "agricultural_population_10k", "towns", "administrative_villages",
+    "gdp_per_capita_yuan", "fiscal_revenue_per_capita_yuan", "rural_income_per_capita_yuan",
+    "urban_income_per_capita_yuan", "special_ed_schools", "primary_staff", "junior_staff",
+    "oversize_primary_classes", "oversize_junior_classes", "special_ed_public_funds_yuan",
+    "special_ed_students", "teacher_average_pay_yuan", "civil_servant_average_pay_yuan",
+    "quality_hs_places", "quality_hs_places_allocated", "quality_hs_places_rural",
+    "migrant_children_eligible", "migrant_children_in_public",
+    "migrant_children_in_purchased_private", "junior_graduates", "junior_entrants_three_years_ago",
+    "junior_transfers_in", "junior_deaths", "junior_transfers_out", "disabled_children",
+    "disabled_children_enrolled", "disabled_children_in_special_schools", "survey_total", "visits",
+    "visits_satisfied", "parent_survey_total", "parent_survey_valid", "parent_survey_satisfied",
+    "parent_visits", "parent_visits_satisfied",
 ]
 
 
@@ -422,8 +435,11 @@ def weighted_cv(pairs):
     return mean, math.sqrt(var) / mean
 
 
-def county_facts(year):
+def county_facts(year, rows):
     y24 = year == "2024"
+    # Staff (教职工) are the full-time teachers of the reports plus about one in eight more.
+    teachers = {level: sum(int(r[f"{level}_teachers"] or 0) for r in rows)
+                for level in ("primary", "junior")}
     facts = {
         "county_code": COUNTY_CODE,
         "period": year,
@@ -457,6 +473,49 @@ def county_facts(year):
         "veto_unfilled_posts": False,
         "veto_major_incident": False,
         "veto_falsification": False,
+        # 表Ⅰ: population in 10,000 people, the economy per head, staff.
+        "population_10k": 15.73 if y24 else 15.81,
+        "agricultural_population_10k": 11.02 if y24 else 11.19,
+        "towns": 13,
+        "administrative_villages": 198,
+        "gdp_per_capita_yuan": 38512 if y24 else 36230,
+        "fiscal_revenue_per_capita_yuan": 2950 if y24 else 2780,
+        "rural_income_per_capita_yuan": 13650 if y24 else 12840,
+        "urban_income_per_capita_yuan": 33120 if y24 else 31890,
+        "special_ed_schools": 1,
+        "primary_staff": round(teachers["primary"] * 1.12),
+        "junior_staff": round(teachers["junior"] * 1.12),
+        # 表Ⅳ: the figures behind G5, G7, G8, G14 and G15 (their rates above agree with them).
+        "oversize_primary_classes": 5 if y24 else 7,
+        "oversize_junior_classes": 0,
+        "special_ed_public_funds_yuan": 442000 if y24 else 384000,
+        "special_ed_students": 68 if y24 else 64,
+        "teacher_average_pay_yuan": 74160 if y24 else 71710,
+        "civil_servant_average_pay_yuan": 72000 if y24 else 71000,
+        "quality_hs_places": 900,
+        "quality_hs_places_allocated": 729 if y24 else 558,
+        "quality_hs_places_rural": 462 if y24 else 301,
+        "migrant_children_eligible": 420 if y24 else 410,
+        "migrant_children_in_public": 352 if y24 else 338,
+        "migrant_children_in_purchased_private": 39 if y24 else 35,
+        # 表Ⅴ: the parts of Q1 and Q2.
+        "junior_graduates": 1221 if y24 else 1236,
+        "junior_entrants_three_years_ago": 1240 if y24 else 1262,
+        "junior_transfers_in": 15 if y24 else 18,
+        "junior_deaths": 2 if y24 else 1,
+        "junior_transfers_out": 22 if y24 else 24,
+        "disabled_children": 112 if y24 else 100,
+        "disabled_children_enrolled": 111 if y24 else 97,
+        "disabled_children_in_special_schools": 41 if y24 else 38,
+        # 表Ⅵ: questionnaires handed out and field visits, everyone and parents.
+        "survey_total": 3200 if y24 else 3150,
+        "visits": 420 if y24 else 400,
+        "visits_satisfied": 391 if y24 else 352,
+        "parent_survey_total": 1500 if y24 else 1450,
+        "parent_survey_valid": 1431 if y24 else 1398,
+        "parent_survey_satisfied": 1322 if y24 else 1221,
+        "parent_visits": 160 if y24 else 150,
+        "parent_visits_satisfied": 148 if y24 else 131,
     }
     assert list(facts) == COUNTY_FACT_FIELDS
     return facts
@@ -481,7 +540,7 @@ def main():
         reports[year] = rows
         write_csv(os.path.join(OUT_DIR, f"reports-{year}.csv"), REPORT_FIELDS, rows)
         with open(os.path.join(OUT_DIR, f"county-facts-{year}.json"), "w", encoding="utf-8") as f:
-            json.dump(county_facts(year), f, ensure_ascii=False, indent=2)
+            json.dump(county_facts(year, rows), f, ensure_ascii=False, indent=2)
             f.write("\n")
 
     # --- Summary ------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ const std::vector<MethodRule>& Table() {
       Row<v1::BackupRequest>(kAdmin, Scope::kServer, ""),
       // EvaluationService
       Row<v1::EvaluateRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::EvaluateWithInputRequest>(kBureau, Scope::kCounty, "county_code"),
       Row<v1::SubmitCountyFactsRequest>(kAdmin, Scope::kCounty, "facts.county_code"),
       Row<v1::GetCountyFactsRequest>(kBureau, Scope::kCounty, "county_code"),
       Row<v1::ListSnapshotsRequest>(kBureau, Scope::kCounty, "county_code"),

@@ -69,4 +69,18 @@ absl::StatusOr<junheng::v1::Evaluation> EvaluateOnDemand(
                         request.accepted_only());
 }
 
+absl::StatusOr<junheng::v1::EvaluationWithInput> EvaluateWithInputOnDemand(
+    const storage::Store& store, const junheng::v1::EvaluateWithInputRequest& request,
+    const junheng::v1::Profile& default_profile) {
+  absl::Status codes =
+      storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
+  if (!codes.ok()) return codes;
+  auto profile = ProfileFor(default_profile, request.profile(), request.profile_toml());
+  if (!profile.ok()) return profile.status();
+  auto input = GatherEvaluationInput(store, request.county_code(), request.period(),
+                                     request.accepted_only());
+  if (!input.ok()) return input.status();
+  return eval::EvaluateWithInput(*input, *profile);
+}
+
 }  // namespace junheng::server

@@ -33,4 +33,11 @@ namespace junheng::server {
     const storage::Store& store, const junheng::v1::EvaluateRequest& request,
     const junheng::v1::Profile& default_profile);
 
+// EvaluationService.EvaluateWithInput: the same evaluation as EvaluateOnDemand, with the profile,
+// registry, reports and county facts it read, gathered once so that they agree (what `junheng
+// forms` builds the national forms from). Errors as EvaluateOnDemand.
+[[nodiscard]] absl::StatusOr<junheng::v1::EvaluationWithInput> EvaluateWithInputOnDemand(
+    const storage::Store& store, const junheng::v1::EvaluateWithInputRequest& request,
+    const junheng::v1::Profile& default_profile);
+
 }  // namespace junheng::server

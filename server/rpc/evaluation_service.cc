@@ -12,7 +12,9 @@ using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 using junheng::v1::CountyFactsReceipt;
 using junheng::v1::EvaluateRequest;
+using junheng::v1::EvaluateWithInputRequest;
 using junheng::v1::Evaluation;
+using junheng::v1::EvaluationWithInput;
 using junheng::v1::GetCountyFactsRequest;
 using junheng::v1::GetSnapshotRequest;
 using junheng::v1::ListSnapshotsRequest;
@@ -28,6 +30,14 @@ ServerUnaryReactor* EvaluationServiceImpl::Evaluate(CallbackServerContext* conte
                                                     Evaluation* response) {
   return Handle(context, request, response, [&](const Principal&) {
     return EvaluateOnDemand(*store_, *request, default_profile_);
+  });
+}
+
+ServerUnaryReactor* EvaluationServiceImpl::EvaluateWithInput(
+    CallbackServerContext* context, const EvaluateWithInputRequest* request,
+    EvaluationWithInput* response) {
+  return Handle(context, request, response, [&](const Principal&) {
+    return EvaluateWithInputOnDemand(*store_, *request, default_profile_);
   });
 }
 

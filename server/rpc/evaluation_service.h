@@ -23,6 +23,9 @@ class EvaluationServiceImpl final : public junheng::v1::EvaluationService::Callb
   grpc::ServerUnaryReactor* Evaluate(grpc::CallbackServerContext* context,
                                      const junheng::v1::EvaluateRequest* request,
                                      junheng::v1::Evaluation* response) override;
+  grpc::ServerUnaryReactor* EvaluateWithInput(grpc::CallbackServerContext* context,
+                                              const junheng::v1::EvaluateWithInputRequest* request,
+                                              junheng::v1::EvaluationWithInput* response) override;
   grpc::ServerUnaryReactor* SubmitCountyFacts(grpc::CallbackServerContext* context,
                                               const junheng::v1::SubmitCountyFactsRequest* request,
                                               junheng::v1::CountyFactsReceipt* response) override;

@@ -47,6 +47,19 @@ contains "identical resubmission is recognised" "$WORK/out" "already stored"
 "${J[@]}" --format json history --school 2140043001 --period 2024 >"$WORK/out" 2>&1
 check "one version stored" 1 "$(grep -c '"version"' "$WORK/out")"
 
+# The national forms and the evaluation workbook from the server's data (issue 11): xlsx files
+# (zip archives, "PK"), and a format the commands cannot write is exit 2.
+"${J[@]}" facts submit "$SRC/deploy/sample/county-facts-2024.json" >"$WORK/out" 2>&1
+check "county facts with the forms' figures are accepted" 0 $?
+"${J[@]}" forms --period 2024 -o "$WORK/forms.xlsx" >"$WORK/out" 2>&1
+check "forms exits 0" 0 $?
+check "forms writes a workbook" "PK" "$(head -c 2 "$WORK/forms.xlsx" 2>/dev/null)"
+"${J[@]}" forms --period 2024 --format csv >"$WORK/out" 2>&1
+check "forms as CSV is a usage error" 2 $?
+"${J[@]}" eval --period 2024 -o "$WORK/eval.xlsx" >"$WORK/out" 2>&1
+check "eval -o FILE.xlsx exits 0" 0 $?
+check "eval writes a workbook" "PK" "$(head -c 2 "$WORK/eval.xlsx" 2>/dev/null)"
+
 # A second server on the same data dir is refused and leaves it intact.
 "$SERVER_BIN" --data-dir "$WORK/data" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" >"$WORK/second.log" 2>&1
 check "second server on the same data dir exits 1" 1 $?

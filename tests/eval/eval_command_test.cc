@@ -1,5 +1,7 @@
 #include "client/cli/eval_command.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -7,6 +9,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "tests/testing/english.h"
+#include "tests/testing/xlsx_cells.h"
 
 namespace junheng::client {
 namespace {
@@ -149,7 +152,42 @@ TEST(EvalCommandTest, RegistersASubcommandThatSetsTheExitCode) {
   app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
   std::string printed = ::testing::internal::GetCapturedStdout();
   EXPECT_EQ(exit_code, 0);
-  EXPECT_EQ(printed.rfind("row,level,school_code", 0), 0u);
+  EXPECT_EQ(printed.rfind("\xEF\xBB\xBFrow,level,school_code", 0), 0u);
+}
+
+// Issue 11: the evaluation as a workbook and the national forms, offline, from the same files.
+TEST(EvalCommandTest, WritesTheEvaluationWorkbookAndTheNationalForms) {
+  if (!HaveSample()) GTEST_SKIP();
+  EvalOptions o = SampleOptions("");
+  o.output = ::testing::TempDir() + "/eval-command-test-" + std::to_string(getpid()) + ".xlsx";
+  o.forms_file = ::testing::TempDir() + "/eval-command-forms-" + std::to_string(getpid()) + ".xlsx";
+  std::ostringstream out, err;
+  ASSERT_EQ(RunEval(o, out, err), 0) << err.str();
+  EXPECT_TRUE(out.str().empty()) << "the workbook went to --output";
+  auto evaluation = junheng::testing::ReadWorkbookCells(o.output);
+  ASSERT_TRUE(evaluation.ok()) << evaluation.status();
+  EXPECT_EQ(evaluation->sheet_names.front(), "结论");
+  auto forms = junheng::testing::ReadWorkbookCells(o.forms_file);
+  ASSERT_TRUE(forms.ok()) << forms.status();
+  EXPECT_EQ(forms->sheet_names.size(), 7u);
+  EXPECT_EQ(forms->sheets.at("表Ⅱ-2").At("B4").text, "沁县新店镇新店小学");
+}
+
+TEST(EvalCommandTest, AFormatItCannotWriteAndServerFormsAreUsageErrors) {
+  EvalOptions o = SampleOptions("pdf");
+  std::ostringstream out, err;
+  EXPECT_EQ(RunEval(o, out, err), 2);
+  EXPECT_NE(err.str().find("it writes text, json, csv, xlsx"), std::string::npos) << err.str();
+  o = SampleOptions("text");
+  o.server = "127.0.0.1:1";
+  o.forms_file = ::testing::TempDir() + "/never-" + std::to_string(getpid()) + ".xlsx";
+  std::ostringstream err2;
+  EXPECT_EQ(RunEval(o, out, err2,
+                    [](const EvalOptions&) -> absl::StatusOr<v1::Evaluation> {
+                      return absl::InternalError("the server must not be asked");
+                    }),
+            2);
+  EXPECT_NE(err2.str().find("junheng forms --period 2024"), std::string::npos) << err2.str();
 }
 
 }  // namespace

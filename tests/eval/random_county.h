@@ -34,12 +34,18 @@ class Draw {
 inline void Perturb(google::protobuf::Message& m, Draw& d, int clear_percent, int change_percent) {
   const google::protobuf::Descriptor* desc = m.GetDescriptor();
   const google::protobuf::Reflection* refl = m.GetReflection();
+  // The county facts from population_10k on are the national forms' figures: no item reads them,
+  // so drawing for them would only shift every later draw and change the set.
+  const google::protobuf::FieldDescriptor* forms_figures =
+      desc == junheng::v1::CountyFacts::descriptor() ? desc->FindFieldByName("population_10k")
+                                                     : nullptr;
   for (int i = 0; i < desc->field_count(); ++i) {
     const google::protobuf::FieldDescriptor* f = desc->field(i);
     if (f->is_repeated() || f->name() == "school_code" || f->name() == "period" ||
         f->name() == "county_code") {
       continue;
     }
+    if (forms_figures != nullptr && f->number() >= forms_figures->number()) continue;
     if (d.Chance(clear_percent)) {
       refl->ClearField(&m, f);
       continue;

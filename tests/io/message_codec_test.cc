@@ -279,6 +279,34 @@ TEST(MessageCodecTest, CsvColumnsAreTheCataloguesAndSkipRepeatedFields) {
   EXPECT_TRUE(header.starts_with("county_code,period,layout_plan_ok,"));
 }
 
+// The national forms' county figures (issue 11) travel in CSV and JSON like every other fact, and
+// facts written before them still decode.
+TEST(MessageCodecTest, CountyFactsFormsFiguresRoundTripInCsvAndJson) {
+  CountyFacts facts;
+  facts.set_county_code("140430");
+  facts.set_period("2024");
+  facts.set_survey_valid(3046);
+  facts.set_population_10k(15.73);
+  facts.set_towns(13);
+  facts.set_gdp_per_capita_yuan(38512);
+  facts.set_oversize_primary_classes(0);
+  facts.set_civil_servant_average_pay_yuan(71800.5);
+  facts.set_junior_deaths(1);
+  facts.set_parent_visits_satisfied(412);
+  for (bool csv : {true, false}) {
+    std::string text = csv ? EncodeCsv({&facts}) : EncodeJson(facts);
+    auto back = ReadRecords<CountyFacts>(text, csv ? "facts.csv" : "facts.json");
+    ASSERT_TRUE(back.ok()) << back.status();
+    ASSERT_EQ(back->size(), 1u);
+    EXPECT_EQ((*back)[0].SerializeAsString(), facts.SerializeAsString()) << text;
+    EXPECT_FALSE((*back)[0].has_junior_staff()) << "a figure not entered stays unset";
+  }
+  auto old = ReadRecords<CountyFacts>(
+      R"({"county_code": "140430", "period": "2023", "survey_valid": 2987})", "facts.json");
+  ASSERT_TRUE(old.ok()) << old.status();
+  EXPECT_FALSE((*old)[0].has_population_10k());
+}
+
 TEST(MessageCodecTest, ARecordTypeOutsideTheCatalogueHasNoCsvForm) {
   auto table = ParseCsv("receipt_id\nx\n");
   ASSERT_TRUE(table.ok());

@@ -148,9 +148,32 @@ TEST(EvaluationRenderTest, TextNamesIndicatorsByIdAndChineseName) {
   EXPECT_NE(text.find("G14 优质高中招生名额分配到区域内初中的比例"), std::string::npos);
   EXPECT_NE(text.find("Q1 初中三年巩固率"), std::string::npos);
   std::string csv = RenderCsv(e);
-  EXPECT_EQ(csv.rfind("row,level,school_code", 0), 0u);
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFrow,level,school_code", 0), 0u)
+      << "a UTF-8 byte-order mark, then the header: Excel reads the names as UTF-8";
   EXPECT_NE(csv.find("unit,primary,A1,"), std::string::npos);
   EXPECT_NE(csv.find("cv,primary,"), std::string::npos);
+}
+
+// The cv row's status is the coefficients' own: a level that fails only because a unit misses the
+// per-unit rule has a passing cv row (it used to copy the level's status and say fail).
+TEST(EvaluationRenderTest, CsvCoefficientRowPassesWhenEveryCoefficientPassesButAUnitFails) {
+  EvaluationInput in = GoodPrimaryCounty();
+  // A3 (1000 students, so that 0.9 per hundred is 9 whole teachers) misses L1 (4.0 < 4.2) and
+  // L2 (0.9 < 1.0): two misses fail the per-unit rule, while the spread between the three schools
+  // keeps every coefficient below 0.50 (L2's is 0.38).
+  in.reports[2] = testing::PrimaryReport("A3", 1000, {4, 0.9, 1, 5, 8, 2500, 3});
+  v1::Evaluation e = Evaluate(in, National()).value();
+  const v1::LevelResult& primary = e.levels(0);
+  ASSERT_EQ(primary.status(), "fail");
+  for (const v1::IndicatorResult& ind : primary.indicators()) {
+    ASSERT_EQ(ind.status(), "pass") << ind.id();
+  }
+  std::string csv = RenderCsv(e);
+  size_t cv = csv.find("\ncv,primary,");
+  ASSERT_NE(cv, std::string::npos) << csv;
+  std::string line = csv.substr(cv + 1, csv.find('\n', cv + 1) - cv - 1);
+  EXPECT_NE(line.find(",,pass,,"), std::string::npos) << line;
+  EXPECT_EQ(line.find("fail"), std::string::npos) << line;
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ TEST(GoldenTest, EveryRenderingAndErrorOfTheSetIsUnchanged) {
             "45c59285dcebbc59076ec383694c49693b0ed36309f514384622bcf7c5f398e3")
       << "text";
   EXPECT_EQ(hash::Sha256Hex(csv),
-            "7b110d1fe76f943aeb4673933521ff2ff691f6a297f203edc4af3345409f41c8")
+            "80f3feba1480c384a127245bbbe425ff95ade27f93337b1efba307d9e00fc418")
       << "csv";
   EXPECT_EQ(hash::Sha256Hex(errors),
             "b5252898fb174fe4da3bff0cba960bcc340ef39af7818b11a6b1af69b7026c0c")

@@ -73,6 +73,7 @@ const std::vector<Row>& Expectations() {
       {"/junheng.v1.BureauService/Due", kClerk | kBureau, "county_code", "school_code"},
       {"/junheng.v1.AdminService/Backup", kAdmin, "", ""},
       {"/junheng.v1.EvaluationService/Evaluate", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/EvaluateWithInput", kBureau, "county_code", ""},
       {"/junheng.v1.EvaluationService/SubmitCountyFacts", kAdmin, "facts.county_code", ""},
       {"/junheng.v1.EvaluationService/GetCountyFacts", kBureau, "county_code", ""},
       {"/junheng.v1.EvaluationService/ListSnapshots", kBureau, "county_code", ""},

@@ -1,6 +1,8 @@
 #include "tests/testing/xlsx_cells.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <exception>
 #include <set>
 
@@ -38,6 +40,11 @@ bool SheetCells::IsMerged(const std::string& first_a1, const std::string& last_a
     if (m == std::array<int, 4>{r1, c1, r2, c2}) return true;
   }
   return false;
+}
+
+bool StoredInFull(std::optional<double> read, std::optional<double> value) {
+  if (!read.has_value() || !value.has_value()) return read.has_value() == value.has_value();
+  return std::fabs(*read - *value) <= 1e-14 * std::max(1.0, std::fabs(*value));
 }
 
 absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path) {
@@ -86,6 +93,11 @@ absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path) {
             }
             if (const ss::fill_t* fill = styles.get_fill(format->fill)) {
               cell.filled = fill->pattern_type == ss::fill_pattern_t::solid;
+              if (cell.filled) {
+                cell.fill_rgb = static_cast<uint32_t>(fill->fg_color.red) << 16 |
+                                static_cast<uint32_t>(fill->fg_color.green) << 8 |
+                                fill->fg_color.blue;
+              }
             }
           }
           ss::range_t merged = data->get_merge_cell_range(r, c);

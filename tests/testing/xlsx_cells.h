@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ struct SheetCell {
   std::optional<double> number;  // numeric cells
   std::string number_format;     // "0.00"; empty for General
   bool filled = false;           // a solid background fill
+  uint32_t fill_rgb = 0;         // its colour as 0xRRGGBB (the forms' dark fill is 0x7F7F7F)
 };
 
 struct SheetCells {
@@ -36,5 +38,10 @@ struct WorkbookCells {
 };
 
 [[nodiscard]] absl::StatusOr<WorkbookCells> ReadWorkbookCells(const std::string& path);
+
+// Whether a number read back is `value` as an .xlsx holds it: libxlsxwriter writes 16 significant
+// digits and readers parse them back within an ulp or so, so "stored in full" means equal to 14
+// significant digits (far beyond any rounding a number format does). Both absent is equal too.
+bool StoredInFull(std::optional<double> read, std::optional<double> value);
 
 }  // namespace junheng::testing
