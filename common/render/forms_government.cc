@@ -130,11 +130,6 @@ std::string Migrants(const Context& c) {
       "%；", FactYesNo(c, facts::left_behind_care_ok));
 }
 
-struct ItemSentence {
-  const char* id;
-  std::string (*sentence)(const Context&);
-};
-
 constexpr ItemSentence kFirstPage[] = {
     {"G1", Layout},    {"G2", Standards},    {"G3", ArtsRooms},        {"G4", SchoolSize},
     {"G5", ClassSize}, {"G6", SmallSchools}, {"G7", SpecialEducation}, {"G8", TeacherPay},

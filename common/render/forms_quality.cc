@@ -93,11 +93,6 @@ std::string Monitoring(const Context& c) {
   return absl::StrJoin(parts, "；");
 }
 
-struct ItemSentence {
-  const char* id;
-  std::string (*sentence)(const Context&);
-};
-
 constexpr ItemSentence kItems[] = {
     {"Q1", Consolidation}, {"Q2", DisabledChildren}, {"Q3", Charter}, {"Q4", TrainingFunds},
     {"Q5", Ict},           {"Q6", MoralCulture},     {"Q7", Courses}, {"Q8", Burden},

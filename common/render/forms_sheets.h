@@ -85,6 +85,12 @@ void NumberOrEmpty(xlsx::Sheet& sheet, int row, int col, std::optional<double> v
 // the item fails), the row as tall as the longer text needs.
 void ItemRow(const Context& c, xlsx::Sheet& sheet, int row, int number, absl::string_view id,
              const std::string& sentence);
+// One row of 表Ⅳ or 表Ⅴ: the item's id and the builder of its fill-in sentence.
+struct ItemSentence {
+  const char* id;
+  std::string (*sentence)(const Context&);
+};
+
 // The column widths ItemRow's height estimate assumes.
 void ItemColumns(xlsx::Sheet& sheet);
 

@@ -57,13 +57,21 @@ absl::StatusOr<junheng::v1::Profile> ProfileFor(const junheng::v1::Profile& defa
   return profile::LoadBuiltinProfile(name);
 }
 
-absl::StatusOr<junheng::v1::Evaluation> EvaluateOnDemand(
-    const storage::Store& store, const junheng::v1::EvaluateRequest& request,
-    const junheng::v1::Profile& default_profile) {
+// The profile an on-demand request names, once its county and period are valid codes: what both
+// Evaluate and EvaluateWithInput check first.
+template <typename Request>
+absl::StatusOr<junheng::v1::Profile> ProfileOfRequest(const Request& request,
+                                                      const junheng::v1::Profile& default_profile) {
   absl::Status codes =
       storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
   if (!codes.ok()) return codes;
-  auto profile = ProfileFor(default_profile, request.profile(), request.profile_toml());
+  return ProfileFor(default_profile, request.profile(), request.profile_toml());
+}
+
+absl::StatusOr<junheng::v1::Evaluation> EvaluateOnDemand(
+    const storage::Store& store, const junheng::v1::EvaluateRequest& request,
+    const junheng::v1::Profile& default_profile) {
+  auto profile = ProfileOfRequest(request, default_profile);
   if (!profile.ok()) return profile.status();
   return EvaluateStored(store, request.county_code(), request.period(), *profile,
                         request.accepted_only());
@@ -72,10 +80,7 @@ absl::StatusOr<junheng::v1::Evaluation> EvaluateOnDemand(
 absl::StatusOr<junheng::v1::EvaluationWithInput> EvaluateWithInputOnDemand(
     const storage::Store& store, const junheng::v1::EvaluateWithInputRequest& request,
     const junheng::v1::Profile& default_profile) {
-  absl::Status codes =
-      storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
-  if (!codes.ok()) return codes;
-  auto profile = ProfileFor(default_profile, request.profile(), request.profile_toml());
+  auto profile = ProfileOfRequest(request, default_profile);
   if (!profile.ok()) return profile.status();
   auto input = GatherEvaluationInput(store, request.county_code(), request.period(),
                                      request.accepted_only());
