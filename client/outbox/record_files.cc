@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/outbox_messages.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
@@ -13,8 +14,7 @@ namespace junheng::client {
 absl::StatusOr<std::string> ReadTextFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot open ", path, ": ", std::strerror(errno), "; check the file name"));
+    return absl::NotFoundError(i18n::Say(i18n::outbox::kCannotOpen, path, std::strerror(errno)));
   }
   std::ostringstream text;
   text << in.rdbuf();
@@ -27,11 +27,10 @@ absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(const std::st
   if (!text.ok()) return text.status();
   auto reports = io::DecodeRecords<junheng::v1::SchoolReport>(*text, io::DetectFormat(path, *text));
   if (!reports.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":\n", reports.status().message()));
+    return absl::InvalidArgumentError(
+        i18n::Say(i18n::outbox::kFileProblems, path, reports.status().message()));
   }
-  if (reports->empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ": no report rows below the header"));
-  }
+  if (reports->empty()) return absl::InvalidArgumentError(i18n::Say(i18n::outbox::kNoRows, path));
   for (auto& report : *reports) {
     if (report.county_code().empty()) report.set_county_code(county);
   }
@@ -44,7 +43,8 @@ absl::StatusOr<std::vector<junheng::v1::School>> LoadSchools(const std::string& 
   if (!text.ok()) return text.status();
   auto schools = io::DecodeRecords<junheng::v1::School>(*text, io::DetectFormat(path, *text));
   if (!schools.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":\n", schools.status().message()));
+    return absl::InvalidArgumentError(
+        i18n::Say(i18n::outbox::kFileProblems, path, schools.status().message()));
   }
   for (auto& school : *schools) {
     if (school.county_code().empty()) school.set_county_code(county);
