@@ -13,6 +13,7 @@
 #include "client/cli/exit_codes.h"
 #include "client/rpc/connection.h"
 #include "common/catalog/catalog.h"
+#include "common/eval/indicators.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/i18n/client_messages.h"
 #include "common/i18n/help_messages.h"
@@ -47,11 +48,19 @@ std::string PeriodLine(const v1::ReportingPeriod& p) {
 
 std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
 
-// A field a consistency warning names: a report field by its label and name, an indicator by its
-// id.
+// What a consistency warning names, with its Chinese name as FormatIssue names a field: a report
+// field (小学在校生数 primary_students) or an indicator (L2 每百名学生拥有县级及以上骨干教师数).
 std::string FieldText(const std::string& field) {
-  const catalog::FieldInfo* info = catalog::FindField(*v1::SchoolReport::descriptor(), field);
-  return info == nullptr ? field : absl::StrCat(info->label_zh, " ", field);
+  absl::string_view name_zh;
+  if (const catalog::FieldInfo* info = catalog::FindField(*v1::SchoolReport::descriptor(), field)) {
+    name_zh = info->label_zh;
+  }
+  for (const eval::IndicatorInfo& indicator : eval::kIndicatorCatalog) {
+    if (indicator.id == field) name_zh = indicator.name_zh;
+  }
+  if (name_zh.empty()) return field;
+  return i18n::CurrentLang() == i18n::Lang::kEn ? absl::StrCat(field, " (", name_zh, ")")
+                                                : absl::StrCat(name_zh, " ", field);
 }
 
 // Schools and their submission state: the status listing, or with contacts the reminder list.

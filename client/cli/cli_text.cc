@@ -7,6 +7,7 @@
 #include "client/cli/command_support.h"
 #include "common/i18n/help_messages.h"
 #include "common/i18n/message.h"
+#include "common/table/people_text.h"
 
 namespace junheng::client {
 namespace {
@@ -24,6 +25,26 @@ std::string CommandPath(const CLI::App& app) {
   }
   return path;
 }
+
+// CLI11's formatter pads an option's name to the description column by bytes; a Chinese label
+// ("必填", "环境变量") is 3 bytes a character but 2 columns wide. This one pads by display width.
+class WidthFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    const int width = static_cast<int>(get_column_width());
+    const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string description = make_option_desc(opt);
+    std::string out = table::PadRight(name, width);
+    if (!description.empty()) {
+      if (table::DisplayWidth(name) >= width) out += "\n" + std::string(width, ' ');
+      for (char c : description) {
+        out += c;
+        if (c == '\n') out += std::string(width, ' ');
+      }
+    }
+    return out + "\n";
+  }
+};
 
 void MoveHelpFlags(CLI::App& app, const std::string& group) {
   if (CLI::Option* flag = app.get_help_ptr()) flag->group(group);
@@ -48,6 +69,7 @@ CLI::Validator NumberAtLeast(double least, bool inclusive, const i18n::Msg& refu
 }  // namespace
 
 void SpeakCli(CLI::App& app) {
+  app.formatter(std::make_shared<WidthFormatter>());
   auto formatter = app.get_formatter();
   formatter->label("Usage", Say(help::kUsage));
   formatter->label("OPTIONS", Say(help::kOptionsBadge));

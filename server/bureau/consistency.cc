@@ -40,6 +40,14 @@ std::string SignedPercent(double share) {
   return share > 0 && digits != "0" ? "+" + digits : digits;
 }
 
+// A level as the reader calls it: 小学 / 初中, or the stored word (primary, junior) in English.
+std::string LevelText(const std::string& word) {
+  if (i18n::CurrentLang() == i18n::Lang::kEn) return word;
+  return std::string(eval::LevelNameZh(word == eval::LevelWord(eval::Level::kJunior)
+                                           ? eval::Level::kJunior
+                                           : eval::Level::kPrimary));
+}
+
 double Median(std::vector<double> values) {
   const size_t n = values.size();
   std::nth_element(values.begin(), values.begin() + n / 2, values.end());
@@ -108,8 +116,9 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
         w.set_value(x);
         w.set_reference(median);
         w.set_kind("outlier");
-        w.set_message(i18n::Say(i18n::server::kOutlier, level.level(), id, i18n::PeopleNumber(x, 2),
-                                i18n::PeopleNumber(median, 2), i18n::PeopleNumber(z, 1)));
+        w.set_message(i18n::Say(i18n::server::kOutlier, LevelText(level.level()), id,
+                                i18n::PeopleNumber(x, 2), i18n::PeopleNumber(median, 2),
+                                i18n::PeopleNumber(z, 1)));
         warnings.push_back(std::move(w));
       }
     }
