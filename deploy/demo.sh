@@ -4,9 +4,25 @@
 # the county's evaluation, stop the server. The demo runs TLS on loopback with certificates made
 # by deploy/tls/make-certs.sh and bearer tokens: a bureau_admin token issued offline, one
 # school_clerk token per school, an auditor token that verifies the audit log (docs/security.md).
+# It speaks Chinese, as junheng does; `bash deploy/demo.sh --lang en` (or LANG=en_US.UTF-8) for
+# English.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# The language junheng will choose (common/i18n/lang.h: --lang, else the first of LC_ALL,
+# LC_MESSAGES and LANG that names a locale; English only for en_*), so that the demo's own
+# headings match what the commands print.
+demo_lang() {
+  local v
+  for v in "${LC_ALL:-}" "${LC_MESSAGES:-}" "${LANG:-}"; do
+    case "$v" in "" | C | POSIX | C.*) continue ;; en*) echo en; return ;; *) echo zh; return ;; esac
+  done
+  echo zh
+}
+DEMO_LANG=$(demo_lang)
+if [ "${1:-}" = "--lang" ]; then DEMO_LANG="${2:-zh}"; fi
+# say CHINESE ENGLISH: a heading of the demo in its language.
+say() { if [ "$DEMO_LANG" = en ]; then echo "$2"; else echo "$1"; fi; }
 bash deploy/install-deps.sh
 bash deploy/build.sh >/dev/null
 BUILD="${JUNHENG_BUILD_DIR:-build}"
@@ -20,11 +36,13 @@ mkdir -p "$WORK"
 SERVER_EXTRA_ARGS=(--profile qin-county)  # the county plan's own targets over the 2017 method
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server.log"
 trap 'stop_server >/dev/null 2>&1 || true' EXIT
-echo "== junheng-server on $SERVER_ADDR, data in $WORK/data (RocksDB)"
+say "== junheng-server 在 $SERVER_ADDR 上运行，数据在 $WORK/data（RocksDB）" \
+  "== junheng-server on $SERVER_ADDR, data in $WORK/data (RocksDB)"
 
-J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 "${CLIENT_SECURITY[@]}")
-echo "== TLS with the county CA in $WORK/tls; bureau admin token issued offline"
-echo "== importing the registry"
+J=("$CLIENT_BIN" --lang "$DEMO_LANG" --server "$SERVER_ADDR" --county 140430 "${CLIENT_SECURITY[@]}")
+say "== TLS 用县里的 CA（$WORK/tls）；教育局管理员令牌已离线签发" \
+  "== TLS with the county CA in $WORK/tls; bureau admin token issued offline"
+say "== 导入学校名册" "== importing the registry"
 "${J[@]}" schools import deploy/sample/schools.csv
 
 # submit_schools PERIOD FILE...: each school's clerk submits its own file with its own token, all at
@@ -45,50 +63,56 @@ submit_schools() {
     pids+=($!)
   done
   for pid in "${pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
-  echo "   $((${#pids[@]} - failed)) submissions accepted, $failed failed"
+  say "   接收 $((${#pids[@]} - failed)) 份，失败 $failed 份" \
+    "   $((${#pids[@]} - failed)) submissions accepted, $failed failed"
   if [ "$failed" -ne 0 ]; then cat "$WORK"/submit-$period-*.log; exit 1; fi
 }
 
 split_reports deploy/sample/reports-2023.csv "$WORK/reports-2023"
 split_reports deploy/sample/reports-2024.csv "$WORK/reports-2024"
-echo "== 2023 (entered afterwards, no reporting window): 26 clerks submit at once"
+say "== 2023 年（事后补录，没有填报时间）：26 名填报员同时提交" \
+  "== 2023 (entered afterwards, no reporting window): 26 clerks submit at once"
 submit_schools 2023 "$WORK/reports-2023"/*.csv
 "${J[@]}" facts submit deploy/sample/county-facts-2023.json
-echo "== what the server stored for 2023 (junheng reports)"
+say "== 服务器存下的 2023 年报表（junheng reports）" \
+  "== what the server stored for 2023 (junheng reports)"
 "${J[@]}" reports --period 2023
 
 # The 2024 round has a deadline a few seconds from now, so that the demo shows every state: 20
 # schools report on time, 3 after the deadline (late), 3 not at all.
 deadline=$(date -d "+8 seconds" --iso-8601=seconds)
-echo "== the bureau opens the 2024 round: deadline $deadline"
+say "== 教育局开始 2024 年填报：截止 $deadline" "== the bureau opens the 2024 round: deadline $deadline"
 "${J[@]}" period define --period 2024 --opens "$(date -d "-30 days" +%F)" --deadline "$deadline" \
   --closes "$(date -d "+30 days" +%F)"
 files=("$WORK/reports-2024"/*.csv)
-echo "== 2024: 20 clerks submit before the deadline"
+say "== 2024 年：20 名填报员在截止前提交" "== 2024: 20 clerks submit before the deadline"
 submit_schools 2024 "${files[@]:0:20}"
 while [ "$(date +%s)" -le "$(date -d "$deadline" +%s)" ]; do sleep 1; done
-echo "== 2024: 3 clerks submit after the deadline; 3 schools never do"
+say "== 2024 年：3 名填报员在截止后提交；3 所学校始终没有提交" \
+  "== 2024: 3 clerks submit after the deadline; 3 schools never do"
 submit_schools 2024 "${files[@]:20:3}"
 "${J[@]}" facts submit deploy/sample/county-facts-2024.json
 
-echo "== who has reported for 2024 (junheng status)"
+say "== 2024 年哪些学校已报送（junheng status）" "== who has reported for 2024 (junheng status)"
 "${J[@]}" status --period 2024
-echo "== reminders: schools that still owe the 2024 report, with contacts (junheng remind)"
+say "== 催报：仍欠 2024 年报表的学校及联系人（junheng remind）" \
+  "== reminders: schools that still owe the 2024 report, with contacts (junheng remind)"
 "${J[@]}" remind --period 2024 --days 3
 
-echo "== the Qin County 2024 evaluation (junheng eval, on the server, profile qin-county)"
+say "== 沁县 2024 年评估（junheng eval，在服务器上，标准 qin-county）" \
+  "== the Qin County 2024 evaluation (junheng eval, on the server, profile qin-county)"
 "${J[@]}" eval --period 2024
-echo "== the trend 2023-2024 (junheng trend)"
+say "== 2023–2024 年的趋势（junheng trend）" "== the trend 2023-2024 (junheng trend)"
 "${J[@]}" trend --from 2023 --to 2024
 echo "== the national forms 申报表 表Ⅰ-表Ⅵ and the evaluation as a workbook (junheng forms, eval -o)"
 "${J[@]}" forms --period 2024 -o "$WORK/forms-2024.xlsx"
 "${J[@]}" eval --period 2024 -o "$WORK/evaluation-2024.xlsx"
 echo "   $WORK/evaluation-2024.xlsx written"
 
-echo "== the auditor verifies the audit log's hash chain"
+say "== 审计员检查审计日志的哈希链" "== the auditor verifies the audit log's hash chain"
 AUDITOR_TOKEN=$("${J[@]}" admin token issue --role auditor --label "demo auditor" 2>/dev/null)
 JUNHENG_TOKEN="$AUDITOR_TOKEN" "${J[@]}" audit verify
 
 stop_server
 trap - EXIT
-echo "== server stopped cleanly; the data stays in $WORK/data"
+say "== 服务器已正常停止；数据留在 $WORK/data" "== server stopped cleanly; the data stays in $WORK/data"

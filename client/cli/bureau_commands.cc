@@ -1,35 +1,41 @@
+#include <cmath>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <ostream>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "client/cli/cli_text.h"
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
 #include "client/rpc/connection.h"
+#include "common/catalog/catalog.h"
+#include "common/eval/indicators.h"
+#include "common/i18n/bureau_messages.h"
+#include "common/i18n/client_messages.h"
+#include "common/i18n/help_messages.h"
+#include "common/i18n/numbers.h"
+#include "common/i18n/server_messages.h"
 #include "common/io/message_codec.h"
 #include "common/time/time_text.h"
 
 namespace junheng::client {
 namespace {
 
-absl::string_view StateZh(absl::string_view state) {
-  if (state == "not_submitted") return "未报送";
-  if (state == "on_time") return "按时报送";
-  if (state == "late") return "逾期报送";
-  if (state == "returned") return "已退回";
-  if (state == "accepted") return "已审核";
-  return "";
-}
+using i18n::PeopleNumber;
+using i18n::Say;
+namespace help = i18n::help;
+namespace msg = i18n::bureau;
 
 // Parses a time option into Unix milliseconds, or prints why not.
 bool ParseOption(absl::string_view name, const std::string& text, DateMeans means, int64_t* out,
                  std::ostream& err) {
   auto t = ParseInstant(text, means);
   if (!t.ok()) {
-    err << "error: " << name << ": " << t.status().message() << "\n";
+    err << ErrorLine(absl::StrCat(name, i18n::Colon(), t.status().message()));
     return false;
   }
   *out = absl::ToUnixMillis(*t);
@@ -37,31 +43,47 @@ bool ParseOption(absl::string_view name, const std::string& text, DateMeans mean
 }
 
 std::string PeriodLine(const v1::ReportingPeriod& p) {
-  return absl::StrFormat("period %s: opens %s, deadline %s, closes %s", p.period(), p.opens(),
-                         p.deadline(), p.closes());
+  return Say(msg::kPeriodLine, p.period(), p.opens(), p.deadline(), p.closes());
 }
 
 std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
+
+// What a consistency warning names, with its Chinese name as FormatIssue names a field: a report
+// field (小学在校生数 primary_students) or an indicator (L2 每百名学生拥有县级及以上骨干教师数).
+std::string FieldText(const std::string& field) {
+  absl::string_view name_zh;
+  if (const catalog::FieldInfo* info = catalog::FindField(*v1::SchoolReport::descriptor(), field)) {
+    name_zh = info->label_zh;
+  }
+  for (const eval::IndicatorInfo& indicator : eval::kIndicatorCatalog) {
+    if (indicator.id == field) name_zh = indicator.name_zh;
+  }
+  if (name_zh.empty()) return field;
+  return i18n::CurrentLang() == i18n::Lang::kEn ? absl::StrCat(field, " (", name_zh, ")")
+                                                : absl::StrCat(name_zh, " ", field);
+}
 
 // Schools and their submission state: the status listing, or with contacts the reminder list.
 table::Table SchoolRowsTable(
     const google::protobuf::RepeatedPtrField<v1::SchoolSubmission>& schools, bool with_contacts) {
   table::Table t;
   t.sheet_name = with_contacts ? "催报名单" : "报送情况";
-  t.columns = {{"school_code", "学校标识码"}, {"school_name", "学校名称"}, {"state", "状态"}};
+  t.columns = {{"school_code", Say(i18n::client::kColSchoolCode)},
+               {"school_name", Say(msg::kColSchoolName)},
+               {"state", Say(msg::kColState)}};
   if (with_contacts) {
-    t.columns.push_back({"contact_name", "联系人"});
-    t.columns.push_back({"contact_phone", "联系电话"});
+    t.columns.push_back({"contact_name", Say(msg::kColContact)});
+    t.columns.push_back({"contact_phone", Say(msg::kColPhone)});
   } else {
-    t.columns.push_back({"latest_version", "版本", 0});
-    t.columns.push_back({"received", "最近报送时间"});
-    t.columns.push_back({"submitter", "报送人"});
-    t.columns.push_back({"review_comment", "审核意见"});
+    t.columns.push_back({"latest_version", Say(i18n::client::kColVersion), 0});
+    t.columns.push_back({"received", Say(msg::kColLastReceived)});
+    t.columns.push_back({"submitter", Say(i18n::client::kColSubmitter)});
+    t.columns.push_back({"review_comment", Say(msg::kColReviewComment)});
   }
   for (const auto& s : schools) {
-    std::vector<table::Cell> row = {
-        table::Cell::Of(s.school_code()), table::Cell::Of(s.school_name()),
-        table::Cell::Of(absl::StrCat(StateZh(s.state()), " ", s.state()))};
+    std::vector<table::Cell> row = {table::Cell::Of(s.school_code()),
+                                    table::Cell::Of(s.school_name()),
+                                    table::Cell::Of(StateText(s.state()))};
     if (with_contacts) {
       row.push_back(table::Cell::Of(OrDash(s.contact_name())));
       row.push_back(table::Cell::Of(OrDash(s.contact_phone())));
@@ -103,7 +125,7 @@ int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out,
     out << io::EncodeJson(*defined) << "\n";
     return kExitOk;
   }
-  out << "defined for county " << g.county << ":\n  " << PeriodLine(*defined) << "\n";
+  out << Say(msg::kPeriodDefined, g.county) << "\n  " << PeriodLine(*defined) << "\n";
   return kExitOk;
 }
 
@@ -120,14 +142,17 @@ int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err) {
     return kExitOk;
   }
   table::Table t;
-  t.title = absl::StrCat("填报期 periods of county ", g.county);
+  t.title = Say(msg::kPeriodsTitle, g.county);
   t.sheet_name = "填报期";
-  t.columns = {{"period", "填报期"}, {"opens", "开始"}, {"deadline", "截止"}, {"closes", "关闭"}};
+  t.columns = {{"period", Say(msg::kColPeriod)},
+               {"opens", Say(msg::kColOpens)},
+               {"deadline", Say(msg::kColDeadline)},
+               {"closes", Say(msg::kColCloses)}};
   for (const auto& p : periods->periods()) {
     t.AddRow({table::Cell::Of(p.period()), table::Cell::Of(p.opens()),
               table::Cell::Of(p.deadline()), table::Cell::Of(p.closes())});
   }
-  if (periods->periods().empty()) t.notes.push_back("no periods defined in county " + g.county);
+  if (periods->periods().empty()) t.notes.push_back(Say(msg::kNoPeriods, g.county));
   return Emit(g, *format, {&t}, out, err);
 }
 
@@ -151,8 +176,8 @@ int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& o
     out << io::EncodeJson(*granted) << "\n";
     return kExitOk;
   }
-  out << "school " << granted->school_code() << " may submit for period " << granted->period()
-      << " until " << granted->expires() << "\n";
+  out << Say(msg::kExceptionGranted, granted->school_code(), granted->period(), granted->expires())
+      << "\n";
   return kExitOk;
 }
 
@@ -177,8 +202,7 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
     auto versions = connection.Call(&v1::ReportingService::Stub::ListReportVersions, list);
     if (!versions.ok()) return Fail(versions.status(), err);
     if (versions->versions().empty()) {
-      err << "error: school " << args.school << " has not reported for period " << args.period
-          << "\n";
+      err << ErrorLine(Say(i18n::server::kNotReported, args.school, args.period));
       return kExitRejected;
     }
     request.set_version(versions->versions().rbegin()->version());
@@ -189,8 +213,9 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
     out << io::EncodeJson(*record) << "\n";
     return kExitOk;
   }
-  out << "version " << record->version() << " of " << record->school_code() << " / "
-      << record->period() << " is now " << record->state() << " (" << record->time() << ")\n";
+  out << Say(msg::kReviewed, record->version(), record->school_code(), record->period(),
+             StateText(record->state()), record->time())
+      << "\n";
   return kExitOk;
 }
 
@@ -215,22 +240,19 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
     return kExitOk;
   }
   table::Table t = SchoolRowsTable(status->schools(), /*with_contacts=*/false);
-  t.title = absl::StrCat("报送情况 county ", status->county_code(), ", period ", status->period(),
-                         " (as of ", status->as_of(), ")");
-  t.notes.push_back(status->window_defined()
-                        ? PeriodLine(status->window())
-                        : "no window defined for this period: every report counts as on time");
-  t.notes.push_back(absl::StrFormat(
-      "%d schools: %d submitted (%d on time, %d late), %d not submitted, %d returned, %d "
-      "accepted",
-      status->schools_total(), status->submitted(), status->on_time(), status->late(),
-      status->not_submitted(), status->returned(), status->accepted()));
-  t.notes.push_back(absl::StrFormat("completeness %.1f%%  timeliness %.1f%%  (报送率 / 及时率)",
-                                    100 * status->completeness_rate(),
-                                    100 * status->timeliness_rate()));
+  t.title = Say(msg::kStatusTitle, status->county_code(), status->period(), status->as_of());
+  t.notes.push_back(status->window_defined() ? PeriodLine(status->window()) : Say(msg::kNoWindow));
+  t.notes.push_back(Say(msg::kStatusCounts, status->schools_total(), status->submitted(),
+                        status->on_time(), status->late(), status->not_submitted(),
+                        status->returned(), status->accepted()));
+  t.notes.push_back(Say(msg::kStatusRates, PeopleNumber(100 * status->completeness_rate(), 1),
+                        PeopleNumber(100 * status->timeliness_rate(), 1)));
+  std::map<std::string, std::string> names;
+  for (const auto& school : status->schools()) names[school.school_code()] = school.school_name();
   for (const auto& w : status->warnings()) {
-    t.notes.push_back(
-        absl::StrCat("  warning ", w.school_code(), " ", w.field(), ": ", w.message()));
+    t.notes.push_back(Say(msg::kConsistencyNote,
+                          absl::StrCat(w.school_code(), " ", names[w.school_code()]),
+                          FieldText(w.field()), w.message()));
   }
   return Emit(g, *format, {&t}, out, err);
 }
@@ -252,19 +274,15 @@ int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::
   const double days = reminders->days_to_deadline();
   table::Table t = SchoolRowsTable(reminders->owing(), /*with_contacts=*/true);
   t.title =
-      days >= 0
-          ? absl::StrFormat("催报 period %s: deadline %s, in %.1f days",
-                            reminders->window().period(), reminders->window().deadline(), days)
-          : absl::StrFormat("催报 period %s: deadline %s passed %.1f days ago",
-                            reminders->window().period(), reminders->window().deadline(), -days);
+      Say(days >= 0 ? msg::kRemindTitle : msg::kRemindTitlePassed, reminders->window().period(),
+          reminders->window().deadline(), PeopleNumber(std::abs(days), 1));
   if (days > args.days) {
     t.rows.clear();
-    t.notes.push_back(
-        absl::StrCat("the deadline is more than ", args.days, " days away: no reminders yet"));
+    t.notes.push_back(Say(msg::kRemindNotYet, args.days));
   } else if (reminders->owing().empty()) {
-    t.notes.push_back("every school has reported");
+    t.notes.push_back(Say(msg::kEveryoneReported));
   } else {
-    t.notes.push_back(absl::StrCat(reminders->owing_size(), " schools still owe a report"));
+    t.notes.push_back(Say(msg::kStillOwe, reminders->owing_size()));
   }
   return Emit(g, *format, {&t}, out, err);
 }
@@ -283,19 +301,21 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
     return kExitOk;
   }
   if (due->owed().empty()) {
-    out << due->school_name() << " (" << due->school_code() << ") owes no report now\n";
+    out << Say(msg::kOwesNothing, due->school_name(), due->school_code()) << "\n";
     return kExitOk;
   }
-  out << due->school_name() << " (" << due->school_code() << ") owes:\n";
+  out << Say(msg::kOwes, due->school_name(), due->school_code()) << "\n";
   for (const auto& item : due->owed()) {
-    out << absl::StrFormat(
-        "  period %s: %s, deadline %s (%s), closes %s\n", item.period(),
-        item.state() == "returned" ? "returned for correction" : "not submitted", item.deadline(),
-        item.days_to_deadline() >= 0 ? absl::StrFormat("in %.1f days", item.days_to_deadline())
-                                     : absl::StrFormat("%.1f days ago", -item.days_to_deadline()),
-        item.closes());
+    const double days = item.days_to_deadline();
+    out << Say(msg::kDueItem, item.period(),
+               item.state() == "returned" ? Say(msg::kReturnedForCorrection)
+                                          : StateText("not_submitted"),
+               item.deadline(),
+               Say(days >= 0 ? msg::kInDays : msg::kDaysAgo, PeopleNumber(std::abs(days), 1)),
+               item.closes())
+        << "\n";
     if (!item.review_comment().empty()) {
-      out << "    bureau comment: " << item.review_comment() << "\n";
+      out << "  " << Say(i18n::client::kBureauComment, item.review_comment()) << "\n";
     }
   }
   return kExitOk;
@@ -306,63 +326,56 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
 namespace junheng::client {
 
 void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
-  auto* period = app.add_subcommand("period", "the county's reporting periods (bureau)");
+  auto* period = app.add_subcommand("period", Say(help::kPeriod));
   period->require_subcommand(1);
   auto define_args = std::make_shared<PeriodArgs>();
-  auto* define = period->add_subcommand(
-      "define", "define or change a period's window; a bare date is a whole day in China time");
-  define->add_option("--period", define_args->period, "period label, e.g. 2024")->required();
-  define->add_option("--opens", define_args->opens, "e.g. 2024-09-01")->required();
-  define->add_option("--deadline", define_args->deadline, "e.g. 2024-10-15 (end of that day)")
-      ->required();
-  define->add_option("--closes", define_args->closes, "e.g. 2024-10-31; late reports until then")
-      ->required();
+  auto* define = period->add_subcommand("define", Say(help::kPeriodDefine));
+  define->add_option("--period", define_args->period, Say(help::kPeriodOption))->required();
+  define->add_option("--opens", define_args->opens, Say(help::kOpens))->required();
+  define->add_option("--deadline", define_args->deadline, Say(help::kPeriodDeadline))->required();
+  define->add_option("--closes", define_args->closes, Say(help::kCloses))->required();
   define->callback(
       [=, &g] { *exit_code = RunPeriodDefine(g, *define_args, std::cout, std::cerr); });
-  period->add_subcommand("list", "list the defined periods")->callback([=, &g] {
+  period->add_subcommand("list", Say(help::kPeriodList))->callback([=, &g] {
     *exit_code = RunPeriodList(g, std::cout, std::cerr);
   });
   auto exception_args = std::make_shared<PeriodArgs>();
-  auto* exception = period->add_subcommand(
-      "exception", "let one school submit outside the window until a given time");
-  exception->add_option("--period", exception_args->period, "period label")->required();
-  exception->add_option("--school", exception_args->school, "school_code")->required();
-  exception->add_option("--until", exception_args->until, "expiry, e.g. 2024-11-10")->required();
-  exception->add_option("--reason", exception_args->reason, "why, for the audit log");
+  auto* exception = period->add_subcommand("exception", Say(help::kPeriodException));
+  exception->add_option("--period", exception_args->period, Say(help::kPeriodOption))->required();
+  exception->add_option("--school", exception_args->school, Say(help::kSchoolOption))->required();
+  exception->add_option("--until", exception_args->until, Say(help::kUntil))->required();
+  exception->add_option("--reason", exception_args->reason, Say(help::kReason));
   exception->callback(
       [=, &g] { *exit_code = RunPeriodException(g, *exception_args, std::cout, std::cerr); });
 
   auto review_args = std::make_shared<ReviewArgs>();
-  auto* review = app.add_subcommand(
-      "review", "accept a school's report (locks it), return it with a comment, or reopen it");
+  auto* review = app.add_subcommand("review", Say(help::kReview));
   review->add_option("ACTION", review_args->action, "accept | return | reopen")
       ->required()
-      ->check(CLI::IsMember({"accept", "return", "reopen"}));
-  review->add_option("--school", review_args->school, "school_code")->required();
-  review->add_option("--period", review_args->period, "period label")->required();
-  review->add_option("--version", review_args->version, "the version reviewed (default: latest)");
-  review->add_option("--comment", review_args->comment, "required with return: what to correct");
+      ->check(OneOf({"accept", "return", "reopen"}));
+  review->add_option("--school", review_args->school, Say(help::kSchoolOption))->required();
+  review->add_option("--period", review_args->period, Say(help::kPeriodOption))->required();
+  review->add_option("--version", review_args->version, Say(help::kReviewVersion));
+  review->add_option("--comment", review_args->comment, Say(help::kComment));
   review->callback([=, &g] { *exit_code = RunReview(g, *review_args, std::cout, std::cerr); });
 
   auto status_args = std::make_shared<StatusArgs>();
-  auto* status = app.add_subcommand("status", "who has reported for a period, on time or late");
-  status->add_option("--period", status_args->period, "period label")->required();
-  status->add_flag("--missing", status_args->missing_only,
-                   "only the schools that still owe a report");
+  auto* status = app.add_subcommand("status", Say(help::kStatus));
+  status->add_option("--period", status_args->period, Say(help::kPeriodOption))->required();
+  status->add_flag("--missing", status_args->missing_only, Say(help::kMissing));
   status->callback([=, &g] { *exit_code = RunStatus(g, *status_args, std::cout, std::cerr); });
 
   auto remind_args = std::make_shared<StatusArgs>();
-  auto* remind = app.add_subcommand(
-      "remind", "schools that owe a report once the deadline is within N days, with contacts");
-  remind->add_option("--period", remind_args->period, "period label")->required();
-  remind->add_option("--days", remind_args->days, "days before the deadline")
-      ->check(CLI::NonNegativeNumber)
+  auto* remind = app.add_subcommand("remind", Say(help::kRemind));
+  remind->add_option("--period", remind_args->period, Say(help::kPeriodOption))->required();
+  remind->add_option("--days", remind_args->days, Say(help::kDays))
+      ->check(NonNegativeNumber())
       ->capture_default_str();
   remind->callback([=, &g] { *exit_code = RunRemind(g, *remind_args, std::cout, std::cerr); });
 
   auto due_args = std::make_shared<StatusArgs>();
-  auto* due = app.add_subcommand("due", "what a school owes and by when (for clerks)");
-  due->add_option("--school", due_args->school, "your school_code")->required();
+  auto* due = app.add_subcommand("due", Say(help::kDue));
+  due->add_option("--school", due_args->school, Say(help::kDueSchool))->required();
   due->callback([=, &g] { *exit_code = RunDue(g, *due_args, std::cout, std::cerr); });
 }
 

@@ -1,6 +1,7 @@
 #include "client/cli/command_support.h"
 
 #include "client/cli/exit_codes.h"
+#include "common/i18n/client_messages.h"
 
 namespace junheng::client {
 
@@ -12,13 +13,14 @@ absl::StatusOr<Outbox> OpenOutbox(const Globals& g) {
   return Outbox::Open(g.outbox.empty() ? DefaultOutboxDir() : g.outbox);
 }
 
+std::string ErrorLine(absl::string_view message) {
+  return i18n::Say(i18n::client::kError, message) + "\n";
+}
+
 int Fail(const absl::Status& status, std::ostream& err) {
   // Every path that ends here carries a sentence; the code is the last resort of one that lost it.
-  if (status.message().empty()) {
-    err << "error: " << absl::StatusCodeToString(status.code()) << "\n";
-  } else {
-    err << "error: " << status.message() << "\n";
-  }
+  err << ErrorLine(status.message().empty() ? absl::StatusCodeToString(status.code())
+                                            : std::string(status.message()));
   return ExitCodeFor(status);
 }
 
@@ -28,7 +30,7 @@ std::optional<Format> FormatFor(const Globals& g, std::initializer_list<Format> 
                                 absl::string_view command, std::ostream& out, std::ostream& err) {
   absl::StatusOr<Format> format = ChooseFormat(OutputOf(g), offered, command, out);
   if (format.ok()) return *format;
-  err << "error: " << format.status().message() << "\n";
+  err << ErrorLine(format.status().message());
   return std::nullopt;
 }
 
@@ -40,8 +42,19 @@ int Emit(const Globals& g, Format format, const std::vector<const table::Table*>
 
 bool NeedCounty(const Globals& g, std::ostream& err) {
   if (!g.county.empty()) return true;
-  err << "error: the county is unknown; give --county 140430 or set county in the config file\n";
+  err << ErrorLine(i18n::Say(i18n::client::kNoCounty));
   return false;
+}
+
+std::string StateText(absl::string_view state) {
+  namespace msg = i18n::client;
+  if (state == "not_submitted") return i18n::Say(msg::kStateNotSubmitted);
+  if (state == "on_time") return i18n::Say(msg::kStateOnTime);
+  if (state == "late") return i18n::Say(msg::kStateLate);
+  if (state == "returned") return i18n::Say(msg::kStateReturned);
+  if (state == "accepted") return i18n::Say(msg::kStateAccepted);
+  if (state == "reopened") return i18n::Say(msg::kStateReopened);
+  return std::string(state);
 }
 
 }  // namespace junheng::client

@@ -18,7 +18,10 @@ Connection Connect(const Globals& g);
 // The configured outbox (--outbox, else DefaultOutboxDir()), created when missing.
 absl::StatusOr<Outbox> OpenOutbox(const Globals& g);
 
-// Prints "error: <message>" and returns the exit code the status maps to.
+// "错误：<message>" (or "error: <message>") and a newline: how every command says it failed.
+std::string ErrorLine(absl::string_view message);
+
+// Prints ErrorLine(status.message()) and returns the exit code the status maps to.
 int Fail(const absl::Status& status, std::ostream& err);
 
 // What a listing offers, and what a command that reports one outcome offers.
@@ -39,5 +42,10 @@ int Emit(const Globals& g, Format format, const std::vector<const table::Table*>
 
 // True when a county is configured; otherwise says how to give one and returns false.
 bool NeedCounty(const Globals& g, std::ostream& err);
+
+// A state word of the API as people read it in the current language: a school's submission state
+// (not_submitted, on_time, late, returned, accepted) or a review's (accepted, returned, reopened).
+// A word the client does not know is shown as it is.
+std::string StateText(absl::string_view state);
 
 }  // namespace junheng::client

@@ -13,6 +13,7 @@
 #include "client/rpc/connection.h"
 #include "common/catalog/fields.h"
 #include "common/i18n/client_messages.h"
+#include "common/i18n/bureau_messages.h"
 #include "common/io/message_codec.h"
 #include "common/render/evaluation_render.h"
 #include "common/render/evaluation_workbook.h"
@@ -22,6 +23,9 @@
 
 namespace junheng::client {
 namespace {
+
+using i18n::Say;
+namespace msg = i18n::bureau;
 
 struct FactsArgs {
   std::string file, period;
@@ -140,21 +144,20 @@ int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& o
     return kExitOk;
   }
   table::Table t;
-  t.title = absl::StrCat("评估快照 snapshots of ", g.county, " / ", args.period);
+  t.title = Say(msg::kSnapshotsTitle, g.county, args.period);
   t.sheet_name = "评估快照";
-  t.columns = {{"seq", "序号", 0},
-               {"time", "时间"},
-               {"trigger", "触发"},
-               {"profile", "标准"},
-               {"input_hash", "输入 sha256"}};
+  t.columns = {{"seq", Say(msg::kColSeq), 0},
+               {"time", Say(msg::kColTime)},
+               {"trigger", Say(msg::kColTrigger)},
+               {"profile", Say(msg::kColProfile)},
+               {"input_hash", Say(msg::kColInputHash)}};
   for (const auto& snap : list->snapshots()) {
     t.AddRow({table::Cell::Of(static_cast<double>(snap.seq())), table::Cell::Of(snap.time()),
               table::Cell::Of(snap.trigger()),
               table::Cell::Of(absl::StrCat(snap.profile_name(), " ", snap.profile_version())),
               table::Cell::Of(snap.input_hash().substr(0, 16))});
   }
-  if (list->snapshots().empty())
-    t.notes.push_back("no snapshots of period " + args.period + " yet");
+  if (list->snapshots().empty()) t.notes.push_back(Say(msg::kNoSnapshots, args.period));
   return Emit(g, *format, {&t}, out, err);
 }
 
@@ -218,23 +221,24 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
     return kExitOk;
   }
   table::Table t;
-  t.title = absl::StrCat("county ", trend->county_code(),
-                         ": difference coefficients (差异系数) per year, schools meeting the "
-                         "standard (达标) and the plan's target");
+  t.title = Say(msg::kTrendTitle, trend->county_code());
   t.sheet_name = "趋势";
-  t.columns = {{"year", "年份", 0},      {"source", "来源"},      {"level", "学段"},
-               {"indicator", "指标"},    {"name_zh", "指标名称"}, {"cv", "差异系数", 3},
-               {"threshold", "阈值", 2}, {"result", "结果"}};
+  t.columns = {{"year", Say(msg::kColYear), 0},
+               {"source", Say(msg::kColSource)},
+               {"level", Say(msg::kColLevel)},
+               {"indicator", Say(msg::kColIndicator)},
+               {"name_zh", Say(msg::kColIndicatorName)},
+               {"cv", Say(msg::kColCoefficient), 3},
+               {"threshold", Say(msg::kColThreshold), 2},
+               {"result", Say(msg::kColResult)}};
   for (const auto& year : trend->years()) {
     if (!year.evaluated()) {
-      t.notes.push_back(absl::StrCat(year.year(), ": nothing reported"));
+      t.notes.push_back(Say(msg::kTrendNothingReported, year.year()));
       continue;
     }
-    t.notes.push_back(absl::StrFormat(
-        "%d (%s): %d schools reported, %d meet the standard; plan: %d due by %d, %d of them "
-        "meet it; county %s",
-        year.year(), year.source(), year.schools_reported(), year.schools_meeting(),
-        year.schools_due(), year.year(), year.due_meeting(), year.county_pass() ? "PASS" : "FAIL"));
+    t.notes.push_back(Say(msg::kTrendYear, year.year(), year.source(), year.schools_reported(),
+                          year.schools_meeting(), year.schools_due(), year.due_meeting(),
+                          Say(year.county_pass() ? msg::kCountyPass : msg::kCountyFail)));
     for (const auto& level : year.levels()) {
       for (const auto& ind : level.indicators()) {
         table::Cell cv = ind.has_cv() ? table::Cell::Of(ind.cv()) : table::Cell::Of("-");
@@ -244,9 +248,9 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
                       absl::StrCat(level.level(), " ", level.units_meeting(), "/", level.units())),
                   table::Cell::Of(ind.id()), table::Cell::Of(ind.name_zh()), std::move(cv),
                   table::Cell::Of(ind.threshold()),
-                  table::Cell::Of(ind.status() == "not_judged" ? "not judged"
-                                  : ind.pass()                 ? "ok"
-                                                               : "FAIL")});
+                  table::Cell::Of(Say(ind.status() == "not_judged" ? msg::kNotJudged
+                                      : ind.pass()                 ? msg::kMeets
+                                                                   : msg::kFails))});
       }
     }
   }

@@ -5,16 +5,22 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string_view>
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
+#include "client/cli/cli_text.h"
+#include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/eval_command.h"
 #include "client/cli/exit_codes.h"
 #include "client/cli/forms_command.h"
 #include "client/cli/security_commands.h"
 #include "client/outbox/agent.h"
+#include "common/i18n/help_messages.h"
 #include "common/i18n/lang.h"
+#include "common/i18n/message.h"
 #include "common/rpc/protobuf_log.h"
 
 namespace {
@@ -38,158 +44,159 @@ std::string DefaultSubmitter() {
   return std::string(user ? user : "clerk") + "@" + host;
 }
 
+// The word after --lang (or in --lang=WORD) anywhere before "--", if any. Read before CLI11
+// parses anything, because the help texts are built in the language it names.
+std::optional<std::string> LangArgument(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc) return std::string(argv[i + 1]);
+    if (arg.starts_with("--lang=")) return std::string(arg.substr(7));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace junheng::client;
-  // Chinese unless the environment asks for English (LANG=en_*).
-  junheng::i18n::SetProcessLang(junheng::i18n::LangFromEnvironment());
+  using junheng::i18n::Say;
+  namespace help = junheng::i18n::help;
+  // Chinese unless --lang or the locale (LANG=en_US.UTF-8) asks for English.
+  junheng::i18n::Lang lang = junheng::i18n::LangFromEnvironment();
+  std::string lang_word;
+  if (std::optional<std::string> word = LangArgument(argc, argv)) {
+    absl::StatusOr<junheng::i18n::Lang> asked = junheng::i18n::ParseLang(*word);
+    if (!asked.ok()) {
+      std::cerr << ErrorLine(asked.status().message());
+      return kExitUsage;
+    }
+    lang = *asked;
+  }
+  junheng::i18n::SetProcessLang(lang);
   // Nothing of protobuf's own logging reaches a clerk's terminal; every failure is a sentence.
   junheng::DropProtobufLogs();
-  CLI::App app{
-      "junheng: prepare, validate and submit school reports; follow what the county received.\n"
-      "Exit codes: 0 ok, 1 invalid or rejected, 2 usage, 3 server unreachable."};
+
+  CLI::App app{Say(help::kProgram)};
+  SpeakCli(app);
   app.require_subcommand(1);
   Globals g;
   g.submitter = DefaultSubmitter();
   // A config file named by $JUNHENG_CONFIG must exist; the default one may be absent. Unknown
   // keys are errors, so a misspelt `sever = ...` is not silently ignored.
-  app.set_config("--config", DefaultConfigPath(),
-                 "TOML file with defaults: server = \"host:port\", county = \"140430\", ...",
+  app.set_config("--config", DefaultConfigPath(), Say(help::kConfig),
                  std::getenv("JUNHENG_CONFIG") != nullptr);
   app.allow_config_extras(CLI::config_extras_mode::error);
   // Options of the whole program may also follow the command: `junheng status --county 140430`.
   app.fallthrough();
-  app.add_option("--server", g.server, "address of junheng-server (host:port)")
+  // Read by LangArgument before parsing; registered so that CLI11 accepts it and lists it. Not
+  // in the config file: the help would already be built in the other language.
+  app.add_option("--lang", lang_word, Say(help::kLang))->configurable(false);
+  app.add_option("--server", g.server, Say(help::kServer))->capture_default_str();
+  app.add_option("--county", g.county, Say(help::kCounty));
+  app.add_option("--format", g.format, Say(help::kFormat))
+      ->check(OneOf({"text", "json", "csv", "xlsx"}));
+  app.add_option("-o,--output", g.output, Say(help::kOutput));
+  app.add_option("--deadline", g.deadline_seconds, Say(help::kDeadline))
+      ->check(PositiveNumber())
       ->capture_default_str();
-  app.add_option("--county", g.county, "6-digit county code, e.g. 140430");
-  app.add_option("--format", g.format,
-                 "output: text, json, csv or xlsx, as the command offers (default: from "
-                 "--output's extension, else text)")
-      ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
-  app.add_option("-o,--output", g.output, "write the result to FILE instead of the terminal");
-  app.add_option("--deadline", g.deadline_seconds, "seconds to wait for the server per call")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  app.add_option("--submitter", g.submitter, "your name, recorded on the receipt");
-  app.add_option("--outbox", g.outbox,
-                 "outbox directory for reports waiting for a receipt (receipts are kept in "
-                 "receipts/ beside it); default ~/.local/share/junheng/outbox");
+  app.add_option("--submitter", g.submitter, Say(help::kSubmitter));
+  app.add_option("--outbox", g.outbox, Say(help::kOutbox));
   // Security (issue 6): the county CA to verify the server, an optional client certificate, the
   // bearer token. $JUNHENG_TOKEN keeps the token out of the process list and shell history.
-  app.add_option("--token", g.security.token,
-                 "bearer token from the bureau (better: token = \"...\" in the config, or "
-                 "$JUNHENG_TOKEN)")
-      ->envname("JUNHENG_TOKEN");
-  app.add_option("--ca", g.security.ca_file,
-                 "the county CA certificate (PEM) the server's certificate must chain to");
-  app.add_option("--cert", g.security.cert_file, "this school's client certificate (mutual TLS)");
-  app.add_option("--key", g.security.key_file, "the client certificate's private key");
+  app.add_option("--token", g.security.token, Say(help::kToken))->envname("JUNHENG_TOKEN");
+  app.add_option("--ca", g.security.ca_file, Say(help::kCa));
+  app.add_option("--cert", g.security.cert_file, Say(help::kCert));
+  app.add_option("--key", g.security.key_file, Say(help::kKey));
   app.add_flag("--insecure-plaintext", g.security.insecure_plaintext,
-               "no TLS: only for a demo server on 127.0.0.1 started with --insecure-plaintext");
+               Say(help::kInsecurePlaintext));
 
   int exit_code = kExitOk;
   std::ostream& out = std::cout;
   std::ostream& err = std::cerr;
 
   TemplateArgs template_args;
-  auto* tpl = app.add_subcommand(
-      "template",
-      "write the report file to fill in for a school and period: SCHOOL-PERIOD.xlsx, or "
-      "--format csv|json, or -o FILE");
-  tpl->add_option("--school", template_args.school, "school_code")->required();
-  tpl->add_option("--period", template_args.period, "period label, e.g. 2024")->required();
-  tpl->add_option("--school-type", template_args.school_type,
-                  "the school's type when the server cannot be asked (primary, junior, nine_year, "
-                  "twelve_year, complete_middle, teaching_point)");
-  tpl->add_flag("--from-latest", template_args.from_latest,
-                "fill in the school's latest stored values for the period");
+  auto* tpl = app.add_subcommand("template", Say(help::kTemplate));
+  tpl->add_option("--school", template_args.school, Say(help::kSchoolOption))->required();
+  tpl->add_option("--period", template_args.period, Say(help::kPeriodOption))->required();
+  tpl->add_option("--school-type", template_args.school_type, Say(help::kSchoolType));
+  tpl->add_flag("--from-latest", template_args.from_latest, Say(help::kFromLatest));
   tpl->callback([&] { exit_code = RunTemplate(g, template_args, out, err); });
 
   ValidateArgs validate_args;
-  auto* val = app.add_subcommand("validate", "check a report file without sending it");
-  val->add_option("FILE", validate_args.file, "reports CSV or JSON")->required();
-  val->add_option("--schools", validate_args.schools_file,
-                  "schools.csv, to also check sections against each school's type");
+  auto* val = app.add_subcommand("validate", Say(help::kValidate));
+  val->add_option("FILE", validate_args.file, Say(help::kReportFile))->required();
+  val->add_option("--schools", validate_args.schools_file, Say(help::kSchoolsFile));
   val->callback([&] { exit_code = RunValidate(g, validate_args, out, err); });
 
   SubmitArgs submit_args;
-  auto* sub = app.add_subcommand("submit", "validate and submit a report file (CSV rows or JSON)");
-  sub->add_option("FILE", submit_args.file, "reports CSV or JSON")->required();
-  sub->add_option("--replaces", submit_args.replaces,
-                  "the version this report replaces (default: the latest stored version)");
+  auto* sub = app.add_subcommand("submit", Say(help::kSubmit));
+  sub->add_option("FILE", submit_args.file, Say(help::kReportFile))->required();
+  sub->add_option("--replaces", submit_args.replaces, Say(help::kReplaces));
   sub->callback([&] { exit_code = RunSubmit(g, submit_args, out, err); });
 
   ShowArgs show_args;
-  auto* show = app.add_subcommand("show", "show a stored report (the latest version by default)");
-  show->add_option("--school", show_args.school, "school_code")->required();
-  show->add_option("--period", show_args.period, "period label")->required();
-  show->add_option("--version", show_args.version, "a specific version");
+  auto* show = app.add_subcommand("show", Say(help::kShow));
+  show->add_option("--school", show_args.school, Say(help::kSchoolOption))->required();
+  show->add_option("--period", show_args.period, Say(help::kPeriodOption))->required();
+  show->add_option("--version", show_args.version, Say(help::kVersionOption));
   show->callback([&] { exit_code = RunShow(g, show_args, out, err); });
 
   ShowArgs history_args;
-  auto* history = app.add_subcommand("history", "list every stored version of a school's report");
-  history->add_option("--school", history_args.school, "school_code")->required();
-  history->add_option("--period", history_args.period, "period label")->required();
+  auto* history = app.add_subcommand("history", Say(help::kHistory));
+  history->add_option("--school", history_args.school, Say(help::kSchoolOption))->required();
+  history->add_option("--period", history_args.period, Say(help::kPeriodOption))->required();
   history->callback([&] { exit_code = RunHistory(g, history_args, out, err); });
 
   ReportsArgs reports_args;
-  auto* reports =
-      app.add_subcommand("reports", "list the latest report of every school that reported");
-  reports->add_option("--period", reports_args.period, "period label")->required();
+  auto* reports = app.add_subcommand("reports", Say(help::kReports));
+  reports->add_option("--period", reports_args.period, Say(help::kPeriodOption))->required();
   reports->callback([&] { exit_code = RunReports(g, reports_args, out, err); });
 
   ReportsArgs values_args;
-  auto* values = app.add_subcommand(
-      "values", "every school's submitted values for a period in one table (--format xlsx|csv)");
-  values->add_option("--period", values_args.period, "period label")->required();
-  values->add_flag("--accepted-only", values_args.accepted_only,
-                   "only the versions the bureau accepted");
+  auto* values = app.add_subcommand("values", Say(help::kValues));
+  values->add_option("--period", values_args.period, Say(help::kPeriodOption))->required();
+  values->add_flag("--accepted-only", values_args.accepted_only, Say(help::kAcceptedOnly));
   values->callback([&] { exit_code = RunValues(g, values_args, out, err); });
 
-  auto* schools = app.add_subcommand("schools", "the county's school registry");
+  auto* schools = app.add_subcommand("schools", Say(help::kSchools));
   schools->require_subcommand(1);
   std::string schools_file;
-  auto* import = schools->add_subcommand("import", "add or update schools from schools.csv");
-  import->add_option("FILE", schools_file, "schools CSV or JSON")->required();
+  auto* import = schools->add_subcommand("import", Say(help::kSchoolsImport));
+  import->add_option("FILE", schools_file, Say(help::kSchoolsImportFile))->required();
   import->callback([&] { exit_code = RunSchoolsImport(g, schools_file, out, err);
 });
-auto* list = schools->add_subcommand("list", "list the registered schools (--format csv too)");
+auto* list = schools->add_subcommand("list", Say(help::kSchoolsList));
 list->callback([&] { exit_code = RunSchoolsList(g, out, err); });
 
-auto* outbox = app.add_subcommand(
-    "outbox", "reports kept until the server acknowledges them (see also `junheng agent`)");
+auto* outbox = app.add_subcommand("outbox", Say(help::kOutboxCommand));
 outbox->require_subcommand(1);
-outbox->add_subcommand("list", "list pending and failed reports with their last error")
-    ->callback([&] { exit_code = RunOutboxList(g, out, err); });
+outbox->add_subcommand("list", Say(help::kOutboxList))->callback([&] {
+  exit_code = RunOutboxList(g, out, err);
+});
 std::string outbox_id;
-auto* retry = outbox->add_subcommand(
-    "retry", "send pending reports now; with ID, also resend that failed item");
-retry->add_option("ID", outbox_id, "submission id from `junheng outbox list`");
+auto* retry = outbox->add_subcommand("retry", Say(help::kOutboxRetry));
+retry->add_option("ID", outbox_id, Say(help::kOutboxId));
 retry->callback([&] { exit_code = RunOutboxRetry(g, outbox_id, out, err); });
 std::string drop_id;
-auto* drop = outbox->add_subcommand("drop", "remove an item from the outbox without sending it");
-drop->add_option("ID", drop_id, "submission id from `junheng outbox list`")->required();
+auto* drop = outbox->add_subcommand("drop", Say(help::kOutboxDrop));
+drop->add_option("ID", drop_id, Say(help::kOutboxId))->required();
 drop->callback([&] { exit_code = RunOutboxDrop(g, drop_id, out, err); });
 
 AgentOptions agent_options;
 double poll_seconds = 2, backoff_min_seconds = 1, backoff_max_seconds = 300;
-auto* agent = app.add_subcommand(
-    "agent",
-    "deliver the outbox in the foreground (systemd: deploy/systemd/), retrying with "
-    "backoff until every report has a receipt");
-agent->add_option("--watch", agent_options.watch_dir,
-                  "drop folder: report files put here are queued, then moved to processed/");
-agent->add_option("--poll", poll_seconds, "seconds between looks at the folder and outbox")
-    ->check(CLI::PositiveNumber)
+auto* agent = app.add_subcommand("agent", Say(help::kAgent));
+agent->add_option("--watch", agent_options.watch_dir, Say(help::kWatch));
+agent->add_option("--poll", poll_seconds, Say(help::kPoll))
+    ->check(PositiveNumber())
     ->capture_default_str();
-agent->add_option("--backoff-min", backoff_min_seconds, "first retry delay in seconds")
-    ->check(CLI::PositiveNumber)
+agent->add_option("--backoff-min", backoff_min_seconds, Say(help::kBackoffMin))
+    ->check(PositiveNumber())
     ->capture_default_str();
-agent->add_option("--backoff-max", backoff_max_seconds, "longest retry delay in seconds")
-    ->check(CLI::PositiveNumber)
+agent->add_option("--backoff-max", backoff_max_seconds, Say(help::kBackoffMax))
+    ->check(PositiveNumber())
     ->capture_default_str();
-agent->add_flag("--until-empty", agent_options.until_empty, "exit once nothing is left to deliver");
+agent->add_flag("--until-empty", agent_options.until_empty, Say(help::kUntilEmpty));
 agent->callback([&] {
   agent_options.poll = absl::Seconds(poll_seconds);
   agent_options.backoff_min = absl::Seconds(backoff_min_seconds);
@@ -203,12 +210,25 @@ AddBureauCommands(app, g, &exit_code);
 AddSecurityCommands(app, g, &exit_code);
 AddEvaluationCommands(app, g, &exit_code);
 AddFormsCommand(app, g, &exit_code);
+// The evaluation's commands keep their own option texts (evaluation_commands.cc,
+// eval_command.cc); the program's list of commands names them in the reader's language too.
+for (const auto& [name, description] :
+     {std::pair{"eval", &help::kEval}, std::pair{"facts", &help::kFacts},
+      std::pair{"snapshots", &help::kSnapshots}, std::pair{"trend", &help::kTrend}, std::pair{"forms", &help::kForms}}) {
+  app.get_subcommand(name)->description(Say(*description));
+}
+SpeakCliHelpFlags(app);
 
 try {
   app.parse(argc, argv);
 } catch (const CLI::ParseError& e) {
-  int code = app.exit(e);
-  return code == 0 ? kExitOk : kExitUsage;
+  const std::string name = e.get_name();
+  if (name == "CallForHelp" || name == "CallForAllHelp" || name == "CallForVersion" ||
+      name == "RuntimeError") {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  SayParseError(app, e, err);
+  return kExitUsage;
 }
 return exit_code;
 }

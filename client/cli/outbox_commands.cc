@@ -11,10 +11,16 @@
 #include "client/outbox/outbox.h"
 #include "client/outbox/outbox_delivery.h"
 #include "client/rpc/connection.h"
+#include "common/i18n/bureau_messages.h"
+#include "common/i18n/outbox_messages.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
 namespace {
+
+using i18n::Say;
+namespace msg = i18n::outbox;
+namespace column = i18n::bureau;
 
 std::string Time(int64_t unix_ms) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixMillis(unix_ms),
@@ -41,14 +47,19 @@ int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err) {
   int failed = 0;
   table::Table t;
   t.sheet_name = "待发送";
-  t.columns = {{"id", "编号"},         {"state", "状态"},           {"school_code", "学校"},
-               {"period", "填报期"},   {"replaces", "替换版本", 0}, {"attempts", "尝试次数", 0},
-               {"queued", "排队时间"}, {"last_error", "最近错误"}};
+  t.columns = {{"id", Say(column::kColId)},
+               {"state", Say(column::kColState)},
+               {"school_code", Say(column::kColSchool)},
+               {"period", Say(column::kColPeriod)},
+               {"replaces", Say(msg::kColReplaces), 0},
+               {"attempts", Say(msg::kColAttempts), 0},
+               {"queued", Say(msg::kColQueued)},
+               {"last_error", Say(msg::kColLastError)}};
   for (const auto& item : *items) {
     const auto& r = item.request();
     if (item.failed()) ++failed;
     t.AddRow({table::Cell::Of(r.submission_id()),
-              table::Cell::Of(item.failed() ? "FAILED" : "pending"),
+              table::Cell::Of(Say(item.failed() ? msg::kItemFailed : msg::kItemPending)),
               table::Cell::Of(r.report().school_code()), table::Cell::Of(r.report().period()),
               table::Cell::Of(static_cast<double>(r.replaces_version())),
               table::Cell::Of(static_cast<double>(item.attempts())),
@@ -56,13 +67,9 @@ int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err) {
               table::Cell::Of(item.failed() ? item.failed_code() + ": " + item.last_error()
                                             : item.last_error())});
   }
-  t.notes.push_back(absl::StrCat(items->size() - failed, " pending, ", failed, " failed in ",
-                                 outbox->dir(), "; receipts in ", outbox->receipts_dir()));
-  if (failed > 0) {
-    t.notes.push_back(
-        "failed items are not resent: fix the report and submit it again, then "
-        "`junheng outbox drop ID`");
-  }
+  t.notes.push_back(
+      Say(msg::kCounts, items->size() - failed, failed, outbox->dir(), outbox->receipts_dir()));
+  if (failed > 0) t.notes.push_back(Say(msg::kFailedNote));
   return Emit(g, *format, {&t}, out, err);
 }
 
@@ -75,8 +82,7 @@ int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, s
     auto item = outbox->Get(id);
     if (!item.ok()) return Fail(item.status(), err);
     if (!item->has_value()) {
-      err << "error: no item " << id << " in the outbox " << outbox->dir()
-          << " (see `junheng outbox list`)\n";
+      err << ErrorLine(Say(msg::kNoItem, id, outbox->dir()));
       return kExitRejected;
     }
     if ((*item)->failed()) {
@@ -92,23 +98,22 @@ int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, s
       [&](const v1::OutboxItem& item, const DeliveryResult& result) {
         const auto& r = item.request();
         if (result.delivery == Delivery::kDelivered) {
-          out << (result.response.duplicate() ? "already stored: " : "delivered: ")
-              << r.report().school_code() << " / " << r.report().period() << " version "
-              << result.response.receipt().version() << " receipt "
-              << result.response.receipt().receipt_id() << "\n";
+          out << Say(result.response.duplicate() ? msg::kDeliveredAlreadyStored : msg::kDelivered,
+                     r.report().school_code(), r.report().period(),
+                     result.response.receipt().version(), result.response.receipt().receipt_id())
+              << "\n";
         } else if (result.delivery == Delivery::kRejected) {
-          err << "rejected " << r.report().school_code() << " / " << r.report().period() << " ("
-              << r.submission_id() << "): " << result.status.message() << "\n";
+          err << Say(msg::kRetryRejected, r.report().school_code(), r.report().period(),
+                     r.submission_id(), result.status.message())
+              << "\n";
         }
       });
   if (!summary.ok()) return Fail(summary.status(), err);
   if (!summary->last_retry.ok()) {
-    err << summary->pending << " report(s) kept in the outbox: " << summary->last_retry.message()
-        << "\n";
+    err << Say(msg::kKept, summary->pending, summary->last_retry.message()) << "\n";
     return kExitUnreachable;
   }
-  out << summary->delivered << " delivered, " << summary->rejected << " rejected, "
-      << "nothing pending\n";
+  out << Say(msg::kRetryDone, summary->delivered, summary->rejected) << "\n";
   return summary->rejected > 0 ? kExitRejected : kExitOk;
 }
 
@@ -120,10 +125,10 @@ int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, st
   auto dropped = outbox->Drop(id);
   if (!dropped.ok()) return Fail(dropped.status(), err);
   if (!*dropped) {
-    err << "error: no item " << id << " in the outbox " << outbox->dir() << "\n";
+    err << ErrorLine(Say(msg::kNoItemToDrop, id, outbox->dir()));
     return kExitRejected;
   }
-  out << "dropped " << id << " from the outbox; it was not delivered by this item\n";
+  out << Say(msg::kDropped, id) << "\n";
   return kExitOk;
 }
 
@@ -133,13 +138,13 @@ int RunAgentCommand(const Globals& g, const AgentOptions& options, const std::at
   if (!format) return kExitUsage;
   auto outbox = OpenOutbox(g);
   if (!outbox.ok()) {
-    err << "error: " << outbox.status().message() << "\n";
+    err << ErrorLine(outbox.status().message());
     return kExitRejected;
   }
   if (!options.watch_dir.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_directory(options.watch_dir, ec)) {
-      err << "error: --watch " << options.watch_dir << " is not a directory\n";
+      err << ErrorLine(Say(msg::kWatchNotDir, options.watch_dir));
       return kExitUsage;
     }
   }

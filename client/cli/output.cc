@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/i18n/client_messages.h"
 
 namespace junheng::client {
 namespace {
@@ -56,15 +57,15 @@ absl::StatusOr<Format> ChooseFormat(const OutputOptions& options,
   if (!offers) {
     std::vector<std::string> names;
     for (Format f : offered) names.emplace_back(FormatName(f));
+    const std::string writes = absl::StrJoin(names, i18n::ListComma());
     return absl::InvalidArgumentError(
-        absl::StrCat("`", command, "` cannot write --format ",
-                     options.format.empty() ? "from --output " + options.path : options.format,
-                     "; it writes ", absl::StrJoin(names, ", ")));
+        options.format.empty()
+            ? i18n::Say(i18n::client::kFormatRefusedByExtension, command, options.path, writes)
+            : i18n::Say(i18n::client::kFormatRefused, command, options.format, writes));
   }
   if (*chosen == Format::kXlsx && options.path.empty() && &out == &std::cout &&
       isatty(STDOUT_FILENO)) {
-    return absl::InvalidArgumentError(
-        "an xlsx workbook is a binary file; give --output FILE.xlsx to write it");
+    return absl::InvalidArgumentError(i18n::Say(i18n::client::kXlsxToTerminal));
   }
   return *chosen;
 }
@@ -78,8 +79,7 @@ absl::Status WriteText(const OutputOptions& options, absl::string_view text, std
   file << text;
   file.close();
   if (!file) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "cannot write --output ", options.path, ": check that the folder exists and is writable"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::client::kCannotWriteOutput, options.path));
   }
   return absl::OkStatus();
 }
@@ -91,7 +91,7 @@ absl::Status WriteXlsx(const OutputOptions& options,
   const char* tmp = std::getenv("TMPDIR");
   std::string path = absl::StrCat(tmp ? tmp : "/tmp", "/junheng-XXXXXX.xlsx");
   int fd = mkstemps(path.data(), 5);
-  if (fd < 0) return absl::UnavailableError("cannot create a temporary file for the workbook");
+  if (fd < 0) return absl::UnavailableError(i18n::Say(i18n::client::kNoTempFile));
   close(fd);
   absl::Status written = write(path);
   if (written.ok()) {

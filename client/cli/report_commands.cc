@@ -15,6 +15,9 @@
 #include "client/rpc/connection.h"
 #include "client/rpc/submission_id.h"
 #include "common/catalog/catalog.h"
+#include "common/i18n/client_messages.h"
+#include "common/i18n/message.h"
+#include "common/i18n/validation_messages.h"
 #include "common/io/csv_table.h"
 #include "common/io/message_codec.h"
 #include "common/validate/report_validator.h"
@@ -22,10 +25,12 @@
 namespace junheng::client {
 namespace {
 
+using i18n::Say;
 using junheng::v1::Receipt;
 using junheng::v1::SchoolReport;
+namespace msg = i18n::client;
 
-void PrintIssues(const char* heading,
+void PrintIssues(absl::string_view heading,
                  const google::protobuf::RepeatedPtrField<v1::FieldIssue>& issues,
                  std::ostream& out) {
   if (issues.empty()) return;
@@ -33,12 +38,28 @@ void PrintIssues(const char* heading,
   for (const auto& issue : issues) out << "  " << validate::FormatIssue(issue) << "\n";
 }
 
-void PrintReceipt(const Receipt& r, std::ostream& out) {
-  out << absl::StrFormat("  school %s  period %s  version %d  receipt %s\n", r.school_code(),
-                         r.period(), r.version(), r.receipt_id());
-  out << absl::StrFormat("  received %s by %s, content sha256 %s\n", r.server_time(), r.submitter(),
-                         r.content_hash().substr(0, 16));
-  if (r.late()) out << "  received after the period's deadline: late (逾期)\n";
+// The school as a clerk recognises it: its code, and its registered name when known.
+std::string SchoolText(absl::string_view code, absl::string_view name) {
+  return name.empty() ? std::string(code) : absl::StrCat(code, " ", name);
+}
+
+void PrintReceipt(const Receipt& r, absl::string_view school_name, std::ostream& out) {
+  out << Say(msg::kReceiptLine, SchoolText(r.school_code(), school_name), r.period(), r.version(),
+             r.receipt_id())
+      << "\n";
+  out << Say(msg::kReceivedLine, r.server_time(), r.submitter(), r.content_hash().substr(0, 16))
+      << "\n";
+  if (r.late()) out << Say(msg::kLateLine) << "\n";
+}
+
+// The school's registered name, for the heading of `show`; empty when it cannot be asked.
+std::string SchoolName(Connection& connection, const std::string& county,
+                       const std::string& school) {
+  v1::GetSchoolRequest request;
+  request.set_county_code(county);
+  request.set_school_code(school);
+  auto found = connection.Call(&v1::RegistryService::Stub::GetSchool, request);
+  return found.ok() ? found->school_name() : "";
 }
 
 void PrintReportFields(const SchoolReport& report, std::ostream& out) {
@@ -72,15 +93,20 @@ int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, s
       result = validate::ValidateReport(report, report.county_code(),
                                         it == registry.end() ? nullptr : &it->second);
     }
-    out << report.school_code() << " / " << report.period() << ": "
-        << (result.ok() ? "valid" : "INVALID") << "\n";
-    for (const auto& v : result.violations) out << "  error   " << validate::FormatIssue(v) << "\n";
-    for (const auto& w : result.warnings) out << "  warning " << validate::FormatIssue(w) << "\n";
+    auto known = registry.find(report.school_code());
+    const std::string school = SchoolText(
+        report.school_code(), known == registry.end() ? "" : known->second.school_name());
+    out << Say(result.ok() ? msg::kValid : msg::kInvalid, school, report.period()) << "\n";
+    for (const auto& v : result.violations) {
+      out << Say(msg::kIssueError, validate::FormatIssue(v)) << "\n";
+    }
+    for (const auto& w : result.warnings) {
+      out << Say(msg::kIssueWarning, validate::FormatIssue(w)) << "\n";
+    }
     if (!result.ok()) ++invalid;
   }
   if (invalid > 0) {
-    err << invalid << " of " << reports->size()
-        << " reports are invalid; fix the fields named above\n";
+    err << Say(msg::kInvalidCount, invalid, reports->size()) << "\n";
     return kExitRejected;
   }
   return kExitOk;
@@ -93,15 +119,12 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
   if (!reports.ok()) return Fail(reports.status(), err);
   for (const auto& report : *reports) {
     if (report.county_code().empty()) {
-      err << "error: " << args.file
-          << ": the county is unknown; give --county 140430 (or set county = \"140430\" in the "
-             "config file, or add a county_code column)\n";
+      err << ErrorLine(Say(msg::kFileNoCounty, args.file));
       return kExitUsage;
     }
   }
   if (args.replaces >= 0 && reports->size() != 1) {
-    err << "error: --replaces names one report's version, but " << args.file << " holds "
-        << reports->size() << " reports; submit them one by one\n";
+    err << ErrorLine(Say(msg::kReplacesOneReport, args.file, reports->size()));
     return kExitUsage;
   }
   // The same checks the server makes, before anything is sent: a clerk sees every problem at once.
@@ -110,13 +133,13 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     validate::ValidationResult checked = validate::ValidateReportContent(report);
     if (checked.ok()) continue;
     ++invalid;
-    err << validate::ToStatus(checked,
-                              absl::StrCat("report ", report.school_code(), " / ", report.period()))
+    err << validate::ToStatus(checked, Say(i18n::validation::kReportSubject, report.school_code(),
+                                           report.period()))
                .message()
         << "\n";
   }
   if (invalid > 0) {
-    err << "nothing was submitted: fix the fields above and submit again\n";
+    err << Say(msg::kNothingSubmitted) << "\n";
     return kExitRejected;
   }
 
@@ -135,8 +158,8 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
                               order + static_cast<int64_t>(i), &reachable);
     if (!item.ok()) return Fail(item.status(), err);
     if (absl::Status added = outbox->Add(*item); !added.ok()) {
-      err << "error: cannot keep " << report.school_code() << " / " << report.period()
-          << " in the outbox " << outbox->dir() << ": " << added.message() << "; it was not sent\n";
+      err << ErrorLine(Say(msg::kCannotKeep, report.school_code(), report.period(), outbox->dir(),
+                           added.message()));
       return kExitRejected;
     }
     mine.insert(item->request().submission_id());
@@ -153,8 +176,8 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
     if (result.delivery == Delivery::kRetryLater) return;
     answered.insert(item.request().submission_id());
     if (result.delivery == Delivery::kRejected) {
-      err << "rejected " << report.school_code() << " / " << report.period() << ": "
-          << result.status.message() << "\n";
+      err << Say(msg::kRejected, report.school_code(), report.period(), result.status.message())
+          << "\n";
       worst = std::max(worst, static_cast<int>(kExitRejected));
       return;
     }
@@ -162,28 +185,23 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
       out << io::EncodeJson(result.response, /*pretty=*/false) << "\n";
       return;
     }
-    out << (result.response.duplicate() ? "already stored" : "accepted") << ":\n";
-    PrintReceipt(result.response.receipt(), out);
-    PrintIssues("  warnings (not blocking; check these values):", result.response.warnings(), out);
+    out << Say(result.response.duplicate() ? msg::kAlreadyStored : msg::kAccepted) << "\n";
+    PrintReceipt(result.response.receipt(), result.response.school_name(), out);
+    PrintIssues(Say(msg::kWarningsHeading), result.response.warnings(), out);
   };
-  absl::Status not_sent = absl::UnavailableError(absl::StrCat(
-      "the server at ", g.server, " cannot be reached; check --server and the network"));
+  absl::Status not_sent = absl::UnavailableError(Say(msg::kServerNotReached, g.server));
   if (reachable) {
     auto summary = DeliverPending(*outbox, connection, /*attempts_per_call=*/3, on_result);
     if (!summary.ok()) return Fail(summary.status(), err);
     if (!summary->last_retry.ok()) not_sent = summary->last_retry;
   }
   if (earlier_delivered > 0) {
-    out << "also delivered " << earlier_delivered << " earlier report(s) from the outbox\n";
+    out << Say(msg::kAlsoDelivered, earlier_delivered) << "\n";
   }
   if (answered.size() < mine.size()) {
-    err << "NOT SENT YET: " << mine.size() - answered.size() << " report(s) are kept in the outbox "
-        << outbox->dir() << ".\n"
-        << "  reason: " << not_sent.message() << "\n"
-        << "  They keep their submission id and are sent by `junheng outbox retry` or "
-           "`junheng agent`;\n  nothing is lost and nothing will be stored twice. Receipts go "
-           "to "
-        << outbox->receipts_dir() << "\n";
+    err << Say(msg::kNotSentYet, mine.size() - answered.size(), outbox->dir(), not_sent.message(),
+               outbox->receipts_dir())
+        << "\n";
     return kExitUnreachable;
   }
   return worst;
@@ -198,7 +216,8 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   request.set_school_code(args.school);
   request.set_period(args.period);
   request.set_version(args.version);
-  auto stored = Connect(g).Call(&v1::ReportingService::Stub::GetReport, request);
+  Connection connection = Connect(g);
+  auto stored = connection.Call(&v1::ReportingService::Stub::GetReport, request);
   if (!stored.ok()) return Fail(stored.status(), err);
   if (*format == Format::kJson) {
     out << io::EncodeJson(*stored) << "\n";
@@ -216,16 +235,17 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
                   out);
     return written.ok() ? kExitOk : Fail(written, err);
   }
-  out << "report of school " << args.school << " for period " << args.period << "\n";
-  PrintReceipt(stored->receipt(), out);
+  const std::string name = SchoolName(connection, g.county, args.school);
+  out << Say(msg::kShowHeading, SchoolText(args.school, name), args.period) << "\n";
+  PrintReceipt(stored->receipt(), name, out);
   if (stored->has_review()) {
     const auto& review = stored->review();
-    out << "  bureau review: " << review.state() << " on " << review.time() << " by "
-        << review.reviewer() << "\n";
-    if (!review.comment().empty()) out << "  bureau comment: " << review.comment() << "\n";
+    out << Say(msg::kReviewLine, StateText(review.state()), review.time(), review.reviewer())
+        << "\n";
+    if (!review.comment().empty()) out << Say(msg::kBureauComment, review.comment()) << "\n";
   }
   PrintReportFields(stored->report(), out);
-  PrintIssues("warnings recorded at acceptance:", stored->warnings(), out);
+  PrintIssues(Say(msg::kWarningsRecorded), stored->warnings(), out);
   return kExitOk;
 }
 
@@ -244,21 +264,20 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
     return kExitOk;
   }
   table::Table t;
-  t.title = absl::StrCat("versions of school ", args.school, ", period ", args.period);
+  t.title = Say(msg::kHistoryTitle, args.school, args.period);
   t.sheet_name = "版本";
-  t.columns = {{"version", "版本", 0},
-               {"received", "接收时间"},
-               {"receipt_id", "回执号"},
-               {"submitter", "报送人"},
-               {"content_hash", "内容 sha256"}};
+  t.columns = {{"version", Say(msg::kColVersion), 0},
+               {"received", Say(msg::kColReceived)},
+               {"receipt_id", Say(msg::kColReceipt)},
+               {"submitter", Say(msg::kColSubmitter)},
+               {"content_hash", Say(msg::kColContentHash)}};
   for (const auto& r : versions->versions()) {
     t.AddRow({table::Cell::Of(static_cast<double>(r.version())), table::Cell::Of(r.server_time()),
               table::Cell::Of(r.receipt_id()), table::Cell::Of(r.submitter()),
               table::Cell::Of(r.content_hash().substr(0, 16))});
   }
   if (versions->versions().empty()) {
-    t.notes.push_back(
-        absl::StrCat("no report from school ", args.school, " for period ", args.period));
+    t.notes.push_back(Say(msg::kNoReportYet, args.school, args.period));
   }
   return Emit(g, *format, {&t}, out, err);
 }
@@ -277,20 +296,19 @@ int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std
     return kExitOk;
   }
   table::Table t;
-  t.title = absl::StrCat("latest reports, county ", g.county, ", period ", args.period);
+  t.title = Say(msg::kReportsTitle, g.county, args.period);
   t.sheet_name = "最新报送";
-  t.columns = {{"school_code", "学校标识码"},
-               {"version", "版本", 0},
-               {"received", "接收时间"},
-               {"receipt_id", "回执号"},
-               {"submitter", "报送人"}};
+  t.columns = {{"school_code", Say(msg::kColSchoolCode)},
+               {"version", Say(msg::kColVersion), 0},
+               {"received", Say(msg::kColReceived)},
+               {"receipt_id", Say(msg::kColReceipt)},
+               {"submitter", Say(msg::kColSubmitter)}};
   for (const auto& r : latest->latest()) {
     t.AddRow({table::Cell::Of(r.school_code()), table::Cell::Of(static_cast<double>(r.version())),
               table::Cell::Of(r.server_time()), table::Cell::Of(r.receipt_id()),
               table::Cell::Of(r.submitter())});
   }
-  t.notes.push_back(absl::StrCat(latest->latest_size(), " schools have reported for period ",
-                                 args.period, " in county ", g.county));
+  t.notes.push_back(Say(msg::kReportsCount, g.county, args.period, latest->latest_size()));
   return Emit(g, *format, {&t}, out, err);
 }
 
@@ -330,11 +348,10 @@ int RunValues(const Globals& g, const ReportsArgs& args, std::ostream& out, std:
   std::vector<const SchoolReport*> reports;
   for (const v1::StoredReport& s : stored) reports.push_back(&s.report());
   table::Table t = ReportTable(reports, catalog::kEverySection, &names);
-  t.title = absl::StrCat("各校填报数据 values of county ", g.county, ", period ", args.period,
-                         args.accepted_only ? " (accepted versions)" : " (latest versions)");
+  t.title = Say(msg::kValuesTitle, g.county, args.period,
+                Say(args.accepted_only ? msg::kAcceptedVersions : msg::kLatestVersions));
   t.sheet_name = "各校填报数据";
-  t.notes.push_back(absl::StrCat(reports.size(), " of ", status->schools_size(),
-                                 " schools; an empty cell was not reported"));
+  t.notes.push_back(Say(msg::kValuesNote, reports.size(), status->schools_size()));
   return Emit(g, *format, {&t}, out, err);
 }
 

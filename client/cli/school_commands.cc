@@ -7,16 +7,20 @@
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
 #include "common/catalog/fields.h"
+#include "common/i18n/bureau_messages.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
+
+using i18n::Say;
+namespace msg = i18n::bureau;
 
 int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& out,
                      std::ostream& err) {
   auto format = FormatFor(g, kMessageFormats, "schools import", out, err);
   if (!format) return kExitUsage;
   if (g.county.empty()) {
-    err << "error: give --county 140430: the registry is imported into one county\n";
+    err << ErrorLine(Say(msg::kImportNeedsCounty));
     return kExitUsage;
   }
   auto schools = LoadSchools(file, g.county);
@@ -29,9 +33,12 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
   if (*format == Format::kJson) {
     out << io::EncodeJson(*response, false) << "\n";
   } else {
-    out << "registry of county " << g.county << ": " << response->created() << " created, "
-        << response->updated() << " updated, " << response->unchanged() << " unchanged\n";
-    for (const auto& warning : response->warnings()) out << "  warning: " << warning << "\n";
+    out << Say(msg::kRegistryImported, g.county, response->created(), response->updated(),
+               response->unchanged())
+        << "\n";
+    for (const auto& warning : response->warnings()) {
+      out << Say(msg::kRegistryWarning, warning) << "\n";
+    }
   }
   return kExitOk;
 }
@@ -39,10 +46,7 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
 int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
   auto format = FormatFor(g, kListingFormats, "schools list", out, err);
   if (!format) return kExitUsage;
-  if (g.county.empty()) {
-    err << "error: give --county 140430\n";
-    return kExitUsage;
-  }
+  if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListSchoolsRequest request;
   request.set_county_code(g.county);
   auto response = Connect(g).Call(&v1::RegistryService::Stub::ListSchools, request);
@@ -54,7 +58,7 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
   // The registry as the file `schools import` reads back: every catalogue column, words by
   // their Chinese names, under a label row and a field-name row.
   table::Table t;
-  t.title = *format == Format::kText ? absl::StrCat("registry of county ", g.county) : "";
+  t.title = *format == Format::kText ? Say(msg::kRegistryTitle, g.county) : "";
   t.sheet_name = "学校名册";
   t.key_row = *format != Format::kText;
   const bool all_columns = *format != Format::kText;
@@ -84,7 +88,7 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
     t.AddRow(std::move(row));
   }
   if (*format == Format::kText) {
-    t.notes.push_back(absl::StrCat(response->schools_size(), " schools in county ", g.county));
+    t.notes.push_back(Say(msg::kSchoolsCount, g.county, response->schools_size()));
   }
   return Emit(g, *format, {&t}, out, err);
 }

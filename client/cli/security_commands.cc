@@ -12,12 +12,18 @@
 #include "client/cli/command_support.h"
 #include "client/cli/exit_codes.h"
 #include "client/rpc/connection.h"
+#include "common/i18n/bureau_messages.h"
+#include "common/i18n/help_messages.h"
 #include "common/io/message_codec.h"
 #include "common/time/expiry.h"
 #include "common/time/time_text.h"
 
 namespace junheng::client {
 namespace {
+
+using i18n::Say;
+namespace help = i18n::help;
+namespace msg = i18n::bureau;
 
 std::string RoleText(v1::Role role) {
   switch (role) {
@@ -50,8 +56,7 @@ int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& ou
     if (args.role == RoleText(r)) role = r;
   }
   if (role == v1::ROLE_UNSPECIFIED) {
-    err << "error: --role " << args.role
-        << ": use school_clerk, bureau_viewer, bureau_admin or auditor\n";
+    err << ErrorLine(Say(msg::kBadRole, args.role));
     return kExitUsage;
   }
   request.set_role(role);
@@ -70,11 +75,10 @@ int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& ou
   }
   const v1::TokenInfo& info = issued->info();
   out << issued->token() << "\n";
-  err << "token " << info.id() << ": " << RoleText(info.role()) << " of county "
-      << info.county_code() << (info.school_code().empty() ? "" : ", school " + info.school_code())
-      << ", expires " << When(info.expires_unix_ms()) << "\n"
-      << "It is shown only this once (the server keeps a salted hash): hand it over privately; "
-         "the holder puts it in the config as token = \"...\" or in $JUNHENG_TOKEN.\n";
+  err << Say(info.school_code().empty() ? msg::kTokenIssued : msg::kClerkTokenIssued, info.id(),
+             RoleText(info.role()), info.county_code(), When(info.expires_unix_ms()),
+             info.school_code())
+      << "\n";
   return kExitOk;
 }
 
@@ -87,8 +91,7 @@ int RunTokenRevoke(const Globals& g, const std::string& id, std::ostream& out, s
   request.set_id(id);
   auto revoked = Connect(g).Call(&v1::TokenService::Stub::RevokeToken, request);
   if (!revoked.ok()) return Fail(revoked.status(), err);
-  out << "token " << revoked->id() << " revoked at " << When(revoked->revoked_unix_ms())
-      << "; calls with it are refused from now on\n";
+  out << Say(msg::kTokenRevoked, revoked->id(), When(revoked->revoked_unix_ms())) << "\n";
   return kExitOk;
 }
 
@@ -114,13 +117,18 @@ int RunTokenList(const Globals& g, std::ostream& out, std::ostream& err) {
                             std::make_tuple(b->role(), b->school_code(), b->created_unix_ms());
                    });
   table::Table t;
-  t.title = absl::StrCat("tokens of county ", g.county);
+  t.title = Say(msg::kTokensTitle, g.county);
   t.sheet_name = "令牌";
-  t.columns = {{"id", "编号"},    {"role", "角色"},    {"school_code", "学校"},
-               {"state", "状态"}, {"expires", "到期"}, {"label", "说明"}};
+  t.columns = {{"id", Say(msg::kColId)},
+               {"role", Say(msg::kColRole)},
+               {"school_code", Say(msg::kColSchool)},
+               {"state", Say(msg::kColState)},
+               {"expires", Say(msg::kColExpires)},
+               {"label", Say(msg::kColLabel)}};
   for (const v1::TokenInfo* info : tokens) {
-    const char* state =
-        info->revoked() ? "revoked" : (info->expires_unix_ms() <= now ? "expired" : "valid");
+    const std::string state = Say(info->revoked()                  ? msg::kTokenStateRevoked
+                                  : info->expires_unix_ms() <= now ? msg::kTokenStateExpired
+                                                                   : msg::kTokenStateValid);
     t.AddRow({table::Cell::Of(info->id()), table::Cell::Of(RoleText(info->role())),
               table::Cell::Of(info->school_code()), table::Cell::Of(state),
               table::Cell::Of(When(info->expires_unix_ms())), table::Cell::Of(info->label())});
@@ -156,18 +164,17 @@ int RunAuditList(const Globals& g, const AuditListArgs& args, std::ostream& out,
   }
   table::Table t;
   t.sheet_name = "审计日志";
-  t.columns = {{"seq", "序号", 0},
-               {"time", "时间"},
-               {"action", "操作"},
-               {"target", "对象"},
-               {"actor", "操作者"}};
+  t.columns = {{"seq", Say(msg::kColSeq), 0},
+               {"time", Say(msg::kColTime)},
+               {"action", Say(msg::kColAction)},
+               {"target", Say(msg::kColTarget)},
+               {"actor", Say(msg::kColActor)}};
   for (const auto& e : listed->entries()) {
     t.AddRow({table::Cell::Of(static_cast<double>(e.seq())),
               table::Cell::Of(When(e.time_unix_ms())), table::Cell::Of(e.action()),
               table::Cell::Of(e.target()), table::Cell::Of(e.actor())});
   }
-  t.notes.push_back(
-      absl::StrCat(listed->entries_size(), " of ", listed->matched(), " matching entries shown"));
+  t.notes.push_back(Say(msg::kAuditShown, listed->entries_size(), listed->matched()));
   return Emit(g, *format, {&t}, out, err);
 }
 
@@ -184,53 +191,51 @@ int RunAuditVerify(const Globals& g, std::ostream& out, std::ostream& err) {
     return verified->intact() ? kExitOk : kExitRejected;
   }
   if (!verified->intact()) {
-    out << "audit log of county " << g.county << " is BROKEN at seq " << verified->broken_seq()
-        << ": " << verified->reason() << "\n";
+    out << Say(msg::kAuditBroken, g.county, verified->broken_seq(), verified->reason()) << "\n";
     return kExitRejected;
   }
-  out << "audit log of county " << g.county << ": " << verified->entries()
-      << " entries, hash chain intact; head seq " << verified->head_seq() << " "
-      << verified->head_hash() << "\n"
-      << "(keep the head outside the server: a later verify must still contain it)\n";
+  out << Say(msg::kAuditIntact, g.county, verified->entries(), verified->head_seq(),
+             verified->head_hash())
+      << "\n";
   return kExitOk;
 }
 
 void AddSecurityCommands(CLI::App& app, const Globals& g, int* exit_code) {
-  auto* admin = app.add_subcommand("admin", "credentials of the county (bureau_admin)");
+  auto* admin = app.add_subcommand("admin", Say(help::kAdmin));
   admin->require_subcommand(1);
-  auto* token = admin->add_subcommand("token", "issue, list and revoke bearer tokens");
+  auto* token = admin->add_subcommand("token", Say(help::kTokenCommand));
   token->require_subcommand(1);
   auto issue_args = std::make_shared<TokenIssueArgs>();
-  auto* issue = token->add_subcommand(
-      "issue", "issue a token; it is printed once on stdout (details on stderr)");
+  auto* issue = token->add_subcommand("issue", Say(help::kTokenIssue));
   issue
       ->add_option("--role", issue_args->role,
                    "school_clerk | bureau_viewer | bureau_admin | auditor")
       ->required();
-  issue->add_option("--school", issue_args->school, "school_code (school_clerk only)");
-  issue->add_option("--expires", issue_args->expires,
-                    "lifetime (90d, 12h) or date/time; default one year");
-  issue->add_option("--label", issue_args->label, "who holds it, for `token list`");
+  issue->add_option("--school", issue_args->school, Say(help::kTokenSchool));
+  issue->add_option("--expires", issue_args->expires, Say(help::kTokenExpires));
+  issue->add_option("--label", issue_args->label, Say(help::kTokenLabel));
   issue->callback([=, &g] { *exit_code = RunTokenIssue(g, *issue_args, std::cout, std::cerr); });
   auto revoke_id = std::make_shared<std::string>();
-  auto* revoke = token->add_subcommand("revoke", "revoke a token at once");
-  revoke->add_option("ID", *revoke_id, "token id from `junheng admin token list`")->required();
+  auto* revoke = token->add_subcommand("revoke", Say(help::kTokenRevoke));
+  revoke->add_option("ID", *revoke_id, Say(help::kTokenId))->required();
   revoke->callback([=, &g] { *exit_code = RunTokenRevoke(g, *revoke_id, std::cout, std::cerr); });
-  token->add_subcommand("list", "list the county's tokens (never their secrets)")
-      ->callback([=, &g] { *exit_code = RunTokenList(g, std::cout, std::cerr); });
+  token->add_subcommand("list", Say(help::kTokenList))->callback([=, &g] {
+    *exit_code = RunTokenList(g, std::cout, std::cerr);
+  });
 
-  auto* audit = app.add_subcommand("audit", "the county's tamper-evident audit log (auditor)");
+  auto* audit = app.add_subcommand("audit", Say(help::kAudit));
   audit->require_subcommand(1);
   auto list_args = std::make_shared<AuditListArgs>();
-  auto* list = audit->add_subcommand("list", "list audit entries, oldest first");
-  list->add_option("--school", list_args->school, "entries about this school");
-  list->add_option("--actor", list_args->actor, "entries whose actor contains this (a token id)");
-  list->add_option("--from", list_args->from, "from this time (a date: its start)");
-  list->add_option("--to", list_args->to, "until this time (a date: its end)");
-  list->add_option("--limit", list_args->limit, "at most this many, the newest (default 1000)");
+  auto* list = audit->add_subcommand("list", Say(help::kAuditList));
+  list->add_option("--school", list_args->school, Say(help::kAuditSchool));
+  list->add_option("--actor", list_args->actor, Say(help::kAuditActor));
+  list->add_option("--from", list_args->from, Say(help::kAuditFrom));
+  list->add_option("--to", list_args->to, Say(help::kAuditTo));
+  list->add_option("--limit", list_args->limit, Say(help::kAuditLimit));
   list->callback([=, &g] { *exit_code = RunAuditList(g, *list_args, std::cout, std::cerr); });
-  audit->add_subcommand("verify", "check the hash chain; names the first broken link")
-      ->callback([=, &g] { *exit_code = RunAuditVerify(g, std::cout, std::cerr); });
+  audit->add_subcommand("verify", Say(help::kAuditVerify))->callback([=, &g] {
+    *exit_code = RunAuditVerify(g, std::cout, std::cerr);
+  });
 }
 
 }  // namespace junheng::client

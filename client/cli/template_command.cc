@@ -8,13 +8,16 @@
 #include "client/cli/report_sheet.h"
 #include "common/catalog/catalog.h"
 #include "common/catalog/fields.h"
+#include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
 #include "common/validate/report_validator.h"
 
 namespace junheng::client {
 namespace {
 
+using i18n::Say;
 using v1::SchoolReport;
+namespace msg = i18n::client;
 
 // A school type by its stored word or its Chinese name.
 const catalog::Word* FindSchoolType(absl::string_view text) {
@@ -22,6 +25,11 @@ const catalog::Word* FindSchoolType(absl::string_view text) {
     if (word.word == text || word.label_zh == text) return &word;
   }
   return nullptr;
+}
+
+// A school type as the reader calls it: 小学, or the stored word (primary) in English.
+std::string TypeName(const catalog::Word& type) {
+  return std::string(i18n::CurrentLang() == i18n::Lang::kEn ? type.word : type.label_zh);
 }
 
 // Every applicable key, null where the template leaves the value to the clerk.
@@ -43,7 +51,7 @@ std::string TemplateJson(const SchoolReport& report, catalog::SectionSet section
 
 int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, std::ostream& err) {
   if (!validate::IsValidCode(args.school) || !validate::IsValidCode(args.period)) {
-    err << "error: --school and --period are required, e.g. --school 2140043001 --period 2024\n";
+    err << ErrorLine(Say(msg::kTemplateNeedsCodes));
     return kExitUsage;
   }
   OutputOptions output = OutputOf(g);
@@ -54,7 +62,7 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
   absl::StatusOr<Format> format =
       ChooseFormat(output, {Format::kXlsx, Format::kCsv, Format::kJson}, "template", out);
   if (!format.ok()) {
-    err << "error: " << format.status().message() << "\n";
+    err << ErrorLine(format.status().message());
     return kExitUsage;
   }
 
@@ -67,12 +75,12 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
   if (!args.school_type.empty()) {
     const catalog::Word* type = FindSchoolType(args.school_type);
     if (type == nullptr) {
-      err << "error: --school-type '" << args.school_type << "' is not a school type; write one of "
-          << catalog::WordList(catalog::school::school_type, ", ") << "\n";
+      err << ErrorLine(Say(msg::kNotASchoolType, args.school_type,
+                           catalog::WordList(catalog::school::school_type, ", ")));
       return kExitUsage;
     }
     sections = type->sections;
-    type_name = std::string(type->label_zh);
+    type_name = TypeName(*type);
   } else if (!g.county.empty()) {
     v1::GetSchoolRequest request;
     request.set_county_code(g.county);
@@ -82,15 +90,12 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
       const catalog::Word* type = FindSchoolType(school->school_type());
       if (type != nullptr) {
         sections = type->sections;
-        type_name = std::string(type->label_zh);
+        type_name = TypeName(*type);
       }
     } else if (absl::IsNotFound(school.status())) {
       return Fail(school.status(), err);
     } else {
-      err << "note: the school's type could not be asked of the server ("
-          << school.status().message()
-          << "); the template has the fields of every section. Give --school-type (e.g. "
-             "primary) to leave out the sections the school does not have.\n";
+      err << Say(msg::kTypeNotAsked, school.status().message()) << "\n";
     }
   }
   if (args.from_latest) {
@@ -103,8 +108,7 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
     if (stored.ok()) {
       report = stored->report();
     } else if (absl::IsNotFound(stored.status())) {
-      err << "note: school " << args.school << " has no stored report for period " << args.period
-          << "; the template is empty\n";
+      err << Say(msg::kNothingToFillIn, args.school, args.period) << "\n";
     } else {
       return Fail(stored.status(), err);
     }
@@ -127,10 +131,9 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
   }
   if (!written.ok()) return Fail(written, err);
   if (!output.path.empty()) {
-    out << "wrote " << output.path << ": " << sheet.columns.size() << " fields"
-        << (type_name.empty() ? "" : absl::StrCat(" for a ", type_name)) << " of school "
-        << args.school << ", period " << args.period
-        << ". Fill it in with Excel or WPS, then run: junheng validate " << output.path << "\n";
+    out << Say(type_name.empty() ? msg::kTemplateWritten : msg::kTemplateWrittenForType,
+               output.path, sheet.columns.size(), args.school, args.period, type_name)
+        << "\n";
   }
   return kExitOk;
 }

@@ -11,6 +11,8 @@
 #include "client/outbox/outbox_delivery.h"
 #include "client/outbox/record_files.h"
 #include "common/hash/sha256.h"
+#include "common/i18n/outbox_messages.h"
+#include "common/i18n/validation_messages.h"
 #include "common/validate/report_validator.h"
 #include "spdlog/spdlog.h"
 
@@ -18,6 +20,8 @@ namespace junheng::client {
 namespace {
 
 namespace fs = std::filesystem;
+using i18n::Say;
+namespace msg = i18n::outbox;
 
 // Sleeps for `d` or until `stop`, whichever comes first.
 void SleepUnlessStopped(absl::Duration d, const std::atomic<bool>& stop) {
@@ -49,8 +53,9 @@ class Agent {
         rng_(std::random_device{}()) {}
 
   void Run(const std::atomic<bool>& stop) {
-    spdlog::info("junheng agent: outbox {}, server {}{}", outbox_.dir(), connection_.address(),
-                 options_.watch_dir.empty() ? "" : ", watching " + options_.watch_dir);
+    spdlog::info(
+        Say(msg::kAgentStart, outbox_.dir(), connection_.address(),
+            options_.watch_dir.empty() ? "" : Say(msg::kAgentWatching, options_.watch_dir)));
     absl::Duration backoff = options_.backoff_min;
     bool was_unreachable = false;
     while (!stop.load()) {
@@ -60,20 +65,17 @@ class Agent {
           [](const v1::OutboxItem& item, const DeliveryResult& result) {
             const auto& r = item.request();
             if (result.delivery == Delivery::kDelivered) {
-              spdlog::info("delivered {} / {} ({}): version {}, receipt {}{}",
-                           r.report().school_code(), r.report().period(), r.submission_id(),
-                           result.response.receipt().version(),
-                           result.response.receipt().receipt_id(),
-                           result.response.duplicate() ? " (already stored)" : "");
+              spdlog::info(Say(msg::kAgentDelivered, r.report().school_code(), r.report().period(),
+                               r.submission_id(), result.response.receipt().version(),
+                               result.response.receipt().receipt_id(),
+                               result.response.duplicate() ? Say(msg::kAgentAlreadyStored) : ""));
             } else if (result.delivery == Delivery::kRejected) {
-              spdlog::error("rejected {} / {} ({}), kept as failed in the outbox: {}",
-                            r.report().school_code(), r.report().period(), r.submission_id(),
-                            std::string(result.status.message()));
+              spdlog::error(Say(msg::kAgentRejected, r.report().school_code(), r.report().period(),
+                                r.submission_id(), result.status.message()));
             }
           });
       if (!summary.ok()) {
-        spdlog::error("cannot read the outbox {}: {}", outbox_.dir(),
-                      std::string(summary.status().message()));
+        spdlog::error(Say(msg::kAgentCannotRead, outbox_.dir(), summary.status().message()));
         SleepUnlessStopped(Jittered(backoff), stop);
         backoff = std::min(backoff * 2, options_.backoff_max);
         continue;
@@ -81,25 +83,24 @@ class Agent {
       if (!summary->last_retry.ok()) {
         const absl::Duration wait = Jittered(backoff);
         if (!was_unreachable) {
-          spdlog::warn("{} report(s) waiting: {}; retrying with backoff", summary->pending,
-                       std::string(summary->last_retry.message()));
+          spdlog::warn(Say(msg::kAgentWaiting, summary->pending, summary->last_retry.message()));
         }
-        spdlog::debug("next attempt in {} ms", absl::ToInt64Milliseconds(wait));
+        spdlog::debug(Say(msg::kAgentNextAttempt, absl::ToInt64Milliseconds(wait)));
         was_unreachable = true;
         SleepUnlessStopped(wait, stop);
         backoff = std::min(backoff * 2, options_.backoff_max);
         continue;
       }
-      if (was_unreachable) spdlog::info("the server answers again");
+      if (was_unreachable) spdlog::info(Say(msg::kAgentServerBack));
       was_unreachable = false;
       backoff = options_.backoff_min;
       if (options_.until_empty && summary->pending == 0 && !PendingDropFiles()) {
-        spdlog::info("nothing left to deliver");
+        spdlog::info(Say(msg::kAgentNothingLeft));
         return;
       }
       SleepUnlessStopped(options_.poll, stop);
     }
-    spdlog::info("junheng agent stopped; undelivered reports stay in {}", outbox_.dir());
+    spdlog::info(Say(msg::kAgentStopped, outbox_.dir()));
   }
 
  private:
@@ -149,14 +150,14 @@ class Agent {
     } else {
       for (const auto& report : *reports) {
         if (report.county_code().empty()) {
-          problem = "the county is unknown: give --county or add a county_code column";
+          problem = Say(msg::kDropNoCounty);
           break;
         }
         validate::ValidationResult checked = validate::ValidateReportContent(report);
         if (!checked.ok()) {
           problem +=
-              std::string(validate::ToStatus(checked, absl::StrCat("report ", report.school_code(),
-                                                                   " / ", report.period()))
+              std::string(validate::ToStatus(checked, Say(i18n::validation::kReportSubject,
+                                                          report.school_code(), report.period()))
                               .message()) +
               "\n";
         }
@@ -165,7 +166,7 @@ class Agent {
     if (!problem.empty()) {
       fs::path moved = MoveAside(file, watch / "rejected");
       std::ofstream(moved.string() + ".error.txt") << problem << "\n";
-      spdlog::error("{} is not queued, moved to {}: {}", file.string(), moved.string(), problem);
+      spdlog::error(Say(msg::kNotQueued, file.string(), moved.string(), problem));
       return;
     }
     bool reachable = true;
@@ -183,14 +184,13 @@ class Agent {
                                 &reachable);
       absl::Status added = item.ok() ? outbox_.Add(*item) : item.status();
       if (!added.ok() && !absl::IsAlreadyExists(added)) {
-        spdlog::error("cannot queue {} from {}: {}; the file stays in the drop folder",
-                      (*reports)[i].school_code(), file.string(), std::string(added.message()));
+        spdlog::error(
+            Say(msg::kCannotQueue, (*reports)[i].school_code(), file.string(), added.message()));
         return;
       }
     }
     fs::path moved = MoveAside(file, watch / "processed");
-    spdlog::info("queued {} report(s) from {}, file moved to {}", reports->size(), file.string(),
-                 moved.string());
+    spdlog::info(Say(msg::kQueued, reports->size(), file.string(), moved.string()));
   }
 
   AgentOptions options_;

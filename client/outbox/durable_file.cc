@@ -9,13 +9,15 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/outbox_messages.h"
 
 namespace junheng::client {
 namespace {
 
-absl::Status Errno(absl::string_view what, const std::string& path) {
+// `what` says what failed on `path`; the system's reason (errno) is its second value.
+absl::Status Errno(const i18n::Msg& what, const std::string& path) {
   const int error = errno;
-  std::string message = absl::StrCat(what, " ", path, ": ", std::strerror(error));
+  std::string message = i18n::Say(what, path, std::strerror(error));
   if (error == ENOSPC || error == EDQUOT) return absl::ResourceExhaustedError(message);
   if (error == EACCES || error == EPERM || error == EROFS) {
     return absl::PermissionDeniedError(message);
@@ -32,9 +34,9 @@ std::string DirOf(const std::string& path) {
 
 absl::Status SyncDirectory(const std::string& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno("cannot open directory", dir);
+  if (fd < 0) return Errno(i18n::outbox::kCannotOpenDir, dir);
   const int synced = ::fsync(fd);
-  absl::Status status = synced == 0 ? absl::OkStatus() : Errno("cannot sync directory", dir);
+  absl::Status status = synced == 0 ? absl::OkStatus() : Errno(i18n::outbox::kCannotSyncDir, dir);
   ::close(fd);
   return status;
 }
@@ -46,13 +48,13 @@ absl::Status WriteFileDurably(const std::string& path, absl::string_view content
       absl::StrCat(dir, "/.tmp-", std::filesystem::path(path).filename().string(), "-", ::getpid(),
                    "-", counter++);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Errno("cannot create", temp);
+  if (fd < 0) return Errno(i18n::outbox::kCannotCreate, temp);
   size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      absl::Status status = Errno("cannot write", temp);
+      absl::Status status = Errno(i18n::outbox::kCannotWrite, temp);
       ::close(fd);
       ::unlink(temp.c_str());
       return status;
@@ -60,14 +62,14 @@ absl::Status WriteFileDurably(const std::string& path, absl::string_view content
     written += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0) {
-    absl::Status status = Errno("cannot sync", temp);
+    absl::Status status = Errno(i18n::outbox::kCannotSync, temp);
     ::close(fd);
     ::unlink(temp.c_str());
     return status;
   }
   ::close(fd);
   if (::rename(temp.c_str(), path.c_str()) != 0) {
-    absl::Status status = Errno("cannot rename into", path);
+    absl::Status status = Errno(i18n::outbox::kCannotRename, path);
     ::unlink(temp.c_str());
     return status;
   }
@@ -75,7 +77,8 @@ absl::Status WriteFileDurably(const std::string& path, absl::string_view content
 }
 
 absl::Status RemoveFileDurably(const std::string& path) {
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT) return Errno("cannot remove", path);
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+    return Errno(i18n::outbox::kCannotRemove, path);
   return SyncDirectory(DirOf(path));
 }
 

@@ -15,6 +15,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "client/outbox/durable_file.h"
+#include "common/i18n/outbox_messages.h"
 #include "common/validate/report_validator.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -36,7 +37,7 @@ std::string ToJson(const google::protobuf::Message& message) {
 
 absl::Status FromJson(const std::string& path, google::protobuf::Message* message) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  if (!in) return absl::NotFoundError(i18n::Say(i18n::outbox::kCannotReadFile, path));
   std::stringstream text;
   text << in.rdbuf();
   google::protobuf::util::JsonParseOptions options;
@@ -44,7 +45,7 @@ absl::Status FromJson(const std::string& path, google::protobuf::Message* messag
   auto parsed = google::protobuf::util::JsonStringToMessage(text.str(), message, options);
   if (!parsed.ok()) {
     return absl::DataLossError(
-        absl::StrCat(path, " cannot be read as an outbox file: ", std::string(parsed.message())));
+        i18n::Say(i18n::outbox::kNotAnOutboxFile, path, std::string(parsed.message())));
   }
   return absl::OkStatus();
 }
@@ -81,7 +82,7 @@ std::string DefaultOutboxDir() {
 }
 
 absl::StatusOr<Outbox> Outbox::Open(const std::string& dir) {
-  if (dir.empty()) return absl::InvalidArgumentError("the outbox directory is empty");
+  if (dir.empty()) return absl::InvalidArgumentError(i18n::Say(i18n::outbox::kDirEmpty));
   std::error_code ec;
   fs::path outbox = fs::absolute(dir, ec).lexically_normal();
   if (outbox.has_filename() == false) outbox = outbox.parent_path();
@@ -89,9 +90,8 @@ absl::StatusOr<Outbox> Outbox::Open(const std::string& dir) {
   for (const fs::path& d : {outbox, receipts}) {
     fs::create_directories(d, ec);
     if (ec || !fs::is_directory(d)) {
-      return absl::PermissionDeniedError(absl::StrCat("cannot create the outbox directory ",
-                                                      d.string(), ": ", ec.message(),
-                                                      "; give a writable --outbox DIR"));
+      return absl::PermissionDeniedError(
+          i18n::Say(i18n::outbox::kCannotCreateDir, d.string(), ec.message()));
     }
   }
   return Outbox(outbox.string(), receipts.string());
@@ -104,12 +104,12 @@ std::string Outbox::ItemPath(absl::string_view submission_id) const {
 absl::Status Outbox::Add(const OutboxItem& item) {
   const std::string& id = item.request().submission_id();
   if (!validate::IsValidCode(id)) {
-    return absl::InvalidArgumentError(absl::StrCat("submission_id '", id, "' is not valid"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::outbox::kBadSubmissionId, id));
   }
   DirLock lock(dir_);
   std::error_code ec;
   if (fs::exists(ItemPath(id), ec)) {
-    return absl::AlreadyExistsError(absl::StrCat("outbox item ", id, " exists already"));
+    return absl::AlreadyExistsError(i18n::Say(i18n::outbox::kItemExists, id));
   }
   return WriteFileDurably(ItemPath(id), ToJson(item));
 }
@@ -125,7 +125,7 @@ absl::StatusOr<std::vector<OutboxItem>> Outbox::List() const {
     if (!read.ok()) return read;
     items.push_back(std::move(item));
   }
-  if (ec) return absl::UnavailableError(absl::StrCat("cannot list ", dir_, ": ", ec.message()));
+  if (ec) return absl::UnavailableError(i18n::Say(i18n::outbox::kCannotList, dir_, ec.message()));
   std::sort(items.begin(), items.end(), [](const OutboxItem& a, const OutboxItem& b) {
     if (a.order() != b.order()) return a.order() < b.order();
     return a.request().submission_id() < b.request().submission_id();
@@ -188,7 +188,8 @@ absl::StatusOr<std::vector<LocalReceipt>> Outbox::ListReceipts() const {
     }
   }
   if (ec) {
-    return absl::UnavailableError(absl::StrCat("cannot list ", receipts_dir_, ": ", ec.message()));
+    return absl::UnavailableError(
+        i18n::Say(i18n::outbox::kCannotList, receipts_dir_, ec.message()));
   }
   std::sort(paths.begin(), paths.end());
   std::vector<LocalReceipt> receipts;

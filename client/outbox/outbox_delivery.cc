@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/outbox_messages.h"
 
 namespace junheng::client {
 
@@ -32,8 +33,8 @@ DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, OutboxItem it
     if (!kept.ok()) {
       // Delivered, but the receipt could not be kept: the item stays, and the next attempt gets
       // the same receipt from the server (same submission_id).
-      result.status = absl::UnavailableError(
-          absl::StrCat("delivered, but the receipt cannot be stored locally: ", kept.message()));
+      result.status =
+          absl::UnavailableError(i18n::Say(i18n::outbox::kReceiptNotKept, kept.message()));
       return result;
     }
     result.delivery = Delivery::kDelivered;
@@ -52,10 +53,9 @@ DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, OutboxItem it
   }
   auto updated = outbox.Update(item);
   if (!updated.ok()) {
-    result.status = absl::Status(
-        result.status.code(),
-        absl::StrCat(result.status.message(), " (and the outbox item could not be updated: ",
-                     updated.status().message(), ")"));
+    result.status = absl::Status(result.status.code(),
+                                 i18n::Say(i18n::outbox::kItemNotUpdated, result.status.message(),
+                                           updated.status().message()));
   }
   return result;
 }

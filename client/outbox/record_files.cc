@@ -2,6 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "common/i18n/outbox_messages.h"
 #include "common/io/message_codec.h"
 
 namespace junheng::client {
@@ -12,7 +13,8 @@ template <typename M>
 absl::StatusOr<std::vector<M>> Load(const std::string& path) {
   absl::StatusOr<std::vector<M>> records = io::ReadRecordFile<M>(path);
   if (absl::IsInvalidArgument(records.status())) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":\n", records.status().message()));
+    return absl::InvalidArgumentError(
+        i18n::Say(i18n::outbox::kFileProblems, path, records.status().message()));
   }
   return records;
 }
@@ -23,9 +25,7 @@ absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(const std::st
                                                                    const std::string& county) {
   auto reports = Load<junheng::v1::SchoolReport>(path);
   if (!reports.ok()) return reports.status();
-  if (reports->empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ": no report rows below the header"));
-  }
+  if (reports->empty()) return absl::InvalidArgumentError(i18n::Say(i18n::outbox::kNoRows, path));
   for (auto& report : *reports) {
     if (report.county_code().empty()) report.set_county_code(county);
   }

@@ -13,6 +13,8 @@ const Msg* FindMsg(absl::string_view id) {
 
 absl::string_view Colon() { return CurrentLang() == Lang::kEn ? ": " : "："; }
 
+absl::string_view ListComma() { return CurrentLang() == Lang::kEn ? ", " : "、"; }
+
 std::string Fill(absl::string_view pattern, absl::Span<const std::string> args) {
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {

@@ -43,4 +43,7 @@ const Msg* FindMsg(absl::string_view id);
 // "：" after a Chinese phrase, ": " after an English one.
 absl::string_view Colon();
 
+// Between the items of a list: "、" in Chinese (text、json), ", " in English (text, json).
+absl::string_view ListComma();
+
 }  // namespace junheng::i18n

@@ -76,9 +76,10 @@ inline constexpr Msg kSubjectRequired{"subject_required", "请写学科，例如
 inline constexpr Msg kMonitoringLevel{"monitoring_level", "是 1 到 4 级（I–IV）",
                                       "is a level from 1 to 4 (I-IV)"};
 
-// Not a rule: the heading of a refusal that lists the rules broken.
+// Not a rule: the heading of a refusal that lists the rules broken, and the report it names.
 inline constexpr Msg kViolation{"violation", "$0：1 处错误", "$0: 1 violation"};
 inline constexpr Msg kViolations{"violations", "$0：$1 处错误", "$0: $1 violations"};
+inline constexpr Msg kReportSubject{"report_subject", "报表 $0 / $1", "report $0 / $1"};
 
 inline constexpr const Msg* kAll[] = {&kNotFinite,
                                       &kNegative,

@@ -4,18 +4,20 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/client_messages.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 
 namespace junheng::rpc {
 namespace {
 
-absl::StatusOr<std::string> ReadFile(const std::string& path, const char* what) {
+// `cannot_read` names the file's role and takes its path.
+absl::StatusOr<std::string> ReadFile(const std::string& path, const i18n::Msg& cannot_read) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
   if (!in || text.str().empty()) {
-    return absl::FailedPreconditionError(absl::StrCat("cannot read ", what, " ", path));
+    return absl::FailedPreconditionError(i18n::Say(cannot_read, path));
   }
   return text.str();
 }
@@ -30,17 +32,17 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const std::string& ad
   }
   grpc::SslCredentialsOptions ssl;
   if (!security.ca_file.empty()) {
-    auto ca = ReadFile(security.ca_file, "the county CA (--ca)");
+    auto ca = ReadFile(security.ca_file, i18n::client::kCannotReadCa);
     if (!ca.ok()) return ca.status();
     ssl.pem_root_certs = *ca;
   }
   if (security.cert_file.empty() != security.key_file.empty()) {
-    return absl::InvalidArgumentError("give both --cert and --key for a client certificate");
+    return absl::InvalidArgumentError(i18n::Say(i18n::client::kCertNeedsKey));
   }
   if (!security.cert_file.empty()) {
-    auto cert = ReadFile(security.cert_file, "the client certificate (--cert)");
+    auto cert = ReadFile(security.cert_file, i18n::client::kCannotReadCert);
     if (!cert.ok()) return cert.status();
-    auto key = ReadFile(security.key_file, "the client key (--key)");
+    auto key = ReadFile(security.key_file, i18n::client::kCannotReadKey);
     if (!key.ok()) return key.status();
     ssl.pem_cert_chain = *cert;
     ssl.pem_private_key = *key;

@@ -1,7 +1,6 @@
 #include "common/table/people_text.h"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 
 namespace junheng::table {
 namespace {
@@ -36,16 +35,6 @@ bool IsCombining(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
 }
 
-std::string Group(std::string_view digits) {
-  std::string out;
-  size_t lead = digits.size() % 3;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i >= lead && (i - lead) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 int DisplayWidth(std::string_view utf8) {
@@ -67,26 +56,6 @@ std::string PadLeft(std::string_view text, int width) {
   std::string out(std::max(0, width - DisplayWidth(text)), ' ');
   out += text;
   return out;
-}
-
-std::string PeopleNumber(double value, int decimals, bool thousands) {
-  if (!std::isfinite(value)) return std::isnan(value) ? "—" : value > 0 ? "∞" : "-∞";
-  char buffer[400];
-  auto [end, ec] =
-      decimals < 0 ? std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed)
-                   : std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed,
-                                   decimals);
-  std::string text = ec == std::errc() ? std::string(buffer, end) : std::string("?");
-  if (text.starts_with('-') && text.find_first_not_of("0.", 1) == std::string::npos) {
-    text.erase(0, 1);  // -0.00 reads as a mistake
-  }
-  if (!thousands) return text;
-  bool negative = text.starts_with('-');
-  std::string_view body = std::string_view(text).substr(negative ? 1 : 0);
-  size_t point = body.find('.');
-  std::string grouped = Group(body.substr(0, point));
-  if (point != std::string_view::npos) grouped += body.substr(point);
-  return negative ? "-" + grouped : grouped;
 }
 
 }  // namespace junheng::table

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/i18n/numbers.h"
+
 namespace junheng::table {
 
 // Numbers and columns as a person reads them in a terminal.
@@ -18,8 +20,8 @@ int DisplayWidth(std::string_view utf8);
 std::string PadRight(std::string_view text, int width);
 std::string PadLeft(std::string_view text, int width);
 
-// 2595200 → "2,595,200" with thousands = true; 84.8 with decimals = 1 → "84.8". decimals < 0
-// writes the shortest digits that read back as the same number, never with an exponent.
-std::string PeopleNumber(double value, int decimals = -1, bool thousands = false);
+// Numbers for people live with the messages (common/i18n/numbers.h), so that the server's
+// messages write them the same way without linking the xlsx code of this library.
+using i18n::PeopleNumber;
 
 }  // namespace junheng::table

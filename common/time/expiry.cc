@@ -2,6 +2,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/i18n/bureau_messages.h"
 #include "common/time/time_text.h"
 
 namespace junheng {
@@ -15,8 +16,7 @@ absl::StatusOr<absl::Time> ParseExpiry(absl::string_view text, absl::Time now) {
   }
   auto instant = ParseInstant(text, DateMeans::kEndOfDay);
   if (!instant.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--expires ", text, ": give a lifetime like 90d or 12h, or a date like 2025-08-31"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::bureau::kBadExpiry, text));
   }
   return *instant;
 }

@@ -1,6 +1,7 @@
 #include "common/time/time_text.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/bureau_messages.h"
 
 namespace junheng {
 namespace {
@@ -23,10 +24,7 @@ absl::StatusOr<absl::Time> ParseInstant(absl::string_view text, DateMeans date_m
   if (absl::ParseTime("%Y-%m-%d", input, ChinaTime(), &t, &error)) {
     return date_means == DateMeans::kStartOfDay ? t : t + absl::Hours(24) - absl::Milliseconds(1);
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "'", input,
-      "' is not a time; write 2024-12-31 (a whole day, China time), 2024-12-31 17:00 (China "
-      "time) or 2024-12-31T17:00:00+08:00"));
+  return absl::InvalidArgumentError(i18n::Say(i18n::bureau::kNotATime, input));
 }
 
 }  // namespace junheng

@@ -1,6 +1,7 @@
 #include "server/auth/authorizer.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "server/auth/input_limits.h"
 #include "server/auth/policy.h"
 #include "spdlog/spdlog.h"
@@ -18,8 +19,7 @@ absl::Status CheckClientCertificate(const PeerIdentity& peer, const Principal& p
     absl::StrAppend(&names, names.empty() ? "" : ", ", name);
   }
   return absl::PermissionDeniedError(
-      absl::StrCat("the client certificate (", names, ") is not school ", principal.school,
-                   "'s, but the token is; use the school's own certificate"));
+      i18n::Say(i18n::server::kOtherCertificate, names, principal.school));
 }
 
 }  // namespace
@@ -33,7 +33,7 @@ absl::StatusOr<Principal> Authorizer::Authorize(const Credentials& credentials,
   if (rule == nullptr) {
     const std::string path = MethodPath(method);
     spdlog::error("no access rule for {}: refused (add it to server/auth/policy.cc)", path);
-    return absl::PermissionDeniedError(absl::StrCat("no access rule for ", path));
+    return absl::PermissionDeniedError(i18n::Say(i18n::server::kNoAccessRule, path));
   }
   if (disabled_) {
     if (absl::Status limited = CheckInputLimits(request); !limited.ok()) return limited;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "google/protobuf/descriptor.h"
 
 namespace junheng::server::auth {
@@ -24,8 +25,8 @@ absl::Status Check(const Message& message, const std::string& prefix, const Inpu
     if (field->is_repeated()) {
       const int count = reflection->FieldSize(message, field);
       if (count > limits.max_repeated) {
-        return absl::InvalidArgumentError(absl::StrCat(path, ": ", count, " entries, at most ",
-                                                       limits.max_repeated, " in one request"));
+        return absl::InvalidArgumentError(
+            i18n::Say(i18n::server::kTooManyEntries, path, count, limits.max_repeated));
       }
       for (int i = 0; i < count; ++i) {
         const std::string item = absl::StrCat(path, "[", i, "]");
@@ -35,7 +36,7 @@ absl::Status Check(const Message& message, const std::string& prefix, const Inpu
               reflection->GetRepeatedStringReference(message, field, i, nullptr).size();
           if (size > max_string) {
             return absl::InvalidArgumentError(
-                absl::StrCat(item, ": ", size, " bytes, at most ", max_string));
+                i18n::Say(i18n::server::kTooManyBytes, item, size, max_string));
           }
         } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
           if (absl::Status s =
@@ -53,7 +54,7 @@ absl::Status Check(const Message& message, const std::string& prefix, const Inpu
       const size_t size = reflection->GetStringReference(message, field, &scratch).size();
       if (size > max_string) {
         return absl::InvalidArgumentError(
-            absl::StrCat(path, ": ", size, " bytes, at most ", max_string));
+            i18n::Say(i18n::server::kTooManyBytes, path, size, max_string));
       }
     } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
       if (absl::Status s = Check(reflection->GetMessage(message, field), path, limits); !s.ok()) {

@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/i18n/server_messages.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor_database.h"
 #include "junheng/v1/admin.pb.h"
@@ -169,26 +170,24 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
                        const google::protobuf::Message& request) {
   if ((rule.roles & RoleBit(principal.role)) == 0) {
     return absl::PermissionDeniedError(
-        absl::StrCat("a ", RoleName(principal.role), " token may not call ", rule.path));
+        i18n::Say(i18n::server::kRoleMayNotCall, RoleName(principal.role), rule.path));
   }
   if (rule.scope == Scope::kServer) return absl::OkStatus();
   bool found = false;
   const std::string county = FieldAtPath(request, rule.county_field, &found);
   if (!found) {
     return absl::PermissionDeniedError(
-        absl::StrCat("no access rule applies to ", rule.path, " (", rule.county_field, ")"));
+        i18n::Say(i18n::server::kNoRuleApplies, rule.path, rule.county_field));
   }
   if (county != principal.county) {
-    return absl::PermissionDeniedError(absl::StrCat("this token is for county ", principal.county,
-                                                    "; the request names county '", county, "' (",
-                                                    rule.county_field, ")"));
+    return absl::PermissionDeniedError(
+        i18n::Say(i18n::server::kOtherCounty, principal.county, county, rule.county_field));
   }
   if (rule.scope == Scope::kSchool && principal.role == SCHOOL_CLERK) {
     const std::string school = FieldAtPath(request, rule.school_field, &found);
     if (!found || school != principal.school) {
-      return absl::PermissionDeniedError(absl::StrCat("this token is for school ", principal.school,
-                                                      "; the request names school '", school, "' (",
-                                                      rule.school_field, ")"));
+      return absl::PermissionDeniedError(
+          i18n::Say(i18n::server::kOtherSchool, principal.school, school, rule.school_field));
     }
   }
   return absl::OkStatus();

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/numbers.h"
+#include "common/i18n/server_messages.h"
 
 namespace junheng::server::auth {
 
@@ -25,9 +27,9 @@ absl::Status RateLimiter::Acquire(absl::string_view key, absl::Duration* retry_a
   const int64_t wait_ms =
       static_cast<int64_t>(std::ceil((1.0 - bucket.tokens) / limit_.per_second * 1000.0));
   if (retry_after != nullptr) *retry_after = absl::Milliseconds(wait_ms);
-  return absl::ResourceExhaustedError(
-      absl::StrCat("rate limit: this credential may make ", limit_.per_second,
-                   " calls per second (bursts of ", burst, "); retry in ", wait_ms, " ms"));
+  return absl::ResourceExhaustedError(i18n::Say(i18n::server::kRateLimit,
+                                                i18n::PeopleNumber(limit_.per_second),
+                                                i18n::PeopleNumber(burst), wait_ms));
 }
 
 }  // namespace junheng::server::auth

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/hash/sha256.h"
+#include "common/i18n/server_messages.h"
 #include "common/time/time_text.h"
 #include "common/validate/validation_result.h"
 #include "server/audit/audit_entry.h"
@@ -51,10 +52,7 @@ std::string SecretHash(absl::string_view salt_hex, absl::string_view secret) {
 }
 
 absl::Status Unauthenticated(absl::string_view why) {
-  return absl::UnauthenticatedError(absl::StrCat(
-      why,
-      "; present a valid token (--token, `token = ...` in the config or $JUNHENG_TOKEN), "
-      "issued by the bureau with `junheng admin token issue`"));
+  return absl::UnauthenticatedError(i18n::Say(i18n::server::kUnauthenticated, why));
 }
 
 }  // namespace
@@ -155,11 +153,11 @@ absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county
 }
 
 absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) const {
-  if (token.empty()) return Unauthenticated("the call carries no token");
+  if (token.empty()) return Unauthenticated(i18n::Say(i18n::server::kNoToken));
   std::vector<absl::string_view> parts = absl::StrSplit(token, '.');
   if (parts.size() != 4 || parts[0] != "jh1" || !validate::CheckCountyCode(parts[1]).ok() ||
       !IsLowerHex(parts[2], 2 * kIdBytes) || !IsLowerHex(parts[3], 2 * kSecretBytes)) {
-    return Unauthenticated("the token is malformed (expected jh1.<county>.<id>.<secret>)");
+    return Unauthenticated(i18n::Say(i18n::server::kMalformedToken));
   }
   auto found = store_->GetToken(parts[1], parts[2]);
   if (!found.ok()) return found.status();
@@ -169,18 +167,16 @@ absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) cons
   const std::string& expected = stored.secret_sha256_hex();
   if (!found->has_value() || expected.size() != presented.size() ||
       CRYPTO_memcmp(expected.data(), presented.data(), expected.size()) != 0) {
-    return Unauthenticated("the token is not known to this server");
+    return Unauthenticated(i18n::Say(i18n::server::kUnknownToken));
   }
   const TokenInfo& info = stored.info();
   if (info.revoked()) {
-    return Unauthenticated(
-        absl::StrCat("token ", info.id(), " was revoked at ",
-                     FormatInstant(absl::FromUnixMillis(info.revoked_unix_ms()))));
+    return Unauthenticated(i18n::Say(i18n::server::kTokenRevoked, info.id(),
+                                     FormatInstant(absl::FromUnixMillis(info.revoked_unix_ms()))));
   }
   if (absl::ToUnixMillis(clock_->Now()) >= info.expires_unix_ms()) {
-    return Unauthenticated(
-        absl::StrCat("token ", info.id(), " expired at ",
-                     FormatInstant(absl::FromUnixMillis(info.expires_unix_ms()))));
+    return Unauthenticated(i18n::Say(i18n::server::kTokenExpired, info.id(),
+                                     FormatInstant(absl::FromUnixMillis(info.expires_unix_ms()))));
   }
   Principal principal;
   principal.token_id = info.id();

@@ -5,9 +5,10 @@
 #include <optional>
 #include <tuple>
 
-#include "absl/strings/str_format.h"
 #include "common/catalog/fields.h"
 #include "common/eval/indicators.h"
+#include "common/i18n/numbers.h"
+#include "common/i18n/server_messages.h"
 
 namespace junheng::server {
 namespace {
@@ -24,6 +25,28 @@ constexpr const catalog::Field<SchoolReport>* kQuantities[] = {
     &report_fields::teaching_aux_area_m2, &report_fields::sports_area_m2,
     &report_fields::equipment_value_yuan, &report_fields::multimedia_classrooms,
 };
+
+// A value as the bureau reads it in a warning: no exponent (2595200, not 2.5952e+06), two
+// decimals at most, thousands grouped from ten thousand on (money, areas).
+std::string Figure(double value) {
+  const double rounded = std::round(value * 100) / 100;
+  const bool whole = rounded == std::round(rounded);
+  return i18n::PeopleNumber(rounded, whole ? 0 : 2, std::abs(rounded) >= 10000);
+}
+
+// A change in whole percent with its sign: +25, -31.
+std::string SignedPercent(double share) {
+  const std::string digits = i18n::PeopleNumber(100 * share, 0);
+  return share > 0 && digits != "0" ? "+" + digits : digits;
+}
+
+// A level as the reader calls it: 小学 / 初中, or the stored word (primary, junior) in English.
+std::string LevelText(const std::string& word) {
+  if (i18n::CurrentLang() == i18n::Lang::kEn) return word;
+  return std::string(eval::LevelNameZh(word == eval::LevelWord(eval::Level::kJunior)
+                                           ? eval::Level::kJunior
+                                           : eval::Level::kPrimary));
+}
 
 double Median(std::vector<double> values) {
   const size_t n = values.size();
@@ -56,9 +79,8 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
       w.set_value(now);
       w.set_reference(then);
       w.set_kind("change");
-      w.set_message(absl::StrFormat("%g in %s, was %g in %s (%+.0f%%); check it or explain it", now,
-                                    report.period(), then, before->second.period(),
-                                    100 * (now - then) / then));
+      w.set_message(i18n::Say(i18n::server::kChange, Figure(now), report.period(), Figure(then),
+                              before->second.period(), SignedPercent((now - then) / then)));
       warnings.push_back(std::move(w));
     }
   }
@@ -94,10 +116,9 @@ std::vector<ConsistencyWarning> ConsistencyWarnings(
         w.set_value(x);
         w.set_reference(median);
         w.set_kind("outlier");
-        w.set_message(absl::StrFormat(
-            "%s %s = %.2f is far from the county's %s median %.2f (%.1f robust deviations); "
-            "check the figures behind it",
-            level.level(), id, x, level.level(), median, z));
+        w.set_message(i18n::Say(i18n::server::kOutlier, LevelText(level.level()), id,
+                                i18n::PeopleNumber(x, 2), i18n::PeopleNumber(median, 2),
+                                i18n::PeopleNumber(z, 1)));
         warnings.push_back(std::move(w));
       }
     }

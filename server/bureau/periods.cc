@@ -1,6 +1,7 @@
 #include "server/bureau/periods.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "common/time/time_text.h"
 #include "common/validate/validation_result.h"
 #include "server/audit/audit_entry.h"
@@ -16,8 +17,7 @@ absl::Status CheckCodes(absl::string_view county, absl::string_view period) {
   absl::Status county_ok = validate::CheckCountyCode(county);
   if (!county_ok.ok()) return county_ok;
   if (!validate::IsValidCode(period)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("period = '", period, "': give a period label such as 2024"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kBadPeriodLabel, period));
   }
   return absl::OkStatus();
 }
@@ -31,9 +31,7 @@ absl::StatusOr<ReportingPeriod> DefinePeriod(storage::Store& store, const Clock&
   if (!codes.ok()) return codes;
   if (!(requested.opens_unix_ms() < requested.deadline_unix_ms() &&
         requested.deadline_unix_ms() <= requested.closes_unix_ms())) {
-    return absl::InvalidArgumentError(
-        "the period's times must run opens < deadline <= closes; check --opens, --deadline and "
-        "--closes");
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kPeriodOrder));
   }
   ReportingPeriod period = requested;
   period.set_opens(FormatInstant(absl::FromUnixMillis(period.opens_unix_ms())));
@@ -69,20 +67,18 @@ absl::StatusOr<SubmissionException> GrantException(storage::Store& store, const 
   auto period = store.GetPeriod(requested.county_code(), requested.period());
   if (!period.ok()) return period.status();
   if (!period->has_value()) {
-    return absl::NotFoundError(absl::StrCat("period ", requested.period(),
-                                            " is not defined in county ", requested.county_code(),
-                                            "; without a window no exception is needed"));
+    return absl::NotFoundError(
+        i18n::Say(i18n::server::kPeriodNotDefined, requested.period(), requested.county_code()));
   }
   auto school = store.GetSchool(requested.county_code(), requested.school_code());
   if (!school.ok()) return school.status();
   if (!school->has_value()) {
-    return absl::NotFoundError(absl::StrCat("school ", requested.school_code(),
-                                            " is not registered in county ",
-                                            requested.county_code()));
+    return absl::NotFoundError(i18n::Say(i18n::server::kSchoolNotRegistered,
+                                         requested.school_code(), requested.county_code()));
   }
   const absl::Time now = clock.Now();
   if (absl::FromUnixMillis(requested.expires_unix_ms()) <= now) {
-    return absl::InvalidArgumentError("the exception's expiry must be in the future (--until)");
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kExpiryInPast));
   }
   SubmissionException exception = requested;
   exception.set_expires(FormatInstant(absl::FromUnixMillis(exception.expires_unix_ms())));
@@ -115,13 +111,9 @@ absl::Status CheckSubmissionWindow(const storage::Store& store, absl::string_vie
     return absl::OkStatus();
   }
   if (before) {
-    return absl::FailedPreconditionError(absl::StrCat("period ", period, " opens for reports at ",
-                                                      p.opens(), "; submit after that"));
+    return absl::FailedPreconditionError(i18n::Say(i18n::server::kNotOpenYet, period, p.opens()));
   }
-  return absl::FailedPreconditionError(
-      absl::StrCat("period ", period, " closed at ", p.closes(),
-                   "; the report was not stored. Ask the county bureau for an exception "
-                   "(junheng period exception) and submit again"));
+  return absl::FailedPreconditionError(i18n::Say(i18n::server::kClosed, period, p.closes()));
 }
 
 }  // namespace junheng::server

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "common/time/time_text.h"
 #include "server/audit/audit_entry.h"
 #include "server/storage/codes.h"
@@ -20,12 +21,10 @@ absl::StatusOr<ReviewRecord> ReviewReport(storage::Store& store, const Clock& cl
   if (!codes.ok()) return codes;
   const std::string& action = request.action();
   if (action != "accept" && action != "return" && action != "reopen") {
-    return absl::InvalidArgumentError(
-        absl::StrCat("action = '", action, "': use accept, return or reopen"));
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kBadAction, action));
   }
   if (action == "return" && request.comment().empty()) {
-    return absl::InvalidArgumentError(
-        "a returned report needs a comment telling the school what to correct (--comment)");
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kReturnNeedsComment));
   }
   ReviewRecord record;
   absl::Status written = store.CompareAndCommit(
@@ -34,15 +33,13 @@ absl::StatusOr<ReviewRecord> ReviewReport(storage::Store& store, const Clock& cl
             current.GetLatest(request.county_code(), request.period(), request.school_code());
         if (!latest.ok()) return latest.status();
         if (!latest->has_value()) {
-          return absl::NotFoundError(absl::StrCat(
-              "school ", request.school_code(), " has not reported for period ", request.period()));
+          return absl::NotFoundError(
+              i18n::Say(i18n::server::kNotReported, request.school_code(), request.period()));
         }
         const int64_t latest_version = (*latest)->version();
         if (request.version() != latest_version) {
           return absl::AbortedError(
-              absl::StrCat("version ", request.version(),
-                           " is not the latest; the school has since submitted version ",
-                           latest_version, ": review that one"));
+              i18n::Say(i18n::server::kNotLatestVersion, request.version(), latest_version));
         }
         auto previous =
             current.GetReview(request.county_code(), request.period(), request.school_code());
@@ -50,11 +47,11 @@ absl::StatusOr<ReviewRecord> ReviewReport(storage::Store& store, const Clock& cl
         const bool accepted_now = previous->has_value() && (*previous)->state() == "accepted" &&
                                   (*previous)->version() == latest_version;
         if (action == "reopen" && !accepted_now) {
-          return absl::FailedPreconditionError("only an accepted report can be reopened");
+          return absl::FailedPreconditionError(i18n::Say(i18n::server::kOnlyAcceptedReopen));
         }
         if (action != "reopen" && accepted_now) {
           return absl::FailedPreconditionError(
-              absl::StrCat("version ", latest_version, " is already accepted; reopen it first"));
+              i18n::Say(i18n::server::kAlreadyAccepted, latest_version));
         }
         const absl::Time now = clock.Now();
         record.set_county_code(request.county_code());
@@ -86,10 +83,7 @@ absl::Status CheckNotLocked(const storage::Store& store, absl::string_view count
   if (!review.ok()) return review.status();
   if (review->has_value() && (*review)->state() == "accepted") {
     return absl::FailedPreconditionError(
-        absl::StrCat("the county bureau accepted version ", (*review)->version(),
-                     " of this report on ", (*review)->time(),
-                     " and locked it; ask the bureau to reopen it before submitting a "
-                     "correction"));
+        i18n::Say(i18n::server::kLocked, (*review)->version(), (*review)->time()));
   }
   return absl::OkStatus();
 }

@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/eval/evaluate.h"
+#include "common/i18n/server_messages.h"
 #include "common/time/time_text.h"
 #include "server/bureau/consistency.h"
 #include "server/bureau/periods.h"
@@ -169,16 +170,16 @@ absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(
   absl::Status codes =
       storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
   if (!codes.ok()) return codes;
-  if (request.days() < 0) return absl::InvalidArgumentError("days must be 0 or more (--days)");
+  if (request.days() < 0) {
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kDaysNegative));
+  }
   const std::string& county = request.county_code();
   const std::string& period = request.period();
   const int days = request.days();
   auto status = StatusOf(store, county, period, now, nullptr);
   if (!status.ok()) return status.status();
   if (!status->window_defined()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("period ", period, " has no deadline in county ", county,
-                     "; define it with `junheng period define` first"));
+    return absl::FailedPreconditionError(i18n::Say(i18n::server::kNoDeadline, period, county));
   }
   junheng::v1::RemindersResponse response;
   *response.mutable_window() = status->window();
@@ -205,8 +206,7 @@ absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
   auto school = store.GetSchool(county, school_code);
   if (!school.ok()) return school.status();
   if (!school->has_value()) {
-    return absl::NotFoundError(
-        absl::StrCat("school ", school_code, " is not registered in county ", county));
+    return absl::NotFoundError(i18n::Say(i18n::server::kSchoolNotRegistered, school_code, county));
   }
   auto periods = store.ListPeriods(county);
   if (!periods.ok()) return periods.status();

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "common/i18n/server_messages.h"
 #include "common/validate/school_validator.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "server/audit/audit_entry.h"
@@ -27,23 +28,20 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
     if (school.county_code().empty()) school.set_county_code(county);
     validate::ValidationResult checked = validate::ValidateSchool(school, county);
     for (const auto& issue : checked.violations) {
-      problems.push_back(absl::StrCat("school ", i + 1, " (", school.school_code(),
-                                      "): ", validate::FormatIssue(issue)));
+      problems.push_back(i18n::Say(i18n::server::kImportProblem, i + 1, school.school_code(),
+                                   validate::FormatIssue(issue)));
     }
     for (const auto& issue : checked.warnings) {
-      warnings.push_back(
-          absl::StrCat("school ", school.school_code(), ": ", validate::FormatIssue(issue)));
+      warnings.push_back(i18n::Say(i18n::server::kImportSchool, school.school_code(),
+                                   validate::FormatIssue(issue)));
     }
     if (!school.school_code().empty() && !codes.insert(school.school_code()).second) {
-      problems.push_back(absl::StrCat("school ", i + 1, ": school_code ", school.school_code(),
-                                      " appears twice in the import; keep one row"));
+      problems.push_back(i18n::Say(i18n::server::kImportDuplicate, i + 1, school.school_code()));
     }
   }
   if (!problems.empty()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("the registry import was rejected, nothing was "
-                     "stored:\n  ",
-                     absl::StrJoin(problems, "\n  ")));
+        i18n::Say(i18n::server::kImportRejected, absl::StrJoin(problems, "\n  ")));
   }
 
   junheng::v1::UpsertSchoolsResponse response;
@@ -97,8 +95,7 @@ absl::StatusOr<junheng::v1::School> GetSchool(const storage::Store& store,
   if (!school.ok()) return school.status();
   if (!school->has_value()) {
     return absl::NotFoundError(
-        absl::StrCat("school ", request.school_code(), " is not in the registry of county ",
-                     request.county_code(), "; check the code or ask the bureau to import it"));
+        i18n::Say(i18n::server::kNotInRegistry, request.school_code(), request.county_code()));
   }
   return std::move(**school);
 }

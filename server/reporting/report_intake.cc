@@ -4,6 +4,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/hash/sha256.h"
+#include "common/i18n/server_messages.h"
+#include "common/i18n/validation_messages.h"
 #include "common/time/time_text.h"
 #include "common/validate/report_validator.h"
 #include "server/audit/audit_entry.h"
@@ -24,11 +26,10 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   if (!county_ok.ok()) return county_ok;
   if (!validate::IsValidCode(request.submission_id())) {
     return absl::InvalidArgumentError(
-        absl::StrCat("submission_id = '", request.submission_id(),
-                     "': the client must send an id of 1-64 letters, digits, '.', '_' or '-'"));
+        i18n::Say(i18n::server::kBadSubmissionId, request.submission_id()));
   }
   if (request.replaces_version() < 0) {
-    return absl::InvalidArgumentError("replaces_version must be 0 (first report) or a version");
+    return absl::InvalidArgumentError(i18n::Say(i18n::server::kBadReplacesVersion));
   }
   SchoolReport report = request.report();
   if (report.county_code().empty()) report.set_county_code(county);
@@ -38,7 +39,7 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   validate::ValidationResult checked =
       validate::ValidateReport(report, county, school->has_value() ? &**school : nullptr);
   absl::Status invalid = validate::ToStatus(
-      checked, absl::StrCat("report ", report.school_code(), " / ", report.period()));
+      checked, i18n::Say(i18n::validation::kReportSubject, report.school_code(), report.period()));
   if (!invalid.ok()) return invalid;
 
   const std::string content_hash = hash::MessageHash(report);
@@ -90,6 +91,7 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   SubmitReportResponse response;
   *response.mutable_receipt() = std::move(outcome->receipt);
   response.set_duplicate(outcome->duplicate);
+  if (school->has_value()) response.set_school_name((*school)->school_name());
   for (const auto& w : checked.warnings) *response.add_warnings() = w;
   return response;
 }

@@ -1,6 +1,7 @@
 #include "server/reporting/report_reads.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "server/storage/codes.h"
 
 namespace junheng::server {
@@ -18,9 +19,8 @@ absl::StatusOr<StoredReport> GetReport(const storage::Store& store,
     auto latest = store.GetLatest(request.county_code(), request.period(), request.school_code());
     if (!latest.ok()) return latest.status();
     if (!latest->has_value()) {
-      return absl::NotFoundError(absl::StrCat("no report from school ", request.school_code(),
-                                              " for period ", request.period(), " in county ",
-                                              request.county_code()));
+      return absl::NotFoundError(i18n::Say(i18n::server::kNoReportFromSchool, request.school_code(),
+                                           request.period(), request.county_code()));
     }
     version = (*latest)->version();
   }
@@ -28,9 +28,8 @@ absl::StatusOr<StoredReport> GetReport(const storage::Store& store,
                                        request.school_code(), version);
   if (!stored.ok()) return stored.status();
   if (!stored->has_value()) {
-    return absl::NotFoundError(absl::StrCat("school ", request.school_code(), " has no version ",
-                                            version, " for period ", request.period(),
-                                            "; see `junheng history`"));
+    return absl::NotFoundError(
+        i18n::Say(i18n::server::kNoSuchVersion, request.school_code(), version, request.period()));
   }
   StoredReport response = **std::move(stored);
   auto review = store.GetReview(request.county_code(), request.period(), request.school_code());

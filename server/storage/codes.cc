@@ -1,6 +1,7 @@
 #include "server/storage/codes.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "common/validate/validation_result.h"
 
 namespace junheng::storage {
@@ -12,8 +13,7 @@ absl::Status CheckCodes(
       absl::Status county = validate::CheckCountyCode(value);
       if (!county.ok()) return county;
     } else if (!validate::IsValidCode(value)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          field, " = '", value, "': required; use 1-64 letters, digits, '.', '_' or '-'"));
+      return absl::InvalidArgumentError(i18n::Say(i18n::server::kBadCode, field, value));
     }
   }
   return absl::OkStatus();

@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
 #include "rocksdb/options.h"
@@ -431,10 +432,8 @@ absl::StatusOr<ReportOutcome> Store::CommitReport(const ReportProposal& p, Admit
   if (!earlier.ok()) return earlier.status();
   if (earlier->has_value()) {
     if ((*earlier)->content_hash() != p.content_hash) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "submission_id ", p.submission_id,
-          " was already used for a different report; a changed report needs a new submission "
-          "(the client makes one for each new submit)"));
+      return absl::AlreadyExistsError(
+          i18n::Say(i18n::server::kSubmissionIdReused, p.submission_id));
     }
     return ReportOutcome{(*earlier)->receipt(), true};
   }
@@ -447,10 +446,8 @@ absl::StatusOr<ReportOutcome> Store::CommitReport(const ReportProposal& p, Admit
   if (absl::Status admitted = admit(*this); !admitted.ok()) return admitted;
   const int64_t latest_version = latest->has_value() ? (*latest)->version() : 0;
   if (p.replaces_version != latest_version) {
-    return absl::AbortedError(absl::StrCat(
-        "stale replacement: this submission replaces version ", p.replaces_version,
-        " but the latest stored version of ", p.school, " / ", p.period, " is ", latest_version,
-        "; check it with `junheng show` and submit again with --replaces ", latest_version));
+    return absl::AbortedError(i18n::Say(i18n::server::kStaleReplacement, p.replaces_version,
+                                        p.school, p.period, latest_version));
   }
   auto version = build(*this, latest_version + 1);
   if (!version.ok()) return version.status();

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "junheng/v1/services.pb.h"
 #include "server/auth/policy.h"
+#include "tests/testing/english.h"
 #include "tests/testing/store_fixture.h"
 
 namespace junheng::server::auth {

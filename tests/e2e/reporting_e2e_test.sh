@@ -18,7 +18,7 @@ split_reports "$SRC/deploy/sample/reports-2024.csv" "$WORK/r"
 sed '2s/^\(2140043001,2024,\)620,/\1-620,/' "$WORK/r/2140043001.csv" >"$WORK/negative.csv"
 "${J[@]}" submit "$WORK/negative.csv" >"$WORK/out" 2>&1
 check "negative student count exits 1" 1 $?
-contains "the field is named" "$WORK/out" "primary_students = -620"
+contains "the field is named, with its label" "$WORK/out" "primary_students (小学在校生数) = -620"
 "${J[@]}" history --school 2140043001 --period 2024 >"$WORK/out" 2>&1
 contains "nothing of the rejected report is stored" "$WORK/out" "no report from school"
 
@@ -27,7 +27,7 @@ contains "nothing of the rejected report is stored" "$WORK/out" "no report from 
 sed '2s/^\(2140043001,2024,620,\),/\1300,/' "$WORK/r/2140043001.csv" >"$WORK/junior.csv"
 "${J[@]}" submit "$WORK/junior.csv" >"$WORK/out" 2>&1
 check "section not matching the school type exits 1" 1 $?
-contains "server names the section" "$WORK/out" "junior_students = 300"
+contains "server names the section" "$WORK/out" "junior_students (初中在校生数) = 300"
 
 # Accepted, then SIGKILL right after the receipt, then restart: the report is there.
 "${J[@]}" submit "$WORK/r/2140043001.csv" >"$WORK/out" 2>&1

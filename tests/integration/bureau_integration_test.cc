@@ -4,6 +4,7 @@
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 
 namespace junheng {

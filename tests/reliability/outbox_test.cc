@@ -7,6 +7,7 @@
 #include "client/outbox/outbox_delivery.h"
 #include "client/rpc/connection.h"
 #include "gtest/gtest.h"
+#include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/temp_dir.h"
 

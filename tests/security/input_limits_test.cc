@@ -6,6 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "junheng/v1/evaluation_service.pb.h"
+#include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 
 namespace junheng {

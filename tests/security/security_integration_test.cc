@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/server_app.h"
+#include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/temp_dir.h"
 

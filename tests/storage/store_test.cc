@@ -6,6 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
+#include "tests/testing/english.h"
 #include "tests/testing/store_fixture.h"
 #include "tests/testing/temp_dir.h"
 

@@ -1,0 +1,188 @@
+#pragma once
+
+// What the `junheng` client says to the bureau, and to a clerk asking what is due: periods,
+// review, status, reminders, due, the registry, tokens and the audit log, the snapshot list and
+// the trend. One entry per sentence, Chinese first, English beside it; $0 … $9 are the values.
+
+#include "common/i18n/message.h"
+
+namespace junheng::i18n::bureau {
+
+// Times given on the command line (common/time).
+inline constexpr Msg kNotATime{"time.not_a_time",
+                               "'$0' 不是时间；请写 2024-12-31（北京时间一整天）、2024-12-31 17:00"
+                               "（北京时间）或 2024-12-31T17:00:00+08:00",
+                               "'$0' is not a time; write 2024-12-31 (a whole day, China time), "
+                               "2024-12-31 17:00 (China time) or 2024-12-31T17:00:00+08:00"};
+inline constexpr Msg kBadExpiry{"time.bad_expiry",
+                                "--expires $0：请写有效期（例如 90d 或 12h）或日期（例如 "
+                                "2025-08-31）",
+                                "--expires $0: give a lifetime like 90d or 12h, or a date like "
+                                "2025-08-31"};
+
+// period.
+inline constexpr Msg kPeriodLine{"period.line", "填报期 $0：开始 $1，截止 $2，关闭 $3",
+                                 "period $0: opens $1, deadline $2, closes $3"};
+inline constexpr Msg kPeriodDefined{"period.defined", "已为县 $0 定义：", "defined for county $0:"};
+inline constexpr Msg kPeriodsTitle{"period.title", "县 $0 的填报期", "periods of county $0"};
+inline constexpr Msg kNoPeriods{"period.none", "县 $0 还没有定义填报期",
+                                "no periods defined in county $0"};
+inline constexpr Msg kExceptionGranted{"period.exception_granted",
+                                       "学校 $0 可以在 $2 之前提交填报期 $1 的报表",
+                                       "school $0 may submit for period $1 until $2"};
+
+// review.
+inline constexpr Msg kReviewed{"review.done", "$1 / $2 的第 $0 版现在是：$3（$4）",
+                               "version $0 of $1 / $2 is now $3 ($4)"};
+
+// status.
+inline constexpr Msg kStatusTitle{"status.title", "县 $0 填报期 $1 报送情况（截至 $2）",
+                                  "submissions, county $0, period $1 (as of $2)"};
+inline constexpr Msg kNoWindow{"status.no_window", "这个填报期没有设定时间：每份报表都算按时报送",
+                               "no window defined for this period: every report counts as on "
+                               "time"};
+inline constexpr Msg kStatusCounts{
+    "status.counts",
+    "共 $0 所学校：已报送 $1 所（按时 $2，逾期 $3），未报送 $4，已退回 "
+    "$5，已审核通过 $6",
+    "$0 schools: $1 submitted ($2 on time, $3 late), $4 not "
+    "submitted, $5 returned, $6 accepted"};
+inline constexpr Msg kStatusRates{"status.rates", "报送率 $0%  及时率 $1%",
+                                  "completeness $0%  timeliness $1%"};
+inline constexpr Msg kConsistencyNote{"status.consistency", "  请核对 $0 $1：$2",
+                                      "  warning $0 $1: $2"};
+
+// remind.
+inline constexpr Msg kRemindTitle{"remind.title", "催报 填报期 $0：截止 $1，还有 $2 天",
+                                  "reminders, period $0: deadline $1, in $2 days"};
+inline constexpr Msg kRemindTitlePassed{"remind.title_passed",
+                                        "催报 填报期 $0：截止 $1，已过 $2 天",
+                                        "reminders, period $0: deadline $1 passed $2 days ago"};
+inline constexpr Msg kRemindNotYet{"remind.not_yet", "离截止还有 $0 天以上：暂不催报",
+                                   "the deadline is more than $0 days away: no reminders yet"};
+inline constexpr Msg kEveryoneReported{"remind.everyone_reported", "每所学校都已报送",
+                                       "every school has reported"};
+inline constexpr Msg kStillOwe{"remind.still_owe", "还有 $0 所学校欠报",
+                               "$0 schools still owe a report"};
+
+// due.
+inline constexpr Msg kOwesNothing{"due.nothing", "$0（$1）现在没有要报的报表",
+                                  "$0 ($1) owes no report now"};
+inline constexpr Msg kOwes{"due.owes", "$0（$1）应报：", "$0 ($1) owes:"};
+inline constexpr Msg kDueItem{"due.item", "  填报期 $0：$1，截止 $2（$3），关闭 $4",
+                              "  period $0: $1, deadline $2 ($3), closes $4"};
+inline constexpr Msg kReturnedForCorrection{"due.returned", "已退回，请更正",
+                                            "returned for correction"};
+inline constexpr Msg kInDays{"due.in_days", "还有 $0 天", "in $0 days"};
+inline constexpr Msg kDaysAgo{"due.days_ago", "已过 $0 天", "$0 days ago"};
+
+// schools.
+inline constexpr Msg kImportNeedsCounty{"schools.import_needs_county",
+                                        "请加 --county 140430：名册导入到一个县",
+                                        "give --county 140430: the registry is imported into one "
+                                        "county"};
+inline constexpr Msg kRegistryImported{"schools.imported",
+                                       "县 $0 的学校名册：新增 $1 所，更新 $2 所，未变 $3 所",
+                                       "registry of county $0: $1 created, $2 updated, $3 "
+                                       "unchanged"};
+inline constexpr Msg kRegistryWarning{"schools.warning", "  提醒：$0", "  warning: $0"};
+inline constexpr Msg kRegistryTitle{"schools.title", "县 $0 的学校名册", "registry of county $0"};
+inline constexpr Msg kSchoolsCount{"schools.count", "县 $0 共 $1 所学校",
+                                   "$1 schools in county $0"};
+
+// admin token.
+inline constexpr Msg kBadRole{
+    "token.bad_role", "--role $0：请写 school_clerk、bureau_viewer、bureau_admin 或 auditor",
+    "--role $0: use school_clerk, bureau_viewer, bureau_admin or "
+    "auditor"};
+inline constexpr Msg kTokenIssued{
+    "token.issued",
+    "令牌 $0：县 $2 的 $1，到期 $3\n"
+    "令牌只显示这一次（服务器只存加盐的哈希）：请私下交给持有人；持有人把它写进配置文件 token = "
+    "\"...\"，或放在 $$JUNHENG_TOKEN 里。",
+    "token $0: $1 of county $2, expires $3\n"
+    "It is shown only this once (the server keeps a salted hash): hand it over privately; the "
+    "holder puts it in the config as token = \"...\" or in $$JUNHENG_TOKEN."};
+inline constexpr Msg kClerkTokenIssued{
+    "token.issued_clerk",
+    "令牌 $0：县 $2 学校 $4 的 $1，到期 $3\n"
+    "令牌只显示这一次（服务器只存加盐的哈希）：请私下交给持有人；持有人把它写进配置文件 token = "
+    "\"...\"，或放在 $$JUNHENG_TOKEN 里。",
+    "token $0: $1 of county $2, school $4, expires $3\n"
+    "It is shown only this once (the server keeps a salted hash): hand it over privately; the "
+    "holder puts it in the config as token = \"...\" or in $$JUNHENG_TOKEN."};
+inline constexpr Msg kTokenRevoked{"token.revoked",
+                                   "令牌 $0 已于 $1 吊销；从现在起用它的调用都会被拒绝",
+                                   "token $0 revoked at $1; calls with it are refused from now "
+                                   "on"};
+inline constexpr Msg kTokensTitle{"token.title", "县 $0 的访问令牌", "tokens of county $0"};
+inline constexpr Msg kTokenStateRevoked{"token.state_revoked", "已吊销", "revoked"};
+inline constexpr Msg kTokenStateExpired{"token.state_expired", "已过期", "expired"};
+inline constexpr Msg kTokenStateValid{"token.state_valid", "有效", "valid"};
+
+// audit.
+inline constexpr Msg kAuditShown{"audit.shown", "符合条件的 $1 条中显示 $0 条",
+                                 "$0 of $1 matching entries shown"};
+inline constexpr Msg kAuditBroken{"audit.broken", "县 $0 的审计日志在序号 $1 处断开：$2",
+                                  "audit log of county $0 is BROKEN at seq $1: $2"};
+inline constexpr Msg kAuditIntact{
+    "audit.intact",
+    "县 $0 的审计日志：$1 条，哈希链完好；最新一条 序号 $2 $3\n"
+    "（请把最新一条另存在服务器之外：以后的检查必须仍包含它）",
+    "audit log of county $0: $1 entries, hash chain intact; head seq $2 $3\n"
+    "(keep the head outside the server: a later verify must still contain it)"};
+
+// snapshots list, trend.
+inline constexpr Msg kSnapshotsTitle{"snapshots.title", "评估快照 $0 / $1", "snapshots of $0 / $1"};
+inline constexpr Msg kNoSnapshots{"snapshots.none", "填报期 $0 还没有评估快照",
+                                  "no snapshots of period $0 yet"};
+inline constexpr Msg kTrendTitle{"trend.title", "县 $0：逐年的差异系数、达标学校数和规划目标",
+                                 "county $0: difference coefficients per year, schools meeting "
+                                 "the standard and the plan's target"};
+inline constexpr Msg kTrendNothingReported{"trend.nothing_reported", "$0：没有报送",
+                                           "$0: nothing reported"};
+inline constexpr Msg kTrendYear{"trend.year",
+                                "$0（$1）：$2 所学校报送，$3 所达标；规划：到 $0 年应有 $4 所达标，"
+                                "其中 $5 所已达标；全县 $6",
+                                "$0 ($1): $2 schools reported, $3 meet the standard; plan: $4 due "
+                                "by $0, $5 of them meet it; county $6"};
+inline constexpr Msg kCountyPass{"trend.pass", "通过", "PASS"};
+inline constexpr Msg kCountyFail{"trend.fail", "未通过", "FAIL"};
+inline constexpr Msg kNotJudged{"trend.not_judged", "无法判断", "not judged"};
+inline constexpr Msg kMeets{"trend.meets", "达标", "ok"};
+inline constexpr Msg kFails{"trend.fails", "未达标", "FAIL"};
+
+// Column labels of the listings above.
+inline constexpr Msg kColSchoolName{"column.school_name", "学校名称", "school name"};
+inline constexpr Msg kColState{"column.state", "状态", "state"};
+inline constexpr Msg kColContact{"column.contact", "联系人", "contact"};
+inline constexpr Msg kColPhone{"column.phone", "联系电话", "phone"};
+inline constexpr Msg kColLastReceived{"column.last_received", "最近报送时间", "last received"};
+inline constexpr Msg kColReviewComment{"column.review_comment", "审核意见", "review comment"};
+inline constexpr Msg kColPeriod{"column.period", "填报期", "period"};
+inline constexpr Msg kColOpens{"column.opens", "开始", "opens"};
+inline constexpr Msg kColDeadline{"column.deadline", "截止", "deadline"};
+inline constexpr Msg kColCloses{"column.closes", "关闭", "closes"};
+inline constexpr Msg kColId{"column.id", "编号", "id"};
+inline constexpr Msg kColRole{"column.role", "角色", "role"};
+inline constexpr Msg kColSchool{"column.school", "学校", "school"};
+inline constexpr Msg kColExpires{"column.expires", "到期", "expires"};
+inline constexpr Msg kColLabel{"column.label", "说明", "label"};
+inline constexpr Msg kColSeq{"column.seq", "序号", "seq"};
+inline constexpr Msg kColTime{"column.time", "时间", "time"};
+inline constexpr Msg kColAction{"column.action", "操作", "action"};
+inline constexpr Msg kColTarget{"column.target", "对象", "target"};
+inline constexpr Msg kColActor{"column.actor", "操作者", "actor"};
+inline constexpr Msg kColTrigger{"column.trigger", "触发", "trigger"};
+inline constexpr Msg kColProfile{"column.profile", "标准", "profile"};
+inline constexpr Msg kColInputHash{"column.input_hash", "输入 sha256", "input sha256"};
+inline constexpr Msg kColYear{"column.year", "年份", "year"};
+inline constexpr Msg kColSource{"column.source", "来源", "source"};
+inline constexpr Msg kColLevel{"column.level", "学段", "level"};
+inline constexpr Msg kColIndicator{"column.indicator", "指标", "indicator"};
+inline constexpr Msg kColIndicatorName{"column.indicator_name", "指标名称", "indicator name"};
+inline constexpr Msg kColCoefficient{"column.coefficient", "差异系数", "coefficient"};
+inline constexpr Msg kColThreshold{"column.threshold", "阈值", "threshold"};
+inline constexpr Msg kColResult{"column.result", "结果", "result"};
+
+}  // namespace junheng::i18n::bureau
