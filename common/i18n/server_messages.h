@@ -127,8 +127,8 @@ inline constexpr Msg kChange{"server.consistency_change",
                              "$0 in $1, was $2 in $3 ($4%); check it or explain it"};
 inline constexpr Msg kOutlier{
     "server.consistency_outlier",
-    "$0 $1 = $2，与全县 $0 的中位数 $3 相差很远（$4 个稳健标准差）；请核对"
-    "它依据的数字",
+    "$0 $1 = $2，与全县$0的中位数 $3 相差很远（$4 个稳健标准差）；请核对它"
+    "依据的数字",
     "$0 $1 = $2 is far from the county's $0 median $3 ($4 robust "
     "deviations); check the figures behind it"};
 

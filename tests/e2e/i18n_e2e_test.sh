@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the clerk's commands speak Chinese by default and English when asked. Each command
 # (template, validate with errors, submit accepted / already stored / rejected by the server,
-# show, history, due, outbox list, a usage error, and --help of each) runs twice: under
+# show, history, due, outbox list, the agent's log, a usage error, and --help of each) runs twice: under
 # LANG=zh_CN.UTF-8, and under the same LANG with --lang en. What a person reads is then checked
 # for untranslated sentences: in Chinese no line has three lowercase English words in a row
 # (field names are snake_case and commands are quoted in `backticks`, so neither counts); in
@@ -72,6 +72,7 @@ for lang in zh en; do
   run "$lang" history-none "${L[@]}" history --school 2140043003 --period 2024
   run "$lang" due "${L[@]}" due --school 2140043003
   run "$lang" outbox-list "${L[@]}" outbox list
+  run "$lang" agent "${L[@]}" agent --until-empty --poll 0.1
   run "$lang" usage "${L[@]}" submit
   run "$lang" help "${L[@]}" --help
   for cmd in template validate submit show history due outbox "outbox list"; do
@@ -91,6 +92,7 @@ for lang in zh en; do
   check "$lang: show exits 0" 0 "$(rc $lang show)"
   check "$lang: due exits 0" 0 "$(rc $lang due)"
   check "$lang: outbox list exits 0" 0 "$(rc $lang outbox-list)"
+  check "$lang: the agent exits 0 with nothing to deliver" 0 "$(rc $lang agent)"
   check "$lang: a usage error exits 2" 2 "$(rc $lang usage)"
   check "$lang: --help exits 0" 0 "$(rc $lang help)"
   # Receipts and due name the school beside its code.
@@ -109,6 +111,7 @@ contains "zh: the server refuses a closed period in Chinese" "$WORK/zh/submit-cl
 contains "zh: nothing was submitted" "$WORK/zh/submit-invalid.err" "什么都没有提交"
 contains "zh: history of nothing" "$WORK/zh/history-none.out" "还没有报表"
 contains "zh: usage error says what to do" "$WORK/zh/usage.err" "错误：缺少 FILE；请运行 \`junheng submit --help\`"
+contains "zh: the agent logs in Chinese" "$WORK/zh/agent.out" "没有要投递的了"
 contains "zh: help in Chinese" "$WORK/zh/help.out" "用法"
 contains "zh: subcommand help in Chinese" "$WORK/zh/help-submit.out" "显示本帮助并退出"
 contains "en: accepted" "$WORK/en/submit-accepted.out" "accepted:"
@@ -125,7 +128,7 @@ messages() {
   local dir="$WORK/$1" f
   for f in "$dir"/*.err "$dir"/*.out; do
     case "$(basename "$f")" in
-      template-csv.out) continue ;;
+      template-csv.out) ;;  # the file a clerk fills in: data
       show.out) grep -v -E '^  [a-z][a-z0-9_]+ {2,}' "$f" ;;
       *) cat "$f" ;;
     esac | sed "s|^|$(basename "$f"): |"
