@@ -214,7 +214,8 @@ AddFormsCommand(app, g, &exit_code);
 // eval_command.cc); the program's list of commands names them in the reader's language too.
 for (const auto& [name, description] :
      {std::pair{"eval", &help::kEval}, std::pair{"facts", &help::kFacts},
-      std::pair{"snapshots", &help::kSnapshots}, std::pair{"trend", &help::kTrend}, std::pair{"forms", &help::kForms}}) {
+      std::pair{"snapshots", &help::kSnapshots}, std::pair{"trend", &help::kTrend},
+      std::pair{"forms", &help::kForms}}) {
   app.get_subcommand(name)->description(Say(*description));
 }
 SpeakCliHelpFlags(app);

@@ -115,7 +115,8 @@ inline constexpr Msg kNoTeachers{
     "no full-time teachers reported (primary_teachers/junior_teachers = 0)"};
 inline constexpr Msg kTeacherShare{"school.teacher_share", "$0 $1 / $2 名教师 = $3 < $4",
                                    "$0 $1 of $2 teachers = $3 < $4"};
-inline constexpr Msg kZonedShare{"school.zoned_share", "zoned_admissions $0 / $1 = $2 < $3",
+inline constexpr Msg kZonedShare{"school.zoned_share",
+                                 "就近划片入学 zoned_admissions $0 / $1 = $2 < $3",
                                  "zoned_admissions $0 of $1 = $2 < $3"};
 inline constexpr Msg kNotARating{"school.not_a_rating", "$0 = \"$1\" 不是评级词（$2）",
                                  "$0 = \"$1\" is not a rating word ($2)"};

@@ -114,8 +114,6 @@ inline constexpr Msg kCannotRename{"file.cannot_rename", "无法改名为 $0：$
 inline constexpr Msg kCannotRemove{"file.cannot_remove", "无法删除 $0：$1", "cannot remove $0: $1"};
 
 // Report and registry files a clerk names (record_files.cc).
-inline constexpr Msg kCannotOpen{"file.cannot_open", "无法打开 $0：$1；请检查文件名",
-                                 "cannot open $0: $1; check the file name"};
 inline constexpr Msg kFileProblems{"file.problems", "$0：\n$1", "$0:\n$1"};
 inline constexpr Msg kNoRows{"file.no_rows", "$0：表头下面没有报表行",
                              "$0: no report rows below the header"};

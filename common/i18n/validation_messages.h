@@ -49,9 +49,9 @@ inline constexpr Msg kNotRegistered{"not_registered",
                                     "不在县 $0 的学校名册中；请核对代码，或请教育局导入该校",
                                     "is not registered in county $0; check the code or ask the "
                                     "bureau to import the school"};
-inline constexpr Msg kStudentsRequired{"students_required", "必填：$0学校要报$1在校生数",
+inline constexpr Msg kStudentsRequired{"students_required", "必填：$0要报$1在校生数",
                                        "is required: a $0 school reports its $1 students"};
-inline constexpr Msg kNoSuchSection{"no_such_section", "$0学校没有$1学段；$1的各项请留空",
+inline constexpr Msg kNoSuchSection{"no_such_section", "$0没有$1学段；$1的各项请留空",
                                     "a $0 school has no $1 section; leave the $1 fields empty"};
 inline constexpr Msg kNameRequired{"name_required", "必填：学校正式名称",
                                    "is required: the official name"};
