@@ -12,6 +12,7 @@ add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vp
                     -fno-sanitize-recover=all -fno-omit-frame-pointer)
 add_link_options(-fsanitize=address,undefined)
 add_subdirectory(proto)
+add_subdirectory(common/i18n)
 add_subdirectory(common/catalog)
 add_subdirectory(common/io)
 add_subdirectory(common/validate)
