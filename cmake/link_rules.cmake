@@ -112,7 +112,7 @@ foreach(room audit auth bureau evaluation reporting)
   junheng_forbid_links(junheng_server_${room} NAMES ${_grpc}
     DIRS ${_src}/server/rpc ${_src}/server/tools ${_src}/client)
 endforeach()
-foreach(lib junheng_server_rpc junheng_server_tools junheng_server_app junheng-server)
+foreach(lib junheng_server_rpc junheng_server_http junheng_server_tools junheng_server_app junheng-server)
   junheng_forbid_links(${lib} DIRS ${_src}/client)
 endforeach()
 

@@ -10,3 +10,5 @@ if command -v ccache >/dev/null 2>&1; then LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCH
 echo "configuring $BUILD_DIR (a first build takes 20-30 minutes on 2 cores; progress follows)"
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS"
+# The web console's npm packages (ECharts, and playwright-core for the browser tests).
+bash deploy/install-web.sh

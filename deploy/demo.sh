@@ -34,6 +34,7 @@ WORK="$ROOT/var/demo"
 rm -rf "$WORK"            # a fresh demo county each run
 mkdir -p "$WORK"
 SERVER_EXTRA_ARGS=(--profile qin-county)  # the county plan's own targets over the 2017 method
+SERVER_HTTP=1                             # and the web console (docs/web-console.md)
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server.log"
 trap 'stop_server >/dev/null 2>&1 || true' EXIT
 say "== junheng-server 在 $SERVER_ADDR 上运行，数据在 $WORK/data（RocksDB）" \
@@ -112,6 +113,21 @@ echo "   $WORK/evaluation-2024.xlsx written"
 say "== 审计员检查审计日志的哈希链" "== the auditor verifies the audit log's hash chain"
 AUDITOR_TOKEN=$("${J[@]}" admin token issue --role auditor --label "demo auditor" 2>/dev/null)
 JUNHENG_TOKEN="$AUDITOR_TOKEN" "${J[@]}" audit verify
+
+say "== 网页端 $WEB_URL：教育局和一所学校的登录单（junheng admin onboard）" \
+  "== the web console at $WEB_URL: sign-in sheets for the bureau and one school (junheng admin onboard)"
+head -n 2 deploy/sample/schools.csv >"$WORK/one-school.csv"
+"${J[@]}" admin onboard --role bureau_admin --label "演示 教育局" --web-url "$WEB_URL" \
+  -o "$WORK/signin-sheets" 2>/dev/null
+"${J[@]}" admin onboard --schools "$WORK/one-school.csv" --web-url "$WEB_URL" \
+  -o "$WORK/signin-sheets" 2>/dev/null
+say "   登录单（含二维码）：$WORK/signin-sheets/*.html；浏览器会提示证书不受信任：演示用的是 $WORK/tls/ca.crt 自签的证书" \
+  "   sheets with QR codes: $WORK/signin-sheets/*.html; the browser warns about the certificate: the demo's is signed by $WORK/tls/ca.crt"
+if [ -t 0 ]; then
+  say "== 服务器继续运行，可在浏览器中打开上面的链接；按回车停止" \
+    "== the server keeps running for the links above; press Enter to stop it"
+  read -r _
+fi
 
 stop_server
 trap - EXIT

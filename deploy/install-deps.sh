@@ -7,7 +7,8 @@ PACKAGES=(
   protobuf-compiler libprotobuf-dev libgrpc++-dev protobuf-compiler-grpc
   librocksdb-dev libcli11-dev libspdlog-dev libtomlplusplus-dev libcsv-dev libssl-dev
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libxlsxwriter-dev liborcus-dev libboost-dev
+  libxlsxwriter-dev liborcus-dev libixion-dev libboost-dev libmicrohttpd-dev libqrencode-dev
+  libcurl4-openssl-dev chromium
   openssl clang-14 libclang-rt-14-dev clang clang-format
   liborcus-dev libxlsxwriter-dev python3-openpyxl
 )

@@ -8,7 +8,9 @@
 #                 JUNHENG_TLS_DIR overrides where
 #   admin.token   a bureau_admin token for county ${JUNHENG_COUNTY:-140430}, issued offline
 #                 (`junheng-server token issue`) before the first start; mode 600
-# and sets SERVER_SECURITY (the server's TLS options, for restarting it by hand),
+# With SERVER_HTTP=1 the server also serves the web console and the HTTP API on a free loopback
+# port (docs/web-console.md) and WEB_URL is set to its https:// address.
+# It sets SERVER_SECURITY (the server's TLS options, for restarting it by hand),
 # CLIENT_SECURITY (the client's --ca option) and exports JUNHENG_TOKEN=ADMIN_TOKEN so that
 # `junheng` and `junheng-server backup` act as the bureau admin unless told otherwise.
 start_server() {
@@ -33,13 +35,19 @@ start_server() {
   # The log exists before the server starts: the background job's redirection may come after the
   # first read below, and a failed read would end a `set -e -o pipefail` caller.
   : >"$log"
-  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" \
+  local http=()
+  if [ "${SERVER_HTTP:-0}" = 1 ]; then
+    http=(--http-listen 127.0.0.1:0 --web-root "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/web/public")
+  fi
+  "$binary" --data-dir "$data_dir" --listen 127.0.0.1:0 "${SERVER_SECURITY[@]}" "${http[@]}" \
     "${SERVER_EXTRA_ARGS[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
   SERVER_ADDR=""
   for _ in $(seq 1 100); do
     SERVER_ADDR=$(sed -n 's/.*listening on \([0-9.]*:[0-9]*\).*/\1/p' "$log" | head -n 1)
-    if [ -n "$SERVER_ADDR" ]; then return 0; fi
+    WEB_URL=$(sed -n 's/.*web console and HTTP API on \(https*:\/\/[0-9.]*:[0-9]*\).*/\1/p' "$log" |
+      head -n 1)
+    if [ -n "$SERVER_ADDR" ] && { [ ${#http[@]} -eq 0 ] || [ -n "$WEB_URL" ]; }; then return 0; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       echo "junheng-server exited during start-up:" >&2
       cat "$log" >&2

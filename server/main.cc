@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
                "no TLS: a local demo on 127.0.0.1 only (logs a warning)");
   app.add_flag("--allow-remote-plaintext", transport.allow_remote_plaintext,
                "with --insecure-plaintext, also on a non-loopback address (a TLS proxy in front)");
+  app.add_option("--http-listen", options.http_listen,
+                 "HOST:PORT of the web console and the HTTP API (off when not given; "
+                 "docs/web-console.md)");
+  app.add_option("--web-root", options.web_root,
+                 "directory of the web console's pages (web/public of the source tree)");
   app.add_option("--rate-limit", options.rate_limit.per_second,
                  "calls per second per credential (0: no limit)")
       ->capture_default_str();
@@ -137,6 +142,12 @@ int main(int argc, char** argv) {
                : transport.tls_client_ca_file.empty() ? "TLS"
                                                       : "mutual TLS",
                options.data_dir);
+  if ((*server)->http_port() != 0) {
+    spdlog::info(
+        "web console and HTTP API on {}://{}:{}{}", transport.insecure_plaintext ? "http" : "https",
+        options.http_listen.substr(0, options.http_listen.rfind(':')), (*server)->http_port(),
+        options.web_root.empty() ? " (API only: no --web-root)" : "");
+  }
 
   int received = 0;
   sigwait(&signals, &received);

@@ -67,13 +67,54 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
         absl::StrCat("cannot listen on ", options.listen,
                      ": the address is in use or not local; choose another --listen"));
   }
+  if (!options.http_listen.empty()) {
+    absl::Status http = app->StartHttp(options, clock);
+    if (!http.ok()) return http;
+  }
   if (options.run_scheduler) app->scheduler_->Start();
   return app;
+}
+
+absl::Status ServerApp::StartHttp(const ServerOptions& options, const Clock* clock) {
+  http::ListenerOptions listener;
+  listener.listen = options.http_listen;
+  listener.max_body_bytes = static_cast<size_t>(options.max_message_bytes);
+  if (!options.transport.insecure_plaintext) {
+    auto cert = ReadPemFile(options.transport.tls_cert_file, "--tls-cert");
+    if (!cert.ok()) return cert.status();
+    auto key = ReadPemFile(options.transport.tls_key_file, "--tls-key");
+    if (!key.ok()) return key.status();
+    listener.cert_pem = *std::move(cert);
+    listener.key_pem = *std::move(key);
+  } else {
+    const std::string host = options.http_listen.substr(0, options.http_listen.rfind(':'));
+    if (!IsLoopbackHost(host) && !options.transport.allow_remote_plaintext) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--http-listen ", options.http_listen,
+          ": plain HTTP only on a loopback address; give --tls-cert/--tls-key for HTTPS"));
+    }
+  }
+  sessions_ =
+      std::make_unique<auth::WebSessions>(store_.get(), tokens_.get(), clock, options.sessions);
+  gateway_ =
+      std::make_unique<http::ApiGateway>(server_->InProcessChannel(grpc::ChannelArguments()));
+  routes_ = std::make_unique<http::WebRoutes>(
+      gateway_.get(), sessions_.get(), tokens_.get(),
+      http::WebOptions{.web_root = options.web_root, .tls = !listener.cert_pem.empty()});
+  auto started = http::HttpListener::Start(listener, routes_.get());
+  if (!started.ok()) return started.status();
+  http_ = *std::move(started);
+  return absl::OkStatus();
 }
 
 std::string ServerApp::address() const { return absl::StrCat(host_, ":", port_); }
 
 void ServerApp::Shutdown(absl::Duration grace) {
+  // The HTTP door first: its calls go through the gRPC server below.
+  http_.reset();
+  routes_.reset();
+  gateway_.reset();
+  sessions_.reset();
   if (scheduler_ != nullptr) scheduler_->Stop();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));

@@ -10,7 +10,11 @@
 #include "server/auth/authorizer.h"
 #include "server/auth/rate_limiter.h"
 #include "server/auth/token_store.h"
+#include "server/auth/web_sessions.h"
 #include "server/evaluation/scheduler.h"
+#include "server/http/api_gateway.h"
+#include "server/http/http_listener.h"
+#include "server/http/web_routes.h"
 #include "server/rpc/admin_service.h"
 #include "server/rpc/audit_service.h"
 #include "server/rpc/bureau_service.h"
@@ -32,6 +36,12 @@ struct ServerOptions {
   int max_send_message_bytes = 32 << 20;
   // TLS (or, explicitly, plain text on loopback): see rpc/transport_security.h.
   TransportOptions transport;
+  // The HTTP door (docs/web-console.md): HOST:PORT, empty for none; port 0 picks a free port.
+  // It uses the gRPC port's TLS certificate, or plain HTTP with insecure_plaintext.
+  std::string http_listen;
+  // The web console's pages (web/public); empty serves the API without pages.
+  std::string web_root;
+  auth::SessionLimits sessions;
   // Calls per second per credential (auth/rate_limiter.h).
   auth::RateLimit rate_limit;
   // In-process tests only: calls need no token and act as an unauthenticated test principal.
@@ -73,6 +83,8 @@ class ServerApp {
   ~ServerApp();
 
   int port() const { return port_; }
+  // The HTTP door's port; 0 without one.
+  int http_port() const { return http_ != nullptr ? http_->port() : 0; }
   Scheduler* scheduler() { return scheduler_.get(); }
   // Tests issue tokens here directly (the server's TokenService does the same).
   auth::TokenStore* tokens() { return tokens_.get(); }
@@ -80,6 +92,7 @@ class ServerApp {
 
  private:
   ServerApp() = default;
+  [[nodiscard]] absl::Status StartHttp(const ServerOptions& options, const Clock* clock);
 
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<auth::TokenStore> tokens_;
@@ -94,6 +107,10 @@ class ServerApp {
   std::unique_ptr<EvaluationServiceImpl> evaluation_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<auth::WebSessions> sessions_;
+  std::unique_ptr<http::ApiGateway> gateway_;
+  std::unique_ptr<http::WebRoutes> routes_;
+  std::unique_ptr<http::HttpListener> http_;
   std::string host_;
   int port_ = 0;
 };

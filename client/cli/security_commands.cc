@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "client/cli/command_support.h"
 #include "client/cli/exit_codes.h"
+#include "client/cli/onboard_command.h"
 #include "client/rpc/connection.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/i18n/help_messages.h"
@@ -222,6 +223,7 @@ void AddSecurityCommands(CLI::App& app, const Globals& g, int* exit_code) {
   token->add_subcommand("list", Say(help::kTokenList))->callback([=, &g] {
     *exit_code = RunTokenList(g, std::cout, std::cerr);
   });
+  AddOnboardCommand(*admin, g, exit_code);
 
   auto* audit = app.add_subcommand("audit", Say(help::kAudit));
   audit->require_subcommand(1);

@@ -95,6 +95,37 @@ inline constexpr Msg kBadRole{
     "token.bad_role", "--role $0：请写 school_clerk、bureau_viewer、bureau_admin 或 auditor",
     "--role $0: use school_clerk, bureau_viewer, bureau_admin or "
     "auditor"};
+// `junheng admin onboard`: the sign-in sheets of the web console (client/cli/onboard_command.cc).
+inline constexpr Msg kOnboardNeedsWho{
+    "onboard.needs_who",
+    "请给出 --schools 名册文件（每校一名填报员），或 --role bureau_viewer|bureau_admin 加 --label "
+    "姓名",
+    "give --schools FILE (one clerk per school) or --role bureau_viewer|bureau_admin with --label "
+    "NAME"};
+inline constexpr Msg kOnboardBadUrl{
+    "onboard.bad_url", "--web-url '$0'：请写服务器网页端的地址，例如 https://192.168.1.10:8443",
+    "--web-url '$0': give the web console's address, e.g. https://192.168.1.10:8443"};
+inline constexpr Msg kOnboardWritten{
+    "onboard.written", "已为 $0 人签发令牌并写好登录单：$1（打印 $2 即可一次打印全部）",
+    "issued $0 tokens and wrote their sign-in sheets to $1 (print "
+    "$2 for all of them)"};
+inline constexpr Msg kSheetTitle{"sheet.title", "均衡 网页端登录单", "junheng web console sign-in"};
+inline constexpr Msg kSheetFor{"sheet.for", "$0（$1）", "$0 ($1)"};
+inline constexpr Msg kSheetSteps{
+    "sheet.steps",
+    "用手机扫描二维码，或在电脑浏览器中打开下面的链接，即可登录填报。|链接只能使用一次，$0 "
+    "前有效；登录后浏览器会记住你，不必再输入任何密码。|"
+    "请妥善保管本页：任何人用它都能以你的身份登录。"
+    "用过后可以销毁；丢失或泄露请立即告诉教育局吊销。",
+    "Scan the QR code with a phone, or open the link below in a browser on a PC, to sign in.|The "
+    "link works once, until $0; the browser then remembers you, no password needed.|Keep this page "
+    "safe: anyone holding it can sign in as you. Destroy it once used; if it is lost, tell the "
+    "bureau to revoke it at once."};
+inline constexpr Msg kSheetRole{"sheet.role", "身份：$0　县：$1　令牌编号：$2",
+                                "role: $0   county: $1   token id: $2"};
+inline constexpr Msg kSheetCliToken{
+    "sheet.cli_token", "学校电脑上的命令行客户端 junheng（自动提交）使用的令牌：",
+    "the token for the junheng command line on the school's PC (automatic delivery):"};
 inline constexpr Msg kTokenIssued{
     "token.issued",
     "令牌 $0：县 $2 的 $1，到期 $3\n"

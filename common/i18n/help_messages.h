@@ -238,6 +238,16 @@ inline constexpr Msg kTokenSchool{"help.token_school", "学校标识码（仅 sc
                                   "school_code (school_clerk only)"};
 inline constexpr Msg kTokenExpires{"help.token_expires", "有效期（90d、12h）或日期时间；默认一年",
                                    "lifetime (90d, 12h) or date/time; default one year"};
+inline constexpr Msg kOnboard{"help.onboard", "签发令牌并打印网页端登录单（一次性链接和二维码）",
+                              "issue tokens and write web console sign-in sheets (one-time link "
+                              "and QR code)"};
+inline constexpr Msg kOnboardSchools{"help.onboard_schools", "学校名册文件：每校签发一名填报员",
+                                     "registry file: a clerk for each school"};
+inline constexpr Msg kOnboardWebUrl{
+    "help.onboard_web_url", "网页端地址（服务器的 --http-listen），例如 https://192.168.1.10:8443",
+    "the web console's address (the server's --http-listen)"};
+inline constexpr Msg kOnboardOut{"help.onboard_out", "登录单写到这个目录",
+                                 "directory for the sheets"};
 inline constexpr Msg kTokenLabel{"help.token_label", "持有人，显示在 `token list` 里",
                                  "who holds it, for `token list`"};
 inline constexpr Msg kTokenRevoke{"help.token_revoke", "立即吊销令牌", "revoke a token at once"};

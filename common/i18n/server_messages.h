@@ -151,6 +151,36 @@ inline constexpr Msg kTokenRevoked{"auth.token_revoked", "令牌 $0 已于 $1 �
                                    "token $0 was revoked at $1"};
 inline constexpr Msg kTokenExpired{"auth.token_expired", "令牌 $0 已于 $1 过期",
                                    "token $0 expired at $1"};
+// The web console's sign-in (server/auth/web_sessions.cc): what a browser shows a person.
+inline constexpr Msg kEnrolmentMalformed{
+    "auth.enrolment_malformed", "登录链接不完整；请重新扫描登录单上的二维码，或完整复制链接",
+    "the sign-in link is incomplete; scan the QR code of the sign-in sheet again or copy the "
+    "whole link"};
+inline constexpr Msg kEnrolmentUnknown{
+    "auth.enrolment_unknown", "这台服务器不认识这个登录链接；请向教育局索取新的登录单",
+    "this server does not know the sign-in link; ask the bureau for a new sign-in sheet"};
+inline constexpr Msg kEnrolmentUsed{
+    "auth.enrolment_used", "这个登录链接已经用过（每个链接只能用一次）；请向教育局索取新的登录单",
+    "this sign-in link was already used (each works once); ask the bureau for a new sign-in "
+    "sheet"};
+inline constexpr Msg kEnrolmentExpired{
+    "auth.enrolment_expired", "这个登录链接已过期；请向教育局索取新的登录单",
+    "this sign-in link has expired; ask the bureau for a new sign-in sheet"};
+inline constexpr Msg kCredentialGone{
+    "auth.credential_gone", "登录所用的凭据已被教育局吊销或已过期；请向教育局索取新的登录单",
+    "the credential behind this sign-in was revoked or has expired; ask the bureau for a new "
+    "sign-in sheet"};
+inline constexpr Msg kSessionUnknown{"auth.session_unknown", "尚未登录；请用教育局发的登录单登录",
+                                     "not signed in; sign in with the bureau's sign-in sheet"};
+inline constexpr Msg kSessionEnded{"auth.session_ended",
+                                   "登录已结束；请用登录单重新登录，或向教育局索取新的登录单",
+                                   "the session has ended; sign in again with a sign-in sheet"};
+inline constexpr Msg kSessionIdle{"auth.session_idle", "长时间没有操作，登录已失效；请重新登录",
+                                  "signed out after a long pause; sign in again"};
+inline constexpr Msg kCsrfMissing{
+    "auth.csrf_missing",
+    "请求缺少 X-CSRF-Token（网页会自动带上；脚本请改用 Authorization: Bearer 令牌）",
+    "the request lacks X-CSRF-Token (the pages send it; scripts use Authorization: Bearer)"};
 inline constexpr Msg kNoAccessRule{"auth.no_access_rule", "$0 没有访问规则",
                                    "no access rule for $0"};
 inline constexpr Msg kRoleMayNotCall{"auth.role_may_not_call", "$0 令牌不能调用 $1",

@@ -56,6 +56,8 @@ const std::vector<MethodRule>& Table() {
       // ReportingService
       Row<v1::SubmitReportRequest>(kClerk | kAdmin, Scope::kSchool, "county_code",
                                    "report.school_code"),
+      Row<v1::ValidateReportRequest>(kClerk | kAdmin, Scope::kSchool, "county_code",
+                                     "report.school_code"),
       Row<v1::GetReportRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
       Row<v1::ListReportVersionsRequest>(kClerk | kBureau, Scope::kSchool, "county_code",
                                          "school_code"),

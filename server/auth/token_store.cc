@@ -3,6 +3,8 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -11,6 +13,7 @@
 #include "common/time/time_text.h"
 #include "common/validate/validation_result.h"
 #include "server/audit/audit_entry.h"
+#include "server/auth/sealed_token.h"
 
 namespace junheng::server::auth {
 namespace {
@@ -24,20 +27,6 @@ constexpr size_t kIdBytes = 8;
 constexpr size_t kSecretBytes = 32;
 constexpr size_t kSaltBytes = 16;
 constexpr size_t kMaxLabel = 200;
-
-absl::StatusOr<std::string> RandomHex(size_t bytes) {
-  std::string raw(bytes, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1) {
-    return absl::InternalError("OpenSSL could not produce random bytes for a token");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : raw) {
-    out += kHex[c >> 4];
-    out += kHex[c & 0xF];
-  }
-  return out;
-}
 
 bool IsLowerHex(absl::string_view text, size_t length) {
   if (text.size() != length) return false;
@@ -53,6 +42,31 @@ std::string SecretHash(absl::string_view salt_hex, absl::string_view secret) {
 
 absl::Status Unauthenticated(absl::string_view why) {
   return absl::UnauthenticatedError(i18n::Say(i18n::server::kUnauthenticated, why));
+}
+
+struct Enrolment {
+  std::string code;
+  junheng::v1::StoredEnrolment record;
+};
+
+// A one-time code for `token`, valid for kEnrolmentLifetime but never past the token's expiry.
+absl::StatusOr<Enrolment> MakeEnrolment(absl::string_view token, const TokenInfo& info,
+                                        absl::Time now) {
+  auto secret = RandomHex(kEnrolmentSecretBytes);
+  if (!secret.ok()) return secret.status();
+  Enrolment out;
+  out.code = absl::StrCat(kEnrolmentPrefix, info.county_code(), ".", *secret);
+  auto sealed = SealToken(out.code, kEnrolmentPurpose, token);
+  if (!sealed.ok()) return sealed.status();
+  junheng::v1::StoredEnrolment& record = out.record;
+  record.set_county_code(info.county_code());
+  record.set_code_sha256_hex(hash::Sha256Hex(out.code));
+  record.set_token_id(info.id());
+  record.set_sealed_token(*std::move(sealed));
+  record.set_created_unix_ms(absl::ToUnixMillis(now));
+  record.set_expires_unix_ms(
+      std::min(info.expires_unix_ms(), absl::ToUnixMillis(now + kEnrolmentLifetime)));
+  return out;
 }
 
 }  // namespace
@@ -106,13 +120,21 @@ absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& re
   info.set_issued_by(std::string(actor));
   stored.set_salt_hex(*salt);
   stored.set_secret_sha256_hex(SecretHash(*salt, *secret));
-  absl::Status written = store_->Commit(storage::Change(county).PutToken(stored).Audit(
-      MakeAudit(*clock_, actor, "token.issue", absl::StrCat(county, "/token/", *id), info)));
-  if (!written.ok()) return written;
-
   IssueTokenResponse response;
   *response.mutable_info() = info;
   response.set_token(absl::StrCat("jh1.", county, ".", *id, ".", *secret));
+  storage::Change change(county);
+  change.PutToken(stored).Audit(
+      MakeAudit(*clock_, actor, "token.issue", absl::StrCat(county, "/token/", *id), info));
+  if (request.enrolment()) {
+    auto enrolment = MakeEnrolment(response.token(), info, now);
+    if (!enrolment.ok()) return enrolment.status();
+    change.PutEnrolment(enrolment->record);
+    response.set_enrolment_code(enrolment->code);
+    response.set_enrolment_expires_unix_ms(enrolment->record.expires_unix_ms());
+  }
+  absl::Status written = store_->Commit(std::move(change));
+  if (!written.ok()) return written;
   return response;
 }
 

@@ -21,6 +21,14 @@ namespace junheng::server::auth {
 // not a password: there is nothing to guess (PBKDF2 would only slow every call).
 //
 // Issuing and revoking are mutations: each writes its audit entry in the same batch.
+//
+// With IssueTokenRequest.enrolment, the same batch stores a one-time enrolment code for the web
+// console ("jhe1.<county>.<32 hex digits>", valid kEnrolmentLifetime): see web_sessions.h.
+inline constexpr absl::string_view kEnrolmentPrefix = "jhe1.";
+inline constexpr absl::string_view kEnrolmentPurpose = "junheng enrolment";
+inline constexpr size_t kEnrolmentSecretBytes = 16;
+inline constexpr absl::Duration kEnrolmentLifetime = absl::Hours(24 * 14);
+
 class TokenStore {
  public:
   static constexpr absl::Duration kDefaultLifetime = absl::Hours(24 * 365);

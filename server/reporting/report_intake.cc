@@ -1,5 +1,7 @@
 #include "server/reporting/report_intake.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -19,6 +21,40 @@ using junheng::v1::SchoolReport;
 using junheng::v1::SubmitReportRequest;
 using junheng::v1::SubmitReportResponse;
 
+namespace {
+
+struct Checked {
+  validate::ValidationResult result;
+  std::optional<junheng::v1::School> school;
+};
+
+// The one validation of a report against its school's registry entry (Submit and Validate).
+absl::StatusOr<Checked> Check(const storage::Store& store, absl::string_view county,
+                              const SchoolReport& report) {
+  auto school = store.GetSchool(county, report.school_code());
+  if (!school.ok()) return school.status();
+  Checked checked{.school = *std::move(school)};
+  checked.result = validate::ValidateReport(
+      report, county, checked.school.has_value() ? &*checked.school : nullptr);
+  return checked;
+}
+
+}  // namespace
+
+absl::StatusOr<junheng::v1::ValidateReportResponse> ReportIntake::Validate(
+    const junheng::v1::ValidateReportRequest& request) const {
+  const std::string& county = request.county_code();
+  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
+  SchoolReport report = request.report();
+  if (report.county_code().empty()) report.set_county_code(county);
+  auto checked = Check(*store_, county, report);
+  if (!checked.ok()) return checked.status();
+  junheng::v1::ValidateReportResponse response;
+  for (auto& issue : checked->result.violations) *response.add_violations() = std::move(issue);
+  for (auto& issue : checked->result.warnings) *response.add_warnings() = std::move(issue);
+  return response;
+}
+
 absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequest& request,
                                                           absl::string_view actor) {
   const std::string& county = request.county_code();
@@ -34,12 +70,11 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   SchoolReport report = request.report();
   if (report.county_code().empty()) report.set_county_code(county);
 
-  auto school = store_->GetSchool(county, report.school_code());
-  if (!school.ok()) return school.status();
-  validate::ValidationResult checked =
-      validate::ValidateReport(report, county, school->has_value() ? &**school : nullptr);
+  auto checked = Check(*store_, county, report);
+  if (!checked.ok()) return checked.status();
   absl::Status invalid = validate::ToStatus(
-      checked, i18n::Say(i18n::validation::kReportSubject, report.school_code(), report.period()));
+      checked->result,
+      i18n::Say(i18n::validation::kReportSubject, report.school_code(), report.period()));
   if (!invalid.ok()) return invalid;
 
   const std::string content_hash = hash::MessageHash(report);
@@ -77,7 +112,7 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
                                      version, "/", content_hash))
             .substr(0, 20));
     *next.stored.mutable_report() = report;
-    for (const auto& w : checked.warnings) *next.stored.add_warnings() = w;
+    for (const auto& w : checked->result.warnings) *next.stored.add_warnings() = w;
     next.audit = MakeAudit(
         *clock_, actor, "report.accept",
         absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/v", version),
@@ -91,8 +126,8 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
   SubmitReportResponse response;
   *response.mutable_receipt() = std::move(outcome->receipt);
   response.set_duplicate(outcome->duplicate);
-  if (school->has_value()) response.set_school_name((*school)->school_name());
-  for (const auto& w : checked.warnings) *response.add_warnings() = w;
+  if (checked->school.has_value()) response.set_school_name(checked->school->school_name());
+  for (const auto& w : checked->result.warnings) *response.add_warnings() = w;
   return response;
 }
 

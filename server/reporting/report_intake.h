@@ -31,6 +31,11 @@ class ReportIntake {
   [[nodiscard]] absl::StatusOr<junheng::v1::SubmitReportResponse> Submit(
       const junheng::v1::SubmitReportRequest& request, absl::string_view actor);
 
+  // Every violation and warning Submit's validation finds in the report, without storing it.
+  // INVALID_ARGUMENT only for a bad county code; an error only when the registry cannot be read.
+  [[nodiscard]] absl::StatusOr<junheng::v1::ValidateReportResponse> Validate(
+      const junheng::v1::ValidateReportRequest& request) const;
+
  private:
   storage::Store* store_;
   const Clock* clock_;

@@ -28,6 +28,13 @@ ServerUnaryReactor* ReportingServiceImpl::SubmitReport(CallbackServerContext* co
                 [&](const Principal& who) { return intake_.Submit(*request, who.Actor()); });
 }
 
+ServerUnaryReactor* ReportingServiceImpl::ValidateReport(
+    CallbackServerContext* context, const junheng::v1::ValidateReportRequest* request,
+    junheng::v1::ValidateReportResponse* response) {
+  return Handle(context, request, response,
+                [&](const Principal&) { return intake_.Validate(*request); });
+}
+
 ServerUnaryReactor* ReportingServiceImpl::GetReport(CallbackServerContext* context,
                                                     const GetReportRequest* request,
                                                     StoredReport* response) {

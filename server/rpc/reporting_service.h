@@ -20,6 +20,9 @@ class ReportingServiceImpl final : public junheng::v1::ReportingService::Callbac
   grpc::ServerUnaryReactor* SubmitReport(grpc::CallbackServerContext* context,
                                          const junheng::v1::SubmitReportRequest* request,
                                          junheng::v1::SubmitReportResponse* response) override;
+  grpc::ServerUnaryReactor* ValidateReport(grpc::CallbackServerContext* context,
+                                           const junheng::v1::ValidateReportRequest* request,
+                                           junheng::v1::ValidateReportResponse* response) override;
   grpc::ServerUnaryReactor* GetReport(grpc::CallbackServerContext* context,
                                       const junheng::v1::GetReportRequest* request,
                                       junheng::v1::StoredReport* response) override;

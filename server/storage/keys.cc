@@ -79,6 +79,14 @@ std::string TokenKey(absl::string_view county, absl::string_view token_id) {
 
 std::string TokenPrefix(absl::string_view county) { return absl::StrCat(county, "/"); }
 
+std::string EnrolmentKey(absl::string_view county, absl::string_view code_sha256_hex) {
+  return absl::StrCat(county, "/e/", code_sha256_hex);
+}
+
+std::string SessionKey(absl::string_view county, absl::string_view session_sha256_hex) {
+  return absl::StrCat(county, "/s/", session_sha256_hex);
+}
+
 std::string ScheduleKey(absl::string_view county, absl::string_view period,
                         absl::string_view trigger) {
   return absl::StrCat(county, "/", period, "/", trigger);

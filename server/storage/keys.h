@@ -48,4 +48,8 @@ std::string ScheduleKey(absl::string_view county, absl::string_view period,
 // Credentials: county/token id.
 std::string TokenKey(absl::string_view county, absl::string_view token_id);
 std::string TokenPrefix(absl::string_view county);
+
+// Web console: county/e/<sha256 of the enrolment code>, county/s/<sha256 of the session cookie>.
+std::string EnrolmentKey(absl::string_view county, absl::string_view code_sha256_hex);
+std::string SessionKey(absl::string_view county, absl::string_view session_sha256_hex);
 }  // namespace junheng::storage

@@ -47,7 +47,8 @@ const std::vector<std::string> kFamilies = {rocksdb::kDefaultColumnFamilyName,
                                             "facts",
                                             "snapshots",
                                             "schedule",
-                                            "tokens"};
+                                            "tokens",
+                                            "sessions"};
 constexpr size_t kSchemaOneFamilies = 6;
 
 // Translates RocksDB's status for the rest of the program. `what` says which operation failed.
@@ -364,6 +365,18 @@ Change& Change::PutScheduledRun(const ScheduledRun& run) {
   return *this;
 }
 
+Change& Change::PutEnrolment(const junheng::v1::StoredEnrolment& enrolment) {
+  Put(Family::kSessions, enrolment.county_code(),
+      EnrolmentKey(enrolment.county_code(), enrolment.code_sha256_hex()), enrolment);
+  return *this;
+}
+
+Change& Change::PutSession(const junheng::v1::StoredSession& session) {
+  Put(Family::kSessions, session.county_code(),
+      SessionKey(session.county_code(), session.session_sha256_hex()), session);
+  return *this;
+}
+
 Change& Change::PutToken(const StoredToken& token) {
   Put(Family::kTokens, token.info().county_code(),
       TokenKey(token.info().county_code(), token.info().id()), token);
@@ -612,6 +625,18 @@ absl::StatusOr<std::optional<StoredToken>> Store::GetToken(absl::string_view cou
 
 absl::StatusOr<std::vector<StoredToken>> Store::ListTokens(absl::string_view county) const {
   return ScanRecords<StoredToken>(Family::kTokens, TokenPrefix(county), kBureauRecord);
+}
+
+absl::StatusOr<std::optional<junheng::v1::StoredEnrolment>> Store::GetEnrolment(
+    absl::string_view county, absl::string_view code_sha256_hex) const {
+  return GetRecord<junheng::v1::StoredEnrolment>(
+      Family::kSessions, EnrolmentKey(county, code_sha256_hex), kBureauRecord);
+}
+
+absl::StatusOr<std::optional<junheng::v1::StoredSession>> Store::GetSession(
+    absl::string_view county, absl::string_view session_sha256_hex) const {
+  return GetRecord<junheng::v1::StoredSession>(
+      Family::kSessions, SessionKey(county, session_sha256_hex), kBureauRecord);
 }
 
 absl::StatusOr<std::vector<AuditEntry>> Store::ListAudit(absl::string_view county) const {

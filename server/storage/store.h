@@ -67,6 +67,9 @@ class Change {
   Change& PutScheduledRun(const junheng::v1::ScheduledRun& run);
   // tokens: by info.county_code / info.id.
   Change& PutToken(const junheng::v1::StoredToken& token);
+  // sessions: web console enrolment codes and sessions, by county / e|s / SHA-256 of the secret.
+  Change& PutEnrolment(const junheng::v1::StoredEnrolment& enrolment);
+  Change& PutSession(const junheng::v1::StoredSession& session);
   // Appends an audit entry; Commit sets its seq, previous_hash and entry_hash.
   Change& Audit(junheng::v1::AuditEntry entry);
 
@@ -88,7 +91,8 @@ class Change {
     kFacts,
     kSnapshots,
     kSchedule,
-    kTokens
+    kTokens,
+    kSessions
   };
   struct Write {
     Family family;
@@ -138,8 +142,10 @@ struct ReportOutcome {
 // "default" holds the schema version and the audit sequence. The bureau's records have a family
 // each: "periods", "exceptions", "reviews", "facts" (county facts versions), "snapshots" (stored
 // evaluations), "schedule" (the scheduler's completed runs); "tokens" holds credentials (salted
-// hashes only, server/auth/token_store.h). Families added after schema 1 are created when an
-// older data dir is opened. Keys lead with the county (keys.h, internal to storage).
+// hashes only, server/auth/token_store.h), "sessions" the web console's enrolment codes and
+// sessions (hashes and sealed tokens, server/auth/web_sessions.h). Families added after schema 1
+// are created when an older data dir is opened. Keys lead with the county (keys.h, internal to
+// storage).
 //
 // The write protocol is here and only here: every mutation goes through one commit that, under
 // the store's lock, assigns the audit sequence numbers, chains each entry to its county's last
@@ -264,6 +270,11 @@ class Store {
   // The county's tokens by id.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::StoredToken>> ListTokens(
       absl::string_view county) const;
+  // nullopt when the county has no enrolment code / session with this SHA-256 (lowercase hex).
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::StoredEnrolment>> GetEnrolment(
+      absl::string_view county, absl::string_view code_sha256_hex) const;
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::StoredSession>> GetSession(
+      absl::string_view county, absl::string_view session_sha256_hex) const;
 
   // --- Reads: audit ---
   // Audit entries of a county in sequence order, as Commit chained them; VerifyAuditChain

@@ -56,6 +56,8 @@ const std::vector<Row>& Expectations() {
   static const std::vector<Row> rows = {
       {"/junheng.v1.ReportingService/SubmitReport", kClerk | kAdmin, "county_code",
        "report.school_code"},
+      {"/junheng.v1.ReportingService/ValidateReport", kClerk | kAdmin, "county_code",
+       "report.school_code"},
       {"/junheng.v1.ReportingService/GetReport", kClerk | kBureau, "county_code", "school_code"},
       {"/junheng.v1.ReportingService/ListReportVersions", kClerk | kBureau, "county_code",
        "school_code"},

@@ -1,0 +1,269 @@
+#include "server/http/web_routes.h"
+
+#include <openssl/crypto.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/i18n/lang.h"
+#include "common/i18n/server_messages.h"
+#include "common/io/message_codec.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "junheng/v1/report.pb.h"
+#include "server/auth/principal.h"
+#include "server/http/catalog_json.h"
+
+namespace junheng::server::http {
+namespace {
+
+using google::protobuf::Struct;
+
+constexpr absl::string_view kSessionCookie = "jh_session";
+constexpr absl::string_view kCsrfCookie = "jh_csrf";
+constexpr absl::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+// A session cookie lives as long as the longest session may.
+constexpr absl::Duration kCookieLifetime = absl::Hours(24 * 30);
+
+const std::string& Header(const HttpRequest& request, absl::string_view name) {
+  static const std::string* const kNone = new std::string();
+  auto it = request.headers.find(name);
+  return it == request.headers.end() ? *kNone : it->second;
+}
+
+bool IsJson(const HttpRequest& request) {
+  absl::string_view type = Header(request, "content-type");
+  type = absl::StripAsciiWhitespace(type.substr(0, type.find(';')));
+  return absl::EqualsIgnoreCase(type, "application/json");
+}
+
+std::string LangOf(const HttpRequest& request) {
+  return absl::StartsWithIgnoreCase(Header(request, "accept-language"), "en") ? "en" : "zh";
+}
+
+HttpAnswer Json(const Struct& value) {
+  HttpAnswer answer;
+  answer.content_type = "application/json";
+  answer.body = StructJson(value);
+  return answer;
+}
+
+Struct WhoJson(const auth::WebSession& session) {
+  Struct who;
+  auto& fields = *who.mutable_fields();
+  fields["role"].set_string_value(auth::RoleName(session.principal.role));
+  fields["county_code"].set_string_value(session.principal.county);
+  fields["school_code"].set_string_value(session.principal.school);
+  fields["label"].set_string_value(session.label);
+  return who;
+}
+
+bool SameSecret(absl::string_view a, absl::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string ContentTypeOf(absl::string_view path) {
+  static const std::pair<absl::string_view, absl::string_view> kTypes[] = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+  };
+  for (const auto& [ext, type] : kTypes) {
+    if (absl::EndsWith(path, ext)) return std::string(type);
+  }
+  return "application/octet-stream";
+}
+
+HttpAnswer NotFound(absl::string_view path) {
+  HttpAnswer answer = ErrorAnswer(absl::NotFoundError(absl::StrCat(path, "：没有这个页面")));
+  return answer;
+}
+
+}  // namespace
+
+std::string WebRoutes::Cookie(absl::string_view name, absl::string_view value, bool http_only,
+                              absl::Duration max_age) const {
+  return absl::StrCat(name, "=", value,
+                      "; Path=/; SameSite=Strict; Max-Age=", absl::ToInt64Seconds(max_age),
+                      http_only ? "; HttpOnly" : "", options_.tls ? "; Secure" : "");
+}
+
+absl::StatusOr<std::string> WebRoutes::TokenOf(const HttpRequest& request) const {
+  absl::string_view authorization = Header(request, "authorization");
+  if (absl::ConsumePrefix(&authorization, "Bearer ")) return std::string(authorization);
+  auto cookie = request.cookies.find(kSessionCookie);
+  if (cookie == request.cookies.end() || cookie->second.empty()) return std::string();
+  auto resolved = sessions_->Resolve(cookie->second);
+  if (!resolved.ok()) return resolved.status();
+  if (!SameSecret(Header(request, "x-csrf-token"), resolved->session.csrf)) {
+    return absl::PermissionDeniedError(i18n::Say(i18n::server::kCsrfMissing));
+  }
+  return resolved->token;
+}
+
+HttpAnswer WebRoutes::Handle(const HttpRequest& request) const {
+  i18n::LangScope lang(LangOf(request) == "en" ? i18n::Lang::kEn : i18n::Lang::kZh);
+  HttpAnswer answer;
+  const bool api = absl::StartsWith(request.path, "/junheng.v1.") ||
+                   absl::StartsWith(request.path, "/auth/") ||
+                   absl::StartsWith(request.path, "/api/");
+  if (request.body_too_large) {
+    answer = ErrorAnswer(absl::ResourceExhaustedError(
+        "the request body is larger than the server accepts (4 MiB); send a smaller file"));
+    answer.status = 413;
+  } else if (absl::StartsWith(request.path, "/junheng.v1.")) {
+    answer = request.method == "POST"
+                 ? Api(request)
+                 : ErrorAnswer(absl::InvalidArgumentError("API calls are POST requests"));
+    if (request.method != "POST") answer.status = 405;
+  } else if (request.path == "/auth/enrol" && request.method == "POST") {
+    answer = Enrol(request);
+  } else if (request.path == "/auth/session" && request.method == "GET") {
+    answer = Session(request);
+  } else if (request.path == "/auth/logout" && request.method == "POST") {
+    answer = Logout(request);
+  } else if (request.path == "/api/catalog.json" && request.method == "GET") {
+    answer.content_type = "application/json";
+    answer.body = CatalogJson();
+  } else if (request.path == "/api/read-report" && request.method == "POST") {
+    answer = ReadReport(request);
+  } else if (api) {
+    answer = NotFound(request.path);
+  } else if (request.method == "GET" || request.method == "HEAD") {
+    answer = Page(request);
+  } else {
+    answer = ErrorAnswer(absl::InvalidArgumentError("pages are read with GET"));
+    answer.status = 405;
+  }
+  auto& headers = answer.headers;
+  headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+  headers.emplace_back("X-Content-Type-Options", "nosniff");
+  headers.emplace_back("Referrer-Policy", "no-referrer");
+  headers.emplace_back("X-Frame-Options", "DENY");
+  if (options_.tls) headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  headers.emplace_back("Cache-Control", api ? "no-store" : "no-cache");
+  return answer;
+}
+
+HttpAnswer WebRoutes::Api(const HttpRequest& request) const {
+  auto token = TokenOf(request);
+  if (!token.ok()) return ErrorAnswer(token.status());
+  ApiCall call;
+  call.path = request.path;
+  call.content_type = Header(request, "content-type");
+  call.body = request.body;
+  call.bearer_token = *std::move(token);
+  call.lang = LangOf(request);
+  int64_t timeout_ms = 0;
+  if (absl::SimpleAtoi(Header(request, "connect-timeout-ms"), &timeout_ms) && timeout_ms > 0) {
+    call.timeout = absl::Milliseconds(timeout_ms);
+  }
+  return api_->Call(call);
+}
+
+HttpAnswer WebRoutes::Enrol(const HttpRequest& request) const {
+  if (!IsJson(request)) {
+    return ErrorAnswer(absl::InvalidArgumentError("send {\"code\": \"...\"} as application/json"));
+  }
+  Struct body;
+  if (!google::protobuf::util::JsonStringToMessage(request.body, &body).ok() ||
+      !body.fields().contains("code")) {
+    return ErrorAnswer(absl::InvalidArgumentError("send {\"code\": \"...\"} as application/json"));
+  }
+  auto session = sessions_->Enrol(body.fields().at("code").string_value(), request.peer);
+  if (!session.ok()) return ErrorAnswer(session.status());
+  HttpAnswer answer = Json(WhoJson(*session));
+  answer.headers.emplace_back("Set-Cookie",
+                              Cookie(kSessionCookie, session->cookie, true, kCookieLifetime));
+  answer.headers.emplace_back("Set-Cookie",
+                              Cookie(kCsrfCookie, session->csrf, false, kCookieLifetime));
+  return answer;
+}
+
+HttpAnswer WebRoutes::Session(const HttpRequest& request) const {
+  auto cookie = request.cookies.find(kSessionCookie);
+  if (cookie == request.cookies.end()) {
+    return ErrorAnswer(absl::UnauthenticatedError(i18n::Say(i18n::server::kSessionUnknown)));
+  }
+  auto resolved = sessions_->Resolve(cookie->second);
+  if (!resolved.ok()) return ErrorAnswer(resolved.status());
+  return Json(WhoJson(resolved->session));
+}
+
+HttpAnswer WebRoutes::Logout(const HttpRequest& request) const {
+  auto token = TokenOf(request);
+  if (!token.ok()) return ErrorAnswer(token.status());
+  auto cookie = request.cookies.find(kSessionCookie);
+  if (cookie != request.cookies.end()) {
+    absl::Status ended = sessions_->End(cookie->second);
+    if (!ended.ok() && ended.code() != absl::StatusCode::kUnauthenticated) {
+      return ErrorAnswer(ended);
+    }
+  }
+  HttpAnswer answer = Json(Struct());
+  answer.headers.emplace_back("Set-Cookie", Cookie(kSessionCookie, "", true, absl::ZeroDuration()));
+  answer.headers.emplace_back("Set-Cookie", Cookie(kCsrfCookie, "", false, absl::ZeroDuration()));
+  return answer;
+}
+
+HttpAnswer WebRoutes::ReadReport(const HttpRequest& request) const {
+  auto token = TokenOf(request);
+  if (!token.ok()) return ErrorAnswer(token.status());
+  auto who = tokens_->Authenticate(*token);
+  if (!who.ok()) return ErrorAnswer(who.status());
+  std::string name = Header(request, "x-file-name");
+  if (name.empty()) name = "report.xlsx";
+  auto reports = io::ReadRecords<junheng::v1::SchoolReport>(request.body, name);
+  if (!reports.ok()) {
+    return ErrorAnswer(
+        absl::InvalidArgumentError(absl::StrCat(name, "：", reports.status().message())));
+  }
+  Struct out;
+  auto& list = *(*out.mutable_fields())["reports"].mutable_list_value();
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  for (const auto& report : *reports) {
+    std::string json;
+    if (!google::protobuf::util::MessageToJsonString(report, &json, options).ok() ||
+        !google::protobuf::util::JsonStringToMessage(json, list.add_values()).ok()) {
+      return ErrorAnswer(absl::InternalError("a report read from the file cannot be sent"));
+    }
+  }
+  return Json(out);
+}
+
+HttpAnswer WebRoutes::Page(const HttpRequest& request) const {
+  std::string path = request.path == "/" ? "/index.html" : request.path;
+  if (options_.web_root.empty() || absl::StrContains(path, "..") || absl::StrContains(path, "\\") ||
+      absl::StrContains(path, std::string(1, '\0')) || absl::StrContains(path, "//")) {
+    return NotFound(request.path);
+  }
+  const std::string full = options_.web_root + path;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(full, error)) return NotFound(request.path);
+  std::ifstream file(full, std::ios::binary);
+  if (!file) return NotFound(request.path);
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  HttpAnswer answer;
+  answer.content_type = ContentTypeOf(path);
+  answer.body = bytes.str();
+  return answer;
+}
+
+}  // namespace junheng::server::http

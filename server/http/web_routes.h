@@ -1,0 +1,75 @@
+#pragma once
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "server/auth/token_store.h"
+#include "server/auth/web_sessions.h"
+#include "server/http/api_gateway.h"
+#include "server/http/connect_protocol.h"
+
+namespace junheng::server::http {
+
+// A request as the HTTP listener read it; the routes see nothing of the HTTP library.
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // without the query
+  absl::flat_hash_map<std::string, std::string> query;
+  // Header names in lower case.
+  absl::flat_hash_map<std::string, std::string> headers;
+  absl::flat_hash_map<std::string, std::string> cookies;
+  std::string body;
+  // The listener stopped reading a body over its limit.
+  bool body_too_large = false;
+  std::string peer;
+};
+
+struct WebOptions {
+  // The directory of the pages (web/public); empty serves the API only.
+  std::string web_root;
+  // Mark cookies Secure and send Strict-Transport-Security: whenever the listener has TLS.
+  bool tls = true;
+};
+
+// What the HTTP door answers (docs/web-console.md): the API (ApiGateway) for bearer tokens and
+// browser sessions, sign-in (enrolment, session, logout), the field catalogue, a clerk's file
+// read into reports, and the pages. Every answer carries the security headers: a
+// Content-Security-Policy that allows scripts only from the server itself, nosniff,
+// no-referrer, no framing; API answers are never cached.
+//
+// A call with the session cookie must carry the cookie's CSRF value in X-CSRF-Token (403
+// otherwise); a call with Authorization: Bearer needs none (a browser never adds that header by
+// itself). Sign-in calls must be JSON, which a page of another site cannot send without the
+// browser asking this server first.
+class WebRoutes {
+ public:
+  WebRoutes(const ApiGateway* api, auth::WebSessions* sessions, const auth::TokenStore* tokens,
+            WebOptions options)
+      : api_(api), sessions_(sessions), tokens_(tokens), options_(std::move(options)) {}
+
+  HttpAnswer Handle(const HttpRequest& request) const;
+
+ private:
+  // The bearer token a request acts with: its Authorization header, else its session's token
+  // (checking the CSRF header), else "" (no credential). Errors: a session that is not valid
+  // (UNAUTHENTICATED) or a missing or wrong CSRF header (PERMISSION_DENIED).
+  absl::StatusOr<std::string> TokenOf(const HttpRequest& request) const;
+
+  HttpAnswer Api(const HttpRequest& request) const;
+  HttpAnswer Enrol(const HttpRequest& request) const;
+  HttpAnswer Session(const HttpRequest& request) const;
+  HttpAnswer Logout(const HttpRequest& request) const;
+  HttpAnswer ReadReport(const HttpRequest& request) const;
+  HttpAnswer Page(const HttpRequest& request) const;
+
+  std::string Cookie(absl::string_view name, absl::string_view value, bool http_only,
+                     absl::Duration max_age) const;
+
+  const ApiGateway* api_;
+  auth::WebSessions* sessions_;
+  const auth::TokenStore* tokens_;
+  const WebOptions options_;
+};
+
+}  // namespace junheng::server::http

@@ -1,0 +1,301 @@
+// The bureau's web console against the real junheng-server, in headless Chromium:
+//   the demo county (deploy/sample: 26 schools, 2023 and 2024 reports, county facts) on a fresh
+//   data dir; a bureau_admin enrols from a sign-in link; the status board shows the round; the
+//   review page shows a school's second version against its first, field by field, and the admin
+//   returns it with a comment, which the school's clerk then reads in GetReport; the evaluation
+//   dashboard draws each level's seven coefficients against the answer's own limit and the
+//   school x indicator grid coloured as the answer's values and minimums say.
+// It also saves the screenshots of docs/web-console.md (docs/images/web-bureau-*.png).
+//
+//   node --test tests/browser/
+// Needs build/server/junheng-server (or $JUNHENG_SERVER), web/node_modules (bash
+// deploy/install-web.sh) and /usr/bin/chromium (or $CHROMIUM); skips with a reason otherwise.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = process.env.JUNHENG_SERVER || join(ROOT, 'build/server/junheng-server');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const IMAGES = join(ROOT, 'docs/images');
+const COUNTY = '140430';
+// Submits twice: its first version has a larger sports area and no training figure.
+const REVISED = '2140043005';
+// Never report for 2024: the status board's missing schools.
+const MISSING = ['2140043017', '2140043022'];
+const DAY = 86400000;
+const COMMENT = '体育运动场馆面积与上一版本相差过大，请核实后重报。';
+
+function playwright() {
+  try {
+    return createRequire(join(ROOT, 'web/package.json'))('playwright-core');
+  } catch {
+    return null;
+  }
+}
+
+const why = !existsSync(SERVER) ? `no server binary at ${SERVER} (build it, or set JUNHENG_SERVER)`
+  : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`
+    : !playwright() ? 'playwright-core is not installed (run: bash deploy/install-web.sh)' : '';
+
+// ---- the server ----
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+class Server {
+  constructor(work) {
+    this.work = work;
+    this.data = join(work, 'data');
+    this.log = join(work, 'server.log');
+  }
+
+  async start() {
+    this.grpcPort = await freePort();
+    this.httpPort = await freePort();
+    this.base = `http://127.0.0.1:${this.httpPort}`;
+    // A bureau_admin token, issued offline before the first start (as deploy/server-lib.sh does).
+    const out = execFileSync(SERVER, ['token', 'issue', '--data-dir', this.data, '--role', 'bureau_admin',
+      '--county', COUNTY, '--label', 'bureau browser test'], { encoding: 'utf8' });
+    this.adminToken = out.trim().split('\n').pop().trim();
+    const log = createWriteStream(this.log, { flags: 'a' });
+    this.proc = spawn(SERVER, ['--data-dir', this.data, '--listen', `127.0.0.1:${this.grpcPort}`,
+      '--insecure-plaintext', '--http-listen', `127.0.0.1:${this.httpPort}`,
+      '--web-root', join(ROOT, 'web/public'), '--profile', 'qin-county'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc.stdout.pipe(log);
+    this.proc.stderr.pipe(log);
+    this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
+    for (let i = 0; i < 300; i++) {
+      if (this.proc.exitCode !== null) throw new Error(`junheng-server exited:\n${readFileSync(this.log, 'utf8')}`);
+      try {
+        await fetch(`${this.base}/auth/session`);
+        return;
+      } catch { await sleep(100); }
+    }
+    throw new Error(`junheng-server did not answer on ${this.base}:\n${readFileSync(this.log, 'utf8')}`);
+  }
+
+  async stop() {
+    if (!this.proc || this.proc.exitCode !== null) return;
+    this.proc.kill('SIGTERM');
+    const { code } = await this.exited;
+    assert.equal(code, 0, `junheng-server did not stop cleanly:\n${readFileSync(this.log, 'utf8')}`);
+  }
+
+  // An API call with a bearer token (the bureau admin's unless given): answers the JSON or throws
+  // an Error carrying the answer's {code, message}.
+  async call(service, method, body, token = this.adminToken) {
+    const r = await fetch(`${this.base}/junheng.v1.${service}/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    const json = await r.json();
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${json.message}`), json);
+    return json;
+  }
+}
+
+// ---- the demo county ----
+
+function csvRows(file) {
+  const [header, ...rows] = readFileSync(join(ROOT, file), 'utf8').trim().split('\n');
+  const names = header.split(',');
+  return rows.map((row) => {
+    const cells = row.split(',');
+    return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? '']).filter(([, v]) => v !== ''));
+  });
+}
+
+function sampleSchools() {
+  return csvRows('deploy/sample/schools.csv').map((s) => {
+    const school = { ...s };
+    if ('boarding' in s) school.boarding = s.boarding === 'true';
+    for (const k of ['built_year', 'target_year']) if (k in s) school[k] = Number(s[k]);
+    return school;
+  });
+}
+
+function sampleReports(year) {
+  return csvRows(`deploy/sample/reports-${year}.csv`).map((texts) => {
+    const report = { county_code: COUNTY };
+    for (const [k, v] of Object.entries(texts)) {
+      if (['school_code', 'period', 'ict_rating', 'moral_culture_rating'].includes(k)) report[k] = v;
+      else if (v === 'true' || v === 'false') report[k] = v === 'true';
+      else report[k] = Number(v);
+    }
+    return report;
+  });
+}
+
+async function loadDemoCounty(server) {
+  await server.call('RegistryService', 'UpsertSchools', { county_code: COUNTY, schools: sampleSchools() });
+  // 2023 was entered afterwards: no window, never late.
+  for (const r of sampleReports(2023)) {
+    await server.call('ReportingService', 'SubmitReport', { county_code: COUNTY, submission_id: `t-2023-${r.school_code}`, report: r, replaces_version: 0, submitter: `clerk-${r.school_code}` });
+  }
+  await server.call('EvaluationService', 'SubmitCountyFacts', { facts: JSON.parse(readFileSync(join(ROOT, 'deploy/sample/county-facts-2023.json'), 'utf8')), replaces_version: 0, submitter: 'bureau' });
+  // 2024 is the open round: its deadline is two days away.
+  const now = Date.now();
+  await server.call('BureauService', 'DefinePeriod', {
+    period: { county_code: COUNTY, period: '2024', opens_unix_ms: String(now - 14 * DAY), deadline_unix_ms: String(now + 2 * DAY), closes_unix_ms: String(now + 20 * DAY) },
+  });
+  for (const r of sampleReports(2024)) {
+    if (MISSING.includes(r.school_code)) continue;
+    if (r.school_code === REVISED) {
+      const first = { ...r, sports_area_m2: Math.round(r.sports_area_m2 * 1.45) };
+      delete first.training_completed_teachers;
+      await server.call('ReportingService', 'SubmitReport', { county_code: COUNTY, submission_id: `t-2024-${r.school_code}-1`, report: first, replaces_version: 0, submitter: `clerk-${r.school_code}` });
+      await server.call('ReportingService', 'SubmitReport', { county_code: COUNTY, submission_id: `t-2024-${r.school_code}-2`, report: r, replaces_version: 1, submitter: `clerk-${r.school_code}` });
+      continue;
+    }
+    await server.call('ReportingService', 'SubmitReport', { county_code: COUNTY, submission_id: `t-2024-${r.school_code}`, report: r, replaces_version: 0, submitter: `clerk-${r.school_code}` });
+  }
+  await server.call('EvaluationService', 'SubmitCountyFacts', { facts: JSON.parse(readFileSync(join(ROOT, 'deploy/sample/county-facts-2024.json'), 'utf8')), replaces_version: 0, submitter: 'bureau' });
+}
+
+// The grid's colour of a value, as docs/evaluation.md states the per-unit rule (the 2017 method's
+// 85% floor, the qin-county profile's too): at the minimum, within 85% of it, or below.
+function expectedClass(value, minimum) {
+  if (value === undefined || value === null) return 'missing';
+  const tol = (t) => 1e-9 * Math.max(1, Math.abs(value), Math.abs(t));
+  if (value >= minimum - tol(minimum)) return 'met';
+  if (value >= 0.85 * minimum - tol(0.85 * minimum)) return 'near';
+  return 'below';
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+test('the bureau watches the round, returns a report with a comment, and reads the evaluation', { skip: why || false, timeout: 300000 }, async (t) => {
+  const { chromium } = playwright();
+  const work = mkdtempSync(join(tmpdir(), 'junheng-bureau-browser-'));
+  const server = new Server(work);
+  let browser;
+  t.after(async () => {
+    await browser?.close().catch(() => {});
+    await server.stop().catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+  });
+  await server.start();
+  await loadDemoCounty(server);
+
+  const issued = await server.call('TokenService', 'IssueToken', {
+    county_code: COUNTY, role: 'BUREAU_ADMIN', label: '教育局 王科长', enrolment: true,
+  });
+  assert.ok(issued.enrolment_code, 'IssueToken with enrolment answers an enrolment code');
+  // The school's clerk, who reads the comment afterwards through the API.
+  const clerk = await server.call('TokenService', 'IssueToken', {
+    county_code: COUNTY, role: 'SCHOOL_CLERK', school_code: REVISED, label: '南里小学',
+  });
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  mkdirSync(IMAGES, { recursive: true });
+
+  await t.test('a bureau_admin enrols from the sign-in link and lands on the status board', async () => {
+    await page.goto(`${server.base}/enrol.html#code=${issued.enrolment_code}`);
+    await page.waitForURL(/bureau\.html/, { timeout: 30000 });
+    await page.waitForSelector('.stat-cards .stat-card');
+    assert.match(await page.textContent('#who'), /教育局管理员/);
+    assert.equal(await page.$eval('#period', (s) => s.value), '2024');
+  });
+
+  await t.test('the status board counts the round and lists the missing schools with contacts', async () => {
+    const status = await server.call('BureauService', 'SubmissionStatus', { county_code: COUNTY, period: '2024' });
+    const cards = Object.fromEntries(await page.$$eval('.stat-card', (els) => els.map((e) => [e.dataset.card, e.querySelector('.stat-value').textContent])));
+    assert.equal(cards.due, String(status.schools_total));
+    assert.equal(cards.submitted, String(status.submitted));
+    assert.equal(cards.not_submitted, String(MISSING.length));
+    const missing = await page.$$eval('.missing li[data-school]', (els) => els.map((e) => [e.dataset.school, e.textContent]));
+    assert.deepEqual(missing.map(([code]) => code).sort(), [...MISSING].sort());
+    const registry = new Map(sampleSchools().map((s) => [s.school_code, s]));
+    for (const [code, text] of missing) assert.ok(text.includes(registry.get(code).contact_phone), `${code} shows its contact phone`);
+    await page.waitForSelector('[data-chart-kind="submissions-per-day"] canvas');
+    const chart = await page.evaluate(() => window.__junhengCharts['submissions-per-day']);
+    const perDay = chart.series[0].data.map((n, i) => n + chart.series[1].data[i]);
+    assert.equal(perDay.reduce((a, b) => a + b, 0), status.submitted, 'every submitting school counted once');
+    assert.equal(chart.series[0].markLine.data.length, 1, 'the deadline is marked');
+    await page.waitForSelector('.reminder-sheet table.sheet');
+    await page.screenshot({ path: join(IMAGES, 'web-bureau-status.png') });
+  });
+
+  await t.test('the review shows the second version against the first and returns it with a comment', async () => {
+    await page.click('.tabs a[data-tab="review"]');
+    await page.waitForSelector(`.queue-list li[data-school="${REVISED}"]`);
+    await page.click(`.queue-list li[data-school="${REVISED}"] a`);
+    await page.waitForSelector('table.diff tr[data-field="sports_area_m2"]');
+    const rows = Object.fromEntries(await page.$$eval('table.diff tr[data-field]', (els) => els.map((e) => [e.dataset.field, e.dataset.change])));
+    assert.equal(rows.sports_area_m2, 'changed');
+    assert.equal(rows.training_completed_teachers, 'added');
+    assert.ok(await page.$('table.diff tr[data-field="sports_area_m2"] td.after.changed-cell'), 'the changed cell is highlighted');
+    assert.match(await page.textContent('.diff-summary'), /改动 2 处/);
+    await page.screenshot({ path: join(IMAGES, 'web-bureau-review.png') });
+
+    await page.fill('#review-comment', COMMENT);
+    await page.click('button[data-action="return"]');
+    await page.waitForSelector('.action-message .note-ok');
+    // The page reloads the queue: the school now waits for its correction.
+    await page.waitForSelector(`.queue details:nth-of-type(2) li[data-school="${REVISED}"]`);
+
+    const stored = await server.call('ReportingService', 'GetReport', { county_code: COUNTY, school_code: REVISED, period: '2024', version: 0 }, clerk.token);
+    assert.equal(stored.receipt.version, '2');
+    assert.equal(stored.review.state, 'returned');
+    assert.equal(stored.review.comment, COMMENT);
+    assert.equal(stored.review.version, '2');
+  });
+
+  await t.test('the evaluation dashboard: coefficients against the answer\'s limit, the grid by value and minimum', async () => {
+    const answer = await server.call('EvaluationService', 'Evaluate', { county_code: COUNTY, period: '2024' });
+    await page.click('.tabs a[data-tab="eval"]');
+    for (const level of answer.levels) await page.waitForSelector(`[data-chart-kind="coefficients-${level.level}"] canvas`);
+    await page.waitForSelector('[data-chart-kind="trend-standard"]');
+    for (const level of answer.levels) {
+      const option = await page.evaluate((name) => window.__junhengCharts[name], `coefficients-${level.level}`);
+      assert.equal(option.series[0].data.length, 7, `${level.level}: seven coefficients`);
+      const limits = [...new Set(level.indicators.map((i) => i.threshold))];
+      assert.deepEqual(option.series[0].markLine.data.map((d) => d.yAxis), limits, `${level.level}: the limit line is the answer's`);
+      assert.deepEqual(option.series[0].data.map((d) => d.value), level.indicators.map((i) => (typeof i.cv === 'number' ? i.cv : null)));
+
+      const cells = await page.$$eval(`table.grid[data-level="${level.level}"] tbody tr`, (trs) => trs.map((tr) => ({
+        school: tr.dataset.school,
+        cells: [...tr.querySelectorAll('td.cell')].map((td) => [td.dataset.indicator, td.dataset.cls, td.title]),
+      })));
+      assert.equal(cells.length, level.units.length, `${level.level}: one grid row per unit`);
+      for (const unit of level.units) {
+        const row = cells.find((r) => r.school === unit.school_code);
+        assert.ok(row, `${unit.school_code} has a row`);
+        level.indicators.forEach((ind, i) => {
+          const [id, cls, title] = row.cells[i];
+          assert.equal(id, ind.id);
+          assert.equal(cls, expectedClass(unit.values?.[ind.id], ind.unit_threshold), `${unit.school_code} ${ind.id}`);
+          if (cls === 'near' || cls === 'below') {
+            const gap = answer.gaps.find((g) => g.kind === 'unit' && g.school_code === unit.school_code && g.indicator === ind.id);
+            if (gap) assert.ok(title.includes(`${Number(gap.additions[0].amount).toLocaleString('zh-CN')} ${gap.additions[0].unit_zh}`), `${unit.school_code} ${ind.id}: the gap in ${gap.additions[0].unit_zh} on hover`);
+          }
+        });
+      }
+    }
+    assert.equal(await page.getAttribute('.verdict', 'data-verdict'), answer.verdict.status);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(IMAGES, 'web-bureau-evaluation.png') });
+  });
+
+  assert.deepEqual(problems, [], 'no script errors on the pages');
+});
