@@ -142,6 +142,12 @@ int main(int argc, char** argv) {
                : transport.tls_client_ca_file.empty() ? "TLS"
                                                       : "mutual TLS",
                options.data_dir);
+  if ((*server)->http_port() != 0 && !transport.tls_client_ca_file.empty()) {
+    spdlog::warn(
+        "--http-listen with --tls-client-ca: browsers present no school certificate, so calls "
+        "through the web console are bound by their token (or session) only "
+        "(docs/web-console.md)");
+  }
   if ((*server)->http_port() != 0) {
     spdlog::info(
         "web console and HTTP API on {}://{}:{}{}", transport.insecure_plaintext ? "http" : "https",

@@ -20,6 +20,7 @@
 #include "common/i18n/numbers.h"
 #include "common/i18n/server_messages.h"
 #include "common/io/message_codec.h"
+#include "common/render/submission_table.h"
 #include "common/time/time_text.h"
 
 namespace junheng::client {
@@ -46,8 +47,6 @@ std::string PeriodLine(const v1::ReportingPeriod& p) {
   return Say(msg::kPeriodLine, p.period(), p.opens(), p.deadline(), p.closes());
 }
 
-std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
-
 // What a consistency warning names, with its Chinese name as FormatIssue names a field: a report
 // field (小学在校生数 primary_students) or an indicator (L2 每百名学生拥有县级及以上骨干教师数).
 std::string FieldText(const std::string& field) {
@@ -61,42 +60,6 @@ std::string FieldText(const std::string& field) {
   if (name_zh.empty()) return field;
   return i18n::CurrentLang() == i18n::Lang::kEn ? absl::StrCat(field, " (", name_zh, ")")
                                                 : absl::StrCat(name_zh, " ", field);
-}
-
-// Schools and their submission state: the status listing, or with contacts the reminder list.
-table::Table SchoolRowsTable(
-    const google::protobuf::RepeatedPtrField<v1::SchoolSubmission>& schools, bool with_contacts) {
-  table::Table t;
-  t.sheet_name = with_contacts ? "催报名单" : "报送情况";
-  t.columns = {{"school_code", Say(i18n::client::kColSchoolCode)},
-               {"school_name", Say(msg::kColSchoolName)},
-               {"state", Say(msg::kColState)}};
-  if (with_contacts) {
-    t.columns.push_back({"contact_name", Say(msg::kColContact)});
-    t.columns.push_back({"contact_phone", Say(msg::kColPhone)});
-  } else {
-    t.columns.push_back({"latest_version", Say(i18n::client::kColVersion), 0});
-    t.columns.push_back({"received", Say(msg::kColLastReceived)});
-    t.columns.push_back({"submitter", Say(i18n::client::kColSubmitter)});
-    t.columns.push_back({"review_comment", Say(msg::kColReviewComment)});
-  }
-  for (const auto& s : schools) {
-    std::vector<table::Cell> row = {table::Cell::Of(s.school_code()),
-                                    table::Cell::Of(s.school_name()),
-                                    table::Cell::Of(StateText(s.state()))};
-    if (with_contacts) {
-      row.push_back(table::Cell::Of(OrDash(s.contact_name())));
-      row.push_back(table::Cell::Of(OrDash(s.contact_phone())));
-    } else {
-      row.push_back(s.latest_version() ? table::Cell::Of(static_cast<double>(s.latest_version()))
-                                       : table::Cell::Of("-"));
-      row.push_back(table::Cell::Of(OrDash(s.received())));
-      row.push_back(table::Cell::Of(OrDash(s.submitter())));
-      row.push_back(table::Cell::Of(s.review_comment()));
-    }
-    t.AddRow(std::move(row));
-  }
-  return t;
 }
 
 }  // namespace
@@ -214,7 +177,7 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
     return kExitOk;
   }
   out << Say(msg::kReviewed, record->version(), record->school_code(), record->period(),
-             StateText(record->state()), record->time())
+             render::StateText(record->state()), record->time())
       << "\n";
   return kExitOk;
 }
@@ -239,7 +202,7 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
     out << io::EncodeJson(*status) << "\n";
     return kExitOk;
   }
-  table::Table t = SchoolRowsTable(status->schools(), /*with_contacts=*/false);
+  table::Table t = render::SubmissionTable(status->schools(), /*with_contacts=*/false);
   t.title = Say(msg::kStatusTitle, status->county_code(), status->period(), status->as_of());
   t.notes.push_back(status->window_defined() ? PeriodLine(status->window()) : Say(msg::kNoWindow));
   t.notes.push_back(Say(msg::kStatusCounts, status->schools_total(), status->submitted(),
@@ -272,7 +235,7 @@ int RunRemind(const Globals& g, const StatusArgs& args, std::ostream& out, std::
     return kExitOk;
   }
   const double days = reminders->days_to_deadline();
-  table::Table t = SchoolRowsTable(reminders->owing(), /*with_contacts=*/true);
+  table::Table t = render::SubmissionTable(reminders->owing(), /*with_contacts=*/true);
   t.title =
       Say(days >= 0 ? msg::kRemindTitle : msg::kRemindTitlePassed, reminders->window().period(),
           reminders->window().deadline(), PeopleNumber(std::abs(days), 1));
@@ -309,7 +272,7 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
     const double days = item.days_to_deadline();
     out << Say(msg::kDueItem, item.period(),
                item.state() == "returned" ? Say(msg::kReturnedForCorrection)
-                                          : StateText("not_submitted"),
+                                          : render::StateText("not_submitted"),
                item.deadline(),
                Say(days >= 0 ? msg::kInDays : msg::kDaysAgo, PeopleNumber(std::abs(days), 1)),
                item.closes())

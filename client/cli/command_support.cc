@@ -46,15 +46,4 @@ bool NeedCounty(const Globals& g, std::ostream& err) {
   return false;
 }
 
-std::string StateText(absl::string_view state) {
-  namespace msg = i18n::client;
-  if (state == "not_submitted") return i18n::Say(msg::kStateNotSubmitted);
-  if (state == "on_time") return i18n::Say(msg::kStateOnTime);
-  if (state == "late") return i18n::Say(msg::kStateLate);
-  if (state == "returned") return i18n::Say(msg::kStateReturned);
-  if (state == "accepted") return i18n::Say(msg::kStateAccepted);
-  if (state == "reopened") return i18n::Say(msg::kStateReopened);
-  return std::string(state);
-}
-
 }  // namespace junheng::client

@@ -43,9 +43,4 @@ int Emit(const Globals& g, Format format, const std::vector<const table::Table*>
 // True when a county is configured; otherwise says how to give one and returns false.
 bool NeedCounty(const Globals& g, std::ostream& err);
 
-// A state word of the API as people read it in the current language: a school's submission state
-// (not_submitted, on_time, late, returned, accepted) or a review's (accepted, returned, reopened).
-// A word the client does not know is shown as it is.
-std::string StateText(absl::string_view state);
-
 }  // namespace junheng::client

@@ -8,7 +8,6 @@
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
-#include "client/cli/report_sheet.h"
 #include "client/outbox/outbox.h"
 #include "client/outbox/outbox_delivery.h"
 #include "client/outbox/record_files.h"
@@ -20,6 +19,8 @@
 #include "common/i18n/validation_messages.h"
 #include "common/io/csv_table.h"
 #include "common/io/message_codec.h"
+#include "common/render/report_sheet.h"
+#include "common/render/submission_table.h"
 #include "common/validate/report_validator.h"
 
 namespace junheng::client {
@@ -225,14 +226,15 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   }
   if (*format == Format::kCsv || *format == Format::kXlsx) {
     // The clerk's own file back, to correct and submit again: the template's layout.
-    table::Table sheet = ReportTable({&stored->report()}, catalog::kEverySection);
-    absl::Status written =
-        *format == Format::kCsv
-            ? WriteText(OutputOf(g), table::RenderCsv(sheet), out)
-            : WriteXlsx(
-                  OutputOf(g),
-                  [&](const std::string& path) { return WriteReportWorkbook(sheet, 0, path); },
-                  out);
+    table::Table sheet = render::ReportTable({&stored->report()}, catalog::kEverySection);
+    absl::Status written = *format == Format::kCsv
+                               ? WriteText(OutputOf(g), table::RenderCsv(sheet), out)
+                               : WriteXlsx(
+                                     OutputOf(g),
+                                     [&](const std::string& path) {
+                                       return render::WriteReportWorkbook(sheet, 0, path);
+                                     },
+                                     out);
     return written.ok() ? kExitOk : Fail(written, err);
   }
   const std::string name = SchoolName(connection, g.county, args.school);
@@ -240,7 +242,8 @@ int RunShow(const Globals& g, const ShowArgs& args, std::ostream& out, std::ostr
   PrintReceipt(stored->receipt(), name, out);
   if (stored->has_review()) {
     const auto& review = stored->review();
-    out << Say(msg::kReviewLine, StateText(review.state()), review.time(), review.reviewer())
+    out << Say(msg::kReviewLine, render::StateText(review.state()), review.time(),
+               review.reviewer())
         << "\n";
     if (!review.comment().empty()) out << Say(msg::kBureauComment, review.comment()) << "\n";
   }
@@ -347,7 +350,7 @@ int RunValues(const Globals& g, const ReportsArgs& args, std::ostream& out, std:
   }
   std::vector<const SchoolReport*> reports;
   for (const v1::StoredReport& s : stored) reports.push_back(&s.report());
-  table::Table t = ReportTable(reports, catalog::kEverySection, &names);
+  table::Table t = render::ReportTable(reports, catalog::kEverySection, &names);
   t.title = Say(msg::kValuesTitle, g.county, args.period,
                 Say(args.accepted_only ? msg::kAcceptedVersions : msg::kLatestVersions));
   t.sheet_name = "各校填报数据";

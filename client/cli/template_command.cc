@@ -5,11 +5,11 @@
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
-#include "client/cli/report_sheet.h"
 #include "common/catalog/catalog.h"
 #include "common/catalog/fields.h"
 #include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
+#include "common/render/report_sheet.h"
 #include "common/validate/report_validator.h"
 
 namespace junheng::client {
@@ -114,12 +114,13 @@ int RunTemplate(const Globals& g, const TemplateArgs& args, std::ostream& out, s
     }
   }
 
-  table::Table sheet = ReportTable({&report}, sections);
+  table::Table sheet = render::ReportTable({&report}, sections);
   absl::Status written;
   switch (*format) {
     case Format::kXlsx:
       written = WriteXlsx(
-          output, [&](const std::string& path) { return WriteReportWorkbook(sheet, 0, path); },
+          output,
+          [&](const std::string& path) { return render::WriteReportWorkbook(sheet, 0, path); },
           out);
       break;
     case Format::kCsv:

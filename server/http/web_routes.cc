@@ -11,12 +11,17 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "common/catalog/catalog.h"
 #include "common/i18n/lang.h"
 #include "common/i18n/server_messages.h"
 #include "common/io/message_codec.h"
+#include "common/render/report_sheet.h"
+#include "common/validate/validation_result.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "junheng/v1/report.pb.h"
+#include "junheng/v1/services.pb.h"
 #include "server/auth/principal.h"
 #include "server/http/catalog_json.h"
 
@@ -89,6 +94,25 @@ std::string ContentTypeOf(absl::string_view path) {
   return "application/octet-stream";
 }
 
+// X-File-Name as pages send it: percent-encoded UTF-8, since fetch() sends only ASCII header
+// values. A malformed escape is kept as it is.
+std::string PercentDecoded(absl::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && absl::ascii_isxdigit(text[i + 1]) &&
+        absl::ascii_isxdigit(text[i + 2])) {
+      auto digit = [](char c) {
+        return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10;
+      };
+      out += static_cast<char>(digit(text[i + 1]) * 16 + digit(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 HttpAnswer NotFound(absl::string_view path) {
   HttpAnswer answer = ErrorAnswer(absl::NotFoundError(absl::StrCat(path, "：没有这个页面")));
   return answer;
@@ -103,14 +127,14 @@ std::string WebRoutes::Cookie(absl::string_view name, absl::string_view value, b
                       http_only ? "; HttpOnly" : "", options_.tls ? "; Secure" : "");
 }
 
-absl::StatusOr<std::string> WebRoutes::TokenOf(const HttpRequest& request) const {
+absl::StatusOr<std::string> WebRoutes::TokenOf(const HttpRequest& request, bool read_only) const {
   absl::string_view authorization = Header(request, "authorization");
   if (absl::ConsumePrefix(&authorization, "Bearer ")) return std::string(authorization);
   auto cookie = request.cookies.find(kSessionCookie);
   if (cookie == request.cookies.end() || cookie->second.empty()) return std::string();
   auto resolved = sessions_->Resolve(cookie->second);
   if (!resolved.ok()) return resolved.status();
-  if (!SameSecret(Header(request, "x-csrf-token"), resolved->session.csrf)) {
+  if (!read_only && !SameSecret(Header(request, "x-csrf-token"), resolved->session.csrf)) {
     return absl::PermissionDeniedError(i18n::Say(i18n::server::kCsrfMissing));
   }
   return resolved->token;
@@ -142,6 +166,10 @@ HttpAnswer WebRoutes::Handle(const HttpRequest& request) const {
     answer.body = CatalogJson();
   } else if (request.path == "/api/read-report" && request.method == "POST") {
     answer = ReadReport(request);
+  } else if (request.path == "/api/template.xlsx" && request.method == "GET") {
+    answer = Template(request);
+  } else if (absl::StartsWith(request.path, "/api/export/") && request.method == "GET") {
+    answer = Export(request);
   } else if (api) {
     answer = NotFound(request.path);
   } else if (request.method == "GET" || request.method == "HEAD") {
@@ -226,7 +254,7 @@ HttpAnswer WebRoutes::ReadReport(const HttpRequest& request) const {
   if (!token.ok()) return ErrorAnswer(token.status());
   auto who = tokens_->Authenticate(*token);
   if (!who.ok()) return ErrorAnswer(who.status());
-  std::string name = Header(request, "x-file-name");
+  std::string name = PercentDecoded(Header(request, "x-file-name"));
   if (name.empty()) name = "report.xlsx";
   auto reports = io::ReadRecords<junheng::v1::SchoolReport>(request.body, name);
   if (!reports.ok()) {
@@ -245,6 +273,68 @@ HttpAnswer WebRoutes::ReadReport(const HttpRequest& request) const {
     }
   }
   return Json(out);
+}
+
+HttpAnswer WebRoutes::Template(const HttpRequest& request) const {
+  auto token = TokenOf(request, /*read_only=*/true);
+  if (!token.ok()) return ErrorAnswer(token.status());
+  auto query = [&](const char* name) {
+    auto it = request.query.find(name);
+    return it == request.query.end() ? std::string() : it->second;
+  };
+  const std::string school_code = query("school"), period = query("period");
+  if (!validate::IsValidCode(school_code) || !validate::IsValidCode(period)) {
+    return ErrorAnswer(absl::InvalidArgumentError(
+        "give the school and the period: /api/template.xlsx?school=CODE&period=2024"));
+  }
+  auto who = tokens_->Authenticate(*token);
+  if (!who.ok()) return ErrorAnswer(who.status());
+  // The school through the API itself, so that its access rule decides who may have the
+  // template (a clerk: only their own school's).
+  junheng::v1::GetSchoolRequest get;
+  get.set_county_code(who->county);
+  get.set_school_code(school_code);
+  HttpAnswer found = api_->Call(ApiCall{.path = "/junheng.v1.RegistryService/GetSchool",
+                                        .content_type = "application/proto",
+                                        .body = get.SerializeAsString(),
+                                        .bearer_token = *token,
+                                        .lang = LangOf(request)});
+  if (found.status != 200) return found;
+  junheng::v1::School school;
+  if (!school.ParseFromString(found.body)) {
+    return ErrorAnswer(absl::InternalError("the school's record does not decode"));
+  }
+  junheng::v1::SchoolReport report;
+  report.set_school_code(school_code);
+  report.set_period(period);
+  report.set_county_code(who->county);
+  const auto sections = catalog::SectionsOfSchoolType(school.school_type());
+  const table::Table sheet =
+      render::ReportTable({&report}, sections.value_or(catalog::kEverySection));
+  return XlsxAttachment(
+      [&](const std::string& path) { return render::WriteReportWorkbook(sheet, 0, path); },
+      absl::StrCat(school_code, "-", period, ".xlsx"));
+}
+
+HttpAnswer WebRoutes::Export(const HttpRequest& request) const {
+  auto token = TokenOf(request, /*read_only=*/true);
+  if (!token.ok()) return ErrorAnswer(token.status());
+  auto who = tokens_->Authenticate(*token);
+  if (!who.ok()) return ErrorAnswer(who.status());
+  absl::string_view name = request.path;
+  absl::ConsumePrefix(&name, "/api/export/");
+  if (!absl::ConsumeSuffix(&name, ".xlsx")) return NotFound(request.path);
+  auto query = [&](const char* key) {
+    auto it = request.query.find(key);
+    return it == request.query.end() ? std::string() : it->second;
+  };
+  const std::string accepted = query("accepted_only");
+  return exports_.Download(ExportRequest{.name = std::string(name),
+                                         .county = who->county,
+                                         .period = query("period"),
+                                         .accepted_only = accepted == "1" || accepted == "true",
+                                         .token = *token,
+                                         .lang = LangOf(request)});
 }
 
 HttpAnswer WebRoutes::Page(const HttpRequest& request) const {

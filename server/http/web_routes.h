@@ -8,6 +8,7 @@
 #include "server/auth/web_sessions.h"
 #include "server/http/api_gateway.h"
 #include "server/http/connect_protocol.h"
+#include "server/http/exports.h"
 
 namespace junheng::server::http {
 
@@ -46,21 +47,28 @@ class WebRoutes {
  public:
   WebRoutes(const ApiGateway* api, auth::WebSessions* sessions, const auth::TokenStore* tokens,
             WebOptions options)
-      : api_(api), sessions_(sessions), tokens_(tokens), options_(std::move(options)) {}
+      : api_(api),
+        sessions_(sessions),
+        tokens_(tokens),
+        options_(std::move(options)),
+        exports_(api) {}
 
   HttpAnswer Handle(const HttpRequest& request) const;
 
  private:
   // The bearer token a request acts with: its Authorization header, else its session's token
-  // (checking the CSRF header), else "" (no credential). Errors: a session that is not valid
-  // (UNAUTHENTICATED) or a missing or wrong CSRF header (PERMISSION_DENIED).
-  absl::StatusOr<std::string> TokenOf(const HttpRequest& request) const;
+  // (checking the CSRF header unless `read_only`: a GET a page links to, e.g. a download), else
+  // "" (no credential). Errors: a session that is not valid (UNAUTHENTICATED) or a missing or
+  // wrong CSRF header (PERMISSION_DENIED).
+  absl::StatusOr<std::string> TokenOf(const HttpRequest& request, bool read_only = false) const;
 
   HttpAnswer Api(const HttpRequest& request) const;
   HttpAnswer Enrol(const HttpRequest& request) const;
   HttpAnswer Session(const HttpRequest& request) const;
   HttpAnswer Logout(const HttpRequest& request) const;
   HttpAnswer ReadReport(const HttpRequest& request) const;
+  HttpAnswer Template(const HttpRequest& request) const;
+  HttpAnswer Export(const HttpRequest& request) const;
   HttpAnswer Page(const HttpRequest& request) const;
 
   std::string Cookie(absl::string_view name, absl::string_view value, bool http_only,
@@ -70,6 +78,7 @@ class WebRoutes {
   auth::WebSessions* sessions_;
   const auth::TokenStore* tokens_;
   const WebOptions options_;
+  const Exports exports_;
 };
 
 }  // namespace junheng::server::http

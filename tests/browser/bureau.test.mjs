@@ -9,137 +9,20 @@
 //
 //   node --test tests/browser/
 // Needs build/server/junheng-server (or $JUNHENG_SERVER), web/node_modules (bash
-// deploy/install-web.sh) and /usr/bin/chromium (or $CHROMIUM); skips with a reason otherwise.
-import { test } from 'node:test';
+// deploy/install-web.sh) and /usr/bin/chromium (or $CHROMIUM); skips with a reason otherwise
+// (harness.mjs: the server, the sample data and the browser shared with the other browser test).
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  COUNTY, DAY, browserTest, contextOptions, imagePath, sampleCountyFacts, sampleReports, sampleSchools,
+} from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = process.env.JUNHENG_SERVER || join(ROOT, 'build/server/junheng-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const IMAGES = join(ROOT, 'docs/images');
-const COUNTY = '140430';
 // Submits twice: its first version has a larger sports area and no training figure.
 const REVISED = '2140043005';
 // Never report for 2024: the status board's missing schools.
 const MISSING = ['2140043017', '2140043022'];
-const DAY = 86400000;
 const COMMENT = '体育运动场馆面积与上一版本相差过大，请核实后重报。';
 
-function playwright() {
-  try {
-    return createRequire(join(ROOT, 'web/package.json'))('playwright-core');
-  } catch {
-    return null;
-  }
-}
-
-const why = !existsSync(SERVER) ? `no server binary at ${SERVER} (build it, or set JUNHENG_SERVER)`
-  : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`
-    : !playwright() ? 'playwright-core is not installed (run: bash deploy/install-web.sh)' : '';
-
-// ---- the server ----
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-class Server {
-  constructor(work) {
-    this.work = work;
-    this.data = join(work, 'data');
-    this.log = join(work, 'server.log');
-  }
-
-  async start() {
-    this.grpcPort = await freePort();
-    this.httpPort = await freePort();
-    this.base = `http://127.0.0.1:${this.httpPort}`;
-    // A bureau_admin token, issued offline before the first start (as deploy/server-lib.sh does).
-    const out = execFileSync(SERVER, ['token', 'issue', '--data-dir', this.data, '--role', 'bureau_admin',
-      '--county', COUNTY, '--label', 'bureau browser test'], { encoding: 'utf8' });
-    this.adminToken = out.trim().split('\n').pop().trim();
-    const log = createWriteStream(this.log, { flags: 'a' });
-    this.proc = spawn(SERVER, ['--data-dir', this.data, '--listen', `127.0.0.1:${this.grpcPort}`,
-      '--insecure-plaintext', '--http-listen', `127.0.0.1:${this.httpPort}`,
-      '--web-root', join(ROOT, 'web/public'), '--profile', 'qin-county'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.proc.stdout.pipe(log);
-    this.proc.stderr.pipe(log);
-    this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
-    for (let i = 0; i < 300; i++) {
-      if (this.proc.exitCode !== null) throw new Error(`junheng-server exited:\n${readFileSync(this.log, 'utf8')}`);
-      try {
-        await fetch(`${this.base}/auth/session`);
-        return;
-      } catch { await sleep(100); }
-    }
-    throw new Error(`junheng-server did not answer on ${this.base}:\n${readFileSync(this.log, 'utf8')}`);
-  }
-
-  async stop() {
-    if (!this.proc || this.proc.exitCode !== null) return;
-    this.proc.kill('SIGTERM');
-    const { code } = await this.exited;
-    assert.equal(code, 0, `junheng-server did not stop cleanly:\n${readFileSync(this.log, 'utf8')}`);
-  }
-
-  // An API call with a bearer token (the bureau admin's unless given): answers the JSON or throws
-  // an Error carrying the answer's {code, message}.
-  async call(service, method, body, token = this.adminToken) {
-    const r = await fetch(`${this.base}/junheng.v1.${service}/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    const json = await r.json();
-    if (!r.ok) throw Object.assign(new Error(`${method}: ${json.message}`), json);
-    return json;
-  }
-}
-
 // ---- the demo county ----
-
-function csvRows(file) {
-  const [header, ...rows] = readFileSync(join(ROOT, file), 'utf8').trim().split('\n');
-  const names = header.split(',');
-  return rows.map((row) => {
-    const cells = row.split(',');
-    return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? '']).filter(([, v]) => v !== ''));
-  });
-}
-
-function sampleSchools() {
-  return csvRows('deploy/sample/schools.csv').map((s) => {
-    const school = { ...s };
-    if ('boarding' in s) school.boarding = s.boarding === 'true';
-    for (const k of ['built_year', 'target_year']) if (k in s) school[k] = Number(s[k]);
-    return school;
-  });
-}
-
-function sampleReports(year) {
-  return csvRows(`deploy/sample/reports-${year}.csv`).map((texts) => {
-    const report = { county_code: COUNTY };
-    for (const [k, v] of Object.entries(texts)) {
-      if (['school_code', 'period', 'ict_rating', 'moral_culture_rating'].includes(k)) report[k] = v;
-      else if (v === 'true' || v === 'false') report[k] = v === 'true';
-      else report[k] = Number(v);
-    }
-    return report;
-  });
-}
 
 async function loadDemoCounty(server) {
   await server.call('RegistryService', 'UpsertSchools', { county_code: COUNTY, schools: sampleSchools() });
@@ -147,7 +30,7 @@ async function loadDemoCounty(server) {
   for (const r of sampleReports(2023)) {
     await server.call('ReportingService', 'SubmitReport', { county_code: COUNTY, submission_id: `t-2023-${r.school_code}`, report: r, replaces_version: 0, submitter: `clerk-${r.school_code}` });
   }
-  await server.call('EvaluationService', 'SubmitCountyFacts', { facts: JSON.parse(readFileSync(join(ROOT, 'deploy/sample/county-facts-2023.json'), 'utf8')), replaces_version: 0, submitter: 'bureau' });
+  await server.call('EvaluationService', 'SubmitCountyFacts', { facts: sampleCountyFacts(2023), replaces_version: 0, submitter: 'bureau' });
   // 2024 is the open round: its deadline is two days away.
   const now = Date.now();
   await server.call('BureauService', 'DefinePeriod', {
@@ -164,7 +47,7 @@ async function loadDemoCounty(server) {
     }
     await server.call('ReportingService', 'SubmitReport', { county_code: COUNTY, submission_id: `t-2024-${r.school_code}`, report: r, replaces_version: 0, submitter: `clerk-${r.school_code}` });
   }
-  await server.call('EvaluationService', 'SubmitCountyFacts', { facts: JSON.parse(readFileSync(join(ROOT, 'deploy/sample/county-facts-2024.json'), 'utf8')), replaces_version: 0, submitter: 'bureau' });
+  await server.call('EvaluationService', 'SubmitCountyFacts', { facts: sampleCountyFacts(2024), replaces_version: 0, submitter: 'bureau' });
 }
 
 // The grid's colour of a value, as docs/evaluation.md states the per-unit rule (the 2017 method's
@@ -177,18 +60,20 @@ function expectedClass(value, minimum) {
   return 'below';
 }
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// Follows each download link of the page (data-export=NAME) with the page's session and checks
+// that the server answers an xlsx workbook.
+async function expectDownloads(page, server, names) {
+  for (const name of names) {
+    const href = await page.getAttribute(`a[data-export="${name}"]`, 'href');
+    const reply = await page.request.get(`${server.base}${href}`);
+    assert.equal(reply.status(), 200, `${name}: ${await reply.text()}`);
+    assert.equal((await reply.body()).subarray(0, 2).toString(), 'PK', `${name} is an xlsx`);
+  }
+}
 
-test('the bureau watches the round, returns a report with a comment, and reads the evaluation', { skip: why || false, timeout: 300000 }, async (t) => {
-  const { chromium } = playwright();
-  const work = mkdtempSync(join(tmpdir(), 'junheng-bureau-browser-'));
-  const server = new Server(work);
-  let browser;
-  t.after(async () => {
-    await browser?.close().catch(() => {});
-    await server.stop().catch(() => {});
-    rmSync(work, { recursive: true, force: true });
-  });
+browserTest('the bureau watches the round, returns a report with a comment, and reads the evaluation', {
+  timeout: 300000, workPrefix: 'junheng-bureau-browser-', server: { label: 'bureau browser test', args: ['--profile', 'qin-county'] },
+}, async (t, { server, launch }) => {
   await server.start();
   await loadDemoCounty(server);
 
@@ -201,13 +86,12 @@ test('the bureau watches the round, returns a report with a comment, and reads t
     county_code: COUNTY, role: 'SCHOOL_CLERK', school_code: REVISED, label: '南里小学',
   });
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const browser = await launch();
+  const context = await browser.newContext(contextOptions(1400, 1000));
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`); });
-  mkdirSync(IMAGES, { recursive: true });
 
   await t.test('a bureau_admin enrols from the sign-in link and lands on the status board', async () => {
     await page.goto(`${server.base}/enrol.html#code=${issued.enrolment_code}`);
@@ -233,7 +117,9 @@ test('the bureau watches the round, returns a report with a comment, and reads t
     assert.equal(perDay.reduce((a, b) => a + b, 0), status.submitted, 'every submitting school counted once');
     assert.equal(chart.series[0].markLine.data.length, 1, 'the deadline is marked');
     await page.waitForSelector('.reminder-sheet table.sheet');
-    await page.screenshot({ path: join(IMAGES, 'web-bureau-status.png') });
+    await page.screenshot({ path: imagePath('web-bureau-status.png') });
+    // The board's downloads are the server's workbooks, fetched with the page's session.
+    await expectDownloads(page, server, ['status', 'reminders', 'values']);
   });
 
   await t.test('the review shows the second version against the first and returns it with a comment', async () => {
@@ -246,9 +132,8 @@ test('the bureau watches the round, returns a report with a comment, and reads t
     assert.equal(rows.training_completed_teachers, 'added');
     assert.ok(await page.$('table.diff tr[data-field="sports_area_m2"] td.after.changed-cell'), 'the changed cell is highlighted');
     assert.match(await page.textContent('.diff-summary'), /改动 2 处/);
-    await page.screenshot({ path: join(IMAGES, 'web-bureau-review.png') });
-
     await page.fill('#review-comment', COMMENT);
+    await page.screenshot({ path: imagePath('web-bureau-review.png') });
     await page.click('button[data-action="return"]');
     await page.waitForSelector('.action-message .note-ok');
     // The page reloads the queue: the school now waits for its correction.
@@ -266,6 +151,8 @@ test('the bureau watches the round, returns a report with a comment, and reads t
     await page.click('.tabs a[data-tab="eval"]');
     for (const level of answer.levels) await page.waitForSelector(`[data-chart-kind="coefficients-${level.level}"] canvas`);
     await page.waitForSelector('[data-chart-kind="trend-standard"]');
+    const seen = new Set();
+    let gapsShown = 0;
     for (const level of answer.levels) {
       const option = await page.evaluate((name) => window.__junhengCharts[name], `coefficients-${level.level}`);
       assert.equal(option.series[0].data.length, 7, `${level.level}: seven coefficients`);
@@ -285,16 +172,48 @@ test('the bureau watches the round, returns a report with a comment, and reads t
           const [id, cls, title] = row.cells[i];
           assert.equal(id, ind.id);
           assert.equal(cls, expectedClass(unit.values?.[ind.id], ind.unit_threshold), `${unit.school_code} ${ind.id}`);
+          seen.add(cls);
           if (cls === 'near' || cls === 'below') {
             const gap = answer.gaps.find((g) => g.kind === 'unit' && g.school_code === unit.school_code && g.indicator === ind.id);
-            if (gap) assert.ok(title.includes(`${Number(gap.additions[0].amount).toLocaleString('zh-CN')} ${gap.additions[0].unit_zh}`), `${unit.school_code} ${ind.id}: the gap in ${gap.additions[0].unit_zh} on hover`);
+            if (gap) {
+              assert.ok(title.includes(`${Number(gap.additions[0].amount).toLocaleString('zh-CN')} ${gap.additions[0].unit_zh}`), `${unit.school_code} ${ind.id}: the gap in ${gap.additions[0].unit_zh} on hover`);
+              gapsShown += 1;
+            }
           }
         });
       }
     }
+    // The demo county has all four colours (two schools did not report) and gaps to show.
+    assert.deepEqual([...seen].sort(), ['below', 'met', 'missing', 'near']);
+    assert.ok(gapsShown > 0, 'the engine\'s additions are shown on hover');
     assert.equal(await page.getAttribute('.verdict', 'data-verdict'), answer.verdict.status);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(IMAGES, 'web-bureau-evaluation.png') });
+    await page.screenshot({ path: imagePath('web-bureau-evaluation.png') });
+    // The dashboard's downloads: the evaluation workbook and the national forms.
+    await expectDownloads(page, server, ['evaluation', 'forms']);
+  });
+
+  await t.test('a bureau_viewer sees the review buttons disabled, with the reason', async () => {
+    const viewer = await server.call('TokenService', 'IssueToken', {
+      county_code: COUNTY, role: 'BUREAU_VIEWER', label: '教育局 张三', enrolment: true,
+    });
+    const other = await browser.newContext(contextOptions(1400, 1000));
+    try {
+      const p = await other.newPage();
+      p.on('pageerror', (e) => problems.push(`viewer page error: ${e.message}`));
+      await p.goto(`${server.base}/enrol.html#code=${viewer.enrolment_code}`);
+      await p.waitForURL(/bureau\.html/, { timeout: 30000 });
+      await p.goto(`${server.base}/bureau.html#/review/2024/2140043001`);
+      await p.waitForSelector('button[data-action="accept"]');
+      for (const action of ['accept', 'return']) {
+        const [disabled, title] = await p.$eval(`button[data-action="${action}"]`, (b) => [b.disabled, b.title]);
+        assert.equal(disabled, true, `${action} is disabled for a viewer`);
+        assert.match(title, /只有教育局管理员/);
+      }
+      assert.equal(await p.$eval('#review-comment', (x) => x.disabled), true);
+    } finally {
+      await other.close();
+    }
   });
 
   assert.deepEqual(problems, [], 'no script errors on the pages');

@@ -8,142 +8,20 @@
 //
 //   node --test tests/browser/
 // Needs build/server/junheng-server (or $JUNHENG_SERVER), web/node_modules (bash
-// deploy/install-web.sh) and /usr/bin/chromium (or $CHROMIUM); skips with a reason otherwise.
-import { test } from 'node:test';
+// deploy/install-web.sh) and /usr/bin/chromium (or $CHROMIUM); skips with a reason otherwise
+// (harness.mjs: the server, the sample data and the browser shared with the other browser test).
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  ROOT, COUNTY, DAY, browserTest, contextOptions, imagePath, sampleReportTexts, asReport, sampleSchools, sleep,
+} from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = process.env.JUNHENG_SERVER || join(ROOT, 'build/server/junheng-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const IMAGES = join(ROOT, 'docs/images');
-const COUNTY = '140430';
 const SCHOOL = '2140043001';
 const OTHER_SCHOOL = '2140043002';
-const DAY = 86400000;
-
-function playwright() {
-  try {
-    return createRequire(join(ROOT, 'web/package.json'))('playwright-core');
-  } catch {
-    return null;
-  }
-}
-
-const why = !existsSync(SERVER) ? `no server binary at ${SERVER} (build it, or set JUNHENG_SERVER)`
-  : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`
-    : !playwright() ? 'playwright-core is not installed (run: bash deploy/install-web.sh)' : '';
-
-// ---- the server ----
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-class Server {
-  constructor(work) {
-    this.work = work;
-    this.data = join(work, 'data');
-    this.log = join(work, 'server.log');
-  }
-
-  async init() {
-    this.grpcPort = await freePort();
-    this.httpPort = await freePort();
-    this.base = `http://127.0.0.1:${this.httpPort}`;
-    // A bureau_admin token, issued offline before the first start (as deploy/server-lib.sh does).
-    const out = execFileSync(SERVER, ['token', 'issue', '--data-dir', this.data, '--role', 'bureau_admin',
-      '--county', COUNTY, '--label', 'browser test'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    this.adminToken = out.trim().split('\n').pop().trim();
-    assert.match(this.adminToken, /^jh1\./, `token issue printed ${out}`);
-  }
-
-  // Starts the server; answers when its HTTP door answers.
-  async start() {
-    const log = createWriteStream(this.log, { flags: 'a' });
-    this.proc = spawn(SERVER, ['--data-dir', this.data, '--listen', `127.0.0.1:${this.grpcPort}`,
-      '--insecure-plaintext', '--http-listen', `127.0.0.1:${this.httpPort}`,
-      '--web-root', join(ROOT, 'web/public')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.proc.stdout.pipe(log);
-    this.proc.stderr.pipe(log);
-    this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
-    for (let i = 0; i < 300; i++) {
-      if (this.proc.exitCode !== null) throw new Error(`junheng-server exited:\n${readFileSync(this.log, 'utf8')}`);
-      try {
-        await fetch(`${this.base}/auth/session`);
-        return;
-      } catch { await sleep(100); }
-    }
-    throw new Error(`junheng-server did not answer on ${this.base}:\n${readFileSync(this.log, 'utf8')}`);
-  }
-
-  async stop() {
-    if (!this.proc || this.proc.exitCode !== null) return;
-    this.proc.kill('SIGTERM');
-    const { code } = await this.exited;
-    assert.equal(code, 0, `junheng-server did not stop cleanly:\n${readFileSync(this.log, 'utf8')}`);
-  }
-
-  // An API call as the bureau admin (Bearer token): answers the JSON or throws {code, message}.
-  async admin(service, method, body) {
-    const r = await fetch(`${this.base}/junheng.v1.${service}/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.adminToken}` },
-      body: JSON.stringify(body),
-    });
-    const json = await r.json();
-    if (!r.ok) throw Object.assign(new Error(`${method}: ${json.message}`), json);
-    return json;
-  }
-}
-
-// deploy/sample/schools.csv as School messages.
-function sampleSchools() {
-  const [header, ...rows] = readFileSync(join(ROOT, 'deploy/sample/schools.csv'), 'utf8').trim().split('\n');
-  const names = header.split(',');
-  return rows.map((row) => {
-    const cells = row.split(',');
-    const school = {};
-    names.forEach((name, i) => {
-      const v = cells[i] ?? '';
-      if (v === '') return;
-      if (name === 'boarding') school[name] = v === 'true';
-      else if (name === 'built_year' || name === 'target_year') school[name] = Number(v);
-      else school[name] = v;
-    });
-    return school;
-  });
-}
 
 // One school's row of deploy/sample/reports-YEAR.csv: {field: text}, empty cells left out.
-function sampleReport(year, school) {
-  const [header, ...rows] = readFileSync(join(ROOT, `deploy/sample/reports-${year}.csv`), 'utf8').trim().split('\n');
-  const names = header.split(',');
-  const cells = rows.map((r) => r.split(',')).find((c) => c[0] === school);
-  return Object.fromEntries(names.map((n, i) => [n, cells[i]]).filter(([, v]) => v !== ''));
-}
-
-function asReport(texts) {
-  const report = { county_code: COUNTY };
-  for (const [k, v] of Object.entries(texts)) {
-    if (['school_code', 'period', 'ict_rating', 'moral_culture_rating'].includes(k)) report[k] = v;
-    else if (v === 'true' || v === 'false') report[k] = v === 'true';
-    else report[k] = Number(v);
-  }
-  return report;
-}
+const sampleReport = (year, school) => sampleReportTexts(year).find((r) => r.school_code === school);
 
 // ---- the page ----
 
@@ -165,39 +43,26 @@ const checkedClean = (page) => page.waitForFunction(() => {
 
 const outboxCount = (page) => page.evaluate(async () => (await (await import('/js/outbox.js')).pending()).length);
 
-test('a clerk enrols, submits, submits again offline, and reads only their own school', { skip: why || false, timeout: 240000 }, async (t) => {
-  const { chromium } = playwright();
-  const work = mkdtempSync(join(tmpdir(), 'junheng-browser-'));
-  const server = new Server(work);
-  let browser;
-  t.after(async () => {
-    await browser?.close().catch(() => {});
-    await server.stop().catch(() => {});
-    rmSync(work, { recursive: true, force: true });
-  });
-  await server.init();
+browserTest('a clerk enrols, submits, submits again offline, and reads only their own school', { timeout: 240000 }, async (t, { work, server, launch }) => {
   await server.start();
 
   // The bureau's side: the registry, an open 2024 window, last year's report, a sign-in link.
-  await server.admin('RegistryService', 'UpsertSchools', { county_code: COUNTY, schools: sampleSchools() });
+  await server.call('RegistryService', 'UpsertSchools', { county_code: COUNTY, schools: sampleSchools() });
   const now = Date.now();
-  await server.admin('BureauService', 'DefinePeriod', {
+  await server.call('BureauService', 'DefinePeriod', {
     period: { county_code: COUNTY, period: '2024', opens_unix_ms: String(now - 10 * DAY), deadline_unix_ms: String(now + 5 * DAY), closes_unix_ms: String(now + 30 * DAY) },
   });
-  await server.admin('ReportingService', 'SubmitReport', {
+  await server.call('ReportingService', 'SubmitReport', {
     county_code: COUNTY, submission_id: 'browser-test-2023', report: asReport(sampleReport(2023, SCHOOL)), replaces_version: 0, submitter: '傅丽娟',
   });
-  const issued = await server.admin('TokenService', 'IssueToken', {
+  const issued = await server.call('TokenService', 'IssueToken', {
     county_code: COUNTY, role: 'SCHOOL_CLERK', school_code: SCHOOL, label: '新店小学 李老师', enrolment: true,
   });
   assert.ok(issued.enrolment_code, 'IssueToken with enrolment answers an enrolment code');
   const link = `${server.base}/enrol.html#code=${issued.enrolment_code}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const browser = await launch();
+  const context = await browser.newContext(contextOptions(1280, 900));
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -231,17 +96,16 @@ test('a clerk enrols, submits, submits again offline, and reads only their own s
   await page.locator('#f-primary_classes.has-error').waitFor();
   assert.match(await page.textContent('#summary'), /处需改正/);
   assert.match(await page.textContent('#f-primary_classes .issues'), /.+/);
-  mkdirSync(IMAGES, { recursive: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('#f-primary_classes').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -160));
-  await page.screenshot({ path: join(IMAGES, 'web-clerk-form-phone.png') });
+  await page.screenshot({ path: imagePath('web-clerk-form-phone.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.fill('#in-primary_classes', report2024.primary_classes);
   await checkedClean(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(IMAGES, 'web-clerk-form-desktop.png') });
+  await page.screenshot({ path: imagePath('web-clerk-form-desktop.png') });
 
   // Submit: the receipt.
   await page.click('#submit');
@@ -250,8 +114,8 @@ test('a clerk enrols, submits, submits again offline, and reads only their own s
   assert.match(receiptText, /沁县新店镇新店小学（2140043001）/);
   assert.match(receiptText, /第 1 版/);
   assert.match(receiptText, /提交编号web-[0-9a-f-]{36}/);
-  await page.screenshot({ path: join(IMAGES, 'web-clerk-receipt.png'), fullPage: true });
-  let versions = await server.admin('ReportingService', 'ListReportVersions', { county_code: COUNTY, school_code: SCHOOL, period: '2024' });
+  await page.screenshot({ path: imagePath('web-clerk-receipt.png'), fullPage: true });
+  let versions = await server.call('ReportingService', 'ListReportVersions', { county_code: COUNTY, school_code: SCHOOL, period: '2024' });
   assert.equal(versions.versions.length, 1);
   assert.equal(versions.versions[0].submitter, '新店小学 李老师');
 
@@ -280,14 +144,14 @@ test('a clerk enrols, submits, submits again offline, and reads only their own s
   await again.locator('#in-music_rooms').waitFor();
   // The page flushes on load (or the service worker got there first): wait for an empty outbox.
   while ((await outboxCount(again)) > 0) await sleep(200);
-  versions = await server.admin('ReportingService', 'ListReportVersions', { county_code: COUNTY, school_code: SCHOOL, period: '2024' });
+  versions = await server.call('ReportingService', 'ListReportVersions', { county_code: COUNTY, school_code: SCHOOL, period: '2024' });
   assert.equal(versions.versions.length, 2, 'exactly one new version was stored');
-  const latest = await server.admin('ReportingService', 'GetReport', { county_code: COUNTY, school_code: SCHOOL, period: '2024', version: 0 });
+  const latest = await server.call('ReportingService', 'GetReport', { county_code: COUNTY, school_code: SCHOOL, period: '2024', version: 0 });
   assert.equal(latest.report.music_rooms, 3);
   assert.match(latest.receipt.submission_id, /^web-/);
   // Another flush finds nothing to send, and the server still holds two versions.
   await again.evaluate(async () => (await import('/js/outbox.js')).flush({ csrf: (await import('/js/api.js')).csrfToken() }));
-  versions = await server.admin('ReportingService', 'ListReportVersions', { county_code: COUNTY, school_code: SCHOOL, period: '2024' });
+  versions = await server.call('ReportingService', 'ListReportVersions', { county_code: COUNTY, school_code: SCHOOL, period: '2024' });
   assert.equal(versions.versions.length, 2);
 
   // The clerk's session reads its own school only.

@@ -328,6 +328,47 @@ TEST_F(WebDoorTest, PagesAndAnswersCarryTheSecurityHeaders) {
   EXPECT_EQ(Send("GET", "/missing.html", "", {}).status, 404);
 }
 
+TEST_F(WebDoorTest, AClerkDownloadsTheTemplateOfTheirOwnSchoolOnly) {
+  const auto clerk = Issue(v1::SCHOOL_CLERK, kSchool);
+  Reply own =
+      Send("GET", "/api/template.xlsx?school=2140043001&period=2024", "", {Bearer(clerk.token())});
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.Header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_THAT(own.Header("content-disposition"), HasSubstr("2140043001-2024.xlsx"));
+  EXPECT_EQ(own.body.substr(0, 2), "PK") << "an xlsx is a zip";
+  Reply other =
+      Send("GET", "/api/template.xlsx?school=2140043002&period=2024", "", {Bearer(clerk.token())});
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(Send("GET", "/api/template.xlsx?school=2140043001", "", {Bearer(clerk.token())}).status,
+            400);
+}
+
+TEST_F(WebDoorTest, TheBureauDownloadsTheExportsAndAClerkNone) {
+  const auto clerk = Issue(v1::SCHOOL_CLERK, kSchool);
+  ASSERT_EQ(Post("/junheng.v1.ReportingService/SubmitReport", ReportJson(kSchool, "x-1"),
+                 {Bearer(clerk.token())})
+                .status,
+            200);
+  const auto viewer = Issue(v1::BUREAU_VIEWER, "");
+  for (const char* name : {"status", "values", "evaluation", "forms"}) {
+    Reply reply = Send("GET", absl::StrCat("/api/export/", name, ".xlsx?period=2024"), "",
+                       {Bearer(viewer.token())});
+    EXPECT_EQ(reply.status, 200) << name << ": " << reply.body;
+    EXPECT_EQ(reply.body.substr(0, 2), "PK") << name;
+    EXPECT_THAT(reply.Header("content-disposition"),
+                HasSubstr(absl::StrCat("140430-2024-", name, ".xlsx")));
+    EXPECT_EQ(Send("GET", absl::StrCat("/api/export/", name, ".xlsx?period=2024"), "",
+                   {Bearer(clerk.token())})
+                  .status,
+              403)
+        << "a clerk downloads no county-wide export: " << name;
+  }
+  EXPECT_EQ(
+      Send("GET", "/api/export/secrets.xlsx?period=2024", "", {Bearer(viewer.token())}).status,
+      404);
+}
+
 TEST_F(WebDoorTest, TheCatalogueGivesTheFormItsFieldsAndGroups) {
   Reply reply = Send("GET", "/api/catalog.json", "", {});
   ASSERT_EQ(reply.status, 200);

@@ -1,11 +1,11 @@
-#include "client/cli/report_sheet.h"
+#include "common/render/report_sheet.h"
 
 #include "absl/strings/str_cat.h"
 #include "common/catalog/catalog.h"
 #include "common/catalog/fields.h"
 #include "common/catalog/fill_rule.h"
 
-namespace junheng::client {
+namespace junheng::render {
 namespace {
 
 using catalog::Field;
@@ -134,4 +134,4 @@ absl::Status WriteReportWorkbook(const table::Table& table, int blank_rows,
   return (*book)->Close();
 }
 
-}  // namespace junheng::client
+}  // namespace junheng::render

@@ -9,7 +9,7 @@
 #include "common/table/table.h"
 #include "junheng/v1/report.pb.h"
 
-namespace junheng::client {
+namespace junheng::render {
 
 // School reports as a file a person fills in or corrects in Excel or WPS, and reads back with
 // `validate` / `submit`: the template, `show --format csv|xlsx` and the bureau's table of every
@@ -19,7 +19,7 @@ namespace junheng::client {
 // Chinese label row with units over the field-name row; numbers as numbers, yes/no as 是/否 and
 // ratings by their Chinese names. With `school_names`, a 学校名称 column follows the code (a
 // listing for people; the file then no longer reads back as a report).
-table::Table ReportTable(const std::vector<const v1::SchoolReport*>& reports,
+table::Table ReportTable(const std::vector<const junheng::v1::SchoolReport*>& reports,
                          catalog::SectionSet sections,
                          const std::map<std::string, std::string>* school_names = nullptr);
 
@@ -30,4 +30,4 @@ table::Table ReportTable(const std::vector<const v1::SchoolReport*>& reports,
 [[nodiscard]] absl::Status WriteReportWorkbook(const table::Table& table, int blank_rows,
                                                const std::string& path);
 
-}  // namespace junheng::client
+}  // namespace junheng::render
