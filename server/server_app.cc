@@ -1,5 +1,7 @@
 #include "server/server_app.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/profile/profile_loader.h"
@@ -100,7 +102,9 @@ absl::Status ServerApp::StartHttp(const ServerOptions& options, const Clock* clo
       std::make_unique<http::ApiGateway>(server_->InProcessChannel(grpc::ChannelArguments()));
   routes_ = std::make_unique<http::WebRoutes>(
       gateway_.get(), sessions_.get(), tokens_.get(),
-      http::WebOptions{.web_root = options.web_root, .tls = !listener.cert_pem.empty()});
+      http::WebOptions{.web_root = options.web_root,
+                       .tls = !listener.cert_pem.empty(),
+                       .max_body_bytes = listener.max_body_bytes});
   auto started = http::HttpListener::Start(listener, routes_.get());
   if (!started.ok()) return started.status();
   http_ = *std::move(started);
@@ -110,7 +114,11 @@ absl::Status ServerApp::StartHttp(const ServerOptions& options, const Clock* clo
 std::string ServerApp::address() const { return absl::StrCat(host_, ":", port_); }
 
 void ServerApp::Shutdown(absl::Duration grace) {
-  // The HTTP door first: its calls go through the gRPC server below.
+  // The HTTP door first (its requests in progress finish within the grace): its calls go
+  // through the gRPC server below, which shuts down after it.
+  const absl::Time started = absl::Now();
+  if (http_ != nullptr) http_->Stop(grace);
+  grace = std::max(absl::ZeroDuration(), grace - (absl::Now() - started));
   http_.reset();
   routes_.reset();
   gateway_.reset();

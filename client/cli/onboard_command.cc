@@ -66,8 +66,7 @@ constexpr absl::string_view kSheetStyle =
     "h1{font-size:22pt;margin:0 0 4mm}h2{font-size:16pt;margin:0 0 6mm;font-weight:normal}"
     "svg{width:70mm;height:70mm}li{margin:2mm 0;font-size:12pt}"
     ".link{font-family:monospace;font-size:10pt;word-break:break-all;border:1px solid #999;"
-    "padding:3mm}.small{font-size:9pt;color:#444}.token{font-family:monospace;font-size:8pt;"
-    "word-break:break-all}";
+    "padding:3mm}.small{font-size:9pt;color:#444}";
 
 std::string SheetBody(const Person& person, const v1::IssueTokenResponse& issued,
                       const std::string& link) {
@@ -87,8 +86,7 @@ std::string SheetBody(const Person& person, const v1::IssueTokenResponse& issued
                                : person.request.role() == v1::BUREAU_ADMIN ? "bureau_admin"
                                                                            : "bureau_viewer",
                                info.county_code(), info.id())),
-                      "</p><p class=\"small\">", Html(Say(msg::kSheetCliToken)),
-                      "</p><p class=\"token\">", Html(issued.token()), "</p></section>");
+                      "</p></section>");
 }
 
 std::string Page(absl::string_view title, absl::string_view body) {
@@ -97,11 +95,16 @@ std::string Page(absl::string_view title, absl::string_view body) {
                       "</body></html>\n");
 }
 
+// Writes a sheet readable by its owner only: it signs a person in.
 bool WriteFile(const std::filesystem::path& path, const std::string& text, std::ostream& err) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  std::error_code error;
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+      std::filesystem::perm_options::replace, error);
   file << text;
   file.close();
-  if (!file) {
+  if (!file || error) {
     err << ErrorLine(absl::StrCat("cannot write ", path.string())) << "\n";
     return false;
   }
@@ -163,6 +166,10 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
 
   std::error_code error;
   std::filesystem::create_directories(args.out_dir, error);
+  if (!error) {
+    std::filesystem::permissions(args.out_dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, error);
+  }
   if (error) {
     err << ErrorLine(absl::StrCat("cannot create ", args.out_dir, ": ", error.message())) << "\n";
     return kExitUsage;

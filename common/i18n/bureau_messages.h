@@ -123,9 +123,6 @@ inline constexpr Msg kSheetSteps{
     "bureau to revoke it at once."};
 inline constexpr Msg kSheetRole{"sheet.role", "身份：$0　县：$1　令牌编号：$2",
                                 "role: $0   county: $1   token id: $2"};
-inline constexpr Msg kSheetCliToken{
-    "sheet.cli_token", "学校电脑上的命令行客户端 junheng（自动提交）使用的令牌：",
-    "the token for the junheng command line on the school's PC (automatic delivery):"};
 inline constexpr Msg kTokenIssued{
     "token.issued",
     "令牌 $0：县 $2 的 $1，到期 $3\n"

@@ -126,14 +126,18 @@ absl::StatusOr<WebSessions::Resolved> WebSessions::Resolve(absl::string_view coo
   if (stored->ended_unix_ms() != 0 || absl::ToUnixMillis(now) >= stored->expires_unix_ms()) {
     return SignInRefused(i18n::server::kSessionEnded);
   }
+  bool idle = false;
   {
     absl::MutexLock lock(&mu_);
     auto [it, fresh] = last_seen_.try_emplace(key, now);
-    if (!fresh && now - it->second >= limits_.idle) {
-      last_seen_.erase(it);
-      return SignInRefused(i18n::server::kSessionIdle);
-    }
-    it->second = now;
+    idle = !fresh && now - it->second >= limits_.idle;
+    if (!idle) it->second = now;
+  }
+  if (idle) {
+    // Ended in the store, so that neither a retry nor a restart brings it back.
+    absl::Status ended = Close(cookie, "session.idle");
+    if (!ended.ok()) return ended;
+    return SignInRefused(i18n::server::kSessionIdle);
   }
   auto token = OpenToken(cookie, kSessionPurpose, stored->sealed_token());
   if (!token.ok()) return token.status();
@@ -148,7 +152,9 @@ absl::StatusOr<WebSessions::Resolved> WebSessions::Resolve(absl::string_view coo
   return resolved;
 }
 
-absl::Status WebSessions::End(absl::string_view cookie) {
+absl::Status WebSessions::End(absl::string_view cookie) { return Close(cookie, "session.logout"); }
+
+absl::Status WebSessions::Close(absl::string_view cookie, absl::string_view action) {
   auto stored = Find(cookie);
   if (!stored.ok()) return stored.status();
   {
@@ -160,9 +166,9 @@ absl::Status WebSessions::End(absl::string_view cookie) {
   StoredSession shown = *stored;
   shown.clear_sealed_token();
   const std::string county = stored->county_code();
-  return store_->Commit(storage::Change(county).PutSession(*stored).Audit(MakeAudit(
-      *clock_, absl::StrCat("token ", stored->token_id(), " (web session)"), "session.logout",
-      absl::StrCat(county, "/token/", stored->token_id(), "/session"), shown)));
+  return store_->Commit(storage::Change(county).PutSession(*stored).Audit(
+      MakeAudit(*clock_, absl::StrCat("token ", stored->token_id(), " (web session)"), action,
+                absl::StrCat(county, "/token/", stored->token_id(), "/session"), shown)));
 }
 
 }  // namespace junheng::server::auth

@@ -67,6 +67,8 @@ class WebSessions {
 
  private:
   absl::StatusOr<junheng::v1::StoredSession> Find(absl::string_view cookie) const;
+  // Ends the session in the store, audited as `action` (session.logout, session.idle).
+  [[nodiscard]] absl::Status Close(absl::string_view cookie, absl::string_view action);
   std::string LabelOf(const Principal& principal) const;
 
   storage::Store* store_;

@@ -79,6 +79,14 @@ HttpAnswer ApiGateway::Call(const ApiCall& call) const {
     return answer;
   }
 
+  // gRPC takes only printable ASCII in a metadata value (and aborts on anything else), and no
+  // token has other bytes: such a credential is refused here, as the services would.
+  for (char c : call.bearer_token) {
+    if (c < 0x21 || c > 0x7E) {
+      return ErrorAnswer(absl::UnauthenticatedError(
+          "the Authorization header's token has characters no junheng token has"));
+    }
+  }
   std::string request_bytes;
   if (encoding == Encoding::kJson) {
     std::unique_ptr<Message> request = NewMessage(method->input_type());
@@ -103,7 +111,7 @@ HttpAnswer ApiGateway::Call(const ApiCall& call) const {
   if (!call.bearer_token.empty()) {
     context.AddMetadata("authorization", absl::StrCat("Bearer ", call.bearer_token));
   }
-  context.AddMetadata("junheng-lang", call.lang);
+  context.AddMetadata("junheng-lang", call.lang == "en" ? "en" : "zh");
   grpc::Slice slice(request_bytes);
   grpc::ByteBuffer send(&slice, 1), receive;
   grpc::GenericStub stub(channel_);

@@ -3,12 +3,14 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <unistd.h>
 
 #include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 
 namespace junheng::server::http {
 
@@ -67,6 +69,13 @@ struct ListenerCallbacks {
       MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &CollectHeader,
                                 &pending->request);
       *state = pending;
+      listener->in_flight_.fetch_add(1);
+      // Refused from its headers: answered before the body is read (libmicrohttpd then closes
+      // the connection instead of reading what follows).
+      if (auto early =
+              listener->routes_->RefuseEarly(pending->request, listener->max_body_bytes_)) {
+        return Queue(connection, *early);
+      }
       return MHD_YES;
     }
     auto* pending = static_cast<Pending*>(*state);
@@ -81,7 +90,10 @@ struct ListenerCallbacks {
       *upload_data_size = 0;
       return MHD_YES;
     }
-    const HttpAnswer answer = listener->routes_->Handle(pending->request);
+    return Queue(connection, listener->routes_->Handle(pending->request));
+  }
+
+  static MHD_Result Queue(MHD_Connection* connection, const HttpAnswer& answer) {
     MHD_Response* response = MHD_create_response_from_buffer(
         answer.body.size(), const_cast<char*>(answer.body.data()), MHD_RESPMEM_MUST_COPY);
     if (response == nullptr) return MHD_NO;
@@ -97,10 +109,12 @@ struct ListenerCallbacks {
     return queued;
   }
 
-  static void Completed(void* /*cls*/, MHD_Connection* /*connection*/, void** state,
+  static void Completed(void* cls, MHD_Connection* /*connection*/, void** state,
                         MHD_RequestTerminationCode /*code*/) {
+    if (*state == nullptr) return;
     delete static_cast<Pending*>(*state);
     *state = nullptr;
+    static_cast<HttpListener*>(cls)->in_flight_.fetch_sub(1);
   }
 };
 
@@ -121,7 +135,9 @@ absl::StatusOr<std::unique_ptr<HttpListener>> HttpListener::Start(const Listener
   sockaddr_in v4{};
   sockaddr_in6 v6{};
   const sockaddr* address = nullptr;
-  unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION;
+  // ITC lets Stop() quiesce the daemon: stop accepting while current requests finish.
+  unsigned int flags =
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ITC;
   if (inet_pton(AF_INET, host.c_str(), &v4.sin_addr) == 1) {
     v4.sin_family = AF_INET;
     v4.sin_port = htons(static_cast<uint16_t>(port));
@@ -146,8 +162,9 @@ absl::StatusOr<std::unique_ptr<HttpListener>> HttpListener::Start(const Listener
   listener->daemon_ = MHD_start_daemon(
       flags, static_cast<uint16_t>(port), nullptr, nullptr, &ListenerCallbacks::Access,
       listener.get(), MHD_OPTION_SOCK_ADDR, address, MHD_OPTION_NOTIFY_COMPLETED,
-      &ListenerCallbacks::Completed, nullptr, MHD_OPTION_CONNECTION_TIMEOUT,
+      &ListenerCallbacks::Completed, listener.get(), MHD_OPTION_CONNECTION_TIMEOUT,
       static_cast<unsigned int>(120), MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned int>(512),
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<unsigned int>(kConnectionsPerAddress),
       tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, listener->cert_pem_.c_str(),
       MHD_OPTION_HTTPS_MEM_KEY, listener->key_pem_.c_str(), MHD_OPTION_END);
   if (listener->daemon_ == nullptr) {
@@ -161,8 +178,16 @@ absl::StatusOr<std::unique_ptr<HttpListener>> HttpListener::Start(const Listener
   return listener;
 }
 
-HttpListener::~HttpListener() {
-  if (daemon_ != nullptr) MHD_stop_daemon(daemon_);
+void HttpListener::Stop(absl::Duration grace) {
+  if (daemon_ == nullptr) return;
+  const MHD_socket listening = MHD_quiesce_daemon(daemon_);
+  if (listening != MHD_INVALID_SOCKET) close(listening);
+  const absl::Time give_up = absl::Now() + grace;
+  while (in_flight_.load() > 0 && absl::Now() < give_up) absl::SleepFor(absl::Milliseconds(10));
+  MHD_stop_daemon(daemon_);
+  daemon_ = nullptr;
 }
+
+HttpListener::~HttpListener() { Stop(absl::ZeroDuration()); }
 
 }  // namespace junheng::server::http

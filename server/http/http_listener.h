@@ -1,9 +1,11 @@
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "server/http/web_routes.h"
 
 struct MHD_Daemon;
@@ -31,7 +33,10 @@ class HttpListener {
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<HttpListener>> Start(
       const ListenerOptions& options, const WebRoutes* routes);
 
-  // Stops accepting, finishes the connections' current requests and joins the threads.
+  // Stops accepting connections, lets the requests in progress finish for up to `grace` (their
+  // calls go on through the gRPC server, which must still run), then closes every connection and
+  // joins the threads. Idempotent; the destructor stops with no grace.
+  void Stop(absl::Duration grace);
   ~HttpListener();
 
   int port() const { return port_; }
@@ -39,7 +44,13 @@ class HttpListener {
  private:
   HttpListener() = default;
 
+  // Connections one address may hold at once: a school's PCs and phones behind one NAT stay far
+  // below it, one host cannot take every connection thread.
+  static constexpr int kConnectionsPerAddress = 64;
+
   const WebRoutes* routes_ = nullptr;
+  // Requests read or being answered (Stop waits for them).
+  std::atomic<int> in_flight_{0};
   size_t max_body_bytes_ = 0;
   // libmicrohttpd keeps pointers to the PEM text for the daemon's life.
   std::string cert_pem_;

@@ -30,8 +30,6 @@ namespace {
 
 using google::protobuf::Struct;
 
-constexpr absl::string_view kSessionCookie = "jh_session";
-constexpr absl::string_view kCsrfCookie = "jh_csrf";
 constexpr absl::string_view kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
@@ -113,8 +111,28 @@ std::string PercentDecoded(absl::string_view text) {
   return out;
 }
 
+// The token after "Bearer " (the scheme in any case, RFC 9110), or "".
+std::string BearerOf(const HttpRequest& request) {
+  absl::string_view authorization = Header(request, "authorization");
+  if (authorization.size() < 7 || !absl::StartsWithIgnoreCase(authorization, "Bearer ")) return "";
+  return std::string(absl::StripAsciiWhitespace(authorization.substr(7)));
+}
+
 HttpAnswer NotFound(absl::string_view path) {
   HttpAnswer answer = ErrorAnswer(absl::NotFoundError(absl::StrCat(path, "：没有这个页面")));
+  return answer;
+}
+
+bool IsApiPath(absl::string_view path) {
+  return absl::StartsWith(path, "/junheng.v1.") || absl::StartsWith(path, "/auth/") ||
+         absl::StartsWith(path, "/api/");
+}
+
+HttpAnswer TooLarge(size_t max_body_bytes) {
+  HttpAnswer answer = ErrorAnswer(absl::ResourceExhaustedError(
+      absl::StrCat("the request body is larger than the server accepts (", max_body_bytes >> 20,
+                   " MiB); send a smaller file")));
+  answer.status = 413;
   return answer;
 }
 
@@ -127,10 +145,15 @@ std::string WebRoutes::Cookie(absl::string_view name, absl::string_view value, b
                       http_only ? "; HttpOnly" : "", options_.tls ? "; Secure" : "");
 }
 
+std::string WebRoutes::SessionCookie() const {
+  return options_.tls ? "__Host-jh_session" : "jh_session";
+}
+
+std::string WebRoutes::CsrfCookie() const { return options_.tls ? "__Host-jh_csrf" : "jh_csrf"; }
+
 absl::StatusOr<std::string> WebRoutes::TokenOf(const HttpRequest& request, bool read_only) const {
-  absl::string_view authorization = Header(request, "authorization");
-  if (absl::ConsumePrefix(&authorization, "Bearer ")) return std::string(authorization);
-  auto cookie = request.cookies.find(kSessionCookie);
+  if (std::string bearer = BearerOf(request); !bearer.empty()) return bearer;
+  auto cookie = request.cookies.find(SessionCookie());
   if (cookie == request.cookies.end() || cookie->second.empty()) return std::string();
   auto resolved = sessions_->Resolve(cookie->second);
   if (!resolved.ok()) return resolved.status();
@@ -142,14 +165,33 @@ absl::StatusOr<std::string> WebRoutes::TokenOf(const HttpRequest& request, bool 
 
 HttpAnswer WebRoutes::Handle(const HttpRequest& request) const {
   i18n::LangScope lang(LangOf(request) == "en" ? i18n::Lang::kEn : i18n::Lang::kZh);
+  return WithSecurityHeaders(Route(request), IsApiPath(request.path));
+}
+
+std::optional<HttpAnswer> WebRoutes::RefuseEarly(const HttpRequest& headers_only,
+                                                 size_t max_body_bytes) const {
+  i18n::LangScope lang(LangOf(headers_only) == "en" ? i18n::Lang::kEn : i18n::Lang::kZh);
+  const bool api = IsApiPath(headers_only.path);
+  size_t declared = 0;
+  if (absl::SimpleAtoi(Header(headers_only, "content-length"), &declared) &&
+      declared > max_body_bytes) {
+    return WithSecurityHeaders(TooLarge(max_body_bytes), api);
+  }
+  if (absl::StartsWith(headers_only.path, "/junheng.v1.") && BearerOf(headers_only).empty() &&
+      !headers_only.cookies.contains(SessionCookie())) {
+    return WithSecurityHeaders(
+        ErrorAnswer(absl::UnauthenticatedError(
+            i18n::Say(i18n::server::kUnauthenticated, i18n::Say(i18n::server::kNoToken)))),
+        api);
+  }
+  return std::nullopt;
+}
+
+HttpAnswer WebRoutes::Route(const HttpRequest& request) const {
   HttpAnswer answer;
-  const bool api = absl::StartsWith(request.path, "/junheng.v1.") ||
-                   absl::StartsWith(request.path, "/auth/") ||
-                   absl::StartsWith(request.path, "/api/");
+  const bool api = IsApiPath(request.path);
   if (request.body_too_large) {
-    answer = ErrorAnswer(absl::ResourceExhaustedError(
-        "the request body is larger than the server accepts (4 MiB); send a smaller file"));
-    answer.status = 413;
+    answer = TooLarge(options_.max_body_bytes);
   } else if (absl::StartsWith(request.path, "/junheng.v1.")) {
     answer = request.method == "POST"
                  ? Api(request)
@@ -178,6 +220,10 @@ HttpAnswer WebRoutes::Handle(const HttpRequest& request) const {
     answer = ErrorAnswer(absl::InvalidArgumentError("pages are read with GET"));
     answer.status = 405;
   }
+  return answer;
+}
+
+HttpAnswer WebRoutes::WithSecurityHeaders(HttpAnswer answer, bool api) const {
   auto& headers = answer.headers;
   headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
   headers.emplace_back("X-Content-Type-Options", "nosniff");
@@ -217,14 +263,14 @@ HttpAnswer WebRoutes::Enrol(const HttpRequest& request) const {
   if (!session.ok()) return ErrorAnswer(session.status());
   HttpAnswer answer = Json(WhoJson(*session));
   answer.headers.emplace_back("Set-Cookie",
-                              Cookie(kSessionCookie, session->cookie, true, kCookieLifetime));
+                              Cookie(SessionCookie(), session->cookie, true, kCookieLifetime));
   answer.headers.emplace_back("Set-Cookie",
-                              Cookie(kCsrfCookie, session->csrf, false, kCookieLifetime));
+                              Cookie(CsrfCookie(), session->csrf, false, kCookieLifetime));
   return answer;
 }
 
 HttpAnswer WebRoutes::Session(const HttpRequest& request) const {
-  auto cookie = request.cookies.find(kSessionCookie);
+  auto cookie = request.cookies.find(SessionCookie());
   if (cookie == request.cookies.end()) {
     return ErrorAnswer(absl::UnauthenticatedError(i18n::Say(i18n::server::kSessionUnknown)));
   }
@@ -236,7 +282,7 @@ HttpAnswer WebRoutes::Session(const HttpRequest& request) const {
 HttpAnswer WebRoutes::Logout(const HttpRequest& request) const {
   auto token = TokenOf(request);
   if (!token.ok()) return ErrorAnswer(token.status());
-  auto cookie = request.cookies.find(kSessionCookie);
+  auto cookie = request.cookies.find(SessionCookie());
   if (cookie != request.cookies.end()) {
     absl::Status ended = sessions_->End(cookie->second);
     if (!ended.ok() && ended.code() != absl::StatusCode::kUnauthenticated) {
@@ -244,8 +290,9 @@ HttpAnswer WebRoutes::Logout(const HttpRequest& request) const {
     }
   }
   HttpAnswer answer = Json(Struct());
-  answer.headers.emplace_back("Set-Cookie", Cookie(kSessionCookie, "", true, absl::ZeroDuration()));
-  answer.headers.emplace_back("Set-Cookie", Cookie(kCsrfCookie, "", false, absl::ZeroDuration()));
+  answer.headers.emplace_back("Set-Cookie",
+                              Cookie(SessionCookie(), "", true, absl::ZeroDuration()));
+  answer.headers.emplace_back("Set-Cookie", Cookie(CsrfCookie(), "", false, absl::ZeroDuration()));
   return answer;
 }
 
@@ -339,13 +386,21 @@ HttpAnswer WebRoutes::Export(const HttpRequest& request) const {
 
 HttpAnswer WebRoutes::Page(const HttpRequest& request) const {
   std::string path = request.path == "/" ? "/index.html" : request.path;
-  if (options_.web_root.empty() || absl::StrContains(path, "..") || absl::StrContains(path, "\\") ||
-      absl::StrContains(path, std::string(1, '\0')) || absl::StrContains(path, "//")) {
+  if (options_.web_root.empty() || !absl::StartsWith(path, "/") || absl::StrContains(path, "..") ||
+      absl::StrContains(path, "\\") || absl::StrContains(path, std::string(1, '\0')) ||
+      absl::StrContains(path, "//")) {
     return NotFound(request.path);
   }
-  const std::string full = options_.web_root + path;
   std::error_code error;
-  if (!std::filesystem::is_regular_file(full, error)) return NotFound(request.path);
+  // The file, with links resolved, must lie under the web root.
+  const std::filesystem::path root = std::filesystem::canonical(options_.web_root, error);
+  const std::filesystem::path full =
+      error ? std::filesystem::path()
+            : std::filesystem::weakly_canonical(root / path.substr(1), error);
+  auto [end, unused] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+  if (error || end != root.end() || !std::filesystem::is_regular_file(full, error)) {
+    return NotFound(request.path);
+  }
   std::ifstream file(full, std::ios::binary);
   if (!file) return NotFound(request.path);
   std::ostringstream bytes;

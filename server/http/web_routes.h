@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -31,6 +32,8 @@ struct WebOptions {
   std::string web_root;
   // Mark cookies Secure and send Strict-Transport-Security: whenever the listener has TLS.
   bool tls = true;
+  // The listener's limit on a request body, for the 413 answer's sentence.
+  size_t max_body_bytes = 4 << 20;
 };
 
 // What the HTTP door answers (docs/web-console.md): the API (ApiGateway) for bearer tokens and
@@ -55,6 +58,12 @@ class WebRoutes {
 
   HttpAnswer Handle(const HttpRequest& request) const;
 
+  // The answer to a request that its headers alone refuse, before its body is read: a declared
+  // body over `max_body_bytes` (413), or an API call without any credential (401). nullopt when
+  // the request must be read.
+  std::optional<HttpAnswer> RefuseEarly(const HttpRequest& headers_only,
+                                        size_t max_body_bytes) const;
+
  private:
   // The bearer token a request acts with: its Authorization header, else its session's token
   // (checking the CSRF header unless `read_only`: a GET a page links to, e.g. a download), else
@@ -73,6 +82,13 @@ class WebRoutes {
 
   std::string Cookie(absl::string_view name, absl::string_view value, bool http_only,
                      absl::Duration max_age) const;
+  // The cookies' names: with TLS "__Host-" names, which a browser takes only from this host over
+  // HTTPS with Path=/, so a sibling host cannot plant them; plain names on plain HTTP.
+  std::string SessionCookie() const;
+  std::string CsrfCookie() const;
+  // The answer of the routes, without the security headers Handle adds.
+  HttpAnswer Route(const HttpRequest& request) const;
+  HttpAnswer WithSecurityHeaders(HttpAnswer answer, bool api) const;
 
   const ApiGateway* api_;
   auth::WebSessions* sessions_;

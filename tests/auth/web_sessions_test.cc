@@ -100,6 +100,9 @@ TEST_F(WebSessionsTest, IdleAndAbsoluteLimitsAndLogoutEndASession) {
   EXPECT_TRUE(sessions_->Resolve(first->cookie).ok()) << "each call restarts the idle clock";
   clock_.Advance(limits_.idle);
   EXPECT_THAT(sessions_->Resolve(first->cookie).status().message(), HasSubstr("长时间没有操作"));
+  EXPECT_FALSE(sessions_->Resolve(first->cookie).ok()) << "a retry does not revive an idle session";
+  WebSessions after_restart(store_.get(), tokens_.get(), &clock_, limits_);
+  EXPECT_FALSE(after_restart.Resolve(first->cookie).ok()) << "nor does a restart";
 
   auto second = sessions_->Enrol(IssueClerk().enrolment_code(), "");
   ASSERT_TRUE(second.ok());

@@ -260,6 +260,23 @@ TEST_F(WebDoorTest, RefusalsAreConnectErrorsWithTheirHttpStatus) {
   EXPECT_THAT(invalid.Field("message"), HasSubstr("primary_students"));
 }
 
+TEST_F(WebDoorTest, HostileHeadersAndBodiesAreRefusedAndTheServerStaysUp) {
+  // A token with bytes gRPC metadata cannot carry would abort the process if passed on.
+  Reply odd = Post("/junheng.v1.BureauService/ListPeriods", R"({"county_code": "140430"})",
+                   {"Authorization: Bearer \xc3\xa9\x01"});
+  EXPECT_EQ(odd.status, 401);
+  EXPECT_EQ(odd.Field("code"), "unauthenticated");
+  // The scheme in any case (RFC 9110), and the server still answers.
+  Reply lower = Post("/junheng.v1.BureauService/ListPeriods", R"({"county_code": "140430"})",
+                     {"Authorization: bearer " + admin_});
+  EXPECT_EQ(lower.status, 200) << lower.body;
+  // A body over the limit is refused from its Content-Length, before it is read.
+  Reply large =
+      Post("/junheng.v1.BureauService/ListPeriods", std::string(5 << 20, ' '), {Bearer(admin_)});
+  EXPECT_EQ(large.status, 413);
+  EXPECT_THAT(large.Field("message"), HasSubstr("4 MiB"));
+}
+
 TEST_F(WebDoorTest, ABrowserSessionActsAsItsTokenOnlyWithTheCsrfHeader) {
   const auto clerk = Issue(v1::SCHOOL_CLERK, kSchool, /*enrol=*/true);
   auto [session, csrf] = SignIn(clerk.enrolment_code());

@@ -131,8 +131,11 @@ export function cookie(name) {
   return '';
 }
 
-/** The session's CSRF value, which every call carries in X-CSRF-Token. */
-export const csrfToken = () => cookie('jh_csrf');
+/**
+ * The session's CSRF value, which every call carries in X-CSRF-Token. Over HTTPS the server names
+ * its cookies with the __Host- prefix (a sibling host cannot plant them); plain on plain HTTP.
+ */
+export const csrfToken = () => cookie('__Host-jh_csrf') || cookie('jh_csrf');
 
 const DEFAULT_TIMEOUT_MS = 30000;
 

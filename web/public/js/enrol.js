@@ -1,7 +1,7 @@
 // Opening the sign-in sheet's link (enrol.html#code=...): the code leaves the address bar and
 // the history at once, is exchanged for a session (POST /auth/enrol), and the browser goes to
 // its console. The code lives only in this page's memory, for a retry.
-import { enrol } from './api.js';
+import { csrfToken, enrol, session } from './api.js';
 import { kvSet } from './outbox.js';
 import { $ } from './ui.js';
 
@@ -28,6 +28,14 @@ async function start() {
   }
   $('working').hidden = false;
   $('failed').hidden = true;
+  // A link opened in a browser that is already signed in could be someone else's sheet: ask
+  // before changing who this browser is.
+  // (Only a browser holding the session's CSRF cookie can be signed in: others are not asked.)
+  const current = csrfToken() ? await session().catch(() => null) : null;
+  if (current && !confirm(`这个浏览器已经登录为“${current.label || current.school_code || current.role}”。要改用这张登录单登录吗？`)) {
+    location.replace('/index.html');
+    return;
+  }
   try {
     const who = await enrol(code);
     await kvSet('session', who).catch(() => {});
