@@ -184,7 +184,12 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
     const std::string link = absl::StrCat(base, "/enrol.html#code=", issued->enrolment_code());
     const std::string body = SheetBody(person, *issued, link);
     absl::StrAppend(&all, body);
-    if (!WriteFile(std::filesystem::path(args.out_dir) / (person.code + ".html"),
+    // A school's sheet is named after the school; a bureau member's after the role and token id,
+    // so that onboarding a second member does not overwrite the first's.
+    const std::string file = person.request.role() == v1::SCHOOL_CLERK
+                                 ? person.code
+                                 : absl::StrCat(person.code, "-", issued->info().id());
+    if (!WriteFile(std::filesystem::path(args.out_dir) / (file + ".html"),
                    Page(Say(msg::kSheetFor, person.name, person.code), body), err)) {
       return kExitRejected;
     }
