@@ -17,6 +17,7 @@
 #include "common/io/message_codec.h"
 #include "common/render/evaluation_render.h"
 #include "common/render/evaluation_workbook.h"
+#include "common/render/listing_tables.h"
 #include "common/table/table.h"
 #include "common/validate/county_facts_validator.h"
 #include "common/validate/validation_result.h"
@@ -220,40 +221,7 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
     out << io::EncodeJson(*trend) << "\n";
     return kExitOk;
   }
-  table::Table t;
-  t.title = Say(msg::kTrendTitle, trend->county_code());
-  t.sheet_name = "趋势";
-  t.columns = {{"year", Say(msg::kColYear), 0},
-               {"source", Say(msg::kColSource)},
-               {"level", Say(msg::kColLevel)},
-               {"indicator", Say(msg::kColIndicator)},
-               {"name_zh", Say(msg::kColIndicatorName)},
-               {"cv", Say(msg::kColCoefficient), 3},
-               {"threshold", Say(msg::kColThreshold), 2},
-               {"result", Say(msg::kColResult)}};
-  for (const auto& year : trend->years()) {
-    if (!year.evaluated()) {
-      t.notes.push_back(Say(msg::kTrendNothingReported, year.year()));
-      continue;
-    }
-    t.notes.push_back(Say(msg::kTrendYear, year.year(), year.source(), year.schools_reported(),
-                          year.schools_meeting(), year.schools_due(), year.due_meeting(),
-                          Say(year.county_pass() ? msg::kCountyPass : msg::kCountyFail)));
-    for (const auto& level : year.levels()) {
-      for (const auto& ind : level.indicators()) {
-        table::Cell cv = ind.has_cv() ? table::Cell::Of(ind.cv()) : table::Cell::Of("-");
-        cv.failing = ind.status() != "not_judged" && !ind.pass();
-        t.AddRow({table::Cell::Of(static_cast<double>(year.year())), table::Cell::Of(year.source()),
-                  table::Cell::Of(
-                      absl::StrCat(level.level(), " ", level.units_meeting(), "/", level.units())),
-                  table::Cell::Of(ind.id()), table::Cell::Of(ind.name_zh()), std::move(cv),
-                  table::Cell::Of(ind.threshold()),
-                  table::Cell::Of(Say(ind.status() == "not_judged" ? msg::kNotJudged
-                                      : ind.pass()                 ? msg::kMeets
-                                                                   : msg::kFails))});
-      }
-    }
-  }
+  table::Table t = render::TrendTable(*trend);
   return Emit(g, *format, {&t}, out, err);
 }
 

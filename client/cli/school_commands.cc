@@ -9,6 +9,7 @@
 #include "common/catalog/fields.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/io/message_codec.h"
+#include "common/render/listing_tables.h"
 
 namespace junheng::client {
 
@@ -55,41 +56,7 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
     out << io::EncodeJson(*response) << "\n";
     return kExitOk;
   }
-  // The registry as the file `schools import` reads back: every catalogue column, words by
-  // their Chinese names, under a label row and a field-name row.
-  table::Table t;
-  t.title = *format == Format::kText ? Say(msg::kRegistryTitle, g.county) : "";
-  t.sheet_name = "学校名册";
-  t.key_row = *format != Format::kText;
-  const bool all_columns = *format != Format::kText;
-  std::vector<const catalog::Field<v1::School>*> fields;
-  for (const catalog::Field<v1::School>* field : catalog::school::kAll) {
-    bool brief = field == &catalog::school::school_code || field == &catalog::school::school_name ||
-                 field == &catalog::school::school_type || field == &catalog::school::locale ||
-                 field == &catalog::school::target_year;
-    if (!all_columns && !brief) continue;
-    fields.push_back(field);
-    t.columns.push_back({std::string(field->name), field->DisplayLabel(),
-                         field->kind == catalog::Kind::kYear ? 0 : -1});
-  }
-  for (const auto& school : response->schools()) {
-    std::vector<table::Cell> row;
-    for (const catalog::Field<v1::School>* field : fields) {
-      if (field->kind == catalog::Kind::kYear) {
-        row.push_back(table::Cell::Of(field->Number(school)));
-      } else if (field->kind == catalog::Kind::kYesNo) {
-        std::optional<bool> flag = field->Flag(school);
-        row.push_back(table::Cell::Of(!flag ? "" : *flag ? "是" : "否"));
-      } else {
-        const catalog::Word* word = field->FindWord(field->Text(school));
-        row.push_back(table::Cell::Of(std::string(word ? word->label_zh : field->Text(school))));
-      }
-    }
-    t.AddRow(std::move(row));
-  }
-  if (*format == Format::kText) {
-    t.notes.push_back(Say(msg::kSchoolsCount, g.county, response->schools_size()));
-  }
+  table::Table t = render::RegistryTable(*response, g.county, *format != Format::kText);
   return Emit(g, *format, {&t}, out, err);
 }
 

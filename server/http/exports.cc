@@ -12,6 +12,7 @@
 #include "common/catalog/field.h"
 #include "common/i18n/lang.h"
 #include "common/render/evaluation_workbook.h"
+#include "common/render/listing_tables.h"
 #include "common/render/national_forms.h"
 #include "common/render/report_sheet.h"
 #include "common/render/submission_table.h"
@@ -147,9 +148,31 @@ HttpAnswer Exports::Download(const ExportRequest& request) const {
         },
         file_name);
   }
-  return ErrorAnswer(absl::NotFoundError(absl::StrCat(
-      "no download named '", request.name,
-      "': status, reminders, values, evaluation or forms (/api/export/NAME.xlsx?period=P)")));
+  if (request.name == "schools") {
+    v1::ListSchoolsRequest ask;
+    ask.set_county_code(request.county);
+    auto registry = CallAs<v1::ListSchoolsResponse>(*api_, request,
+                                                    "/junheng.v1.RegistryService/ListSchools", ask);
+    if (registry.refused) return *registry.refused;
+    return Tables({render::RegistryTable(registry.response, request.county, true)},
+                  absl::StrCat(request.county, "-schools.xlsx"));
+  }
+  if (request.name == "trend") {
+    v1::TrendRequest ask;
+    ask.set_county_code(request.county);
+    ask.set_from_year(request.from_year);
+    ask.set_to_year(request.to_year);
+    auto trend =
+        CallAs<v1::TrendResponse>(*api_, request, "/junheng.v1.EvaluationService/Trend", ask);
+    if (trend.refused) return *trend.refused;
+    return Tables(
+        {render::TrendTable(trend.response)},
+        absl::StrCat(request.county, "-trend-", request.from_year, "-", request.to_year, ".xlsx"));
+  }
+  return ErrorAnswer(absl::NotFoundError(
+      absl::StrCat("no download named '", request.name,
+                   "': status, reminders, values, evaluation, forms, schools or trend "
+                   "(/api/export/NAME.xlsx?period=P; trend: ?from=YEAR&to=YEAR)")));
 }
 
 }  // namespace junheng::server::http

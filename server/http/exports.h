@@ -12,12 +12,15 @@ namespace junheng::server::http {
 
 // What a download of the web console asks for: GET /api/export/<name>.xlsx?period=P.
 struct ExportRequest {
-  // status | reminders | values | evaluation | forms
+  // status | reminders | values | evaluation | forms | schools | trend
   std::string name;
   std::string county;
   std::string period;
   // values, evaluation, forms: only the versions the bureau accepted.
   bool accepted_only = false;
+  // trend: the years, inclusive (period labels that are years).
+  int from_year = 0;
+  int to_year = 0;
   // The caller's credential and language, with which every RPC below is made.
   std::string token;
   std::string lang = "zh";
@@ -32,7 +35,8 @@ HttpAnswer XlsxAttachment(const std::function<absl::Status(const std::string&)>&
 // The web console's downloads are the command line's exports: the same RPCs, called through the
 // API gateway with the caller's own credential (so each RPC's access rule decides, e.g. a clerk
 // gets none of these), rendered by the same common/render code as `junheng status|remind|values|
-// eval|forms -o FILE.xlsx`. 404 for an unknown name; the RPCs' refusals as Connect errors.
+// eval|forms|schools list|trend -o FILE.xlsx`. 404 for an unknown name; the RPCs' refusals as
+// Connect errors.
 class Exports {
  public:
   explicit Exports(const ApiGateway* api) : api_(api) {}

@@ -376,10 +376,15 @@ HttpAnswer WebRoutes::Export(const HttpRequest& request) const {
     return it == request.query.end() ? std::string() : it->second;
   };
   const std::string accepted = query("accepted_only");
+  int from = 0, to = 0;
+  (void)absl::SimpleAtoi(query("from"), &from);
+  (void)absl::SimpleAtoi(query("to"), &to);
   return exports_.Download(ExportRequest{.name = std::string(name),
                                          .county = who->county,
                                          .period = query("period"),
                                          .accepted_only = accepted == "1" || accepted == "true",
+                                         .from_year = from,
+                                         .to_year = to,
                                          .token = *token,
                                          .lang = LangOf(request)});
 }

@@ -119,7 +119,7 @@ browserTest('the bureau watches the round, returns a report with a comment, and 
     await page.waitForSelector('.reminder-sheet table.sheet');
     await page.screenshot({ path: imagePath('web-bureau-status.png') });
     // The board's downloads are the server's workbooks, fetched with the page's session.
-    await expectDownloads(page, server, ['status', 'reminders', 'values']);
+    await expectDownloads(page, server, ['status', 'reminders', 'values', 'schools']);
   });
 
   await t.test('the review shows the second version against the first and returns it with a comment', async () => {
@@ -190,7 +190,8 @@ browserTest('the bureau watches the round, returns a report with a comment, and 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: imagePath('web-bureau-evaluation.png') });
     // The dashboard's downloads: the evaluation workbook and the national forms.
-    await expectDownloads(page, server, ['evaluation', 'forms']);
+    await page.waitForSelector('a[data-export="trend"]');
+    await expectDownloads(page, server, ['evaluation', 'forms', 'trend']);
   });
 
   await t.test('a bureau_viewer sees the review buttons disabled, with the reason', async () => {

@@ -339,7 +339,8 @@ async function drawTrend(box, ctx, period, current) {
   const primaryEl = h('div', { class: 'chart' });
   const juniorEl = h('div', { class: 'chart' });
   fill(box,
-    h('h2', {}, `趋势（${from}–${to}）`),
+    h('h2', {}, `趋势（${from}–${to}）`, ' ',
+      h('a', { class: 'btn btn-small', 'data-export': 'trend', href: `/api/export/trend.xlsx?from=${from}&to=${to}`, download: '' }, '下载 趋势.xlsx')),
     evaluated.length < 1
       ? note('info', '这些年份都还没有数据。')
       : [h('div', { class: 'three-col' }, standardEl, primaryEl, juniorEl),

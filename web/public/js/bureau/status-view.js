@@ -63,7 +63,8 @@ export async function renderStatus(view, ctx, current) {
         h('button', { type: 'button', class: 'btn btn-small', onclick: () => exportCsv(list, ctx, period, filter) }, '导出表格（CSV，可用 Excel/WPS 打开）'),
         downloadLink('status', period, '报送情况.xlsx'),
         downloadLink('reminders', period, '催报名单.xlsx'),
-        downloadLink('values', period, '各校填报数据.xlsx')),
+        downloadLink('values', period, '各校填报数据.xlsx'),
+        downloadLink('schools', period, '学校名册.xlsx')),
       h('table', { class: 'data' },
         headRow(['学校标识码', '学校名称', '状态', ['版本', 'num'], '首次报送', '最近报送', '报送人', '联系人', '电话', '审核意见/特许', '']),
         h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 11, class: 'muted' }, '没有学校')))));
