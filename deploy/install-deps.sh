@@ -8,7 +8,7 @@ PACKAGES=(
   librocksdb-dev libcli11-dev libspdlog-dev libtomlplusplus-dev libcsv-dev libssl-dev
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev liborcus-dev libixion-dev libboost-dev libmicrohttpd-dev libqrencode-dev
-  libcurl4-openssl-dev chromium
+  libcurl4-openssl-dev curl chromium zbar-tools
   openssl clang-14 libclang-rt-14-dev clang clang-format
   liborcus-dev libxlsxwriter-dev python3-openpyxl
 )

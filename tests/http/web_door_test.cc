@@ -381,6 +381,13 @@ TEST_F(WebDoorTest, TheBureauDownloadsTheExportsAndAClerkNone) {
               403)
         << "a clerk downloads no county-wide export: " << name;
   }
+  for (const char* path :
+       {"/api/export/schools.xlsx", "/api/export/trend.xlsx?from=2023&to=2024"}) {
+    Reply reply = Send("GET", path, "", {Bearer(viewer.token())});
+    EXPECT_EQ(reply.status, 200) << path << ": " << reply.body;
+    EXPECT_EQ(reply.body.substr(0, 2), "PK") << path;
+    EXPECT_EQ(Send("GET", path, "", {Bearer(clerk.token())}).status, 403) << path;
+  }
   EXPECT_EQ(
       Send("GET", "/api/export/secrets.xlsx?period=2024", "", {Bearer(viewer.token())}).status,
       404);
