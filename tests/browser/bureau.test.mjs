@@ -81,9 +81,9 @@ browserTest('the bureau watches the round, returns a report with a comment, and 
     county_code: COUNTY, role: 'BUREAU_ADMIN', label: '教育局 王科长', enrolment: true,
   });
   assert.ok(issued.enrolment_code, 'IssueToken with enrolment answers an enrolment code');
-  // The school's clerk, who reads the comment afterwards through the API.
+  // The school's clerk, who reads the comment afterwards through the API and on their own page.
   const clerk = await server.call('TokenService', 'IssueToken', {
-    county_code: COUNTY, role: 'SCHOOL_CLERK', school_code: REVISED, label: '南里小学',
+    county_code: COUNTY, role: 'SCHOOL_CLERK', school_code: REVISED, label: '南里小学', enrolment: true,
   });
 
   const browser = await launch();
@@ -144,6 +144,19 @@ browserTest('the bureau watches the round, returns a report with a comment, and 
     assert.equal(stored.review.state, 'returned');
     assert.equal(stored.review.comment, COMMENT);
     assert.equal(stored.review.version, '2');
+
+    // The clerk signs in on a phone and finds the comment on their page.
+    const phone = await browser.newContext(contextOptions(390, 844));
+    try {
+      const clerkPage = await phone.newPage();
+      clerkPage.on('pageerror', (e) => problems.push(`clerk page error: ${e.message}`));
+      await clerkPage.goto(`${server.base}/enrol.html#code=${clerk.enrolment_code}`);
+      await clerkPage.waitForURL(/clerk\.html/, { timeout: 30000 });
+      await clerkPage.waitForFunction((comment) => document.body.innerText.includes(comment), COMMENT, { timeout: 30000 });
+      assert.match(await clerkPage.textContent('body'), /教育局退回/);
+    } finally {
+      await phone.close();
+    }
   });
 
   await t.test('the evaluation dashboard: coefficients against the answer\'s limit, the grid by value and minimum', async () => {
