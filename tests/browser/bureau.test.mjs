@@ -50,13 +50,13 @@ async function loadDemoCounty(server) {
   await server.call('EvaluationService', 'SubmitCountyFacts', { facts: sampleCountyFacts(2024), replaces_version: 0, submitter: 'bureau' });
 }
 
-// The grid's colour of a value, as docs/evaluation.md states the per-unit rule (the 2017 method's
-// 85% floor, the qin-county profile's too): at the minimum, within 85% of it, or below.
-function expectedClass(value, minimum) {
+// The grid's colour of a value, as docs/evaluation.md states the per-unit rule: at the minimum,
+// within the profile's miss floor of it (85% in the 2017 method), or below.
+function expectedClass(value, minimum, floor) {
   if (value === undefined || value === null) return 'missing';
   const tol = (t) => 1e-9 * Math.max(1, Math.abs(value), Math.abs(t));
   if (value >= minimum - tol(minimum)) return 'met';
-  if (value >= 0.85 * minimum - tol(0.85 * minimum)) return 'near';
+  if (value >= floor * minimum - tol(floor * minimum)) return 'near';
   return 'below';
 }
 
@@ -161,6 +161,8 @@ browserTest('the bureau watches the round, returns a report with a comment, and 
 
   await t.test('the evaluation dashboard: coefficients against the answer\'s limit, the grid by value and minimum', async () => {
     const answer = await server.call('EvaluationService', 'Evaluate', { county_code: COUNTY, period: '2024' });
+    const { profile } = await server.call('EvaluationService', 'EvaluateWithInput', { county_code: COUNTY, period: '2024' });
+    assert.ok(profile.unit_miss_floor > 0 && profile.unit_miss_floor < 1, 'the profile states its miss floor');
     await page.click('.tabs a[data-tab="eval"]');
     for (const level of answer.levels) await page.waitForSelector(`[data-chart-kind="coefficients-${level.level}"] canvas`);
     await page.waitForSelector('[data-chart-kind="trend-standard"]');
@@ -184,7 +186,7 @@ browserTest('the bureau watches the round, returns a report with a comment, and 
         level.indicators.forEach((ind, i) => {
           const [id, cls, title] = row.cells[i];
           assert.equal(id, ind.id);
-          assert.equal(cls, expectedClass(unit.values?.[ind.id], ind.unit_threshold), `${unit.school_code} ${ind.id}`);
+          assert.equal(cls, expectedClass(unit.values?.[ind.id], ind.unit_threshold, profile.unit_miss_floor), `${unit.school_code} ${ind.id}`);
           seen.add(cls);
           if (cls === 'near' || cls === 'below') {
             const gap = answer.gaps.find((g) => g.kind === 'unit' && g.school_code === unit.school_code && g.indicator === ind.id);

@@ -146,7 +146,8 @@ export function levelGrid(level, gaps, { missFloor = METHOD_MISS_FLOOR, labelOf 
   return { level: level.level, name_zh: level.name_zh || '', indicators, rows, counts };
 }
 
-// The miss floor an evaluation was judged with: the server's when it sends one, else the method's.
+// The miss floor an evaluation was judged with: its profile's (the dashboard reads it from
+// EvaluateWithInput), else, for a stored snapshot, which keeps no profile, the method's.
 export function missFloorOf(evaluation) {
   const f = Number(evaluation?.unit_miss_floor);
   return f > 0 && f <= 1 ? f : METHOD_MISS_FLOOR;

@@ -49,7 +49,10 @@ export async function renderEval(view, ctx, current) {
     snapshot = await ctx.api.getSnapshot({ county_code: ctx.county, period, seq: snapshotSeq });
     evaluation = snapshot.evaluation || {};
   } else {
-    evaluation = await ctx.api.evaluate({ county_code: ctx.county, period, accepted_only: acceptedOnly });
+    // With its input, for the profile the evaluation was judged by: the grid colours a miss by the
+    // profile's own floor (thresholds are data), not a number of the page's.
+    const withInput = await ctx.api.rpc('EvaluateWithInput', { county_code: ctx.county, period, accepted_only: acceptedOnly });
+    evaluation = { ...(withInput.evaluation || {}), unit_miss_floor: withInput.profile?.unit_miss_floor };
   }
   if (!current()) return;
   globalThis.__junhengEvaluation = evaluation;
