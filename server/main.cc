@@ -6,7 +6,9 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "common/cli/config_keys.h"
 #include "common/rpc/protobuf_log.h"
 #include "common/time/clock.h"
 #include "server/server_app.h"
@@ -57,6 +59,8 @@ int main(int argc, char** argv) {
                  "calls a credential may make at once after a pause")
       ->capture_default_str();
   app.set_config("--config", "", "read options from a TOML file (data-dir = \"...\")");
+  // A misspelt key (`sever = ...`) is an error, not silently ignored.
+  app.allow_config_extras(CLI::config_extras_mode::error);
   // Operator subcommands (issue 5); without one, the server serves.
   std::string backup_server = "127.0.0.1:50551", backup_to;
   double backup_deadline = 600;
@@ -100,6 +104,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (auto unknown = junheng::cli::UnknownConfigKeyOf(app, e)) {
+      std::cerr << "error: " << unknown->key << " in the config file " << unknown->file
+                << " is not a setting (misspelt?); the settings are: "
+                << absl::StrJoin(unknown->valid_keys, ", ") << "\n";
+      return 2;
+    }
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (*backup) {

@@ -263,8 +263,15 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
     out << io::EncodeJson(*due) << "\n";
     return kExitOk;
   }
+  for (const auto& item : due->missed()) {
+    out << Say(msg::kMissedPeriod, item.period(), item.closes(), due->school_name(),
+               due->school_code(), item.state() == "returned" ? Say(msg::kMissedReturned) : "")
+        << "\n";
+  }
   if (due->owed().empty()) {
-    out << Say(msg::kOwesNothing, due->school_name(), due->school_code()) << "\n";
+    if (due->missed().empty()) {
+      out << Say(msg::kOwesNothing, due->school_name(), due->school_code()) << "\n";
+    }
     return kExitOk;
   }
   out << Say(msg::kOwes, due->school_name(), due->school_code()) << "\n";

@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "client/cli/command_support.h"
+#include "common/cli/config_keys.h"
 #include "common/i18n/help_messages.h"
 #include "common/i18n/message.h"
 #include "common/table/people_text.h"
@@ -99,6 +100,9 @@ void SayParseError(const CLI::App& app, const CLI::ParseError& e, std::ostream& 
     const std::string missing = what.substr(0, what.size() - required.size());
     sentence = missing == "A subcommand" ? Say(help::kParseNoCommand, command)
                                          : Say(help::kParseRequired, missing, command);
+  } else if (auto unknown = cli::UnknownConfigKeyOf(app, e)) {
+    sentence = Say(help::kParseConfigKey, unknown->file, unknown->key,
+                   absl::StrJoin(unknown->valid_keys, i18n::ListComma()));
   } else if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
     // "--deadline: <the validator's sentence>": the validators below speak the catalogue.
     sentence = Say(help::kParseValue, what, command);

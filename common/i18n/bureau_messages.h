@@ -68,6 +68,14 @@ inline constexpr Msg kStillOwe{"remind.still_owe", "还有 $0 所学校欠报",
 // due.
 inline constexpr Msg kOwesNothing{"due.nothing", "$0（$1）现在没有要报的报表",
                                   "$0 ($1) owes no report now"};
+inline constexpr Msg kMissedPeriod{
+    "due.missed",
+    "填报期 $0 已于 $1 关闭，$2（$3）没有报送$4；现在不能再提交。如需补报，请联系教育局开通特许补报"
+    "（`junheng period exception`）",
+    "period $0 closed at $1 without $2 ($3)'s report$4; it can no longer be submitted. To submit "
+    "it late, ask the bureau for an exception (`junheng period exception`)"};
+inline constexpr Msg kMissedReturned{"due.missed_returned", "（退回的报表没有改正）",
+                                     " (the returned report was not corrected)"};
 inline constexpr Msg kOwes{"due.owes", "$0（$1）应报：", "$0 ($1) owes:"};
 inline constexpr Msg kDueItem{"due.item", "  填报期 $0：$1，截止 $2（$3），关闭 $4",
                               "  period $0: $1, deadline $2 ($3), closes $4"};

@@ -37,6 +37,9 @@ inline constexpr Msg kParseNoCommand{"help.parse_no_command",
                                      "a command is required; run `$0 --help` to see the commands"};
 inline constexpr Msg kParseValue{"help.parse_value", "$0；请运行 `$1 --help` 查看这条命令的写法",
                                  "$0; run `$1 --help` to see how this command is written"};
+inline constexpr Msg kParseConfigKey{
+    "help.parse_config_key", "配置文件 $0 里的 $1 不是可用的设置（拼写错了？）；可用的设置：$2",
+    "$1 in the config file $0 is not a setting (misspelt?); the settings are: $2"};
 inline constexpr Msg kParseOther{
     "help.parse_other", "命令写法有误（CLI11：$0）；请运行 `$1 --help` 查看这条命令的写法",
     "the command line is wrong ($0); run `$1 --help` to see how this command is written"};

@@ -183,8 +183,6 @@ inline constexpr Msg kCsrfMissing{
     "the request lacks X-CSRF-Token (the pages send it; scripts use Authorization: Bearer)"};
 inline constexpr Msg kNoAccessRule{"auth.no_access_rule", "$0 没有访问规则",
                                    "no access rule for $0"};
-inline constexpr Msg kRoleMayNotCall{"auth.role_may_not_call", "$0 令牌不能调用 $1",
-                                     "a $0 token may not call $1"};
 inline constexpr Msg kNoRuleApplies{"auth.no_rule_applies", "$0 没有适用的访问规则（$1）",
                                     "no access rule applies to $0 ($1)"};
 inline constexpr Msg kOtherCounty{"auth.other_county",

@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/i18n/access_messages.h"
 #include "common/i18n/server_messages.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor_database.h"
@@ -23,6 +24,7 @@ using junheng::v1::AUDITOR;
 using junheng::v1::BUREAU_ADMIN;
 using junheng::v1::BUREAU_VIEWER;
 using junheng::v1::SCHOOL_CLERK;
+namespace access = i18n::access;
 
 constexpr uint32_t kClerk = RoleBit(SCHOOL_CLERK);
 constexpr uint32_t kViewer = RoleBit(BUREAU_VIEWER);
@@ -33,13 +35,14 @@ constexpr uint32_t kBureau = kViewer | kAdmin;
 
 // A row for the RPC that takes `Request`.
 template <typename Request>
-MethodRule Row(uint32_t roles, Scope scope, absl::string_view county_field,
+MethodRule Row(const i18n::Msg& action, uint32_t roles, Scope scope, absl::string_view county_field,
                absl::string_view school_field = "") {
   const Descriptor* request = Request::descriptor();
   const MethodDescriptor* method = MethodTaking(*request);
   return MethodRule{.request = request,
                     .method = method,
                     .path = method != nullptr ? MethodPath(*method) : request->full_name(),
+                    .action = &action,
                     .roles = roles,
                     .scope = scope,
                     .county_field = county_field,
@@ -54,43 +57,54 @@ const std::vector<MethodRule>& Table() {
   namespace v1 = junheng::v1;
   static const std::vector<MethodRule> table = {
       // ReportingService
-      Row<v1::SubmitReportRequest>(kClerk | kAdmin, Scope::kSchool, "county_code",
-                                   "report.school_code"),
-      Row<v1::ValidateReportRequest>(kClerk | kAdmin, Scope::kSchool, "county_code",
-                                     "report.school_code"),
-      Row<v1::GetReportRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
-      Row<v1::ListReportVersionsRequest>(kClerk | kBureau, Scope::kSchool, "county_code",
-                                         "school_code"),
-      Row<v1::ListLatestReportsRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::SubmitReportRequest>(access::kSubmitReport, kClerk | kAdmin, Scope::kSchool,
+                                   "county_code", "report.school_code"),
+      Row<v1::ValidateReportRequest>(access::kValidateReport, kClerk | kAdmin, Scope::kSchool,
+                                     "county_code", "report.school_code"),
+      Row<v1::GetReportRequest>(access::kGetReport, kClerk | kBureau, Scope::kSchool, "county_code",
+                                "school_code"),
+      Row<v1::ListReportVersionsRequest>(access::kListReportVersions, kClerk | kBureau,
+                                         Scope::kSchool, "county_code", "school_code"),
+      Row<v1::ListLatestReportsRequest>(access::kListLatestReports, kBureau, Scope::kCounty,
+                                        "county_code"),
       // RegistryService
-      Row<v1::UpsertSchoolsRequest>(kAdmin, Scope::kCounty, "county_code"),
-      Row<v1::ListSchoolsRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::GetSchoolRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
+      Row<v1::UpsertSchoolsRequest>(access::kUpsertSchools, kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::ListSchoolsRequest>(access::kListSchools, kBureau, Scope::kCounty, "county_code"),
+      Row<v1::GetSchoolRequest>(access::kGetSchool, kClerk | kBureau, Scope::kSchool, "county_code",
+                                "school_code"),
       // BureauService
-      Row<v1::DefinePeriodRequest>(kAdmin, Scope::kCounty, "period.county_code"),
-      Row<v1::ListPeriodsRequest>(kClerk | kBureau, Scope::kCounty, "county_code"),
-      Row<v1::GrantExceptionRequest>(kAdmin, Scope::kCounty, "exception.county_code"),
-      Row<v1::ReviewReportRequest>(kAdmin, Scope::kCounty, "county_code"),
-      Row<v1::SubmissionStatusRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::RemindersRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::DueRequest>(kClerk | kBureau, Scope::kSchool, "county_code", "school_code"),
+      Row<v1::DefinePeriodRequest>(access::kDefinePeriod, kAdmin, Scope::kCounty,
+                                   "period.county_code"),
+      Row<v1::ListPeriodsRequest>(access::kListPeriods, kClerk | kBureau, Scope::kCounty,
+                                  "county_code"),
+      Row<v1::GrantExceptionRequest>(access::kGrantException, kAdmin, Scope::kCounty,
+                                     "exception.county_code"),
+      Row<v1::ReviewReportRequest>(access::kReviewReport, kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::SubmissionStatusRequest>(access::kSubmissionStatus, kBureau, Scope::kCounty,
+                                       "county_code"),
+      Row<v1::RemindersRequest>(access::kReminders, kBureau, Scope::kCounty, "county_code"),
+      Row<v1::DueRequest>(access::kDue, kClerk | kBureau, Scope::kSchool, "county_code",
+                          "school_code"),
       // AdminService
-      Row<v1::BackupRequest>(kAdmin, Scope::kServer, ""),
+      Row<v1::BackupRequest>(access::kBackup, kAdmin, Scope::kServer, ""),
       // EvaluationService
-      Row<v1::EvaluateRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::EvaluateWithInputRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::SubmitCountyFactsRequest>(kAdmin, Scope::kCounty, "facts.county_code"),
-      Row<v1::GetCountyFactsRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::ListSnapshotsRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::GetSnapshotRequest>(kBureau, Scope::kCounty, "county_code"),
-      Row<v1::TrendRequest>(kBureau, Scope::kCounty, "county_code"),
+      Row<v1::EvaluateRequest>(access::kEvaluate, kBureau, Scope::kCounty, "county_code"),
+      Row<v1::EvaluateWithInputRequest>(access::kEvaluateWithInput, kBureau, Scope::kCounty,
+                                        "county_code"),
+      Row<v1::SubmitCountyFactsRequest>(access::kSubmitCountyFacts, kAdmin, Scope::kCounty,
+                                        "facts.county_code"),
+      Row<v1::GetCountyFactsRequest>(access::kGetCountyFacts, kBureau, Scope::kCounty,
+                                     "county_code"),
+      Row<v1::ListSnapshotsRequest>(access::kListSnapshots, kBureau, Scope::kCounty, "county_code"),
+      Row<v1::GetSnapshotRequest>(access::kGetSnapshot, kBureau, Scope::kCounty, "county_code"),
+      Row<v1::TrendRequest>(access::kTrend, kBureau, Scope::kCounty, "county_code"),
       // TokenService
-      Row<v1::IssueTokenRequest>(kAdmin, Scope::kCounty, "county_code"),
-      Row<v1::RevokeTokenRequest>(kAdmin, Scope::kCounty, "county_code"),
-      Row<v1::ListTokensRequest>(kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::IssueTokenRequest>(access::kIssueToken, kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::RevokeTokenRequest>(access::kRevokeToken, kAdmin, Scope::kCounty, "county_code"),
+      Row<v1::ListTokensRequest>(access::kListTokens, kAdmin, Scope::kCounty, "county_code"),
       // AuditService
-      Row<v1::ListAuditRequest>(kAuditor, Scope::kCounty, "county_code"),
-      Row<v1::VerifyAuditRequest>(kAuditor, Scope::kCounty, "county_code"),
+      Row<v1::ListAuditRequest>(access::kListAudit, kAuditor, Scope::kCounty, "county_code"),
+      Row<v1::VerifyAuditRequest>(access::kVerifyAudit, kAuditor, Scope::kCounty, "county_code"),
   };
   return table;
 }
@@ -168,11 +182,33 @@ std::string FieldAtPath(const google::protobuf::Message& message, absl::string_v
   return "";
 }
 
+std::string RoleTitle(junheng::v1::Role role) {
+  switch (role) {
+    case junheng::v1::SCHOOL_CLERK:
+      return i18n::Say(access::kSchoolClerk);
+    case junheng::v1::BUREAU_VIEWER:
+      return i18n::Say(access::kBureauViewer);
+    case junheng::v1::BUREAU_ADMIN:
+      return i18n::Say(access::kBureauAdmin);
+    case junheng::v1::AUDITOR:
+      return i18n::Say(access::kAuditor);
+    default:
+      return RoleName(role);
+  }
+}
+
 absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
                        const google::protobuf::Message& request) {
   if ((rule.roles & RoleBit(principal.role)) == 0) {
-    return absl::PermissionDeniedError(
-        i18n::Say(i18n::server::kRoleMayNotCall, RoleName(principal.role), rule.path));
+    std::string allowed;
+    for (auto role : {junheng::v1::SCHOOL_CLERK, junheng::v1::BUREAU_VIEWER,
+                      junheng::v1::BUREAU_ADMIN, junheng::v1::AUDITOR}) {
+      if ((rule.roles & RoleBit(role)) == 0) continue;
+      if (!allowed.empty()) absl::StrAppend(&allowed, i18n::Say(access::kRoleSeparator));
+      absl::StrAppend(&allowed, RoleTitle(role));
+    }
+    return absl::PermissionDeniedError(i18n::Say(access::kRoleMayNot, RoleTitle(principal.role),
+                                                 i18n::Say(*rule.action), allowed));
   }
   if (rule.scope == Scope::kServer) return absl::OkStatus();
   bool found = false;

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "common/i18n/message.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "junheng/v1/security.pb.h"
@@ -37,6 +38,8 @@ struct MethodRule {
   const google::protobuf::MethodDescriptor* method;
   // As gRPC names the method, for messages: "/junheng.v1.ReportingService/SubmitReport".
   std::string path;
+  // What the method does, as a refused person reads it ("提交学校报表").
+  const i18n::Msg* action;
   // RoleBit()s of the roles allowed.
   uint32_t roles;
   Scope scope;
@@ -57,8 +60,11 @@ const google::protobuf::MethodDescriptor* MethodTaking(const google::protobuf::D
 // "/<package>.<Service>/<Method>", the method's path on the wire.
 std::string MethodPath(const google::protobuf::MethodDescriptor& method);
 
-// OK when `principal` may call `rule.method` with `request`; PERMISSION_DENIED naming the role
-// or the county/school otherwise.
+// A role as a person reads it: "学校填报员（school_clerk）".
+std::string RoleTitle(junheng::v1::Role role);
+
+// OK when `principal` may call `rule.method` with `request`; PERMISSION_DENIED otherwise, saying
+// what the caller tried to do and which roles may (a role refusal), or naming the county/school.
 [[nodiscard]] absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
                                      const google::protobuf::Message& request);
 

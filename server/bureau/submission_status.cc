@@ -222,8 +222,7 @@ absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
     const bool excepted =
         !s.exception_expires().empty() &&
         absl::OkStatus() == CheckSubmissionWindow(store, county, period.period(), school_code, now);
-    if (!open && !excepted) continue;
-    auto* item = response.add_owed();
+    auto* item = open || excepted ? response.add_owed() : response.add_missed();
     item->set_period(period.period());
     item->set_state(s.state());
     item->set_deadline(period.deadline());

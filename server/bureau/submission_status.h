@@ -32,7 +32,8 @@ namespace junheng::server {
     const storage::Store& store, const junheng::v1::RemindersRequest& request, absl::Time now);
 
 // What one school owes: each defined period of its county that has not closed (or for which the
-// school holds an unexpired exception) and for which it has no report, or a returned one.
+// school holds an unexpired exception) and for which it has no report, or a returned one; and,
+// as `missed`, each period that closed so without an exception.
 // INVALID_ARGUMENT for bad codes; NOT_FOUND for a school not in the registry.
 [[nodiscard]] absl::StatusOr<junheng::v1::DueResponse> BuildDue(
     const storage::Store& store, const junheng::v1::DueRequest& request, absl::Time now);

@@ -3,8 +3,11 @@
 // junheng_server_auth only, so it also proves that the authorization path needs no gRPC.
 #include "server/auth/authorizer.h"
 
+#include "common/i18n/lang.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "junheng/v1/evaluation_service.pb.h"
+#include "junheng/v1/security.pb.h"
 #include "junheng/v1/services.pb.h"
 #include "server/auth/policy.h"
 #include "tests/testing/english.h"
@@ -66,6 +69,35 @@ TEST_F(AuthorizerTest, AClerkActsOnItsOwnSchoolWithItsOwnCertificate) {
   auto refused = authorizer_->Authorize({clerk}, wrong_certificate, SubmitReport(), own);
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kPermissionDenied);
   EXPECT_THAT(refused.status().message(), HasSubstr("client certificate (2140043002)"));
+}
+
+TEST_F(AuthorizerTest, ARoleRefusalSaysWhatWasTriedAndWhoMayDoIt) {
+  const std::string clerk = Token(v1::SCHOOL_CLERK, "2140043001");
+  const std::string admin = Token(v1::BUREAU_ADMIN);
+  v1::EvaluateRequest evaluate;
+  evaluate.set_county_code(testing::kTestCounty);
+  evaluate.set_period("2024");
+  const auto& method = *MethodTaking(*v1::EvaluateRequest::descriptor());
+  {
+    i18n::LangScope zh(i18n::Lang::kZh);
+    auto denied = authorizer_->Authorize({clerk}, {}, method, evaluate);
+    EXPECT_EQ(denied.status().code(), absl::StatusCode::kPermissionDenied);
+    EXPECT_EQ(denied.status().message(),
+              "你的身份是学校填报员（school_clerk），不能查看县域评估；可以这样做的是："
+              "教育局查看员（bureau_viewer）、教育局管理员（bureau_admin）");
+  }
+  {
+    i18n::LangScope en(i18n::Lang::kEn);
+    v1::ListAuditRequest audit;
+    audit.set_county_code(testing::kTestCounty);
+    auto denied = authorizer_->Authorize({admin}, {},
+                                         *MethodTaking(*v1::ListAuditRequest::descriptor()), audit);
+    EXPECT_EQ(denied.status().message(),
+              "your role, bureau administrator (bureau_admin), may not read the audit log; this is "
+              "for: auditor (auditor)");
+    EXPECT_THAT(denied.status().message(), ::testing::Not(HasSubstr("/junheng.v1.")))
+        << "no RPC path in what a person reads";
+  }
 }
 
 TEST_F(AuthorizerTest, NoTokenIsUnauthenticatedAndAnExhaustedBucketSaysWhenToRetry) {

@@ -71,6 +71,18 @@ check "missing FILE is a usage error" 2 $?
 "$CLIENT_BIN" --server 127.0.0.1:1 --county 140430 --deadline 1 schools list >"$WORK/out" 2>&1
 check "unreachable server exits 3" 3 $?
 
+# A misspelt config key names the file, the key and the settings, in both programs (issue 14, 12).
+printf 'server = "127.0.0.1:1"\nsever = "127.0.0.1:1"\n' >"$WORK/client.toml"
+"$CLIENT_BIN" --config "$WORK/client.toml" --county 140430 schools list >"$WORK/out" 2>&1
+check "a misspelt client config key is a usage error" 2 $?
+contains "the client names the file and the key" "$WORK/out" "sever in the config file $WORK/client.toml is not a setting"
+contains "the client lists the settings" "$WORK/out" "server, county"
+printf 'data-dir = "%s"\nsever = "x"\n' "$WORK/other-data" >"$WORK/server.toml"
+"$SERVER_BIN" --config "$WORK/server.toml" >"$WORK/out" 2>&1
+check "a misspelt server config key is a usage error" 2 $?
+contains "the server names the file and the key" "$WORK/out" "sever in the config file $WORK/server.toml is not a setting"
+contains "the server lists the settings" "$WORK/out" "data-dir, listen"
+
 # SIGTERM: graceful stop, exit 0, database closed.
 stop_server
 check "SIGTERM stops the server with exit 0" 0 $?

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/i18n/access_messages.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/i18n/client_messages.h"
 #include "common/i18n/help_messages.h"

@@ -281,6 +281,13 @@ TEST_F(BureauIntegrationTest, DueTellsAClerkWhatTheSchoolOwes) {
   auto closed = rpc_->Call(&v1::BureauService::Stub::Due, due);
   ASSERT_TRUE(closed.ok());
   EXPECT_TRUE(closed->owed().empty()) << "a closed period is no longer owed";
+  ASSERT_EQ(closed->missed_size(), 1) << "but it is said to have closed without the report";
+  EXPECT_EQ(closed->missed(0).period(), "2024");
+  EXPECT_EQ(closed->missed(0).state(), "not_submitted");
+  due.set_school_code("s1");
+  auto reported = rpc_->Call(&v1::BureauService::Stub::Due, due);
+  ASSERT_TRUE(reported.ok());
+  EXPECT_TRUE(reported->missed().empty()) << "s1 reported before the close";
 }
 
 TEST_F(BureauIntegrationTest, UndefinedPeriodHasNoWindowAndNoReminders) {

@@ -431,6 +431,12 @@ function renderStatus() {
       type: 'button', class: 'btn btn-small', onclick: () => { $('period').value = o.period; choosePeriod(o.period); },
     }, `${o.period}（${o.state === 'returned' ? '被退回' : '未提交'}，${daysText(o.days_to_deadline)}）`))));
   }
+  const missed = (state.due?.missed ?? []).filter((o) => o.period !== state.period);
+  if (missed.length) {
+    items.push(h('p', { class: 'small state-owed' }, '已关闭而本校未报：',
+      missed.map((o) => `${o.period}（${formatTime(o.closes)} 关闭）`).join('、'),
+      '。如需补报，请联系教育局开通特许补报。'));
+  }
   fill(box, items);
 }
 
