@@ -2,6 +2,8 @@
 
 #include <qrencode.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,7 +19,9 @@
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
 #include "common/i18n/bureau_messages.h"
+#include "common/i18n/client_messages.h"
 #include "common/i18n/help_messages.h"
+#include "common/i18n/outbox_messages.h"
 #include "common/time/time_text.h"
 
 namespace junheng::client {
@@ -105,7 +109,7 @@ bool WriteFile(const std::filesystem::path& path, const std::string& text, std::
   file << text;
   file.close();
   if (!file || error) {
-    err << ErrorLine(absl::StrCat("cannot write ", path.string())) << "\n";
+    err << ErrorLine(Say(i18n::outbox::kCannotWrite, path.string(), std::strerror(errno)));
     return false;
   }
   return true;
@@ -138,7 +142,7 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
   std::string base = args.web_url;
   while (absl::EndsWith(base, "/")) base.pop_back();
   if (!absl::StartsWith(base, "https://") && !absl::StartsWith(base, "http://")) {
-    err << ErrorLine(Say(msg::kOnboardBadUrl, args.web_url)) << "\n";
+    err << ErrorLine(Say(msg::kOnboardBadUrl, args.web_url));
     return kExitUsage;
   }
   std::vector<Person> people;
@@ -160,7 +164,7 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
     p.name = args.label;
     p.code = args.role;
   } else {
-    err << ErrorLine(Say(msg::kOnboardNeedsWho)) << "\n";
+    err << ErrorLine(Say(msg::kOnboardNeedsWho));
     return kExitUsage;
   }
 
@@ -171,7 +175,7 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
                                  std::filesystem::perm_options::replace, error);
   }
   if (error) {
-    err << ErrorLine(absl::StrCat("cannot create ", args.out_dir, ": ", error.message())) << "\n";
+    err << ErrorLine(Say(i18n::outbox::kCannotCreate, args.out_dir, error.message()));
     return kExitUsage;
   }
   Connection connection = Connect(g);
@@ -181,6 +185,8 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
     person.request.set_enrolment(true);
     auto issued = connection.Call(&v1::TokenService::Stub::IssueToken, person.request);
     if (!issued.ok()) return Fail(issued.status(), err);
+    for (const std::string& warning : issued->warnings())
+      err << Say(i18n::client::kWarning, warning) << "\n";
     const std::string link = absl::StrCat(base, "/enrol.html#code=", issued->enrolment_code());
     const std::string body = SheetBody(person, *issued, link);
     absl::StrAppend(&all, body);

@@ -14,6 +14,7 @@
 #include "client/cli/onboard_command.h"
 #include "client/rpc/connection.h"
 #include "common/i18n/bureau_messages.h"
+#include "common/i18n/client_messages.h"
 #include "common/i18n/help_messages.h"
 #include "common/io/message_codec.h"
 #include "common/time/expiry.h"
@@ -75,6 +76,8 @@ int RunTokenIssue(const Globals& g, const TokenIssueArgs& args, std::ostream& ou
     return kExitOk;
   }
   const v1::TokenInfo& info = issued->info();
+  for (const std::string& warning : issued->warnings())
+    err << Say(i18n::client::kWarning, warning) << "\n";
   out << issued->token() << "\n";
   err << Say(info.school_code().empty() ? msg::kTokenIssued : msg::kClerkTokenIssued, info.id(),
              RoleText(info.role()), info.county_code(), When(info.expires_unix_ms()),

@@ -151,6 +151,13 @@ inline constexpr Msg kTokenRevoked{"auth.token_revoked", "令牌 $0 已于 $1 �
                                    "token $0 was revoked at $1"};
 inline constexpr Msg kTokenExpired{"auth.token_expired", "令牌 $0 已于 $1 过期",
                                    "token $0 expired at $1"};
+inline constexpr Msg kTokenSchoolNotRegistered{
+    "auth.token_school_not_registered",
+    "学校 $0 不在县 $1 的学校名册里（代码写错了？还是名册尚未导入？）；令牌已签发，但在导入名册"
+    "（`junheng schools import`）之前，这所学校的报表无法评估",
+    "school $0 is not in county $1's registry (a typo, or the registry not imported yet?); the "
+    "token is issued, but the school's reports cannot be evaluated until the registry lists it "
+    "(`junheng schools import`)"};
 // The web console's sign-in (server/auth/web_sessions.cc): what a browser shows a person.
 inline constexpr Msg kEnrolmentMalformed{
     "auth.enrolment_malformed", "登录链接不完整；请重新扫描登录单上的二维码，或完整复制链接",

@@ -22,8 +22,14 @@ while [ $# -gt 0 ]; do
     --county) COUNTY="$2"; shift 2 ;;
     --host) HOSTS+=("$2"); shift 2 ;;
     --school) SCHOOLS+=("$2"); shift 2 ;;
+    # The first column of each row, as Excel and WPS save a CSV: a UTF-8 BOM, CRLF and quotes
+    # removed; header rows (school_code, or the label row 学校标识码) and anything that is not a
+    # school code are skipped, so no certificate is named after them.
     --schools-csv) while IFS=, read -r code _; do
-                     [ "$code" = "school_code" ] || [ -z "$code" ] || SCHOOLS+=("$code")
+                     code="${code#$'\xef\xbb\xbf'}"; code="${code%$'\r'}"; code="${code//\"/}"
+                     if [[ "$code" =~ ^[A-Za-z0-9._-]{1,64}$ && "$code" != "school_code" ]]; then
+                       SCHOOLS+=("$code")
+                     fi
                    done <"$2"; shift 2 ;;
     --days) DAYS="$2"; shift 2 ;;
     *) echo "make-certs.sh: unknown option $1" >&2; exit 2 ;;

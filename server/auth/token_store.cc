@@ -135,6 +135,13 @@ absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& re
   }
   absl::Status written = store_->Commit(std::move(change));
   if (!written.ok()) return written;
+  if (request.role() == junheng::v1::SCHOOL_CLERK) {
+    auto school = store_->GetSchool(county, request.school_code());
+    if (school.ok() && !school->has_value()) {
+      response.add_warnings(
+          i18n::Say(i18n::server::kTokenSchoolNotRegistered, request.school_code(), county));
+    }
+  }
   return response;
 }
 

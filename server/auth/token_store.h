@@ -37,6 +37,7 @@ class TokenStore {
 
   // INVALID_ARGUMENT: a bad county code, an unspecified role, a clerk without a valid school
   // code or another role with one, an expiry not in the future, a label over 200 bytes.
+  // A clerk's school that is not in the registry is issued with a warning in the response.
   [[nodiscard]] absl::StatusOr<junheng::v1::IssueTokenResponse> Issue(
       const junheng::v1::IssueTokenRequest& request, absl::string_view actor);
   // NOT_FOUND: no such token in the county. Revoking a revoked token changes nothing.

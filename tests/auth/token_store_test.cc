@@ -31,6 +31,20 @@ class TokenStoreTest : public testing::StoreFixture {
   std::unique_ptr<TokenStore> tokens_;
 };
 
+TEST_F(TokenStoreTest, AClerkOfASchoolNotInTheRegistryIsIssuedWithAWarning) {
+  auto unregistered = Issue(v1::SCHOOL_CLERK, "2140043099");
+  ASSERT_TRUE(unregistered.ok()) << unregistered.status();
+  ASSERT_EQ(unregistered->warnings_size(), 1);
+  EXPECT_THAT(unregistered->warnings(0), HasSubstr("2140043099"));
+  EXPECT_THAT(unregistered->warnings(0), HasSubstr("registry"));
+  ASSERT_TRUE(
+      store_->Commit(storage::Change("140430").PutSchool(testing::MakeSchool("2140043001"))).ok());
+  auto registered = Issue(v1::SCHOOL_CLERK, "2140043001");
+  ASSERT_TRUE(registered.ok());
+  EXPECT_EQ(registered->warnings_size(), 0);
+  EXPECT_EQ(Issue(v1::BUREAU_VIEWER)->warnings_size(), 0) << "no school, nothing to warn about";
+}
+
 TEST_F(TokenStoreTest, IssuedTokenAuthenticatesAsItsRoleCountyAndSchool) {
   auto issued = Issue(v1::SCHOOL_CLERK, "2140043001");
   ASSERT_TRUE(issued.ok()) << issued.status();

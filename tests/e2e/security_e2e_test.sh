@@ -20,6 +20,12 @@ contains "says what to configure" "$WORK/out" "no transport security configured"
 check "plain text on 0.0.0.0: refused" 1 $?
 
 bash "$SRC/deploy/tls/make-certs.sh" "$WORK/tls" --school "$A" --school "$B" >/dev/null
+# A registry saved by Excel (UTF-8 BOM, CRLF, a label row) names certificates after the codes only.
+printf '\xef\xbb\xbf学校标识码,学校名称\r\nschool_code,school_name\r\n%s,甲\r\n' "$A" >"$WORK/bom.csv"
+bash "$SRC/deploy/tls/make-certs.sh" "$WORK/bom-tls" --schools-csv "$WORK/bom.csv" >/dev/null
+check "a BOM'd registry gives one school certificate, named by its code" "$A.crt bureau.crt" \
+  "$(cd "$WORK/bom-tls/clients" && ls -- *.crt | tr '\n' ' ' | sed 's/ $//')"
+
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server1.log" || exit 1
 contains "server says it serves TLS" "$WORK/server1.log" "(TLS)"
 J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5 --ca "$WORK/tls/ca.crt")
@@ -28,6 +34,10 @@ J=("$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 5 --ca "$WOR
 check "the bureau admin imports the registry over TLS" 0 $?
 "${J[@]}" admin token issue --role school_clerk --school "$A" --label "clerk A" >"$WORK/clerkA" 2>"$WORK/err"
 check "admin issues a clerk token" 0 $?
+"${J[@]}" admin token issue --role school_clerk --school 9999999999 --label "typo" >/dev/null \
+  2>"$WORK/err"
+check "a token for a school not in the registry is still issued" 0 $?
+contains "with a warning naming the school" "$WORK/err" "school 9999999999 is not in county 140430's registry"
 contains "the token is shown once" "$WORK/err" "shown only this once"
 CLERK_A=$(cat "$WORK/clerkA")
 CA=(env JUNHENG_TOKEN="$CLERK_A" "${J[@]}")
