@@ -148,7 +148,6 @@ absl::StatusOr<WebSessions::Resolved> WebSessions::Resolve(absl::string_view coo
   resolved.session.cookie = std::string(cookie);
   resolved.session.csrf = CsrfOf(cookie);
   resolved.session.principal = *std::move(principal);
-  resolved.session.label = LabelOf(resolved.session.principal);
   return resolved;
 }
 

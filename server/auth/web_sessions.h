@@ -52,7 +52,9 @@ class WebSessions {
 
   // The session a cookie stands for, with the token to call with. UNAUTHENTICATED when the
   // cookie is malformed or unknown, the session was ended, idle or past its absolute end, or
-  // its token no longer authenticates. Counts as activity for the idle limit.
+  // its token no longer authenticates. Counts as activity for the idle limit. The session's label
+  // is left empty: every API call of a browser resolves its cookie, and only GET /auth/session
+  // shows the label (LabelOf).
   struct Resolved {
     WebSession session;
     std::string token;
@@ -65,11 +67,13 @@ class WebSessions {
   // The CSRF value of a cookie: a digest of it, so nothing more is stored.
   static std::string CsrfOf(absl::string_view cookie);
 
+  // Who holds the principal's token, as the bureau labelled it; "" when it has no label.
+  std::string LabelOf(const Principal& principal) const;
+
  private:
   absl::StatusOr<junheng::v1::StoredSession> Find(absl::string_view cookie) const;
   // Ends the session in the store, audited as `action` (session.logout, session.idle).
   [[nodiscard]] absl::Status Close(absl::string_view cookie, absl::string_view action);
-  std::string LabelOf(const Principal& principal) const;
 
   storage::Store* store_;
   const TokenStore* tokens_;

@@ -276,6 +276,7 @@ HttpAnswer WebRoutes::Session(const HttpRequest& request) const {
   }
   auto resolved = sessions_->Resolve(cookie->second);
   if (!resolved.ok()) return ErrorAnswer(resolved.status());
+  resolved->session.label = sessions_->LabelOf(resolved->session.principal);
   return Json(WhoJson(resolved->session));
 }
 
