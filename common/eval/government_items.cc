@@ -24,15 +24,23 @@ using junheng::v1::Profile;
 using junheng::v1::SchoolReport;
 
 // A county-wide share Σ part / Σ teachers over every school's report (G9, G12).
+//
+// With reports missing, the item fails only when no values the missing cells could hold reach the
+// minimum: a school whose teachers are known but whose part is not is counted at its best (part =
+// teachers); a school whose teachers are unknown could bring any number of fully covered teachers,
+// so the best share tends to 1 and only a minimum of 1 (every teacher) is already proven missed.
 void TeacherShare(ItemResult& item, const ReportField& part_field, double min,
                   const std::vector<SchoolRecord>& schools) {
   double part = 0;
   double whole = 0;
+  double best_part = 0;  // part + the teachers of schools that left only the part empty
+  bool teachers_unknown = false;
   std::vector<std::string> missing;
   for (const SchoolRecord& r : schools) {
     if (!IsUnitType(r.school->school_type())) continue;
     if (r.report == nullptr) {
       missing.push_back(i18n::Say(i18n::evaluation::kNoReportOf, r.school->school_code()));
+      teachers_unknown = true;
       continue;
     }
     catalog::Sections s = catalog::SectionsOf(r.school->school_type()).value();
@@ -51,14 +59,31 @@ void TeacherShare(ItemResult& item, const ReportField& part_field, double min,
     if (!fields.empty()) {
       missing.push_back(
           absl::StrCat(r.school->school_code(), " (", absl::StrJoin(fields, ", "), ")"));
+    }
+    if (fields.size() > (p ? 0u : 1u)) {
+      teachers_unknown = true;
       continue;
     }
-    part += *p;
+    best_part += p.value_or(teachers);
+    if (p) part += *p;
     whole += teachers;
   }
   item.mutable_threshold()->set_number_value(min);
   if (!missing.empty()) {
-    SetNotJudged(item, i18n::Say(i18n::evaluation::kNotReported, absl::StrJoin(missing, "; ")));
+    const std::string not_reported =
+        i18n::Say(i18n::evaluation::kNotReported, absl::StrJoin(missing, "; "));
+    // With a school's teachers unknown, the best share approaches 1 without reaching it.
+    const bool proven = whole > 0 && best_part < whole &&
+                        (teachers_unknown ? AtLeast(min, 1.0) : !AtLeast(best_part / whole, min));
+    if (!proven) {
+      SetNotJudged(item, not_reported);
+      return;
+    }
+    Assign(item.mutable_status(), kFail);
+    if (!teachers_unknown) item.mutable_gap()->set_number_value(min - best_part / whole);
+    item.set_reason(absl::StrCat(
+        i18n::Say(i18n::evaluation::kShareProvenShort, part_field.name, whole - best_part, whole),
+        "; ", not_reported));
     return;
   }
   if (whole <= 0) {

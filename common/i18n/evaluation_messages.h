@@ -76,6 +76,12 @@ inline constexpr Msg kNoTeachersCounty{"items.no_teachers_county", "全县没有
                                        "no full-time teachers reported in the county"};
 inline constexpr Msg kCountyTeacherShare{
     "items.county_teacher_share", "全县 $0 $1 / $2 名教师 =", "county $0 $1 of $2 teachers ="};
+// A county share that already misses its minimum whatever the missing cells hold (G9, G12).
+inline constexpr Msg kShareProvenShort{
+    "items.share_proven_short",
+    "已报学校中 $1 名教师没有 $0（共 $2 名），无论未报学校填什么都达不到标准",
+    "$1 of the $2 teachers reported lack $0, so the county share misses the minimum whatever the "
+    "missing cells hold"};
 inline constexpr Msg kNoZonedAdmissions{"items.no_zoned",
                                         "$0：没有城区、镇区公办非寄宿制学校的新生",
                                         "$0: no urban/town public non-boarding admissions"};

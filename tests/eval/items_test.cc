@@ -234,6 +234,62 @@ TEST(ItemsTest, CountyRatesSumOverSchools) {
   EXPECT_EQ(FindItem(e, "G12")->schools(0).school_code(), "A1");
 }
 
+// Issue 14 item 5: A1 lacks one certified and one trained teacher of its 30; A2 leaves both
+// cells empty. Whatever A2 has, the county share is at most 59/60 < 100%: the data already proves
+// G9 and G12 fail, as G5 fails with one school over the limit and another's cell empty.
+TEST(ItemsTest, CountyShareFailsWhenTheReportedSchoolsAlreadyMissTheMinimum) {
+  EvaluationInput in = GoodPrimaryCounty();
+  ASSERT_GE(in.reports.size(), 2u);
+  const double a1_teachers = R0(in).primary_teachers();
+  R0(in).set_certified_teachers(a1_teachers - 1);
+  R0(in).set_training_completed_teachers(a1_teachers - 1);
+  in.reports[1].clear_certified_teachers();
+  in.reports[1].clear_training_completed_teachers();
+  v1::Evaluation e = Evaluate(in, National()).value();
+  for (const char* id : {"G9", "G12"}) {
+    const v1::ItemResult* item = FindItem(e, id);
+    EXPECT_EQ(item->status(), "fail") << id << ": " << item->reason();
+    EXPECT_NE(item->reason().find(in.reports[1].school_code()), std::string::npos) << id;
+    bool listed = false;
+    for (const auto& failure : e.verdict().failures()) listed |= failure.id() == id;
+    EXPECT_TRUE(listed) << id << " is not among verdict.failures";
+  }
+
+  // A school with no report at all could bring any number of teachers, yet none can lift a
+  // share that already misses a 100% minimum.
+  in.reports.erase(in.reports.begin() + 1);
+  e = Evaluate(in, National()).value();
+  EXPECT_EQ(FindItem(e, "G12")->status(), "fail") << FindItem(e, "G12")->reason();
+}
+
+TEST(ItemsTest, CountyShareStaysNotJudgedWhileTheMissingCellsCouldStillReachIt) {
+  EvaluationInput in = GoodPrimaryCounty();
+  ASSERT_GE(in.reports.size(), 2u);
+  v1::Profile profile = National();
+  profile.set_certified_share_min(0.9);
+  double total = 0;
+  for (const auto& r : in.reports) total += r.primary_teachers();
+  const double a1_teachers = R0(in).primary_teachers();
+  in.reports[1].clear_certified_teachers();
+
+  // Short by one: the missing cell could still hold every teacher of its school.
+  R0(in).set_certified_teachers(a1_teachers - 1);
+  EXPECT_EQ(FindItem(Evaluate(in, profile).value(), "G12")->status(), "not_judged");
+
+  // Short by more than 10% of the county even if the missing school's teachers all hold one.
+  const double short_by = std::ceil(0.1 * total) + 1;
+  ASSERT_LE(short_by, a1_teachers);
+  R0(in).set_certified_teachers(a1_teachers - short_by);
+  const v1::Evaluation evaluation = Evaluate(in, profile).value();
+  const v1::ItemResult* g12 = FindItem(evaluation, "G12");
+  EXPECT_EQ(g12->status(), "fail") << g12->reason();
+  EXPECT_NEAR(g12->gap().number_value(), 0.9 - (total - short_by) / total, 1e-12);
+
+  // A school without a report could bring enough certified teachers to reach 90%.
+  in.reports.erase(in.reports.begin() + 1);
+  EXPECT_EQ(FindItem(Evaluate(in, profile).value(), "G12")->status(), "not_judged");
+}
+
 }  // namespace
 }  // namespace junheng::eval
 
