@@ -72,6 +72,8 @@ THR = {
 CV_MAX = {"primary": 0.50, "junior": 0.45}
 QUOTA = {"primary": 650, "junior": 850}      # Shanxi per-student public-funds quota, yuan
 CLASS_CAP = {"primary": 45, "junior": 50}
+ARTS_ROOM_MIN_M2 = (96.0, 90.0)              # G3: smallest music room, smallest art room
+CLASSES_PER_ARTS_ROOM = 12
 
 # Default ratio ranges (value / threshold) by locale; PROFILES override single indicators.
 DEFAULT_RANGES = {
@@ -137,6 +139,18 @@ PROFILES = {
                    r={"L5": 0.58, "L4": 0.80, "L7": 0.87}),
     "沁县明德小学": dict(locale="urban", boarding=False, built=2018, p=1050, p23=0.96,
                    r={"L5": 0.88}, r23={"L5": 0.86}),
+}
+
+# Music and art rooms (G3). The 2017 method and the county plan alike require each room to be at
+# least 96 m² (music) / 90 m² (art), with no allowance for older buildings; neither built-in profile
+# sets one. Campuses built since 2016 were designed to that size, and most older ones have enlarged
+# or rebuilt their rooms ahead of their target year. The schools below still teach music and art in
+# converted ordinary classrooms, at least one of the two rooms under the size (checked in main()):
+# four old county-seat schools and two old village schools due late in the plan, and 新店小学, due in
+# 2024 and behind on this item alone.
+UNDERSIZED_ARTS_ROOMS = {
+    "沁县新店镇新店小学", "沁县册村镇书存小学", "沁县漳源镇羊庄小学", "沁县红旗小学", "沁县胜利小学",
+    "沁县中学", "沁县东风小学",
 }
 
 # Per-school item quirks, by year: maximum class size (大班额), too few music/art rooms,
@@ -331,10 +345,10 @@ def derive_report(rng, school, year, ratio):
     else:
         # The smallest room does not change between years: draw it per school, not per report.
         room_rng = random.Random(f"{SEED}-rooms-{name}")
-        if prof["built"] >= 2016:
-            m_area, a_area = room_rng.uniform(96, 110), room_rng.uniform(90, 104)
-        else:  # older campuses: some rebuilt rooms pass 96/90, most only the 73/67 relaxation
+        if name in UNDERSIZED_ARTS_ROOMS:  # converted classrooms, one of them perhaps refitted
             m_area, a_area = room_rng.uniform(74, 106), room_rng.uniform(68, 100)
+        else:  # built to 96 / 90 m², or enlarged since
+            m_area, a_area = room_rng.uniform(96, 110), room_rng.uniform(90, 104)
 
     # Funds.
     per = q.get("funds_per_student", QUOTA[level] * rng.uniform(1.02, 1.30 if level == "primary" else 1.08))
@@ -426,6 +440,16 @@ def per_unit(vals, level):
     misses = [k for k in IND if vals[k] < thr[k]]
     ok = len(misses) <= 1 and all(vals[k] >= 0.85 * thr[k] for k in misses)
     return ok, misses
+
+
+def g3_misses(row, level):
+    """What keeps a school from G3 under the national 96 / 90 m² (no relaxation for old campuses)."""
+    need = math.ceil(int(row[f"{level}_classes"]) / CLASSES_PER_ARTS_ROOM)
+    misses = [f"{k} {row[k]} < {need}" for k in ("music_rooms", "art_rooms") if int(row[k]) < need]
+    for k, minimum in zip(("music_room_min_area_m2", "art_room_min_area_m2"), ARTS_ROOM_MIN_M2):
+        if float(row[k]) < minimum:
+            misses.append(f"{k} {row[k]} < {minimum:g}")
+    return misses
 
 
 def weighted_cv(pairs):
@@ -563,6 +587,17 @@ def main():
         due = [(s, r) for s, r in zip(schools, reports[year]) if int(s["target_year"]) <= int(year)]
         due_met = sum(1 for s, r in due if per_unit(indicators(r, s["school_type"])[1], s["school_type"])[0])
         print(f"  schools due by {year} (target_year <= {year}): {len(due)}, meeting per-unit rule: {due_met}")
+        g3 = [(s, g3_misses(r, s["school_type"])) for s, r in zip(schools, reports[year])]
+        g3 = [(s, m) for s, m in g3 if m]
+        print(f"  G3 music/art rooms (96 / 90 m², no relaxation): {len(g3)}/{len(schools)} schools fail")
+        for s, m in g3:
+            print(f"    {s['school_name']} (built {s['built_year']}, target {s['target_year']}): "
+                  f"{'; '.join(m)}")
+        expected = UNDERSIZED_ARTS_ROOMS | {n for (n, y), q in QUIRKS.items() if y == year and
+                                            ("music_rooms" in q or "art_rooms" in q)}
+        if {s["school_name"] for s, _m in g3} != expected:
+            raise SystemExit(f"G3 {year}: failing schools differ from UNDERSIZED_ARTS_ROOMS and the "
+                             f"room-count quirks: {sorted(s['school_name'] for s, _m in g3)}")
         print("  schools missing thresholds (value as % of threshold):")
         for s, row in zip(schools, reports[year]):
             level = s["school_type"]
