@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "common/cli/config_keys.h"
+#include "common/cli/config_sources.h"
 #include "common/rpc/protobuf_log.h"
 #include "common/time/clock.h"
 #include "server/server_app.h"
@@ -101,6 +102,7 @@ int main(int argc, char** argv) {
   restore->add_option("--from", restore_from, "the backup directory")->required();
   restore->add_option("--data-dir", restore_data_dir, "new or empty data dir to restore into")
       ->required();
+  junheng::cli::PreferEnvironmentOverConfig(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -113,6 +115,19 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (*backup) {
+    // What neither the command line, the environment nor the server's config gives comes from
+    // the client's config on the same machine, so the operator's `junheng` setup serves both.
+    const std::string client_config = junheng::cli::ClientConfigPath();
+    auto from_client_config = [&](std::string_view key, std::string* value) {
+      if (!value->empty()) return;
+      *value = junheng::cli::ConfigFileValue(client_config, key).value_or("");
+    };
+    from_client_config("token", &backup_security.token);
+    if (!backup_security.insecure_plaintext) from_client_config("ca", &backup_security.ca_file);
+    if (backup->count("--server") == 0) {
+      backup_server =
+          junheng::cli::ConfigFileValue(client_config, "server").value_or(backup_server);
+    }
     return junheng::server::RunBackupCommand(backup_server, backup_to, backup_deadline,
                                              backup_security, std::cout, std::cerr);
   }

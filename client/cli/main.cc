@@ -18,6 +18,7 @@
 #include "client/cli/forms_command.h"
 #include "client/cli/security_commands.h"
 #include "client/outbox/agent.h"
+#include "common/cli/config_sources.h"
 #include "common/i18n/help_messages.h"
 #include "common/i18n/lang.h"
 #include "common/i18n/message.h"
@@ -28,13 +29,6 @@ namespace {
 // `junheng agent` stops at SIGINT / SIGTERM between deliveries; every state it keeps is on disk.
 std::atomic<bool> agent_stop{false};
 extern "C" void StopAgent(int) { agent_stop = true; }
-
-std::string DefaultConfigPath() {
-  if (const char* path = std::getenv("JUNHENG_CONFIG")) return path;
-  if (const char* home = std::getenv("HOME"))
-    return std::string(home) + "/.config/junheng/junheng.toml";
-  return "junheng.toml";
-}
 
 // user@host: who submitted, on the receipt, unless --submitter says otherwise.
 std::string DefaultSubmitter() {
@@ -84,7 +78,7 @@ int main(int argc, char** argv) {
   g.submitter = DefaultSubmitter();
   // A config file named by $JUNHENG_CONFIG must exist; the default one may be absent. Unknown
   // keys are errors, so a misspelt `sever = ...` is not silently ignored.
-  app.set_config("--config", DefaultConfigPath(), Say(help::kConfig),
+  app.set_config("--config", junheng::cli::ClientConfigPath(), Say(help::kConfig),
                  std::getenv("JUNHENG_CONFIG") != nullptr);
   app.allow_config_extras(CLI::config_extras_mode::error);
   // Options of the whole program may also follow the command: `junheng status --county 140430`.
@@ -219,6 +213,7 @@ for (const auto& [name, description] :
   app.get_subcommand(name)->description(Say(*description));
 }
 SpeakCliHelpFlags(app);
+junheng::cli::PreferEnvironmentOverConfig(app);
 
 try {
   app.parse(argc, argv);

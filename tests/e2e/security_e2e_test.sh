@@ -73,6 +73,28 @@ env -u JUNHENG_TOKEN "$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --dea
   --token "$CLERK_A" show --school "$A" --period 2024 >"$WORK/out" 2>&1
 check "a server the system roots do not vouch for: refused (exit 3)" 3 $?
 
+# One precedence in every binary (issue 14 item 13): --token, then $JUNHENG_TOKEN, then the config.
+printf 'server = "%s"\nca = "%s"\ntoken = "%s"\n' "$SERVER_ADDR" "$WORK/tls/ca.crt" "$CLERK_A" \
+  >"$WORK/client.toml"
+JUNHENG_CONFIG="$WORK/client.toml" env -u JUNHENG_TOKEN "$CLIENT_BIN" --county 140430 \
+  show --school "$A" --period 2024 >"$WORK/out" 2>&1
+check "the config's server, CA and token serve the client" 0 $?
+JUNHENG_CONFIG="$WORK/client.toml" JUNHENG_TOKEN="$ADMIN_TOKEN" "$CLIENT_BIN" --county 140430 \
+  show --school "$B" --period 2024 >"$WORK/out" 2>&1
+check "\$JUNHENG_TOKEN outranks the config's token (the admin reads B)" 0 $?
+JUNHENG_CONFIG="$WORK/client.toml" JUNHENG_TOKEN="$ADMIN_TOKEN" "$CLIENT_BIN" --county 140430 \
+  --token "$CLERK_A" show --school "$B" --period 2024 >"$WORK/out" 2>&1
+check "--token outranks \$JUNHENG_TOKEN (clerk A may not read B)" 1 $?
+# junheng-server backup reads what it is not given from the client's config on the machine.
+JUNHENG_CONFIG="$WORK/client.toml" env -u JUNHENG_TOKEN "$SERVER_BIN" backup \
+  --to "$WORK/backup-clerk" >"$WORK/out" 2>&1
+check "backup with the config's clerk token: refused (exit 1)" 1 $?
+contains "the refusal is the role's, so the config's server, CA and token were used" "$WORK/out" \
+  "bureau_admin"
+JUNHENG_CONFIG="$WORK/client.toml" JUNHENG_TOKEN="$ADMIN_TOKEN" "$SERVER_BIN" backup \
+  --to "$WORK/backup-admin" >"$WORK/out" 2>&1
+check "backup: \$JUNHENG_TOKEN outranks the client config's token" 0 $?
+
 # The auditor sees who did what, by credential; the chain verifies.
 AUDITOR=$("${J[@]}" admin token issue --role auditor 2>/dev/null)
 CLERK_A_ID=$(echo "$CLERK_A" | cut -d. -f3)
