@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -58,6 +59,36 @@ TEST(EvalCommandTest, SampleDataEvaluatesInEveryFormat) {
   std::ostringstream text, err2;
   ASSERT_EQ(RunEval(SampleOptions("text"), text, err2), 0);
   EXPECT_NE(text.str().find("L1 每百名学生拥有高于规定学历教师数"), std::string::npos);
+}
+
+// deploy/sample/README.md's account of G3 (issue 14 item 4): neither built-in profile relaxes the
+// 96 / 90 m² rooms for older campuses, and the same seven schools fail it in both years.
+TEST(EvalCommandTest, SampleG3FailuresAreTheOnesItsReadmeNames) {
+  if (!HaveSample()) GTEST_SKIP();
+  const std::vector<std::string> readme = {"2140043001", "2140043016", "2140043017", "2140043020",
+                                           "2140043022", "2140043023", "2140043025"};
+  for (const char* profile : {"national-2017", "qin-county"}) {
+    for (const char* year : {"2023", "2024"}) {
+      EvalOptions o = SampleOptions("json");
+      o.profile = profile;
+      o.period = year;
+      o.reports_file = Sample(std::string("reports-") + year + ".csv");
+      o.county_facts_file = Sample(std::string("county-facts-") + year + ".json");
+      std::ostringstream out, err;
+      ASSERT_EQ(RunEval(o, out, err), 0) << err.str();
+      v1::Evaluation e;
+      ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(out.str(), &e).ok());
+      std::vector<std::string> failing;
+      for (const v1::ItemResult& item : e.items()) {
+        if (item.id() != "G3") continue;
+        for (const auto& school : item.schools()) {
+          if (school.status() == "fail") failing.push_back(school.school_code());
+        }
+      }
+      std::sort(failing.begin(), failing.end());
+      EXPECT_EQ(failing, readme) << profile << " " << year;
+    }
+  }
 }
 
 TEST(EvalCommandTest, SameInputSameJson) {
