@@ -39,10 +39,10 @@ TEST(GoldenTest, EveryRenderingAndErrorOfTheSetIsUnchanged) {
     }
   }
   EXPECT_EQ(hash::Sha256Hex(json),
-            "59b9082b81128673165b35b7bd2125d9f1e48340c22aa27a5294dddc06f78de7")
+            "3c0efb39a3c71728046a4e57dbc9a81174116756f235057e07c605526a86ad38")
       << "json";
   EXPECT_EQ(hash::Sha256Hex(text),
-            "45c59285dcebbc59076ec383694c49693b0ed36309f514384622bcf7c5f398e3")
+            "1229b4c6a5d6e845b74bb4cb98ab1c259fd4098dffb7c003b8cb96e592683812")
       << "text";
   EXPECT_EQ(hash::Sha256Hex(csv),
             "80f3feba1480c384a127245bbbe425ff95ade27f93337b1efba307d9e00fc418")
