@@ -80,7 +80,8 @@ say "== 服务器存下的 2023 年报表（junheng reports）" \
 "${J[@]}" reports --period 2023
 
 # The 2024 round has a deadline a few seconds from now, so that the demo shows every state: 20
-# schools report on time, 3 after the deadline (late), 3 not at all.
+# schools report on time, 3 after the deadline (late), 1 leaves most fields empty (incomplete), 2
+# report nothing.
 deadline=$(date -d "+8 seconds" --iso-8601=seconds)
 say "== 教育局开始 2024 年填报：截止 $deadline" "== the bureau opens the 2024 round: deadline $deadline"
 "${J[@]}" period define --period 2024 --opens "$(date -d "-30 days" +%F)" --deadline "$deadline" \
@@ -92,6 +93,16 @@ while [ "$(date +%s)" -le "$(date -d "$deadline" +%s)" ]; do sleep 1; done
 say "== 2024 年：3 名填报员在截止后提交；3 所学校始终没有提交" \
   "== 2024: 3 clerks submit after the deadline; 3 schools never do"
 submit_schools 2024 "${files[@]:20:3}"
+# One of the three sends a report with only its student counts filled in: it is stored, its receipt
+# says it is incomplete, and status counts the school as incomplete, not as submitted.
+mkdir -p "$WORK/incomplete-2024"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) keep[i] = ($i ~ /^(school_code|period|county_code|[a-z]+_students)$/) }
+  { line = ""; for (i = 1; i <= NF; i++) line = line (i > 1 ? "," : "") (keep[i] ? $i : (NR == 1 ? $i : ""))
+    print line }' "${files[23]}" >"$WORK/incomplete-2024/$(basename "${files[23]}")"
+say "== 2024 年：又有 1 所学校只填了学生数就提交（存下，但算“未填完”）" \
+  "== 2024: one more school submits with only its student counts filled in (stored, but incomplete)"
+submit_schools 2024 "$WORK/incomplete-2024"/*.csv
+grep -E 'incomplete: [0-9]|未填完：[0-9]' "$WORK"/submit-2024-"$(basename "${files[23]}" .csv)".log
 "${J[@]}" facts submit deploy/sample/county-facts-2024.json
 
 say "== 2024 年哪些学校已报送（junheng status）" "== who has reported for 2024 (junheng status)"

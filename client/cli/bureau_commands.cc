@@ -7,6 +7,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "client/cli/cli_text.h"
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
@@ -110,10 +111,25 @@ int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err) {
   t.columns = {{"period", Say(msg::kColPeriod)},
                {"opens", Say(msg::kColOpens)},
                {"deadline", Say(msg::kColDeadline)},
-               {"closes", Say(msg::kColCloses)}};
+               {"closes", Say(msg::kColCloses)},
+               {"schools_reported", Say(msg::kColSchoolsReported), 0}};
+  std::map<std::string, int> reported;
+  for (const auto& r : periods->reported()) reported[r.period()] = r.schools_reported();
   for (const auto& p : periods->periods()) {
     t.AddRow({table::Cell::Of(p.period()), table::Cell::Of(p.opens()),
-              table::Cell::Of(p.deadline()), table::Cell::Of(p.closes())});
+              table::Cell::Of(p.deadline()), table::Cell::Of(p.closes()),
+              table::Cell::Of(static_cast<double>(reported[p.period()]))});
+  }
+  // Labels that hold reports without a window: history from before the periods, or a mistake
+  // (2024.0) to correct with a report under the right label.
+  for (const auto& r : periods->reported()) {
+    if (r.defined()) continue;
+    const std::string undefined = Say(msg::kNotDefinedCell);
+    t.AddRow({table::Cell::Of(r.period()), table::Cell::Of(undefined), table::Cell::Of("-"),
+              table::Cell::Of("-"), table::Cell::Of(static_cast<double>(r.schools_reported()))});
+    if (!periods->periods().empty()) {
+      t.notes.push_back(Say(msg::kUndefinedHoldsReports, r.period(), r.schools_reported()));
+    }
   }
   if (periods->periods().empty()) t.notes.push_back(Say(msg::kNoPeriods, g.county));
   return Emit(g, *format, {&t}, out, err);
@@ -182,6 +198,14 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
   return kExitOk;
 }
 
+// "小学在校生数 primary_students、体育运动场馆面积 sports_area_m2": the fields a report leaves
+// empty.
+std::string FieldList(const google::protobuf::RepeatedPtrField<std::string>& fields) {
+  std::vector<std::string> named;
+  for (const std::string& field : fields) named.push_back(FieldText(field));
+  return absl::StrJoin(named, i18n::CurrentLang() == i18n::Lang::kEn ? ", " : "、");
+}
+
 int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::ostream& err) {
   auto format = FormatFor(g, kListingFormats, "status", out, err);
   if (!format) return kExitUsage;
@@ -195,7 +219,9 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
     auto* schools = status->mutable_schools();
     for (int i = schools->size() - 1; i >= 0; --i) {
       const std::string& state = schools->Get(i).state();
-      if (state != "not_submitted" && state != "returned") schools->DeleteSubrange(i, 1);
+      if (state != "not_submitted" && state != "incomplete" && state != "returned") {
+        schools->DeleteSubrange(i, 1);
+      }
     }
   }
   if (*format == Format::kJson) {
@@ -207,7 +233,7 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
   t.notes.push_back(status->window_defined() ? PeriodLine(status->window()) : Say(msg::kNoWindow));
   t.notes.push_back(Say(msg::kStatusCounts, status->schools_total(), status->submitted(),
                         status->on_time(), status->late(), status->not_submitted(),
-                        status->returned(), status->accepted()));
+                        status->returned(), status->accepted(), status->incomplete()));
   t.notes.push_back(Say(msg::kStatusRates, PeopleNumber(100 * status->completeness_rate(), 1),
                         PeopleNumber(100 * status->timeliness_rate(), 1)));
   std::map<std::string, std::string> names;
@@ -277,15 +303,19 @@ int RunDue(const Globals& g, const StatusArgs& args, std::ostream& out, std::ost
   out << Say(msg::kOwes, due->school_name(), due->school_code()) << "\n";
   for (const auto& item : due->owed()) {
     const double days = item.days_to_deadline();
-    out << Say(msg::kDueItem, item.period(),
-               item.state() == "returned" ? Say(msg::kReturnedForCorrection)
-                                          : render::StateText("not_submitted"),
-               item.deadline(),
+    const std::string state = item.state() == "returned" ? Say(msg::kReturnedForCorrection)
+                              : item.state() == "incomplete"
+                                  ? Say(i18n::client::kStateIncomplete, item.missing_fields_size())
+                                  : render::StateText("not_submitted");
+    out << Say(msg::kDueItem, item.period(), state, item.deadline(),
                Say(days >= 0 ? msg::kInDays : msg::kDaysAgo, PeopleNumber(std::abs(days), 1)),
                item.closes())
         << "\n";
     if (!item.review_comment().empty()) {
       out << "  " << Say(i18n::client::kBureauComment, item.review_comment()) << "\n";
+    }
+    if (!item.missing_fields().empty()) {
+      out << "  " << Say(msg::kStillEmpty, FieldList(item.missing_fields())) << "\n";
     }
   }
   return kExitOk;

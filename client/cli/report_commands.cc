@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <map>
 #include <ostream>
 #include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
@@ -34,9 +36,15 @@ namespace msg = i18n::client;
 void PrintIssues(absl::string_view heading,
                  const google::protobuf::RepeatedPtrField<v1::FieldIssue>& issues,
                  std::ostream& out) {
-  if (issues.empty()) return;
+  // An empty needed field is on the receipt's "incomplete" line already, all in one line.
+  auto shown = [](const v1::FieldIssue& issue) {
+    return issue.rule_id() != i18n::validation::kNeededField.id;
+  };
+  if (std::none_of(issues.begin(), issues.end(), shown)) return;
   out << heading << "\n";
-  for (const auto& issue : issues) out << "  " << validate::FormatIssue(issue) << "\n";
+  for (const auto& issue : issues) {
+    if (shown(issue)) out << "  " << validate::FormatIssue(issue) << "\n";
+  }
 }
 
 // The school as a clerk recognises it: its code, and its registered name when known.
@@ -51,6 +59,11 @@ void PrintReceipt(const Receipt& r, absl::string_view school_name, std::ostream&
   out << Say(msg::kReceivedLine, r.server_time(), r.submitter(), r.content_hash().substr(0, 16))
       << "\n";
   if (r.late()) out << Say(msg::kLateLine) << "\n";
+  if (r.missing_fields_size() > 0) {
+    out << Say(msg::kIncompleteLine, r.missing_fields_size(),
+               absl::StrJoin(r.missing_fields(), ", "))
+        << "\n";
+  }
 }
 
 // The school's registered name, for the heading of `show`; empty when it cannot be asked.
@@ -97,7 +110,12 @@ int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, s
     auto known = registry.find(report.school_code());
     const std::string school = SchoolText(
         report.school_code(), known == registry.end() ? "" : known->second.school_name());
-    out << Say(result.ok() ? msg::kValid : msg::kInvalid, school, report.period()) << "\n";
+    int empty = 0;
+    for (const auto& w : result.warnings) empty += w.rule_id() == i18n::validation::kNeededField.id;
+    out << (!result.ok() ? Say(msg::kInvalid, school, report.period())
+            : empty > 0  ? Say(msg::kValidIncomplete, school, report.period(), empty)
+                         : Say(msg::kValid, school, report.period()))
+        << "\n";
     for (const auto& v : result.violations) {
       out << Say(msg::kIssueError, validate::FormatIssue(v)) << "\n";
     }

@@ -43,10 +43,21 @@ inline constexpr Msg kNoWindow{"status.no_window", "这个填报期没有设定�
                                "time"};
 inline constexpr Msg kStatusCounts{
     "status.counts",
-    "共 $0 所学校：已报送 $1 所（按时 $2，逾期 $3），未报送 $4，已退回 "
-    "$5，已审核通过 $6",
-    "$0 schools: $1 submitted ($2 on time, $3 late), $4 not "
-    "submitted, $5 returned, $6 accepted"};
+    "共 $0 所学校：已报送 $1 所（按时 $2，逾期 $3），未填完 $7，未报送 $4；已报送的学校中已退回 "
+    "$5 所（仍计入按时、逾期，须重报），已审核通过 $6 所",
+    "$0 schools: $1 submitted ($2 on time, $3 late), $7 incomplete, $4 not submitted; of the "
+    "submitted, $5 returned (still counted on time or late, owing a new version) and $6 "
+    "accepted"};
+inline constexpr Msg kColSchoolsReported{"period.col_reported", "已报学校数", "schools reported"};
+inline constexpr Msg kNotDefinedCell{"period.not_defined_cell", "（未设定）", "(not defined)"};
+inline constexpr Msg kUndefinedHoldsReports{
+    "period.undefined_reports",
+    "填报期 $0 没有设定，却存有 $1 所学校的报表（多半是填错的标签，如表格里的 2024.0）；"
+    "这类标签现在会被拒收，请让这些学校按正确的填报期重报",
+    "period $0 is not defined yet holds reports of $1 schools (most likely a mistaken label such "
+    "as a spreadsheet's 2024.0); such labels are now refused, so ask those schools to submit under "
+    "the right period"};
+inline constexpr Msg kStillEmpty{"due.still_empty", "还空着：$0", "still empty: $0"};
 inline constexpr Msg kStatusRates{"status.rates", "报送率 $0%  及时率 $1%",
                                   "completeness $0%  timeliness $1%"};
 inline constexpr Msg kConsistencyNote{"status.consistency", "  请核对 $0 $1：$2",

@@ -52,6 +52,8 @@ inline constexpr Msg kCertNeedsKey{"client.cert_needs_key", "客户端证书要�
 
 // A school's submission state and a review's, as listings and receipts show them.
 inline constexpr Msg kStateNotSubmitted{"state.not_submitted", "未报送", "not submitted"};
+inline constexpr Msg kStateIncomplete{"state.incomplete", "未填完（空 $0 项）",
+                                      "incomplete ($0 fields empty)"};
 inline constexpr Msg kStateOnTime{"state.on_time", "按时报送", "on time"};
 inline constexpr Msg kStateLate{"state.late", "逾期报送", "late"};
 inline constexpr Msg kStateReturned{"state.returned", "已退回", "returned"};
@@ -93,6 +95,9 @@ inline constexpr Msg kTemplateWrittenForType{
 
 // validate.
 inline constexpr Msg kValid{"validate.valid", "$0 / $1：检查通过", "$0 / $1: valid"};
+inline constexpr Msg kValidIncomplete{
+    "validate.valid_incomplete", "$0 / $1：可以提交，但有 $2 项空着；报送后在教育局那里算“未填完”",
+    "$0 / $1: can be submitted, but $2 fields are empty; the bureau will count it as incomplete"};
 inline constexpr Msg kInvalid{"validate.invalid", "$0 / $1：有错", "$0 / $1: INVALID"};
 inline constexpr Msg kIssueError{"validate.issue_error", "  错误  $0", "  error   $0"};
 inline constexpr Msg kIssueWarning{"validate.issue_warning", "  提醒  $0", "  warning $0"};
@@ -119,6 +124,10 @@ inline constexpr Msg kNothingSubmitted{"submit.nothing_submitted",
 inline constexpr Msg kCannotKeep{"submit.cannot_keep",
                                  "无法把 $0 / $1 存进发件箱 $2：$3；报表没有发送",
                                  "cannot keep $0 / $1 in the outbox $2: $3; it was not sent"};
+inline constexpr Msg kIncompleteLine{
+    "receipt.incomplete", "未填完：$0 项空着（$1），教育局的报送情况里算“未填完”，填齐后请再报一版",
+    "incomplete: $0 fields empty ($1); the bureau counts it as incomplete until a complete version "
+    "is submitted"};
 inline constexpr Msg kAccepted{"submit.accepted", "已接收：", "accepted:"};
 inline constexpr Msg kAlreadyStored{
     "submit.already_stored", "已经存过（与存下的内容相同，没有再存一份）：", "already stored:"};

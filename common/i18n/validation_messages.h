@@ -40,6 +40,14 @@ inline constexpr Msg kPeriodRequired{"period_required", "必填，例如 2024",
                                      "is required, e.g. 2024"};
 inline constexpr Msg kBadPeriod{"bad_period", "请写 2024 或 2024-autumn 这样的填报期",
                                 "use a label such as 2024 or 2024-autumn"};
+inline constexpr Msg kPeriodAsNumber{"period_as_number", "这是表格把年份存成了小数；请写 $0",
+                                     "a spreadsheet turned the year into a decimal; write $0"};
+inline constexpr Msg kPeriodNotDefined{
+    "period_not_defined", "不是本县（$0）的填报期；已设的填报期：$1",
+    "is not a reporting period of county $0; its periods are: $1"};
+inline constexpr Msg kFieldEmptied{
+    "field_emptied", "上一版（第 $0 版）填的是 $1，这一版空着；如果没有请填 0",
+    "version $0 had $1 here and this version leaves it empty; enter 0 if there are none"};
 inline constexpr Msg kBadCountyCode{"bad_county_code", "请写 6 位县级行政区划代码，例如 140430",
                                     "use the 6-digit division code, e.g. 140430"};
 inline constexpr Msg kOtherCounty{"other_county", "报告报送到县 $0；学校只向本县报送",
@@ -51,6 +59,10 @@ inline constexpr Msg kNotRegistered{"not_registered",
                                     "bureau to import the school"};
 inline constexpr Msg kStudentsRequired{"students_required", "必填：$0要报$1在校生数",
                                        "is required: a $0 school reports its $1 students"};
+inline constexpr Msg kNeededField{
+    "needed_field", "未填：$0的报表需要这一项（没有请填 0）；有未填项的报表在教育局那里算“未填完”",
+    "is empty: a $0 report needs it (enter 0 if there are none); a report with empty fields counts "
+    "as incomplete for the bureau"};
 inline constexpr Msg kNoSuchSection{"no_such_section", "$0没有$1学段；$1的各项请留空",
                                     "a $0 school has no $1 section; leave the $1 fields empty"};
 inline constexpr Msg kNameRequired{"name_required", "必填：学校正式名称",
@@ -97,11 +109,15 @@ inline constexpr const Msg* kAll[] = {&kNotFinite,
                                       &kBadCode,
                                       &kPeriodRequired,
                                       &kBadPeriod,
+                                      &kPeriodAsNumber,
+                                      &kPeriodNotDefined,
+                                      &kFieldEmptied,
                                       &kBadCountyCode,
                                       &kOtherCounty,
                                       &kNotRegistered,
                                       &kStudentsRequired,
                                       &kNoSuchSection,
+                                      &kNeededField,
                                       &kNameRequired,
                                       &kCodeRequired,
                                       &kCountyRequired,

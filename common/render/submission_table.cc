@@ -24,6 +24,13 @@ std::string StateText(absl::string_view state) {
   return std::string(state);
 }
 
+std::string SubmissionStateText(const junheng::v1::SchoolSubmission& s) {
+  if (s.state() == "incomplete") {
+    return Say(i18n::client::kStateIncomplete, s.missing_fields_size());
+  }
+  return StateText(s.state());
+}
+
 table::Table SubmissionTable(
     const google::protobuf::RepeatedPtrField<junheng::v1::SchoolSubmission>& schools,
     bool with_contacts) {
@@ -44,7 +51,7 @@ table::Table SubmissionTable(
   for (const auto& s : schools) {
     std::vector<table::Cell> row = {table::Cell::Of(s.school_code()),
                                     table::Cell::Of(s.school_name()),
-                                    table::Cell::Of(StateText(s.state()))};
+                                    table::Cell::Of(SubmissionStateText(s))};
     if (with_contacts) {
       row.push_back(table::Cell::Of(OrDash(s.contact_name())));
       row.push_back(table::Cell::Of(OrDash(s.contact_phone())));

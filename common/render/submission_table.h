@@ -11,6 +11,8 @@ namespace junheng::render {
 
 // A school's submission state ("on_time", "returned", ...) in the reader's language.
 std::string StateText(absl::string_view state);
+// A school's state as its row shows it: an incomplete one with how many fields are empty.
+std::string SubmissionStateText(const junheng::v1::SchoolSubmission& submission);
 
 // Schools and their submission state: the status listing (version, received, submitter, review
 // comment), or with contacts the reminder list. `junheng status|remind` and the web console's

@@ -4,6 +4,7 @@
 #include <optional>
 #include <tuple>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
@@ -150,6 +151,18 @@ void CheckPlausibility(const SchoolReport& r, ValidationResult* result) {
   }
 }
 
+// "2024" for "2024.0" or "2024.00", the way a spreadsheet shows a year it stores as a number (the
+// file reader already reads such cells as years; JSON and the web API come here as written).
+std::string SpreadsheetYear(absl::string_view period) {
+  const size_t dot = period.find('.');
+  if (dot != 4 || period.size() == 5) return "";
+  for (size_t i = 0; i < period.size(); ++i) {
+    const char c = period[i];
+    if (i < 4 ? !absl::ascii_isdigit(c) : i > 4 && c != '0') return "";
+  }
+  return std::string(period.substr(0, 4));
+}
+
 void CheckIdentity(const SchoolReport& report, ValidationResult* result) {
   if (report.school_code().empty()) {
     result->Violation(report::school_code.name, "", msg::kSchoolCodeRequired);
@@ -160,12 +173,57 @@ void CheckIdentity(const SchoolReport& report, ValidationResult* result) {
     result->Violation(report::period.name, "", msg::kPeriodRequired);
   } else if (!IsValidCode(report.period())) {
     result->Violation(report::period.name, report.period(), msg::kBadPeriod);
+  } else if (std::string year = SpreadsheetYear(report.period()); !year.empty()) {
+    result->Violation(report::period.name, report.period(), msg::kPeriodAsNumber, {year});
   }
 }
 
-}  // namespace
+// The sections of the school: its registered type's, else those the report fills.
+catalog::SectionSet SectionsOfSchool(const SchoolReport& r, const junheng::v1::School* registered) {
+  if (registered != nullptr) {
+    if (const catalog::Word* type =
+            catalog::school::school_type.FindWord(registered->school_type())) {
+      return type->sections;
+    }
+  }
+  catalog::SectionSet sections = 0;
+  for (const ReportField* field : report::kAll) {
+    if (field->sections == catalog::kEverySection || field->number_of == nullptr) continue;
+    std::optional<double> value = field->Number(r);
+    if (value && *value > 0) sections |= field->sections;
+  }
+  return sections;
+}
 
-ValidationResult ValidateReportContent(const SchoolReport& report) {
+bool IsIdentity(const ReportField& field) {
+  return &field == &report::school_code || &field == &report::period ||
+         &field == &report::county_code;
+}
+
+bool IsEmpty(const SchoolReport& r, const ReportField& field) {
+  if (field.number_of != nullptr) return !field.Number(r).has_value();
+  if (field.flag_of != nullptr) return !field.Flag(r).has_value();
+  return field.Text(r).empty();
+}
+
+// One warning per needed field left empty, except those a violation already names.
+void CheckComplete(const SchoolReport& r, const junheng::v1::School* registered,
+                   absl::string_view school_kind, ValidationResult* result) {
+  for (const std::string& name : MissingFields(r, registered)) {
+    bool named = false;
+    for (const auto& v : result->violations) named |= v.field() == name;
+    if (!named) result->Warning(name, "", msg::kNeededField, {std::string(school_kind)});
+  }
+}
+
+// "九年一贯制学校" / "nine_year": the school's type in the language of the sentences.
+std::string TypeName(const junheng::v1::School& school) {
+  const catalog::Word* word = catalog::school::school_type.FindWord(school.school_type());
+  const bool english = i18n::CurrentLang() == i18n::Lang::kEn;
+  return english || word == nullptr ? school.school_type() : std::string(word->label_zh);
+}
+
+ValidationResult CheckContent(const SchoolReport& report) {
   ValidationResult result;
   CheckIdentity(report, &result);
   if (!report.county_code().empty() && !IsValidCountyCode(report.county_code())) {
@@ -197,9 +255,30 @@ ValidationResult ValidateReportContent(const SchoolReport& report) {
   return result;
 }
 
+}  // namespace
+
+std::vector<std::string> MissingFields(const SchoolReport& report,
+                                       const junheng::v1::School* registered) {
+  const catalog::SectionSet sections = SectionsOfSchool(report, registered);
+  std::vector<std::string> missing;
+  for (const ReportField* field : report::kAll) {
+    const bool whole_school = field->sections == catalog::kEverySection;
+    if (IsIdentity(*field) || !(whole_school || field->AppliesTo(sections))) continue;
+    if (IsEmpty(report, *field)) missing.emplace_back(field->name);
+  }
+  return missing;
+}
+
+ValidationResult ValidateReportContent(const SchoolReport& report) {
+  ValidationResult result = CheckContent(report);
+  CheckComplete(report, nullptr, i18n::CurrentLang() == i18n::Lang::kEn ? "school" : "学校",
+                &result);
+  return result;
+}
+
 ValidationResult ValidateReport(const SchoolReport& report, absl::string_view county_code,
                                 const junheng::v1::School* registered) {
-  ValidationResult result = ValidateReportContent(report);
+  ValidationResult result = CheckContent(report);
   if (!report.county_code().empty() && report.county_code() != county_code) {
     result.Violation(report::county_code.name, report.county_code(), msg::kOtherCounty,
                      {std::string(county_code)});
@@ -215,9 +294,7 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
   if (!sections) return result;  // the registry validator rejects unknown types on import
   // The values of the sentence in the language it is written in: 九年一贯制学校 / nine_year.
   const bool english = i18n::CurrentLang() == i18n::Lang::kEn;
-  const catalog::Word* type_word = catalog::school::school_type.FindWord(registered->school_type());
-  const std::string type_name = english || type_word == nullptr ? registered->school_type()
-                                                                : std::string(type_word->label_zh);
+  const std::string type_name = TypeName(*registered);
   auto section_name = [&](absl::string_view word, absl::string_view zh) {
     return std::string(english ? word : zh);
   };
@@ -243,6 +320,7 @@ ValidationResult ValidateReport(const SchoolReport& report, absl::string_view co
     forbid_section(senior && *senior > 0 ? &report::senior_students : nullptr,
                    section_name("senior", "高中"));
   }
+  CheckComplete(report, registered, type_name, &result);
   return result;
 }
 

@@ -1,5 +1,8 @@
 #include "server/bureau/periods.h"
 
+#include <set>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "common/i18n/server_messages.h"
 #include "common/time/time_text.h"
@@ -54,8 +57,20 @@ absl::StatusOr<junheng::v1::ListPeriodsResponse> ListPeriods(
   if (!codes.ok()) return codes;
   auto periods = store.ListPeriods(request.county_code());
   if (!periods.ok()) return periods.status();
+  auto reported = store.CountReportedPeriods(request.county_code());
+  if (!reported.ok()) return reported.status();
   junheng::v1::ListPeriodsResponse response;
-  for (auto& p : *periods) *response.add_periods() = std::move(p);
+  std::set<std::string> defined;
+  for (auto& p : *periods) {
+    defined.insert(p.period());
+    *response.add_periods() = std::move(p);
+  }
+  for (const auto& [label, schools] : *reported) {
+    junheng::v1::ReportedPeriod* r = response.add_reported();
+    r->set_period(label);
+    r->set_schools_reported(schools);
+    r->set_defined(defined.contains(label));
+  }
   return response;
 }
 

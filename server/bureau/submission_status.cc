@@ -19,10 +19,13 @@ using junheng::v1::ReportingPeriod;
 using junheng::v1::School;
 using junheng::v1::SchoolSubmission;
 
-// One school's submission for a period, and whether its first report came by the deadline.
+// One school's submission for a period: whether it counts as submitted (a complete latest
+// version, or one the bureau accepted), and whether the version that first counted came by the
+// deadline.
 struct Described {
   SchoolSubmission submission;
   bool submitted = false;
+  bool incomplete = false;
   bool on_time = false;
 };
 
@@ -45,21 +48,33 @@ absl::StatusOr<Described> Describe(const storage::Store& store, const School& sc
     s.set_state("not_submitted");
     return d;
   }
-  const auto& first = versions->front();
   const auto& latest = versions->back();
-  d.submitted = true;
   s.set_latest_version(latest.version());
   s.set_received(latest.server_time());
   s.set_received_unix_ms(latest.server_time_unix_ms());
   s.set_submitter(latest.submitter());
-  s.set_first_received(first.server_time());
-  s.set_first_received_unix_ms(first.server_time_unix_ms());
-  d.on_time = !window.has_value() || first.server_time_unix_ms() <= window->deadline_unix_ms();
-  s.set_state(d.on_time ? "on_time" : "late");
+  *s.mutable_missing_fields() = latest.missing_fields();
   auto review = store.GetReview(school.county_code(), period, school.school_code());
   if (!review.ok()) return review.status();
-  if (review->has_value() && (*review)->version() == latest.version() &&
-      (*review)->state() != "reopened") {
+  const bool decided = review->has_value() && (*review)->version() == latest.version() &&
+                       (*review)->state() != "reopened";
+  const bool accepted = decided && (*review)->state() == "accepted";
+  d.submitted = latest.missing_fields().empty() || accepted;
+  d.incomplete = !d.submitted;
+  if (d.submitted) {
+    const junheng::v1::Receipt* counted = &latest;
+    for (const auto& version : *versions) {
+      if (version.missing_fields().empty()) {
+        counted = &version;
+        break;
+      }
+    }
+    s.set_first_received(counted->server_time());
+    s.set_first_received_unix_ms(counted->server_time_unix_ms());
+    d.on_time = !window.has_value() || counted->server_time_unix_ms() <= window->deadline_unix_ms();
+  }
+  s.set_state(d.incomplete ? "incomplete" : d.on_time ? "on_time" : "late");
+  if (decided) {
     s.set_state((*review)->state());
     s.set_review_comment((*review)->comment());
   }
@@ -104,6 +119,11 @@ absl::StatusOr<std::vector<junheng::v1::ConsistencyWarning>> StoredConsistencyWa
   return ConsistencyWarnings(input->reports, previous, *evaluation, profile);
 }
 
+// A school in this state still owes the period a (complete) report.
+bool Owes(absl::string_view state) {
+  return state == "not_submitted" || state == "incomplete" || state == "returned";
+}
+
 double DaysUntil(int64_t unix_ms, absl::Time now) {
   return absl::ToDoubleHours(absl::FromUnixMillis(unix_ms) - now) / 24.0;
 }
@@ -134,6 +154,8 @@ absl::StatusOr<junheng::v1::SubmissionStatusResponse> StatusOf(
       } else {
         response.set_late(response.late() + 1);
       }
+    } else if (described->incomplete) {
+      response.set_incomplete(response.incomplete() + 1);
     } else {
       response.set_not_submitted(response.not_submitted() + 1);
     }
@@ -188,7 +210,7 @@ absl::StatusOr<junheng::v1::RemindersResponse> BuildReminders(
                              now <= absl::FromUnixMillis(status->window().closes_unix_ms()));
   if (response.days_to_deadline() > days) return response;
   for (const auto& school : status->schools()) {
-    if (school.state() == "not_submitted" || school.state() == "returned") {
+    if (Owes(school.state())) {
       *response.add_owing() = school;
     }
   }
@@ -217,7 +239,7 @@ absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
     auto described = Describe(store, **school, period.period(), period);
     if (!described.ok()) return described.status();
     const SchoolSubmission& s = described->submission;
-    if (s.state() != "not_submitted" && s.state() != "returned") continue;
+    if (!Owes(s.state())) continue;
     const bool open = now <= absl::FromUnixMillis(period.closes_unix_ms());
     const bool excepted =
         !s.exception_expires().empty() &&
@@ -229,6 +251,7 @@ absl::StatusOr<junheng::v1::DueResponse> BuildDue(const storage::Store& store,
     item->set_closes(period.closes());
     item->set_days_to_deadline(DaysUntil(period.deadline_unix_ms(), now));
     item->set_review_comment(s.review_comment());
+    *item->mutable_missing_fields() = s.missing_fields();
   }
   return response;
 }

@@ -1,13 +1,19 @@
 #include "server/reporting/report_intake.h"
 
+#include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/catalog/fields.h"
 #include "common/hash/sha256.h"
 #include "common/i18n/server_messages.h"
 #include "common/i18n/validation_messages.h"
+#include "common/io/message_codec.h"
 #include "common/time/time_text.h"
 #include "common/validate/report_validator.h"
 #include "server/audit/audit_entry.h"
@@ -28,7 +34,8 @@ struct Checked {
   std::optional<junheng::v1::School> school;
 };
 
-// The one validation of a report against its school's registry entry (Submit and Validate).
+// The one validation of a report against its school's registry entry (Submit and Validate), with
+// what only the server knows: the county's defined periods, and the version it would replace.
 absl::StatusOr<Checked> Check(const storage::Store& store, absl::string_view county,
                               const SchoolReport& report) {
   auto school = store.GetSchool(county, report.school_code());
@@ -36,6 +43,36 @@ absl::StatusOr<Checked> Check(const storage::Store& store, absl::string_view cou
   Checked checked{.school = *std::move(school)};
   checked.result = validate::ValidateReport(
       report, county, checked.school.has_value() ? &*checked.school : nullptr);
+  if (!checked.result.ok()) return checked;
+  // Once the bureau defines periods, a label outside them is a typo or a spreadsheet's doing
+  // (2024.0), never a new collection: it would be stored where no status or evaluation looks.
+  auto periods = store.ListPeriods(county);
+  if (!periods.ok()) return periods.status();
+  if (!periods->empty()) {
+    std::vector<std::string> labels;
+    for (const auto& p : *periods) labels.push_back(p.period());
+    if (std::find(labels.begin(), labels.end(), report.period()) == labels.end()) {
+      checked.result.Violation(catalog::report::period.name, report.period(),
+                               i18n::validation::kPeriodNotDefined,
+                               {std::string(county), absl::StrJoin(labels, ", ")});
+      return checked;
+    }
+  }
+  auto latest = store.GetLatest(county, report.period(), report.school_code());
+  if (!latest.ok()) return latest.status();
+  if (!latest->has_value()) return checked;
+  auto previous =
+      store.GetReportVersion(county, report.period(), report.school_code(), (*latest)->version());
+  if (!previous.ok()) return previous.status();
+  if (!previous->has_value()) return checked;
+  const SchoolReport& before = (*previous)->report();
+  for (const auto* field : catalog::report::kAll) {
+    const std::string had = io::CellText(before, *field);
+    if (!had.empty() && io::CellText(report, *field).empty()) {
+      checked.result.Warning(field->name, "", i18n::validation::kFieldEmptied,
+                             {absl::StrCat((*latest)->version()), had});
+    }
+  }
   return checked;
 }
 
@@ -106,6 +143,10 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
     receipt.set_submission_id(request.submission_id());
     receipt.set_late(period->has_value() &&
                      absl::ToUnixMillis(now) > (*period)->deadline_unix_ms());
+    for (std::string& field : validate::MissingFields(
+             report, checked->school.has_value() ? &*checked->school : nullptr)) {
+      receipt.add_missing_fields(std::move(field));
+    }
     receipt.set_submitter(request.submitter().empty() ? std::string(actor) : request.submitter());
     receipt.set_receipt_id(
         hash::Sha256Hex(absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/",

@@ -31,6 +31,8 @@ std::string LatestPrefix(absl::string_view county, absl::string_view period) {
   return absl::StrCat(county, "/", period, "/");
 }
 
+std::string LatestPrefix(absl::string_view county) { return absl::StrCat(county, "/"); }
+
 std::string IdempotencyKey(absl::string_view county, absl::string_view submission_id) {
   return absl::StrCat(county, "/", submission_id);
 }

@@ -26,6 +26,7 @@ std::string VersionPrefix(absl::string_view county, absl::string_view period,
 
 std::string LatestKey(absl::string_view county, absl::string_view period, absl::string_view school);
 std::string LatestPrefix(absl::string_view county, absl::string_view period);
+std::string LatestPrefix(absl::string_view county);
 
 std::string IdempotencyKey(absl::string_view county, absl::string_view submission_id);
 

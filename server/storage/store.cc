@@ -532,6 +532,15 @@ absl::StatusOr<std::optional<Receipt>> Store::GetLatest(absl::string_view county
   return GetRecord<Receipt>(Family::kLatest, LatestKey(county, period, school), "latest receipt");
 }
 
+absl::StatusOr<std::map<std::string, int>> Store::CountReportedPeriods(
+    absl::string_view county) const {
+  auto latest = ScanRecords<Receipt>(Family::kLatest, LatestPrefix(county), "latest receipt");
+  if (!latest.ok()) return latest.status();
+  std::map<std::string, int> counts;
+  for (const Receipt& receipt : *latest) ++counts[receipt.period()];
+  return counts;
+}
+
 absl::StatusOr<std::vector<Receipt>> Store::ListLatest(absl::string_view county,
                                                        absl::string_view period) const {
   return ScanRecords<Receipt>(Family::kLatest, LatestPrefix(county, period), "latest receipt");

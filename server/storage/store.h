@@ -223,6 +223,9 @@ class Store {
   // The latest receipt of every school that reported for the period, by school code.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListLatest(
       absl::string_view county, absl::string_view period) const;
+  // How many schools hold a report for each period label of the county, by label.
+  [[nodiscard]] absl::StatusOr<std::map<std::string, int>> CountReportedPeriods(
+      absl::string_view county) const;
   // What a submission_id produced; nullopt when the id was never stored.
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::IdempotencyRecord>> GetIdempotency(
       absl::string_view county, absl::string_view submission_id) const;

@@ -48,12 +48,14 @@ browserTest('a clerk enrols, submits, submits again offline, and reads only thei
 
   // The bureau's side: the registry, an open 2024 window, last year's report, a sign-in link.
   await server.call('RegistryService', 'UpsertSchools', { county_code: COUNTY, schools: sampleSchools() });
+  // Last year's report goes in before the bureau defines periods: after that, only defined
+  // periods take reports.
+  await server.call('ReportingService', 'SubmitReport', {
+    county_code: COUNTY, submission_id: 'browser-test-2023', report: asReport(sampleReport(2023, SCHOOL)), replaces_version: 0, submitter: '傅丽娟',
+  });
   const now = Date.now();
   await server.call('BureauService', 'DefinePeriod', {
     period: { county_code: COUNTY, period: '2024', opens_unix_ms: String(now - 10 * DAY), deadline_unix_ms: String(now + 5 * DAY), closes_unix_ms: String(now + 30 * DAY) },
-  });
-  await server.call('ReportingService', 'SubmitReport', {
-    county_code: COUNTY, submission_id: 'browser-test-2023', report: asReport(sampleReport(2023, SCHOOL)), replaces_version: 0, submitter: '傅丽娟',
   });
   const issued = await server.call('TokenService', 'IssueToken', {
     county_code: COUNTY, role: 'SCHOOL_CLERK', school_code: SCHOOL, label: '新店小学 李老师', enrolment: true,

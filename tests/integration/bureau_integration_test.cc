@@ -4,6 +4,7 @@
 #include "common/time/time_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/eval/eval_test_util.h"
 #include "tests/testing/english.h"
 #include "tests/testing/in_process_server.h"
 
@@ -52,9 +53,9 @@ class BureauIntegrationTest : public ::testing::Test {
     request.set_county_code(kCounty);
     request.set_submission_id(school + "-" + std::to_string(students) + "-" +
                               std::to_string(absl::ToUnixMillis(clock_.Now())));
-    request.mutable_report()->set_school_code(school);
-    request.mutable_report()->set_period("2024");
-    request.mutable_report()->set_primary_students(students);
+    // A complete report: an incomplete one does not count as submitted.
+    *request.mutable_report() =
+        eval::testing::PrimaryReport(school, students, eval::testing::kGoodPrimary);
     request.set_replaces_version(LatestVersion(school));
     request.set_submitter("clerk-" + school);
     return rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
@@ -290,22 +291,105 @@ TEST_F(BureauIntegrationTest, DueTellsAClerkWhatTheSchoolOwes) {
   EXPECT_TRUE(reported->missed().empty()) << "s1 reported before the close";
 }
 
-TEST_F(BureauIntegrationTest, UndefinedPeriodHasNoWindowAndNoReminders) {
+// Issue 14 item 2: once the county defines periods, a label outside them is refused with the list
+// of defined ones (2024.0 from a spreadsheet is refused by the shared validator with the label to
+// write), so no report lands where no status, reminder or evaluation looks.
+TEST_F(BureauIntegrationTest, ALabelThatIsNotADefinedPeriodIsRefused) {
+  clock_.Set(At("2024-09-10"));
+  for (const char* label : {"2023", "2024.0", "2O24"}) {
+    v1::SubmitReportRequest request;
+    request.set_county_code(kCounty);
+    request.set_submission_id(std::string("label-") + label);
+    *request.mutable_report() = eval::testing::PrimaryReport("s1", 90, eval::testing::kGoodPrimary);
+    request.mutable_report()->set_period(label);
+    auto stored = rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
+    EXPECT_EQ(stored.status().code(), absl::StatusCode::kInvalidArgument) << label;
+    EXPECT_THAT(std::string(stored.status().message()), HasSubstr("2024")) << label;
+  }
+  ASSERT_TRUE(Submit("s1", 90).ok());
+  v1::ListPeriodsRequest list;
+  list.set_county_code(kCounty);
+  auto periods = rpc_->Call(&v1::BureauService::Stub::ListPeriods, list);
+  ASSERT_TRUE(periods.ok()) << periods.status();
+  ASSERT_EQ(periods->reported_size(), 1) << "nothing was stored under the refused labels";
+  EXPECT_EQ(periods->reported(0).period(), "2024");
+  EXPECT_EQ(periods->reported(0).schools_reported(), 1);
+  EXPECT_TRUE(periods->reported(0).defined());
+}
+
+// Issue 14 item 1: an incomplete report is stored, shown as incomplete with its empty fields, is
+// not counted as submitted, stays on the reminder list and in what the school owes; the next
+// complete version counts, on time by its own receipt.
+TEST_F(BureauIntegrationTest, AnIncompleteReportIsStoredButNotCountedAsSubmitted) {
+  clock_.Set(At("2024-09-10"));
+  ASSERT_TRUE(Submit("s1", 90).ok());
   v1::SubmitReportRequest request;
   request.set_county_code(kCounty);
-  request.set_submission_id("hist-1");
-  request.mutable_report()->set_school_code("s1");
-  request.mutable_report()->set_period("2023");
+  request.set_submission_id("s2-one-field");
+  request.mutable_report()->set_school_code("s2");
+  request.mutable_report()->set_period("2024");
   request.mutable_report()->set_primary_students(90);
   auto stored = rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
   ASSERT_TRUE(stored.ok()) << stored.status();
-  EXPECT_FALSE(stored->receipt().late());
+  EXPECT_EQ(stored->receipt().missing_fields_size(), 25)
+      << "26 fields for a primary school, 1 given";
+  EXPECT_FALSE(stored->warnings().empty());
+
+  v1::SubmissionStatusRequest status_request;
+  status_request.set_county_code(kCounty);
+  status_request.set_period("2024");
+  auto status = rpc_->Call(&v1::BureauService::Stub::SubmissionStatus, status_request);
+  ASSERT_TRUE(status.ok()) << status.status();
+  EXPECT_EQ(status->submitted(), 1);
+  EXPECT_EQ(status->incomplete(), 1);
+  EXPECT_EQ(status->not_submitted(), 2);
+  EXPECT_DOUBLE_EQ(status->completeness_rate(), 0.25);
+  EXPECT_EQ(status->schools(1).state(), "incomplete");
+  EXPECT_THAT(status->schools(1).missing_fields(), ::testing::Contains("sports_area_m2"));
+
+  clock_.Set(At("2024-10-14"));
   v1::RemindersRequest remind;
   remind.set_county_code(kCounty);
-  remind.set_period("2023");
+  remind.set_period("2024");
   remind.set_days(5);
-  EXPECT_EQ(rpc_->Call(&v1::BureauService::Stub::Reminders, remind).status().code(),
-            absl::StatusCode::kFailedPrecondition);
+  auto reminders = rpc_->Call(&v1::BureauService::Stub::Reminders, remind);
+  ASSERT_TRUE(reminders.ok()) << reminders.status();
+  std::vector<std::string> owing;
+  for (const auto& s : reminders->owing()) owing.push_back(s.school_code());
+  EXPECT_THAT(owing, ElementsAre("s2", "s3", "s4"));
+  v1::DueRequest due;
+  due.set_county_code(kCounty);
+  due.set_school_code("s2");
+  auto owed = rpc_->Call(&v1::BureauService::Stub::Due, due);
+  ASSERT_TRUE(owed.ok()) << owed.status();
+  ASSERT_EQ(owed->owed_size(), 1);
+  EXPECT_EQ(owed->owed(0).state(), "incomplete");
+  EXPECT_EQ(owed->owed(0).missing_fields_size(), 25);
+
+  // A complete version after the deadline: s2 is submitted, and late by that version.
+  clock_.Set(At("2024-10-20"));
+  ASSERT_TRUE(Submit("s2", 90).ok());
+  status = rpc_->Call(&v1::BureauService::Stub::SubmissionStatus, status_request);
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(status->submitted(), 2);
+  EXPECT_EQ(status->incomplete(), 0);
+  EXPECT_EQ(status->late(), 1);
+  EXPECT_EQ(status->schools(1).state(), "late");
+
+  // Emptying fields the previous version had is accepted with a warning naming each one.
+  auto previous = Submit("s2", 91);
+  ASSERT_TRUE(previous.ok());
+  request.set_submission_id("s2-emptied");
+  request.set_replaces_version(LatestVersion("s2"));
+  *request.mutable_report() = eval::testing::PrimaryReport("s2", 91, eval::testing::kGoodPrimary);
+  request.mutable_report()->clear_sports_area_m2();
+  auto emptied = rpc_->Call(&v1::ReportingService::Stub::SubmitReport, request);
+  ASSERT_TRUE(emptied.ok()) << emptied.status();
+  bool warned = false;
+  for (const auto& w : emptied->warnings()) {
+    warned |= w.field() == "sports_area_m2" && w.rule_id() == "field_emptied";
+  }
+  EXPECT_TRUE(warned);
 }
 
 TEST_F(BureauIntegrationTest, PeriodTimesMustBeOrdered) {

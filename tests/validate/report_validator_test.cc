@@ -47,6 +47,19 @@ SchoolReport ValidPrimaryReport() {
   r.set_zoned_admissions(95);
   r.set_total_admissions(100);
   r.set_ict_rating("good");
+  // The rest of what the method needs from a primary school, so that the report is complete.
+  r.set_training_completed_teachers(38);
+  r.set_sports_area_m2(6000);
+  r.set_equipment_value_yuan(1200000);
+  r.set_multimedia_classrooms(15);
+  r.set_music_rooms(2);
+  r.set_art_rooms(2);
+  r.set_music_room_min_area_m2(96);
+  r.set_art_room_min_area_m2(90);
+  r.set_has_charter(true);
+  r.set_courses_complete(true);
+  r.set_no_excess_burden(true);
+  r.set_moral_culture_rating("excellent");
   return r;
 }
 
@@ -55,6 +68,54 @@ TEST(ReportValidatorTest, ValidReportPasses) {
   ValidationResult result = ValidateReport(ValidPrimaryReport(), "140430", &school);
   EXPECT_TRUE(result.ok()) << ToStatus(result, "r");
   EXPECT_TRUE(result.warnings.empty());
+}
+
+// Issue 14 item 1: a report that leaves needed fields empty is stored but incomplete; every
+// empty field is named, by the school's registered sections (no junior fields for a primary
+// school), and offline by the sections the report fills.
+TEST(ReportValidatorTest, EveryEmptyNeededFieldIsNamed) {
+  School school = MakeSchool("primary");
+  SchoolReport r = ValidPrimaryReport();
+  EXPECT_TRUE(MissingFields(r, &school).empty());
+  r.clear_sports_area_m2();
+  r.clear_has_charter();
+  r.clear_moral_culture_rating();
+  r.clear_primary_pe_art_teachers();
+  EXPECT_THAT(MissingFields(r, &school),
+              ::testing::ElementsAre("primary_pe_art_teachers", "sports_area_m2", "has_charter",
+                                     "moral_culture_rating"));
+  ValidationResult result = ValidateReport(r, "140430", &school);
+  EXPECT_TRUE(result.ok()) << "an incomplete report is not refused";
+  EXPECT_EQ(result.warnings.size(), 4u);
+  EXPECT_THAT(result.warnings, Contains(AllOf(IssueOn("sports_area_m2"),
+                                              Property(&FieldIssue::rule_id, "needed_field"))));
+  EXPECT_THAT(ValidateReportContent(r).warnings, Contains(IssueOn("has_charter"))) << "offline too";
+
+  // The untouched template: only who and when.
+  SchoolReport empty;
+  empty.set_school_code("2140043001");
+  empty.set_period("2024");
+  School nine_year = MakeSchool("nine_year");
+  const std::vector<std::string> missing = MissingFields(empty, &nine_year);
+  EXPECT_EQ(missing.size(), 33u) << "every field but the identity and senior_students";
+  EXPECT_THAT(missing, Contains("junior_students"));
+  EXPECT_THAT(missing, ::testing::Not(Contains("senior_students")));
+  EXPECT_THAT(MissingFields(empty, &school), ::testing::Not(Contains("junior_students")));
+  EXPECT_FALSE(ValidateReportContent(empty).warnings.empty());
+}
+
+TEST(ReportValidatorTest, ASpreadsheetYearIsRefusedWithTheLabelToWrite) {
+  SchoolReport r = ValidPrimaryReport();
+  r.set_period("2024.0");
+  ValidationResult result = ValidateReportContent(r);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.violations,
+              Contains(AllOf(IssueOn("period"),
+                             Property(&FieldIssue::rule_args, ::testing::ElementsAre("2024")))));
+  r.set_period("2024.05");
+  EXPECT_TRUE(ValidateReportContent(r).ok()) << "not a year a spreadsheet made";
+  r.set_period("2024-autumn");
+  EXPECT_TRUE(ValidateReportContent(r).ok());
 }
 
 TEST(ReportValidatorTest, NegativeCountNamesTheField) {

@@ -84,14 +84,14 @@ test('no submissions and no window give an empty series', () => {
 });
 
 test('the cards carry the answer counts and the rates of the schools due', () => {
-  const cards = statusCards({ schools_total: 26, submitted: 24, on_time: 22, late: 2, returned: 1, accepted: 10, not_submitted: 2 });
+  const cards = statusCards({ schools_total: 26, submitted: 23, on_time: 21, late: 2, incomplete: 1, returned: 1, accepted: 10, not_submitted: 2 });
   assert.deepEqual(cards.map((c) => [c.key, c.value]), [
-    ['due', 26], ['submitted', 24], ['on_time', 22], ['late', 2], ['returned', 1], ['accepted', 10], ['not_submitted', 2],
+    ['due', 26], ['submitted', 23], ['incomplete', 1], ['on_time', 21], ['late', 2], ['returned', 1], ['accepted', 10], ['not_submitted', 2],
   ]);
-  assert.equal(cards[1].hint, '报送率 92.3%');
-  assert.equal(cards[2].hint, '及时率 84.6%');
+  assert.equal(cards[1].hint, '报送率 88.5%（只计填完的）');
+  assert.equal(cards[3].hint, '及时率 80.8%');
   // Absent counts (proto3 zero values left out of JSON) are zeros.
-  assert.deepEqual(statusCards({}).map((c) => c.value), [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(statusCards({}).map((c) => c.value), [0, 0, 0, 0, 0, 0, 0, 0]);
 });
 
 test('timeliness survives a review: a returned or accepted school is on time or late by its first receipt', () => {
@@ -103,11 +103,13 @@ test('timeliness survives a review: a returned or accepted school is on time or 
     school('1', 'accepted', '2024-10-16T08:00:00+08:00'),
     school('2', 'on_time', '2024-10-12T08:00:00+08:00'),
     school('3', 'not_submitted'),
+    school('4', 'incomplete', '2024-10-11T08:00:00+08:00'),
   ];
   assert.deepEqual(schoolsOfCard(schools, 'late', deadline).map((s) => s.school_code), ['1']);
+  assert.deepEqual(schoolsOfCard(schools, 'incomplete', deadline).map((s) => s.school_code), ['4']);
   assert.deepEqual(schoolsOfCard(schools, 'submitted', deadline).map((s) => s.school_code), ['1', '2']);
   assert.deepEqual(schoolsOfCard(schools, 'not_submitted', deadline).map((s) => s.school_code), ['3']);
-  assert.equal(schoolsOfCard(schools, 'due', deadline).length, 3);
+  assert.equal(schoolsOfCard(schools, 'due', deadline).length, 4);
 });
 
 test('the review queue: undecided versions oldest first, then returned, then accepted', () => {

@@ -23,7 +23,10 @@ async function labelOf(name) {
 
 async function render(record) {
   const r = record.receipt ?? {};
-  const warnings = await Promise.all((record.warnings ?? []).map(async (w) => h('li', {}, `${await labelOf(w.field)}${w.value ? `（${w.value}）` : ''}：${humanizeRule(w.rule, await catalogFields())}`)));
+  // An empty needed field is listed once, on the 是否填完 line, not again among the figures to check.
+  const missing = await Promise.all((r.missing_fields ?? []).map((f) => labelOf(f)));
+  const review = record.review?.state ? record.review : null;
+  const warnings = await Promise.all((record.warnings ?? []).filter((w) => w.rule_id !== 'needed_field').map(async (w) => h('li', {}, `${await labelOf(w.field)}${w.value ? `（${w.value}）` : ''}：${humanizeRule(w.rule, await catalogFields())}`)));
   document.title = `回执 ${r.school_code} ${r.period} 第${r.version}版`;
   fill($('content'),
     h('section', { class: 'receipt' },
@@ -36,6 +39,12 @@ async function render(record) {
         h('dt', {}, '版本'), h('dd', {}, `第 ${r.version} 版`, Number(r.version) > 1 ? h('span', { class: 'muted small' }, '（更正，替换了之前的版本）') : ''),
         h('dt', {}, '收到时间'), h('dd', {}, formatTime(r.server_time, { seconds: true }), h('span', { class: 'muted small' }, '（北京时间，服务器时间）')),
         h('dt', {}, '是否逾期'), h('dd', {}, r.late ? h('span', { class: 'pill pill-warn' }, '逾期提交（截止时间之后收到）') : '按时'),
+        h('dt', {}, '是否填完'), h('dd', {}, missing.length
+          ? [h('span', { class: 'pill pill-warn' }, `未填完：空 ${missing.length} 项`), h('div', { class: 'small' }, `${missing.join('、')}。教育局的报送情况里算“未填完”，填齐后请再提交一版。`)]
+          : '已填完'),
+        review ? [h('dt', {}, '教育局审核'), h('dd', {}, review.state === 'accepted' ? '已审核通过' : review.state === 'returned' ? h('span', { class: 'pill pill-err' }, '被退回') : '已重新打开',
+          review.comment ? h('div', { class: 'comment' }, `意见：${review.comment}`) : null,
+          review.time ? h('div', { class: 'small muted' }, formatTime(review.time)) : null)] : null,
         h('dt', {}, '提交人'), h('dd', {}, r.submitter || '—'),
         h('dt', {}, '回执编号'), h('dd', { class: 'mono' }, r.receipt_id),
         h('dt', {}, '内容指纹'), h('dd', { class: 'hash' }, groups(r.content_hash)),
@@ -56,7 +65,7 @@ async function fromServer(school, period, version) {
   if (!stored) return null;
   let schoolName = '';
   try { schoolName = (await getSchool({ county_code: county, school_code: school })).school_name ?? ''; } catch { /* the code alone */ }
-  return { submission_id: stored.receipt?.submission_id, receipt: stored.receipt, school_name: schoolName, duplicate: false, warnings: stored.warnings ?? [], saved_ms: Date.now() };
+  return { submission_id: stored.receipt?.submission_id, receipt: stored.receipt, school_name: schoolName, duplicate: false, warnings: stored.warnings ?? [], review: stored.review, saved_ms: Date.now() };
 }
 
 async function renderList() {
@@ -88,6 +97,13 @@ async function start() {
       fill($('content'), h('div', { class: 'banner banner-error' }, h('h3', {}, '回执没有载入'), h('p', {}, err.message)));
       return;
     }
+  }
+  if (record && !record.review && record.receipt?.version) {
+    // The bureau's decision comes later than the receipt: ask for it when online, so that the
+    // printed receipt carries the review comment; offline the receipt shows without it.
+    const r = record.receipt;
+    const latest = await fromServer(r.school_code, r.period, r.version).catch(() => null);
+    if (latest?.review?.state) record = { ...record, review: latest.review };
   }
   if (record) await render(record);
   else if (id || period) fill($('content'), h('div', { class: 'banner banner-warn' }, h('p', {}, '本机没有这张回执。联网后在填报页面的“已提交的版本”中可以查看每一版的回执。')));

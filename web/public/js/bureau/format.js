@@ -61,6 +61,7 @@ export function percent(v, decimals = 1) {
 // A school's submission state (bureau.proto SchoolSubmission.state).
 export const STATE_ZH = {
   not_submitted: '未报送',
+  incomplete: '未填完',
   on_time: '按时报送',
   late: '逾期报送',
   returned: '已退回',

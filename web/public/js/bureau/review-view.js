@@ -9,7 +9,7 @@ import { chinaTime, int64, plain, STATE_ZH } from './format.js';
 import { countChanges, diffReports, groupRows, previousVersion } from './report-diff.js';
 import { reviewQueue } from './submissions.js';
 
-const STATE_BADGE = { not_submitted: 'fail', on_time: 'pass', late: 'warn', returned: 'warn', accepted: 'done' };
+const STATE_BADGE = { not_submitted: 'fail', incomplete: 'warn', on_time: 'pass', late: 'warn', returned: 'warn', accepted: 'done' };
 const CHANGE_ZH = { changed: '已修改', added: '新填', removed: '删除', emptied: '清空', same: '' };
 
 export async function renderReview(view, ctx, current) {

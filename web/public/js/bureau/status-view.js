@@ -12,7 +12,7 @@ import { chinaTime, int64, percent, plain, STATE_ZH } from './format.js';
 import { missingByTown, schoolsOfCard, statusCards, submissionsPerDay, toCsv } from './submissions.js';
 
 const REFRESH_MS = 30000;
-const STATE_BADGE = { not_submitted: 'fail', on_time: 'pass', late: 'warn', returned: 'warn', accepted: 'done' };
+const STATE_BADGE = { not_submitted: 'fail', incomplete: 'warn', on_time: 'pass', late: 'warn', returned: 'warn', accepted: 'done' };
 
 export async function renderStatus(view, ctx, current) {
   const period = ctx.route.period;

@@ -13,7 +13,8 @@ export function statusCards(status) {
   const total = n('schools_total');
   return [
     { key: 'due', label: '应报', value: total, hint: '名册中的学校' },
-    { key: 'submitted', label: '已报', value: n('submitted'), hint: `报送率 ${rate(n('submitted'), total)}` },
+    { key: 'submitted', label: '已报', value: n('submitted'), hint: `报送率 ${rate(n('submitted'), total)}（只计填完的）` },
+    { key: 'incomplete', label: '未填完', value: n('incomplete'), hint: '有空项，不计入已报' },
     { key: 'on_time', label: '按时', value: n('on_time'), hint: `及时率 ${rate(n('on_time'), total)}` },
     { key: 'late', label: '逾期', value: n('late'), hint: '首次报送晚于截止时间' },
     { key: 'returned', label: '已退回', value: n('returned'), hint: '等待学校修改重报' },
@@ -34,7 +35,7 @@ export function schoolsOfCard(schools, key, deadlineMs) {
     case 'due':
       return list;
     case 'submitted':
-      return list.filter((s) => s.state && s.state !== 'not_submitted');
+      return list.filter((s) => s.state && s.state !== 'not_submitted' && s.state !== 'incomplete');
     case 'on_time':
     case 'late':
       return list.filter((s) => firstTimeliness(s, deadlineMs) === key);
@@ -47,6 +48,7 @@ export function schoolsOfCard(schools, key, deadlineMs) {
 // receipt; kept after the bureau returned or accepted the report, which hides it in `state`.
 export function firstTimeliness(school, deadlineMs) {
   if (school.state === 'on_time' || school.state === 'late') return school.state;
+  if (school.state === 'incomplete') return null;  // counts once a complete version arrives
   const first = int64(school.first_received_unix_ms);
   if (Number.isNaN(first) || first === 0) return null;
   if (deadlineMs === undefined || Number.isNaN(int64(deadlineMs))) return 'on_time';
@@ -132,18 +134,19 @@ export function reviewQueue(schools) {
   const byReceived = (a, b) => int64(a.received_unix_ms) - int64(b.received_unix_ms) || a.school_code.localeCompare(b.school_code);
   const list = schools || [];
   return {
-    to_review: list.filter((s) => s.state === 'on_time' || s.state === 'late').sort(byReceived),
+    // An incomplete report may be reviewed too: accepting it counts it as submitted as it is.
+    to_review: list.filter((s) => ['on_time', 'late', 'incomplete'].includes(s.state)).sort(byReceived),
     returned: list.filter((s) => s.state === 'returned').sort(byReceived),
     accepted: list.filter((s) => s.state === 'accepted').sort((a, b) => a.school_code.localeCompare(b.school_code)),
   };
 }
 
-// The schools that have not submitted, grouped by town (乡镇) when the registry gives one:
+// The schools that have not submitted a complete report, grouped by town (乡镇) when the registry gives one:
 // [{town, schools}], towns in name order, schools by code. `registry` maps school_code to the
 // School message (for town); it may be empty.
 export function missingByTown(schools, registry) {
   const groups = new Map();
-  for (const s of (schools || []).filter((x) => x.state === 'not_submitted')) {
+  for (const s of (schools || []).filter((x) => x.state === 'not_submitted' || x.state === 'incomplete')) {
     const town = registry?.get?.(s.school_code)?.town || '';
     if (!groups.has(town)) groups.set(town, []);
     groups.get(town).push(s);
