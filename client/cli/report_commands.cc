@@ -89,7 +89,8 @@ void PrintReportFields(const SchoolReport& report, std::ostream& out) {
 int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, std::ostream& err) {
   auto format = FormatFor(g, kMessageFormats, "validate", out, err);
   if (!format) return kExitUsage;
-  auto reports = LoadReports(args.file, g.county);
+  std::set<std::string> without_column;
+  auto reports = LoadReports(args.file, g.county, &without_column);
   if (!reports.ok()) return Fail(reports.status(), err);
   std::map<std::string, v1::School> registry;
   if (!args.schools_file.empty()) {
@@ -119,8 +120,17 @@ int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, s
     for (const auto& v : result.violations) {
       out << Say(msg::kIssueError, validate::FormatIssue(v)) << "\n";
     }
+    // A needed field the file has no column for is a missing column, not an empty cell.
+    std::vector<std::string> no_column;
     for (const auto& w : result.warnings) {
-      out << Say(msg::kIssueWarning, validate::FormatIssue(w)) << "\n";
+      if (w.rule_id() == i18n::validation::kNeededField.id && without_column.contains(w.field())) {
+        no_column.push_back(w.field());
+      } else {
+        out << Say(msg::kIssueWarning, validate::FormatIssue(w)) << "\n";
+      }
+    }
+    if (!no_column.empty()) {
+      out << Say(msg::kIssueWarning, Say(msg::kNoColumns, absl::StrJoin(no_column, ", "))) << "\n";
     }
     if (!result.ok()) ++invalid;
   }
@@ -134,8 +144,18 @@ int RunValidate(const Globals& g, const ValidateArgs& args, std::ostream& out, s
 int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::ostream& err) {
   auto format = FormatFor(g, kMessageFormats, "submit", out, err);
   if (!format) return kExitUsage;
-  auto reports = LoadReports(args.file, g.county);
+  std::set<std::string> without_column;
+  auto reports = LoadReports(args.file, g.county, &without_column);
   if (!reports.ok()) return Fail(reports.status(), err);
+  std::set<std::string> no_column;
+  for (const auto& report : *reports) {
+    for (const std::string& field : validate::MissingFields(report, nullptr)) {
+      if (without_column.contains(field)) no_column.insert(field);
+    }
+  }
+  if (!no_column.empty()) {
+    err << Say(msg::kIssueWarning, Say(msg::kNoColumns, absl::StrJoin(no_column, ", "))) << "\n";
+  }
   for (const auto& report : *reports) {
     if (report.county_code().empty()) {
       err << ErrorLine(Say(msg::kFileNoCounty, args.file));

@@ -10,8 +10,14 @@ namespace {
 
 // The records of the file, with a refusal of its contents prefixed by the path.
 template <typename M>
-absl::StatusOr<std::vector<M>> Load(const std::string& path) {
-  absl::StatusOr<std::vector<M>> records = io::ReadRecordFile<M>(path);
+absl::StatusOr<std::vector<M>> Load(const std::string& path,
+                                    std::set<std::string>* without_column = nullptr) {
+  absl::StatusOr<io::TableFile> file = io::ReadTableFile(path);
+  if (!file.ok()) return file.status();
+  if (without_column != nullptr) {
+    *without_column = io::FieldsWithoutColumn(*file, M::default_instance());
+  }
+  absl::StatusOr<std::vector<M>> records = io::DecodeRecords<M>(*file);
   if (absl::IsInvalidArgument(records.status())) {
     return absl::InvalidArgumentError(
         i18n::Say(i18n::outbox::kFileProblems, path, records.status().message()));
@@ -21,9 +27,9 @@ absl::StatusOr<std::vector<M>> Load(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(const std::string& path,
-                                                                   const std::string& county) {
-  auto reports = Load<junheng::v1::SchoolReport>(path);
+absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(
+    const std::string& path, const std::string& county, std::set<std::string>* without_column) {
+  auto reports = Load<junheng::v1::SchoolReport>(path, without_column);
   if (!reports.ok()) return reports.status();
   if (reports->empty()) return absl::InvalidArgumentError(i18n::Say(i18n::outbox::kNoRows, path));
   for (auto& report : *reports) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,10 @@ namespace junheng::client {
 
 // Reports, one per data row (or JSON object). A report without county_code gets `county` (which
 // may be empty: offline validation needs no county). A file without data rows is refused.
+// With `without_column`, also the report fields the file has no column for (FieldsWithoutColumn).
 [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::SchoolReport>> LoadReports(
-    const std::string& path, const std::string& county);
+    const std::string& path, const std::string& county,
+    std::set<std::string>* without_column = nullptr);
 
 // Registry rows. Rows without county_code get `county`.
 [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::School>> LoadSchools(

@@ -98,6 +98,11 @@ inline constexpr Msg kValid{"validate.valid", "$0 / $1：检查通过", "$0 / $1
 inline constexpr Msg kValidIncomplete{
     "validate.valid_incomplete", "$0 / $1：可以提交，但有 $2 项空着；报送后在教育局那里算“未填完”",
     "$0 / $1: can be submitted, but $2 fields are empty; the bureau will count it as incomplete"};
+inline constexpr Msg kNoColumns{
+    "validate.no_columns",
+    "文件里没有这几列：$0；请加上这些列，或用 `junheng template` 生成的模板重新填",
+    "the file has no column for: $0; add those columns, or fill in a template from `junheng "
+    "template`"};
 inline constexpr Msg kInvalid{"validate.invalid", "$0 / $1：有错", "$0 / $1: INVALID"};
 inline constexpr Msg kIssueError{"validate.issue_error", "  错误  $0", "  error   $0"};
 inline constexpr Msg kIssueWarning{"validate.issue_warning", "  提醒  $0", "  warning $0"};

@@ -228,6 +228,19 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeTable(const Table& t
   return out;
 }
 
+std::set<std::string> FieldsWithoutColumn(const TableFile& file, const Message& prototype) {
+  std::set<std::string> absent;
+  if (file.kind == TableFile::Kind::kJson) return absent;
+  const Descriptor& type = *prototype.GetDescriptor();
+  absl::StatusOr<Header> header = FindHeader(file.table, type);
+  if (!header.ok()) return absent;
+  for (const catalog::FieldInfo* field : catalog::FieldsOf(type)) absent.emplace(field->name);
+  for (const catalog::FieldInfo* field : header->fields) {
+    if (field != nullptr) absent.erase(std::string(field->name));
+  }
+  return absent;
+}
+
 absl::StatusOr<std::vector<std::unique_ptr<Message>>> DecodeFile(const TableFile& file,
                                                                  const Message& prototype) {
   return file.kind == TableFile::Kind::kJson ? DecodeJson(file.json, prototype)

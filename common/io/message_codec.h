@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,12 @@ namespace junheng::io {
 // is a single cell joined by semicolons, is refused with one sentence.
 [[nodiscard]] absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> DecodeTable(
     const Table& table, const google::protobuf::Message& prototype);
+
+// The proto names of `prototype`'s catalogue fields that no header column of `file` names, so
+// that "the file has no column for X" can be told apart from "X is empty". Empty for JSON (a key
+// left out is an unset field) and for a table without a recognisable header.
+std::set<std::string> FieldsWithoutColumn(const TableFile& file,
+                                          const google::protobuf::Message& prototype);
 
 // Decodes a JSON object, or an array of objects, into messages of `prototype`'s type. Keys are
 // the proto field names; an unknown key is an error that names it.

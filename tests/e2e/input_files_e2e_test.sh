@@ -141,6 +141,25 @@ head -c 504 /dev/zero >>"$WORK/old.xls"
 check "an .xls workbook exits 1" 1 $?
 contains "the .xls refusal says what to save instead" "$WORK/err" "save the file as CSV UTF-8"
 
+# A file without most columns (issue 14 item 1): validate names the missing columns apart from the
+# empty cells; submit stores it as incomplete, and status counts it so.
+printf 'school_code,period,primary_students,primary_classes\n2140043003,2024,300,\n' >"$WORK/few.csv"
+"${J[@]}" validate "$WORK/few.csv" --schools "$SRC/deploy/sample/schools.csv" >"$WORK/out" 2>&1
+check "an incomplete report validates (exit 0)" 0 $?
+contains "the first line says it is incomplete" "$WORK/out" "can be submitted, but 25 fields are empty"
+contains "the empty cell is named" "$WORK/out" "primary_classes (小学教学班数) = (empty)"
+contains "the absent columns are named as columns" "$WORK/out" "the file has no column for: primary_max_class_size,"
+"${J[@]}" submit "$WORK/few.csv" >"$WORK/out" 2>&1
+check "an incomplete report is accepted" 0 $?
+contains "its receipt says it is incomplete" "$WORK/out" "incomplete: 25 fields empty"
+"${J[@]}" status --period 2024 --format json >"$WORK/out" 2>&1
+contains "status counts it as incomplete" "$WORK/out" '"incomplete": 1'
+# A year a spreadsheet turned into a decimal, sent as JSON (files already read 2024.0 as 2024).
+printf '{"school_code": "2140043004", "period": "2024.0", "primary_students": 10}' >"$WORK/y.json"
+"${J[@]}" submit "$WORK/y.json" >"$WORK/out" 2>&1
+check "period 2024.0 is refused before sending (exit 1)" 1 $?
+contains "the refusal says what to write" "$WORK/out" "write 2024"
+
 no_protobuf_lines "the server log" "$WORK/server.log"
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

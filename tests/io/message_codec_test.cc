@@ -49,6 +49,23 @@ TEST(MessageCodecTest, ZeroIsReportedNotMissing) {
   EXPECT_EQ((*reports)[0].music_rooms(), 0);
 }
 
+// Issue 14 item 1: a field without a column is told apart from an empty cell, labels as headers
+// included; JSON has no columns to miss.
+TEST(MessageCodecTest, FieldsWithoutColumnAreTheCatalogueFieldsNoHeaderNames) {
+  auto file = ReadTable("学校标识码,period,primary_students,体育运动场馆面积(m²)\nx,2024,,3\n",
+                        "reports.csv");
+  ASSERT_TRUE(file.ok()) << file.status();
+  std::set<std::string> absent = FieldsWithoutColumn(*file, SchoolReport::default_instance());
+  EXPECT_FALSE(absent.contains("school_code"));
+  EXPECT_FALSE(absent.contains("primary_students")) << "an empty cell still has its column";
+  EXPECT_FALSE(absent.contains("sports_area_m2"));
+  EXPECT_TRUE(absent.contains("music_rooms"));
+  EXPECT_EQ(absent.size(), 37u - 4u);
+  auto json = ReadTable("{\"school_code\": \"x\", \"period\": \"2024\"}", "reports.json");
+  ASSERT_TRUE(json.ok()) << json.status();
+  EXPECT_TRUE(FieldsWithoutColumn(*json, SchoolReport::default_instance()).empty());
+}
+
 TEST(MessageCodecTest, UnknownColumnIsNamed) {
   auto reports = Csv("school_code,period,pupils\nx,2024,3\n");
   ASSERT_FALSE(reports.ok());
