@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "common/cli/config_keys.h"
 #include "common/cli/config_sources.h"
+#include "common/i18n/lang.h"
 #include "common/rpc/protobuf_log.h"
 #include "common/time/clock.h"
 #include "server/server_app.h"
@@ -115,6 +116,9 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (*backup) {
+    junheng::DropGrpcLogs();  // a failed handshake is told as a sentence, not as gRPC's lines
+    // The answer in the operator's language, as `junheng` gives it (LANG=en_US.UTF-8: English).
+    junheng::i18n::SetProcessLang(junheng::i18n::LangFromEnvironment());
     // What neither the command line, the environment nor the server's config gives comes from
     // the client's config on the same machine, so the operator's `junheng` setup serves both.
     const std::string client_config = junheng::cli::ClientConfigPath();

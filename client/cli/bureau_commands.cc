@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "client/cli/cli_text.h"
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
@@ -78,6 +79,12 @@ int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out,
   if (!ParseOption("--opens", args.opens, DateMeans::kStartOfDay, &opens, err) ||
       !ParseOption("--deadline", args.deadline, DateMeans::kEndOfDay, &deadline, err) ||
       !ParseOption("--closes", args.closes, DateMeans::kEndOfDay, &closes, err)) {
+    return kExitUsage;
+  }
+  // A window wholly in the past fires its deadline and close evaluations at the scheduler's next
+  // look, on whatever is stored then, and refuses reports: say so before it happens.
+  if (absl::FromUnixMillis(closes) < absl::Now() && !args.past_window) {
+    err << ErrorLine(Say(msg::kPastWindow, args.period, args.closes));
     return kExitUsage;
   }
   p->set_opens_unix_ms(opens);
@@ -334,6 +341,7 @@ void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
   define->add_option("--opens", define_args->opens, Say(help::kOpens))->required();
   define->add_option("--deadline", define_args->deadline, Say(help::kPeriodDeadline))->required();
   define->add_option("--closes", define_args->closes, Say(help::kCloses))->required();
+  define->add_flag("--past-window", define_args->past_window, Say(help::kPastWindow));
   define->callback(
       [=, &g] { *exit_code = RunPeriodDefine(g, *define_args, std::cout, std::cerr); });
   period->add_subcommand("list", Say(help::kPeriodList))->callback([=, &g] {

@@ -97,6 +97,7 @@ struct PeriodArgs {
   std::string period;
   std::string opens, deadline, closes;  // times as ParseInstant reads them
   std::string school, until, reason;    // exceptions
+  bool past_window = false;             // define: the window has closed already, and that is meant
 };
 int RunPeriodDefine(const Globals& g, const PeriodArgs& args, std::ostream& out, std::ostream& err);
 int RunPeriodList(const Globals& g, std::ostream& out, std::ostream& err);

@@ -128,6 +128,7 @@ struct SnapshotArgs {
   int64_t seq = 0;
   int from = 0, to = 0;
   std::string profile;
+  bool from_snapshots = false;  // trend --snapshot
 };
 
 int RunSnapshotsList(const Globals& g, const SnapshotArgs& args, std::ostream& out,
@@ -215,6 +216,7 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
   request.set_from_year(args.from);
   request.set_to_year(args.to);
   request.set_profile(args.profile);
+  request.set_from_snapshots(args.from_snapshots);
   auto trend = Connect(g).Call(&v1::EvaluationService::Stub::Trend, request);
   if (!trend.ok()) return Fail(trend.status(), err);
   if (*format == Format::kJson) {
@@ -266,6 +268,9 @@ void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
   trend->add_option("--from", trend_args->from, "first year, e.g. 2022")->required();
   trend->add_option("--to", trend_args->to, "last year, e.g. 2029")->required();
   trend->add_option("--profile", trend_args->profile, "built-in profile (default: the server's)");
+  trend->add_flag("--snapshot", trend_args->from_snapshots,
+                  "each year's newest snapshot (the record as it stood) instead of what is stored "
+                  "now");
   trend->callback([=, &g] { *exit_code = RunTrend(g, *trend_args, std::cout, std::cerr); });
 
   AddEvalCommand(app, exit_code, [&g](const EvalOptions& options) {

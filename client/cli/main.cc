@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   junheng::i18n::SetProcessLang(lang);
   // Nothing of protobuf's own logging reaches a clerk's terminal; every failure is a sentence.
   junheng::DropProtobufLogs();
+  junheng::DropGrpcLogs();
 
   CLI::App app{Say(help::kProgram)};
   SpeakCli(app);

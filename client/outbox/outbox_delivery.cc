@@ -113,7 +113,9 @@ absl::StatusOr<int64_t> ChooseReplacesVersion(const Outbox& outbox, Connection* 
     list.set_county_code(report.county_code());
     list.set_school_code(report.school_code());
     list.set_period(report.period());
-    auto versions = connection->Call(&v1::ReportingService::Stub::ListReportVersions, list);
+    // A read, safe to repeat: a server restarting between the calls must not fail the submit.
+    auto versions =
+        connection->CallWithRetry(&v1::ReportingService::Stub::ListReportVersions, list, 3);
     if (versions.ok()) {
       return versions->versions().empty() ? 0 : versions->versions().rbegin()->version();
     }

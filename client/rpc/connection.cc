@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/i18n/client_messages.h"
+#include "common/rpc/connect_failure.h"
 #include "common/rpc/grpc_status.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -11,7 +12,10 @@
 namespace junheng::client {
 
 bool IsUnreachable(const absl::Status& status) {
-  return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status);
+  // CANCELLED comes only from the server: this client never cancels its own calls. gRPC 1.51
+  // answers so the calls that arrive while a server is shutting down (grpc/grpc#41785).
+  return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
+         absl::IsCancelled(status);
 }
 
 Connection::Connection(const std::string& address, absl::Duration deadline)
@@ -64,10 +68,13 @@ absl::Status Connection::Send(Attempt attempt, int attempts) {
       // The server writes its messages (refusals, validation) in the caller's language.
       context.AddMetadata(i18n::kLangMetadataKey, std::string(i18n::LangWord(i18n::CurrentLang())));
       result = FromGrpcStatus(attempt(channel_, context));
-      if (IsUnreachable(result)) {
-        result = absl::Status(result.code(),
-                              i18n::Say(i18n::client::kUnreachable, address_, result.message()));
+      if (absl::IsCancelled(result)) {
+        result = absl::CancelledError(i18n::Say(i18n::client::kServerStopping, address_));
       }
+      rpc::ConnectFailure failure = rpc::DescribeConnectFailure(address_, security_, result);
+      result = failure.status;
+      // A certificate or transport mismatch does not mend by waiting.
+      if (failure.needs_a_setting) break;
     }
     if (!IsUnreachable(result)) break;
     if (n < attempts) {

@@ -25,8 +25,10 @@ namespace junheng::client {
 template <typename Stub, typename Request, typename Response>
 using UnaryMethod = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
 
-// True for the answers that mean the server could not be reached in time: UNAVAILABLE and
-// DEADLINE_EXCEEDED. Call words them as "unreachable", CallWithRetry retries them.
+// True for the answers that mean the call did not reach a working server in time: UNAVAILABLE,
+// DEADLINE_EXCEEDED, and CANCELLED (a server stopping). Call words them with what to check
+// (rpc::DescribeConnectFailure); CallWithRetry retries them, except a certificate or transport
+// mismatch, which waiting does not mend.
 bool IsUnreachable(const absl::Status& status);
 
 // The client's view of one junheng server. Every call carries a deadline; failures come back as
@@ -46,7 +48,8 @@ class Connection {
 
   // Sends `request` once with a fresh context, the connection's deadline and its bearer token,
   // and returns the response, or the server's status as absl::Status with its code and message.
-  // An unreachable server (IsUnreachable) gets a message that says what to check.
+  // An unreachable server (IsUnreachable) gets a message that says what to check and how to fix
+  // it: an untrusted certificate, a name mismatch, TLS against plain text, nothing listening.
   template <typename Stub, typename Request, typename Response>
   [[nodiscard]] absl::StatusOr<Response> Call(UnaryMethod<Stub, Request, Response> method,
                                               const std::type_identity_t<Request>& request) {

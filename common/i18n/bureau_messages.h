@@ -57,6 +57,17 @@ inline constexpr Msg kUndefinedHoldsReports{
     "period $0 is not defined yet holds reports of $1 schools (most likely a mistaken label such "
     "as a spreadsheet's 2024.0); such labels are now refused, so ask those schools to submit under "
     "the right period"};
+inline constexpr Msg kPastWindow{
+    "period.past_window",
+    "填报期 $0 的关闭时间 $1 "
+    "已经过去：定义后几十秒内就会按现在存储的数据生成截止和关闭快照（作为正式记录），"
+    "之后报表一律拒收（除非给学校开例外）。如果确实要这样（例如补录往年数据），加 --past-window "
+    "再运行",
+    "period $0 closes at $1, which has passed: within a minute of defining it the deadline and "
+    "close "
+    "snapshots (the official record) are taken of what is stored now, and reports are refused "
+    "except under an exception. If that is what you mean (e.g. to load an earlier year), run it "
+    "again with --past-window"};
 inline constexpr Msg kStillEmpty{"due.still_empty", "还空着：$0", "still empty: $0"};
 inline constexpr Msg kStatusRates{"status.rates", "报送率 $0%  及时率 $1%",
                                   "completeness $0%  timeliness $1%"};
@@ -193,6 +204,19 @@ inline constexpr Msg kTrendYear{"trend.year",
                                 "其中 $5 所已达标；全县 $6",
                                 "$0 ($1): $2 schools reported, $3 meet the standard; plan: $4 due "
                                 "by $0, $5 of them meet it; county $6"};
+inline constexpr Msg kTrendSnapshotSame{"trend.snapshot_same",
+                                        "  快照 $0（$1，$2）评估的是同样的数据",
+                                        "  snapshot $0 ($1, $2) evaluated the same data"};
+inline constexpr Msg kTrendSnapshotOlder{
+    "trend.snapshot_older",
+    "  快照 $0（$1，$2）之后报表或县级数据有变化：上面是按现在存储的数据算的；要看当时的记录，加 "
+    "--snapshot",
+    "  snapshot $0 ($1, $2) predates reports or facts stored since: the figures above are from "
+    "what "
+    "is stored now; add --snapshot for the record as it stood then"};
+inline constexpr Msg kTrendFromSnapshot{
+    "trend.from_snapshot", "  以上取自快照 $0（$1，$2），不是现在存储的数据",
+    "  the figures above are snapshot $0 ($1, $2), not what is stored now"};
 inline constexpr Msg kCountyPass{"trend.pass", "通过", "PASS"};
 inline constexpr Msg kCountyFail{"trend.fail", "未通过", "FAIL"};
 inline constexpr Msg kNotJudged{"trend.not_judged", "无法判断", "not judged"};

@@ -16,6 +16,48 @@ inline constexpr Msg kUnreachable{
     "unreachable", "无法连接服务器 $0（$1）；请检查 --server 设置和网络，或联系管理员后重试",
     "the server at $0 is unreachable or unavailable ($1); check --server and the network, or ask "
     "the operator, then try again"};
+inline constexpr Msg kUntrustedCertificate{
+    "connect.untrusted",
+    "服务器 $0 的证书不是本机信任的 CA 签发的（现在信任的是：$1）；请把配置里的 ca（或 "
+    "--ca）设为县里发的 "
+    "ca.crt",
+    "the server at $0 shows a certificate that no CA this client trusts has signed (trusted now: "
+    "$1); set ca (or --ca) to the county's ca.crt"};
+inline constexpr Msg kSystemRoots{"connect.system_roots", "本机系统自带的根证书，没有设 ca",
+                                  "the system's root certificates, no ca set"};
+inline constexpr Msg kCertificateNameMismatch{
+    "connect.name_mismatch",
+    "服务器 $0 的证书不是为这个地址签发的；请用证书上的名称作 "
+    "--server，或请管理员为这个地址重新签发证书",
+    "the server at $0 shows a certificate issued for another name; use the name in the "
+    "certificate as --server, or ask the operator to reissue it for this address"};
+inline constexpr Msg kServerIsPlaintext{
+    "connect.server_plaintext",
+    "$0 上的服务没有用 TLS 加密（或者不是 junheng 服务器）；请核对 --server "
+    "的端口，或请管理员给服务器配置证书",
+    "the service at $0 does not speak TLS (or is not a junheng server); check the port in "
+    "--server, or ask the operator to give the server its certificate"};
+inline constexpr Msg kServerIsTls{
+    "connect.server_tls",
+    "服务器 $0 要求 TLS 加密连接；请去掉 --insecure-plaintext，并把 ca 设为县里发的 ca.crt",
+    "the server at $0 expects TLS; drop --insecure-plaintext and set ca to the county's ca.crt"};
+inline constexpr Msg kNothingListening{
+    "connect.refused",
+    "$0 上没有服务在运行；请核对 --server 的地址和端口，或请管理员检查 junheng-server 是否已启动",
+    "nothing is listening at $0; check the address and port in --server, or ask the operator "
+    "whether junheng-server is running"};
+inline constexpr Msg kUnknownHost{
+    "connect.unknown_host", "找不到 $0 这个主机名；请核对 --server 的拼写和网络",
+    "the host name in $0 is not known; check the spelling in --server and the network"};
+inline constexpr Msg kCaNotPem{
+    "connect.ca_not_pem",
+    "$0 不是 PEM 格式的证书（应以 -----BEGIN CERTIFICATE----- 开头）；ca 请设为县里发的 ca.crt",
+    "$0 is not a PEM certificate (it should start with -----BEGIN CERTIFICATE-----); set ca to the "
+    "county's ca.crt"};
+inline constexpr Msg kServerStopping{
+    "connect.stopping", "服务器 $0 正在停止或重启，这次调用没有完成；稍后会自动重试，不会重复保存",
+    "the server at $0 was stopping or restarting and did not complete the call; it is tried again, "
+    "and nothing is stored twice"};
 inline constexpr Msg kNoCounty{"client.no_county",
                                "不知道是哪个县；请加 --county 140430，或在配置文件里写 county = "
                                "\"140430\"",

@@ -203,6 +203,10 @@ inline constexpr Msg kPeriodDeadline{"help.period_deadline",
                                      "e.g. 2024-10-15 (end of that day)"};
 inline constexpr Msg kCloses{"help.closes", "关闭时间，例如 2024-10-31；此前仍可逾期报送",
                              "e.g. 2024-10-31; late reports until then"};
+inline constexpr Msg kPastWindow{"help.past_window",
+                                 "窗口已经过去也照样定义（会立即生成截止、关闭快照）",
+                                 "define it even though the window has passed (its deadline and "
+                                 "close snapshots are taken at once)"};
 inline constexpr Msg kPeriodList{"help.period_list", "列出已定义的填报期",
                                  "list the defined periods"};
 inline constexpr Msg kPeriodException{"help.period_exception",

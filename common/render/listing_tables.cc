@@ -69,6 +69,12 @@ table::Table TrendTable(const junheng::v1::TrendResponse& trend) {
     t.notes.push_back(Say(msg::kTrendYear, year.year(), year.source(), year.schools_reported(),
                           year.schools_meeting(), year.schools_due(), year.due_meeting(),
                           Say(year.county_pass() ? msg::kCountyPass : msg::kCountyFail)));
+    if (year.snapshot_seq() > 0) {
+      t.notes.push_back(Say(year.source() == "snapshot"      ? msg::kTrendFromSnapshot
+                            : year.snapshot_same_as_stored() ? msg::kTrendSnapshotSame
+                                                             : msg::kTrendSnapshotOlder,
+                            year.snapshot_seq(), year.snapshot_time(), year.snapshot_trigger()));
+    }
     for (const auto& level : year.levels()) {
       for (const auto& ind : level.indicators()) {
         table::Cell cv = ind.has_cv() ? table::Cell::Of(ind.cv()) : table::Cell::Of("-");

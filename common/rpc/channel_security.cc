@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/i18n/client_messages.h"
 #include "grpcpp/create_channel.h"
@@ -34,6 +35,10 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const std::string& ad
   if (!security.ca_file.empty()) {
     auto ca = ReadFile(security.ca_file, i18n::client::kCannotReadCa);
     if (!ca.ok()) return ca.status();
+    // gRPC reports a CA it cannot load only as "empty address list" on every call.
+    if (!absl::StrContains(*ca, "-----BEGIN CERTIFICATE-----")) {
+      return absl::FailedPreconditionError(i18n::Say(i18n::client::kCaNotPem, security.ca_file));
+    }
     ssl.pem_root_certs = *ca;
   }
   if (security.cert_file.empty() != security.key_file.empty()) {

@@ -9,4 +9,9 @@ namespace junheng {
 // SetLogHandler is not): call it at the start of main, before any thread starts.
 void DropProtobufLogs();
 
+// The same for gRPC's own log lines ("E1205 ... ssl_transport_security.cc ... Handshake failed"):
+// a failed call reaches the person as a sentence (rpc::DescribeConnectFailure). Unless
+// $GRPC_VERBOSITY or $GRPC_TRACE is set, so that an operator can still ask gRPC to speak.
+void DropGrpcLogs();
+
 }  // namespace junheng

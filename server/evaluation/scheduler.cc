@@ -60,7 +60,9 @@ absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
       if (now < absl::FromUnixMillis(at)) continue;
       auto previous = last(trigger);
       if (!previous.ok()) return previous.status();
-      if (!previous->has_value()) due.push_back(trigger);
+      // A run made before the current deadline (or close) was for an earlier definition of the
+      // period: redefining the window re-arms it.
+      if (!previous->has_value() || (*previous)->time_unix_ms() < at) due.push_back(trigger);
     }
     for (const std::string& trigger : due) {
       auto run = Run(p.county_code(), p.period(), trigger);

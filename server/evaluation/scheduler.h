@@ -29,8 +29,10 @@ struct SchedulerOptions {
 //
 // Runs are due: for every period whose window is open, when `interval` has passed since the last
 // interval run; for every period whose deadline has passed, one "deadline" run; for every period
-// that has closed, one "close" run. Completed runs are recorded in the store, so a server that was
-// down at a deadline makes that run when it next looks (catch-up), and never makes it twice.
+// that has closed, one "close" run. A run counts for the window it was made in: redefining a
+// period so that its deadline or close lies after that run's time makes the run due again.
+// Completed runs are recorded in the store, so a server that was down at a deadline makes that run
+// when it next looks (catch-up), and never makes it twice.
 class Scheduler {
  public:
   Scheduler(storage::Store* store, const Clock* clock, junheng::v1::Profile profile,

@@ -1,5 +1,8 @@
 #include "server/evaluation/trend.h"
 
+#include <optional>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "server/evaluation/snapshots.h"
 #include "server/evaluation/stored_evaluation.h"
@@ -48,7 +51,8 @@ TrendYear TrendYearOf(int year, const Evaluation& evaluation) {
 absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& store,
                                                       absl::string_view county, int from_year,
                                                       int to_year,
-                                                      const junheng::v1::Profile& profile) {
+                                                      const junheng::v1::Profile& profile,
+                                                      bool from_snapshots) {
   if (from_year > to_year || to_year - from_year > 50) {
     return absl::InvalidArgumentError(
         "give --from and --to years with from <= to (e.g. 2022 2029)");
@@ -66,25 +70,32 @@ absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& stor
         newest = &s;
       }
     }
-    if (newest != nullptr) {
-      TrendYear row = TrendYearOf(year, newest->evaluation());
-      row.set_source("snapshot");
-      *response.add_years() = std::move(row);
-      continue;
-    }
     auto latest = store.ListLatest(county, period);
     if (!latest.ok()) return latest.status();
-    if (latest->empty()) {
-      TrendYear row;
+    std::optional<Evaluation> live;
+    if (!latest->empty()) {
+      auto evaluation = EvaluateStored(store, county, period, profile, /*accepted_only=*/false);
+      if (!evaluation.ok()) return evaluation.status();
+      live = *std::move(evaluation);
+    }
+    TrendYear row;
+    if (from_snapshots && newest != nullptr) {
+      row = TrendYearOf(year, newest->evaluation());
+      row.set_source("snapshot");
+    } else if (live.has_value()) {
+      row = TrendYearOf(year, *live);
+      row.set_source("live");
+    } else {
       row.set_year(year);
       row.set_evaluated(false);
-      *response.add_years() = std::move(row);
-      continue;
     }
-    auto evaluation = EvaluateStored(store, county, period, profile, /*accepted_only=*/false);
-    if (!evaluation.ok()) return evaluation.status();
-    TrendYear row = TrendYearOf(year, *evaluation);
-    row.set_source("live");
+    if (newest != nullptr) {
+      row.set_snapshot_seq(newest->seq());
+      row.set_snapshot_time(newest->time());
+      row.set_snapshot_trigger(newest->trigger());
+      row.set_snapshot_same_as_stored(live.has_value() &&
+                                      live->input_hash() == newest->input_hash());
+    }
     *response.add_years() = std::move(row);
   }
   return response;
@@ -97,7 +108,8 @@ absl::StatusOr<junheng::v1::TrendResponse> BuildTrend(const storage::Store& stor
   if (!codes.ok()) return codes;
   auto profile = ProfileFor(default_profile, request.profile(), "");
   if (!profile.ok()) return profile.status();
-  return BuildTrend(store, request.county_code(), request.from_year(), request.to_year(), *profile);
+  return BuildTrend(store, request.county_code(), request.from_year(), request.to_year(), *profile,
+                    request.from_snapshots());
 }
 
 }  // namespace junheng::server

@@ -5,6 +5,8 @@
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/i18n/lang.h"
+#include "common/rpc/connect_failure.h"
 #include "common/rpc/grpc_status.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -41,13 +43,16 @@ int RunBackupCommand(const std::string& address, const std::string& to, double d
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(deadline_seconds)));
   rpc::AddCallCredentials(security, context);
+  context.AddMetadata(i18n::kLangMetadataKey, std::string(i18n::LangWord(i18n::CurrentLang())));
   junheng::v1::BackupRequest request;
   request.set_destination(destination);
   junheng::v1::BackupResponse response;
-  absl::Status status = FromGrpcStatus(stub->Backup(&context, request, &response));
+  absl::Status status =
+      rpc::DescribeConnectFailure(address, security,
+                                  FromGrpcStatus(stub->Backup(&context, request, &response)))
+          .status;
   if (!status.ok()) {
     err << "error: backup through " << address << " failed: " << status.message() << "\n";
-    if (ExitFor(status) == 3) err << "check --server and that junheng-server is running\n";
     return ExitFor(status);
   }
   out << "backup written to " << response.destination() << " in "

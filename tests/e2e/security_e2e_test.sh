@@ -69,9 +69,18 @@ contains "says a token is needed" "$WORK/out" "carries no token"
 env -u JUNHENG_TOKEN "$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 3 \
   --insecure-plaintext --token "$CLERK_A" show --school "$A" --period 2024 >"$WORK/out" 2>&1
 check "plain text to a TLS server: no connection (exit 3)" 3 $?
+contains "says the server expects TLS" "$WORK/out" "expects TLS; drop --insecure-plaintext"
 env -u JUNHENG_TOKEN "$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 3 \
   --token "$CLERK_A" show --school "$A" --period 2024 >"$WORK/out" 2>&1
 check "a server the system roots do not vouch for: refused (exit 3)" 3 $?
+contains "says to set ca to the county's ca.crt" "$WORK/out" "set ca (or --ca) to the county's ca.crt"
+if grep -q "ssl_transport_security\|E1[0-9]\{3\} " "$WORK/out"; then
+  check "no gRPC log lines on the clerk's terminal" "none" "$(grep -m1 ssl_transport "$WORK/out")"
+fi
+env -u JUNHENG_TOKEN "$CLIENT_BIN" --server "$SERVER_ADDR" --county 140430 --deadline 3 \
+  --ca "$WORK/clerkA" --token "$CLERK_A" show --school "$A" --period 2024 >"$WORK/out" 2>&1
+check "a CA file that is not a certificate: exit 1" 1 $?
+contains "names the file and what it should hold" "$WORK/out" "is not a PEM certificate"
 
 # One precedence in every binary (issue 14 item 13): --token, then $JUNHENG_TOKEN, then the config.
 printf 'server = "%s"\nca = "%s"\ntoken = "%s"\n' "$SERVER_ADDR" "$WORK/tls/ca.crt" "$CLERK_A" \
