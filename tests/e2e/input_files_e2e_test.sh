@@ -160,6 +160,17 @@ printf '{"school_code": "2140043004", "period": "2024.0", "primary_students": 10
 check "period 2024.0 is refused before sending (exit 1)" 1 $?
 contains "the refusal says what to write" "$WORK/out" "write 2024"
 
+# A window wholly in the past is defined only when the bureau says it means it (issue 14 item 6).
+"${J[@]}" period define --period 2019 --opens 2019-09-01 --deadline 2019-10-15 \
+  --closes 2019-10-31 >"$WORK/out" 2>&1
+check "a past window is not defined without --past-window (exit 2)" 2 $?
+contains "the refusal says what would happen and how to go on" "$WORK/out" "again with --past-window"
+"${J[@]}" period list >"$WORK/out" 2>&1
+if grep -q "^2019 " "$WORK/out"; then check "2019 was not defined" "absent" "present"; fi
+"${J[@]}" period define --period 2019 --opens 2019-09-01 --deadline 2019-10-15 \
+  --closes 2019-10-31 --past-window >"$WORK/out" 2>&1
+check "with --past-window it is defined" 0 $?
+
 no_protobuf_lines "the server log" "$WORK/server.log"
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

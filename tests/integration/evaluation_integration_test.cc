@@ -254,6 +254,77 @@ TEST_F(EvaluationIntegrationTest, SchedulerSnapshotsAReportingYearWithoutDuplica
   EXPECT_EQ(newest->input_hash(), newest->evaluation().input_hash());
 }
 
+// Issue 14 item 6: moving a deadline past its run re-arms it, so the official deadline snapshot is
+// taken of what was stored at the new deadline, not the empty one taken before the change; and
+// the trend is live by default, with the snapshot's time beside it and whether it is out of date.
+TEST_F(EvaluationIntegrationTest, ARedefinedDeadlineIsSnapshottedAgainAndTrendIsLive) {
+  ImportSample();
+  SubmitFacts("2024");
+  DefinePeriod("2024", "2024-09-01", "2024-10-15", "2024-10-31");
+  clock_.Set(At("2024-10-16"));
+  std::vector<std::string> triggers;
+  for (const auto& r : RunDue()) triggers.push_back(r.trigger());
+  EXPECT_THAT(triggers, ::testing::ElementsAre("schedule", "deadline"));
+
+  // The bureau extends the deadline into the future; the schools then report.
+  DefinePeriod("2024", "2024-09-01", "2024-10-25", "2024-10-31");
+  SubmitSample("2024");
+  clock_.Set(At("2024-10-20"));
+  for (const auto& r : RunDue()) EXPECT_NE(r.trigger(), "deadline") << "not yet due again";
+  clock_.Set(At("2024-10-26"));
+  triggers.clear();
+  int64_t deadline_snapshot = 0;
+  for (const auto& r : RunDue()) {
+    triggers.push_back(r.trigger());
+    if (r.trigger() == "deadline") deadline_snapshot = r.snapshot_seq();
+  }
+  EXPECT_THAT(triggers, ::testing::Contains("deadline")) << "the moved deadline runs again";
+  for (const auto& r : RunDue()) EXPECT_NE(r.trigger(), "deadline") << "and once only";
+
+  v1::GetSnapshotRequest get;
+  get.set_county_code(kCounty);
+  get.set_period("2024");
+  auto newest = rpc_->Call(&v1::EvaluationService::Stub::GetSnapshot, get);
+  ASSERT_TRUE(newest.ok()) << newest.status();
+  EXPECT_EQ(newest->evaluation().schools_reported(), 26)
+      << "the newest snapshot is of the reports stored by the new deadline (seq "
+      << deadline_snapshot << ")";
+
+  // One school sends a new version after the snapshot: the trend shows what is stored now and
+  // says the snapshot is older; --snapshot gives the record as it stood.
+  SubmitSample("2024", 1);  // the same content again is a duplicate: nothing changes
+  v1::TrendRequest request;
+  request.set_county_code(kCounty);
+  request.set_from_year(2024);
+  request.set_to_year(2024);
+  auto trend = rpc_->Call(&v1::EvaluationService::Stub::Trend, request);
+  ASSERT_TRUE(trend.ok()) << trend.status();
+  EXPECT_EQ(trend->years(0).source(), "live");
+  EXPECT_EQ(trend->years(0).schools_reported(), 26);
+  EXPECT_EQ(trend->years(0).snapshot_seq(), newest->seq());
+  EXPECT_EQ(trend->years(0).snapshot_time(), newest->time());
+  EXPECT_TRUE(trend->years(0).snapshot_same_as_stored());
+
+  v1::SubmitReportRequest change;
+  change.set_county_code(kCounty);
+  change.set_submission_id("after-the-snapshot");
+  auto reports = client::LoadReports(Sample("reports-2024.csv"), kCounty);
+  ASSERT_TRUE(reports.ok());
+  *change.mutable_report() = reports->front();
+  change.mutable_report()->set_sports_area_m2(change.report().sports_area_m2() + 100);
+  change.set_replaces_version(1);
+  ASSERT_TRUE(rpc_->Call(&v1::ReportingService::Stub::SubmitReport, change).ok());
+  trend = rpc_->Call(&v1::EvaluationService::Stub::Trend, request);
+  ASSERT_TRUE(trend.ok());
+  EXPECT_EQ(trend->years(0).source(), "live");
+  EXPECT_FALSE(trend->years(0).snapshot_same_as_stored());
+  request.set_from_snapshots(true);
+  trend = rpc_->Call(&v1::EvaluationService::Stub::Trend, request);
+  ASSERT_TRUE(trend.ok());
+  EXPECT_EQ(trend->years(0).source(), "snapshot");
+  EXPECT_EQ(trend->years(0).snapshot_seq(), newest->seq());
+}
+
 TEST_F(EvaluationIntegrationTest, TrendShowsEachYearAgainstThePlan) {
   ImportSample();
   SubmitSample("2023");
