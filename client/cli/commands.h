@@ -59,6 +59,8 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
 int RunOutboxList(const Globals& g, std::ostream& out, std::ostream& err);
 int RunOutboxRetry(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err);
 int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, std::ostream& err);
+// Removes every item an earlier junheng kept as failed (refused by the server).
+int RunOutboxDropFailed(const Globals& g, std::ostream& out, std::ostream& err);
 
 // `junheng agent` (outbox_commands.cc): opens the outbox and runs RunAgent (outbox/agent.h) in
 // the foreground with the county and submitter of `g`. Exit 0 when `stop` becomes true or, with

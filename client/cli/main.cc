@@ -175,8 +175,17 @@ retry->add_option("ID", outbox_id, Say(help::kOutboxId));
 retry->callback([&] { exit_code = RunOutboxRetry(g, outbox_id, out, err); });
 std::string drop_id;
 auto* drop = outbox->add_subcommand("drop", Say(help::kOutboxDrop));
-drop->add_option("ID", drop_id, Say(help::kOutboxId))->required();
-drop->callback([&] { exit_code = RunOutboxDrop(g, drop_id, out, err); });
+bool drop_failed = false;
+auto* drop_one = drop->add_option("ID", drop_id, Say(help::kOutboxId));
+drop->add_flag("--failed", drop_failed, Say(help::kOutboxDropFailed))->excludes(drop_one);
+drop->callback([&] {
+  if (drop_id.empty() && !drop_failed) {
+    err << ErrorLine(Say(help::kOutboxDropWhat));
+    exit_code = kExitUsage;
+    return;
+  }
+  exit_code = drop_failed ? RunOutboxDropFailed(g, out, err) : RunOutboxDrop(g, drop_id, out, err);
+});
 
 AgentOptions agent_options;
 double poll_seconds = 2, backoff_min_seconds = 1, backoff_max_seconds = 300;

@@ -132,6 +132,24 @@ int RunOutboxDrop(const Globals& g, const std::string& id, std::ostream& out, st
   return kExitOk;
 }
 
+int RunOutboxDropFailed(const Globals& g, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kMessageFormats, "outbox drop --failed", out, err);
+  if (!format) return kExitUsage;
+  auto outbox = OpenOutbox(g);
+  if (!outbox.ok()) return Fail(outbox.status(), err);
+  auto items = outbox->List();
+  if (!items.ok()) return Fail(items.status(), err);
+  int dropped = 0;
+  for (const v1::OutboxItem& item : *items) {
+    if (!item.failed()) continue;
+    auto gone = outbox->Drop(item.request().submission_id());
+    if (!gone.ok()) return Fail(gone.status(), err);
+    dropped += *gone ? 1 : 0;
+  }
+  out << Say(msg::kDroppedFailed, dropped) << "\n";
+  return kExitOk;
+}
+
 int RunAgentCommand(const Globals& g, const AgentOptions& options, const std::atomic<bool>& stop,
                     std::ostream& out, std::ostream& err) {
   auto format = FormatFor(g, {Format::kText}, "agent", out, err);

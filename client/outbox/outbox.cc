@@ -170,8 +170,12 @@ absl::Status Outbox::Complete(const OutboxItem& item,
   *local.mutable_response() = response;
   local.set_source(item.source());
   local.set_stored_unix_ms(absl::ToUnixMillis(absl::Now()));
-  const std::string name = absl::StrCat(r.period(), "_", r.school_code(), "_v", r.version(), "_",
-                                        item.request().submission_id(), ".json");
+  // Named by the submission that made the version, so that "already stored" answers (which carry
+  // the original receipt) rewrite the same file: one receipt file per version.
+  const std::string& made_by =
+      r.submission_id().empty() ? item.request().submission_id() : r.submission_id();
+  const std::string name =
+      absl::StrCat(r.period(), "_", r.school_code(), "_v", r.version(), "_", made_by, ".json");
   // The receipt first: if we crash before the item is removed, the resend gets the same receipt.
   absl::Status kept = WriteFileDurably(absl::StrCat(receipts_dir_, "/", name), ToJson(local));
   if (!kept.ok()) return kept;

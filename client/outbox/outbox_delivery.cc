@@ -44,13 +44,20 @@ DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, OutboxItem it
   result.status = response.status();
   item.set_attempts(item.attempts() + 1);
   item.set_last_error(std::string(response.status().message()));
-  if (IsRetryable(response.status())) {
-    result.delivery = Delivery::kRetryLater;
-  } else {
+  if (!IsRetryable(response.status())) {
+    // A refusal is an answer, not a delivery problem: the caller shows it (the clerk's terminal,
+    // the agent's log), and sending the same request again would only be refused again. The
+    // clerk's own file is untouched; a corrected one is a new submission.
     result.delivery = Delivery::kRejected;
-    item.set_failed(true);
-    item.set_failed_code(absl::StatusCodeToString(response.status().code()));
+    auto dropped = outbox.Drop(item.request().submission_id());
+    if (!dropped.ok()) {
+      result.status = absl::Status(result.status.code(),
+                                   i18n::Say(i18n::outbox::kItemNotUpdated, result.status.message(),
+                                             dropped.status().message()));
+    }
+    return result;
   }
+  result.delivery = Delivery::kRetryLater;
   auto updated = outbox.Update(item);
   if (!updated.ok()) {
     result.status = absl::Status(result.status.code(),
@@ -59,6 +66,26 @@ DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, OutboxItem it
   }
   return result;
 }
+
+namespace {
+
+// Items an earlier junheng kept as failed for the school and period that `delivered` has now
+// reached: the delivered version replaces whatever they held. Best effort; `outbox drop --failed`
+// clears the rest.
+void DropSuperseded(Outbox& outbox, const std::vector<OutboxItem>& items,
+                    const OutboxItem& delivered) {
+  const auto& d = delivered.request();
+  for (const OutboxItem& item : items) {
+    const auto& r = item.request();
+    if (item.failed() && r.county_code() == d.county_code() &&
+        r.report().school_code() == d.report().school_code() &&
+        r.report().period() == d.report().period()) {
+      (void)outbox.Drop(r.submission_id());
+    }
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<DeliverySummary> DeliverPending(
     Outbox& outbox, Connection& connection, int attempts_per_call,
@@ -78,6 +105,7 @@ absl::StatusOr<DeliverySummary> DeliverPending(
     switch (result.delivery) {
       case Delivery::kDelivered:
         ++summary.delivered;
+        DropSuperseded(outbox, *items, item);
         break;
       case Delivery::kRejected:
         ++summary.rejected;

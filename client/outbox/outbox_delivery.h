@@ -15,7 +15,7 @@ namespace junheng::client {
 
 enum class Delivery {
   kDelivered,   // receipt stored locally, item removed
-  kRejected,    // the server refused it for good: the item is marked failed and kept
+  kRejected,    // the server refused it for good (told to the person or the agent's log): removed
   kRetryLater,  // unreachable, timed out, or the server could not store it now: kept as pending
 };
 

@@ -114,6 +114,12 @@ inline constexpr Msg kReportFile{"help.report_file", "报表文件（xlsx、CSV 
                                  "report file (xlsx, CSV or JSON)"};
 inline constexpr Msg kOutboxId{"help.outbox_id", "`junheng outbox list` 列出的提交编号",
                                "submission id from `junheng outbox list`"};
+inline constexpr Msg kOutboxDropFailed{"help.outbox_drop_failed", "删除所有被服务器拒收的项",
+                                       "drop every item the server refused"};
+inline constexpr Msg kOutboxDropWhat{"help.outbox_drop_what",
+                                     "要删除哪一项？给出提交编号，或用 --failed 删除所有被拒收的项",
+                                     "which item? give its submission id, or --failed for every "
+                                     "refused item"};
 
 // The clerk's commands.
 inline constexpr Msg kTemplate{"help.template",

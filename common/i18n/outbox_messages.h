@@ -41,6 +41,9 @@ inline constexpr Msg kNoItemToDrop{"outbox.no_item_to_drop", "发件箱 $1 里�
                                    "no item $0 in the outbox $1"};
 inline constexpr Msg kDropped{"outbox.dropped", "已从发件箱删除 $0；这一项没有投递",
                               "dropped $0 from the outbox; it was not delivered by this item"};
+inline constexpr Msg kDroppedFailed{"outbox.dropped_failed",
+                                    "已从发件箱删除 $0 项被服务器拒收的报表",
+                                    "dropped $0 items the server had refused from the outbox"};
 inline constexpr Msg kWatchNotDir{"agent.watch_not_dir", "--watch $0 不是文件夹",
                                   "--watch $0 is not a directory"};
 

@@ -109,6 +109,12 @@ check "its receipt is kept" 101 "$(receipts)"
 "${J[@]}" --format csv history --school 2140043001 --period 2028 >"$WORK/out" 2>&1
 check "the dropped report is on the server as version 1" 1 "$(grep -c "^1," "$WORK/out")"
 
+"${J[@]}" outbox drop >"$WORK/out" 2>&1
+check "outbox drop without an id or --failed is a usage error" 2 $?
+"${J[@]}" outbox drop --failed >"$WORK/out" 2>&1
+check "outbox drop --failed works on an outbox without failed items" 0 $?
+contains "and says how many it dropped" "$WORK/out" "dropped 0 items"
+
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 echo "# figures: 100 reports submitted while the server was down, agent SIGKILLed with $left left, all delivered once; ${elapsed}s"
 echo "$failures failure(s)"

@@ -118,7 +118,7 @@ class OutboxDeliveryTest : public ::testing::Test {
   std::unique_ptr<Outbox> outbox_;
 };
 
-TEST_F(OutboxDeliveryTest, ARetryAfterSomeoneElsesNewerVersionIsAbortedAndKeptAsFailed) {
+TEST_F(OutboxDeliveryTest, ARetryAfterSomeoneElsesNewerVersionIsAbortedAndLeavesTheOutbox) {
   // The clerk's report was queued to replace version 0 while the link was down...
   ASSERT_TRUE(outbox_->Add(Item("clerk-1", "s1", 0, 500, 1)).ok());
   // ...meanwhile a colleague submitted version 1 from another PC.
@@ -127,21 +127,51 @@ TEST_F(OutboxDeliveryTest, ARetryAfterSomeoneElsesNewerVersionIsAbortedAndKeptAs
       connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReport, other, /*attempts=*/3)
           .ok());
 
-  auto summary = client::DeliverPending(*outbox_, *connection_, 1);
+  absl::Status refusal;
+  auto summary = client::DeliverPending(
+      *outbox_, *connection_, 1, [&](const v1::OutboxItem&, const client::DeliveryResult& result) {
+        refusal = result.status;
+      });
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(summary->rejected, 1);
-  EXPECT_EQ(Versions(), 1) << "the stale retry must not overwrite the newer version";
+  EXPECT_EQ(Versions(), 1)
+      << "the stale retry must not overwrite the newer version (never rebased)";
+  EXPECT_TRUE(absl::IsAborted(refusal)) << refusal;
+  EXPECT_NE(refusal.message().find("stale"), std::string::npos) << "the caller tells the clerk why";
+  // Issue 14 item 14: a refusal is an answer, not a delivery problem: the item leaves the outbox
+  // and is not sent again.
   auto kept = outbox_->Get("clerk-1");
-  ASSERT_TRUE(kept.ok() && kept->has_value());
-  EXPECT_TRUE((*kept)->failed());
-  EXPECT_EQ((*kept)->failed_code(), "ABORTED");
-  EXPECT_NE((*kept)->last_error().find("stale"), std::string::npos) << (*kept)->last_error();
-  EXPECT_EQ((*kept)->request().replaces_version(), 0) << "never silently rebased";
-
-  // A failed item is not resent by later passes.
+  ASSERT_TRUE(kept.ok());
+  EXPECT_FALSE(kept->has_value());
   auto again = client::DeliverPending(*outbox_, *connection_, 1);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->rejected + again->delivered, 0);
+  EXPECT_EQ(Versions(), 1);
+}
+
+// Issue 14 item 14: items an earlier junheng kept as failed leave once the school and period are
+// delivered, or with `outbox drop --failed`; an "already stored" answer rewrites the version's one
+// receipt file instead of adding another.
+TEST_F(OutboxDeliveryTest, FailedLeftoversGoWhenTheirPeriodIsDeliveredAndReceiptsAreOnePerVersion) {
+  v1::OutboxItem leftover = Item("old-failed", "s1", 0, 400, 1);
+  leftover.set_failed(true);
+  leftover.set_failed_code("INVALID_ARGUMENT");
+  ASSERT_TRUE(outbox_->Add(leftover).ok());
+  ASSERT_TRUE(outbox_->Add(Item("good", "s1", 0, 500, 2)).ok());
+  auto summary = client::DeliverPending(*outbox_, *connection_, 1);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->delivered, 1);
+  EXPECT_TRUE(outbox_->List()->empty()) << "the failed leftover for s1 / 2024 is superseded";
+
+  // The same content under new submission ids (the clerk ran submit again): "already stored",
+  // with the original receipt, kept in the one file of version 1.
+  for (const char* id : {"again-1", "again-2"}) {
+    ASSERT_TRUE(outbox_->Add(Item(id, "s1", 0, 500, 3)).ok());
+    ASSERT_TRUE(client::DeliverPending(*outbox_, *connection_, 1).ok());
+  }
+  auto receipts = outbox_->ListReceipts();
+  ASSERT_TRUE(receipts.ok());
+  EXPECT_EQ(receipts->size(), 1u);
   EXPECT_EQ(Versions(), 1);
 }
 
