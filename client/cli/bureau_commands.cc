@@ -167,7 +167,51 @@ int RunPeriodException(const Globals& g, const PeriodArgs& args, std::ostream& o
   return kExitOk;
 }
 
+// `review diff`: the version (the latest unless --version) field by field against the one it
+// replaced, every field whose value differs, as the bureau reads it before deciding.
+int RunReviewDiff(const Globals& g, const ReviewArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "review diff", out, err);
+  if (!format) return kExitUsage;
+  if (!NeedCounty(g, err)) return kExitUsage;
+  Connection connection = Connect(g);
+  auto get = [&](int64_t version) {
+    v1::GetReportRequest request;
+    request.set_county_code(g.county);
+    request.set_school_code(args.school);
+    request.set_period(args.period);
+    request.set_version(version);
+    return connection.Call(&v1::ReportingService::Stub::GetReport, request);
+  };
+  auto current = get(args.version);
+  if (!current.ok()) return Fail(current.status(), err);
+  const int64_t version = current->receipt().version();
+  v1::StoredReport previous;  // empty before the first version: every field is new
+  if (version > 1) {
+    auto replaced = get(version - 1);
+    if (!replaced.ok()) return Fail(replaced.status(), err);
+    previous = *std::move(replaced);
+  }
+  table::Table t;
+  t.title = Say(msg::kDiffTitle, args.school, args.period, version, version - 1);
+  t.sheet_name = "修改对比";
+  t.columns = {{"field", Say(msg::kColField)},
+               {"label", Say(msg::kColLabel)},
+               {"before", Say(msg::kColBefore, version - 1)},
+               {"after", Say(msg::kColAfter, version)}};
+  for (const catalog::Field<v1::SchoolReport>* field : catalog::report::kAll) {
+    const std::string before = io::CellText(previous.report(), *field);
+    const std::string after = io::CellText(current->report(), *field);
+    if (before == after) continue;
+    t.AddRow({table::Cell::Of(std::string(field->name)), table::Cell::Of(field->DisplayLabel()),
+              table::Cell::Of(before.empty() ? "-" : before),
+              table::Cell::Of(after.empty() ? "-" : after)});
+  }
+  t.notes.push_back(t.rows.empty() ? Say(msg::kDiffNone) : Say(msg::kDiffCount, t.rows.size()));
+  return Emit(g, *format, {&t}, out, err);
+}
+
 int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.action == "diff") return RunReviewDiff(g, args, out, err);
   auto format = FormatFor(g, kMessageFormats, "review", out, err);
   if (!format) return kExitUsage;
   if (!NeedCounty(g, err)) return kExitUsage;
@@ -358,9 +402,9 @@ void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code) {
 
   auto review_args = std::make_shared<ReviewArgs>();
   auto* review = app.add_subcommand("review", Say(help::kReview));
-  review->add_option("ACTION", review_args->action, "accept | return | reopen")
+  review->add_option("ACTION", review_args->action, "accept | return | reopen | diff")
       ->required()
-      ->check(OneOf({"accept", "return", "reopen"}));
+      ->check(OneOf({"accept", "return", "reopen", "diff"}));
   review->add_option("--school", review_args->school, Say(help::kSchoolOption))->required();
   review->add_option("--period", review_args->period, Say(help::kPeriodOption))->required();
   review->add_option("--version", review_args->version, Say(help::kReviewVersion));

@@ -68,6 +68,14 @@ inline constexpr Msg kPastWindow{
     "snapshots (the official record) are taken of what is stored now, and reports are refused "
     "except under an exception. If that is what you mean (e.g. to load an earlier year), run it "
     "again with --past-window"};
+inline constexpr Msg kDiffTitle{"review.diff_title", "$0 / $1：第 $2 版与它替换的第 $3 版",
+                                "$0 / $1: version $2 against version $3, which it replaced"};
+inline constexpr Msg kColField{"review.col_field", "项目", "field"};
+inline constexpr Msg kColBefore{"review.col_before", "第 $0 版", "version $0"};
+inline constexpr Msg kColAfter{"review.col_after", "第 $0 版", "version $0"};
+inline constexpr Msg kDiffNone{"review.diff_none", "两个版本的内容相同",
+                               "the two versions hold the same values"};
+inline constexpr Msg kDiffCount{"review.diff_count", "有 $0 项不同", "$0 fields differ"};
 inline constexpr Msg kStillEmpty{"due.still_empty", "还空着：$0", "still empty: $0"};
 inline constexpr Msg kStatusRates{"status.rates", "报送率 $0%  及时率 $1%",
                                   "completeness $0%  timeliness $1%"};

@@ -47,6 +47,20 @@ contains "identical resubmission is recognised" "$WORK/out" "already stored"
 "${J[@]}" --format json history --school 2140043001 --period 2024 >"$WORK/out" 2>&1
 check "one version stored" 1 "$(grep -c '"version"' "$WORK/out")"
 
+# A corrected version, then the bureau's field-by-field diff against the one it replaced (issue 14
+# item 17): the changed field, its label, both values; nothing else.
+sed '2s/^\(2140043001,2024,\)620,/\1621,/' "$WORK/r/2140043001.csv" >"$WORK/corrected.csv"
+"${J[@]}" submit "$WORK/corrected.csv" >"$WORK/out" 2>&1
+check "a corrected version is accepted" 0 $?
+"${J[@]}" review diff --school 2140043001 --period 2024 >"$WORK/out" 2>&1
+check "review diff exits 0" 0 $?
+contains "the diff names version 2 against 1" "$WORK/out" "version 2 against version 1"
+contains "the changed field with both values" "$WORK/out" "小学在校生数"
+check "only the changed field is listed" 1 "$(grep -c '^primary_students .*620 .*621' "$WORK/out")"
+contains "and says how many differ" "$WORK/out" "1 fields differ"
+"${J[@]}" --format json review diff --school 2140043001 --period 2024 --version 1 >"$WORK/out" 2>&1
+check "the first version against nothing: every field it filled" 0 $?
+
 # The national forms and the evaluation workbook from the server's data (issue 11): xlsx files
 # (zip archives, "PK"), and a format the commands cannot write is exit 2.
 "${J[@]}" facts submit "$SRC/deploy/sample/county-facts-2024.json" >"$WORK/out" 2>&1
