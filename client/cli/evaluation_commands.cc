@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -12,6 +13,7 @@
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
 #include "common/catalog/fields.h"
+#include "common/eval/indicators.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/i18n/client_messages.h"
 #include "common/io/message_codec.h"
@@ -227,6 +229,73 @@ int RunTrend(const Globals& g, const SnapshotArgs& args, std::ostream& out, std:
   return Emit(g, *format, {&t}, out, err);
 }
 
+struct StandingArgs {
+  std::string school, period, profile;
+};
+
+// `junheng standing`: a clerk's view of the school's own standing (SchoolStanding).
+int RunStanding(const Globals& g, const StandingArgs& args, std::ostream& out, std::ostream& err) {
+  auto format = FormatFor(g, kListingFormats, "standing", out, err);
+  if (!format) return kExitUsage;
+  if (!NeedCounty(g, err)) return kExitUsage;
+  v1::SchoolStandingRequest request;
+  request.set_county_code(g.county);
+  request.set_school_code(args.school);
+  request.set_period(args.period);
+  request.set_profile(args.profile);
+  auto standing = Connect(g).Call(&v1::EvaluationService::Stub::SchoolStanding, request);
+  if (!standing.ok()) return Fail(standing.status(), err);
+  if (*format == Format::kJson) {
+    out << io::EncodeJson(*standing) << "\n";
+    return kExitOk;
+  }
+  const v1::SchoolStandard& standard = standing->standard();
+  table::Table t;
+  t.title = Say(msg::kStandingTitle, standard.school_code(), standard.school_name(),
+                standing->period(), standing->profile().name());
+  t.sheet_name = "本校达标情况";
+  t.columns = {{"level", Say(msg::kColLevel)},           {"indicator", Say(msg::kColIndicator)},
+               {"name_zh", Say(msg::kColIndicatorName)}, {"value", Say(msg::kColValue), 2},
+               {"minimum", Say(msg::kColMinimum), 2},    {"result", Say(msg::kColResult)}};
+  for (const v1::UnitResult& unit : standing->units()) {
+    if (unit.excluded()) {
+      t.notes.push_back(Say(msg::kStandingExcluded, unit.section(), unit.exclusion_reason()));
+      continue;
+    }
+    const eval::IndicatorArray values = eval::FromMessage(unit.values());
+    for (const v1::UnitMinimum& minimum : standing->minimums()) {
+      if (minimum.level() != unit.section()) continue;
+      const int index = minimum.indicator()[1] - '1';
+      table::Cell value = values[index] ? table::Cell::Of(*values[index]) : table::Cell::Of("-");
+      const bool below = std::find(unit.below().begin(), unit.below().end(), minimum.indicator()) !=
+                         unit.below().end();
+      value.failing = below;
+      t.AddRow({table::Cell::Of(unit.section()), table::Cell::Of(minimum.indicator()),
+                table::Cell::Of(minimum.name_zh()), std::move(value),
+                table::Cell::Of(minimum.minimum()),
+                table::Cell::Of(Say(!values[index] ? msg::kNotJudged
+                                    : below        ? msg::kFails
+                                                   : msg::kMeets))});
+    }
+  }
+  t.notes.push_back(
+      Say(standard.meets() ? msg::kStandingMeets : msg::kStandingNotYet, standard.target_year()));
+  for (const std::string& reason : standard.reasons()) t.notes.push_back("  " + reason);
+  for (const v1::Gap& gap : standing->gaps()) {
+    for (const v1::Addition& add : gap.additions()) {
+      t.notes.push_back(Say(msg::kStandingAdd, gap.indicator(), gap.name_zh(), add.quantity(),
+                            add.school_amount(), add.unit_zh()));
+    }
+  }
+  for (const v1::SchoolItem& item : standing->items()) {
+    if (item.status() == "pass") continue;
+    t.notes.push_back(Say(msg::kStandingItem, item.id(), item.name_zh(),
+                          Say(item.status() == "fail" ? msg::kFails : msg::kNotJudged),
+                          item.reason()));
+  }
+  return Emit(g, *format, {&t}, out, err);
+}
+
 }  // namespace
 
 void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
@@ -261,6 +330,16 @@ void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code) {
   snap->add_option("--period", snap_args->period, "period label")->required();
   snap->add_option("--seq", snap_args->seq, "snapshot number (default: the newest)");
   snap->callback([=, &g] { *exit_code = RunSnapshotsShow(g, *snap_args, std::cout, std::cerr); });
+
+  auto standing_args = std::make_shared<StandingArgs>();
+  auto* standing = app.add_subcommand(
+      "standing", "one school's own standing: its indicators against the minimums, what to add");
+  standing->add_option("--school", standing_args->school, "school_code")->required();
+  standing->add_option("--period", standing_args->period, "period, e.g. 2024")->required();
+  standing->add_option("--profile", standing_args->profile,
+                       "built-in profile (default: the server's)");
+  standing->callback(
+      [=, &g] { *exit_code = RunStanding(g, *standing_args, std::cout, std::cerr); });
 
   auto trend_args = std::make_shared<SnapshotArgs>();
   auto* trend = app.add_subcommand(

@@ -219,7 +219,7 @@ AddFormsCommand(app, g, &exit_code);
 for (const auto& [name, description] :
      {std::pair{"eval", &help::kEval}, std::pair{"facts", &help::kFacts},
       std::pair{"snapshots", &help::kSnapshots}, std::pair{"trend", &help::kTrend},
-      std::pair{"forms", &help::kForms}}) {
+      std::pair{"forms", &help::kForms}, std::pair{"standing", &help::kStanding}}) {
   app.get_subcommand(name)->description(Say(*description));
 }
 SpeakCliHelpFlags(app);

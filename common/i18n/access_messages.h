@@ -61,6 +61,8 @@ inline constexpr Msg kListSnapshots{"access.ListSnapshots", "查看评估快照"
 inline constexpr Msg kGetSnapshot{"access.GetSnapshot", "查看评估快照",
                                   "read an evaluation snapshot"};
 inline constexpr Msg kTrend{"access.Trend", "查看逐年趋势", "read the trend across years"};
+inline constexpr Msg kSchoolStanding{"access.SchoolStanding", "查看一所学校自己的达标情况",
+                                     "read one school's own standing"};
 inline constexpr Msg kIssueToken{"access.IssueToken", "签发令牌和登录单",
                                  "issue tokens and sign-in sheets"};
 inline constexpr Msg kRevokeToken{"access.RevokeToken", "吊销令牌", "revoke a token"};

@@ -76,6 +76,19 @@ inline constexpr Msg kColAfter{"review.col_after", "第 $0 版", "version $0"};
 inline constexpr Msg kDiffNone{"review.diff_none", "两个版本的内容相同",
                                "the two versions hold the same values"};
 inline constexpr Msg kDiffCount{"review.diff_count", "有 $0 项不同", "$0 fields differ"};
+inline constexpr Msg kStandingTitle{"standing.title", "$0 $1：$2 年的达标情况（标准 $3）",
+                                    "$0 $1: standing for $2 (profile $3)"};
+inline constexpr Msg kColValue{"standing.col_value", "本校", "school"};
+inline constexpr Msg kColMinimum{"standing.col_minimum", "最低要求", "minimum"};
+inline constexpr Msg kStandingMeets{"standing.meets", "本校达标（规划达标年份 $0）",
+                                    "the school meets the standard (plan year $0)"};
+inline constexpr Msg kStandingNotYet{"standing.not_yet", "本校还没有达标（规划达标年份 $0）：",
+                                     "the school does not meet the standard yet (plan year $0):"};
+inline constexpr Msg kStandingAdd{"standing.add", "  要达到 $0 $1：$2 再增加 $3 $4",
+                                  "  to reach $0 $1: add $3 $4 to $2"};
+inline constexpr Msg kStandingItem{"standing.item", "  $0 $1：$2（$3）", "  $0 $1: $2 ($3)"};
+inline constexpr Msg kStandingExcluded{"standing.excluded", "$0 学段不参评：$1",
+                                       "the $0 section is not evaluated: $1"};
 inline constexpr Msg kStillEmpty{"due.still_empty", "还空着：$0", "still empty: $0"};
 inline constexpr Msg kStatusRates{"status.rates", "报送率 $0%  及时率 $1%",
                                   "completeness $0%  timeliness $1%"};

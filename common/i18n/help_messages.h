@@ -295,6 +295,10 @@ inline constexpr Msg kFacts{"help.facts", "教育局每个填报期录入的全�
                             "the county facts the bureau enters per period"};
 inline constexpr Msg kSnapshots{"help.snapshots", "某填报期存下的评估结果",
                                 "stored evaluations of a period"};
+inline constexpr Msg kStanding{"help.standing",
+                               "一所学校自己的达标情况：各项指标与最低要求、还需增加多少",
+                               "one school's own standing: its indicators against the minimums, "
+                               "what to add"};
 inline constexpr Msg kTrend{"help.trend", "逐年：各项指标的差异系数和达标学校数",
                             "per year: each indicator's coefficient and the schools meeting the "
                             "standard"};

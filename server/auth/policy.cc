@@ -98,6 +98,9 @@ const std::vector<MethodRule>& Table() {
       Row<v1::ListSnapshotsRequest>(access::kListSnapshots, kBureau, Scope::kCounty, "county_code"),
       Row<v1::GetSnapshotRequest>(access::kGetSnapshot, kBureau, Scope::kCounty, "county_code"),
       Row<v1::TrendRequest>(access::kTrend, kBureau, Scope::kCounty, "county_code"),
+      // A clerk sees the school's own standing, never the county's evaluation (other schools).
+      Row<v1::SchoolStandingRequest>(access::kSchoolStanding, kClerk | kBureau, Scope::kSchool,
+                                     "county_code", "school_code"),
       // TokenService
       Row<v1::IssueTokenRequest>(access::kIssueToken, kAdmin, Scope::kCounty, "county_code"),
       Row<v1::RevokeTokenRequest>(access::kRevokeToken, kAdmin, Scope::kCounty, "county_code"),

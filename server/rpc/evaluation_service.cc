@@ -1,6 +1,7 @@
 #include "server/rpc/evaluation_service.h"
 
 #include "server/evaluation/county_facts_store.h"
+#include "server/evaluation/school_standing.h"
 #include "server/evaluation/snapshots.h"
 #include "server/evaluation/stored_evaluation.h"
 #include "server/evaluation/trend.h"
@@ -75,6 +76,14 @@ ServerUnaryReactor* EvaluationServiceImpl::Trend(CallbackServerContext* context,
                                                  TrendResponse* response) {
   return Handle(context, request, response,
                 [&](const Principal&) { return BuildTrend(*store_, *request, default_profile_); });
+}
+
+ServerUnaryReactor* EvaluationServiceImpl::SchoolStanding(
+    CallbackServerContext* context, const junheng::v1::SchoolStandingRequest* request,
+    junheng::v1::SchoolStandingResponse* response) {
+  return Handle(context, request, response, [&](const Principal&) {
+    return BuildSchoolStanding(*store_, *request, default_profile_);
+  });
 }
 
 }  // namespace junheng::server

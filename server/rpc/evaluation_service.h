@@ -41,6 +41,9 @@ class EvaluationServiceImpl final : public junheng::v1::EvaluationService::Callb
   grpc::ServerUnaryReactor* Trend(grpc::CallbackServerContext* context,
                                   const junheng::v1::TrendRequest* request,
                                   junheng::v1::TrendResponse* response) override;
+  grpc::ServerUnaryReactor* SchoolStanding(grpc::CallbackServerContext* context,
+                                           const junheng::v1::SchoolStandingRequest* request,
+                                           junheng::v1::SchoolStandingResponse* response) override;
 
  private:
   storage::Store* store_;

@@ -23,8 +23,9 @@ check "registry import exits 0" 0 $?
 "${J[@]}" period define --period 2024 --opens 2024-01-01 --deadline 2024-06-30 --closes 2099-12-31 \
   >"$WORK/out" 2>&1
 check "period 2024 defined" 0 $?
+# A window wholly in the past is defined on purpose (--past-window): its refusals are tested below.
 "${J[@]}" period define --period 2023 --opens 2023-01-01 --deadline 2023-06-30 --closes 2023-12-31 \
-  >"$WORK/out" 2>&1
+  --past-window >"$WORK/out" 2>&1
 check "period 2023 defined" 0 $?
 
 split_reports "$SRC/deploy/sample/reports-2024.csv" "$WORK/r"

@@ -325,6 +325,50 @@ TEST_F(EvaluationIntegrationTest, ARedefinedDeadlineIsSnapshottedAgainAndTrendIs
   EXPECT_EQ(trend->years(0).snapshot_seq(), newest->seq());
 }
 
+// Issue 14 item 16: a clerk's view of the evaluation is the school's own standing, with values
+// against the minimums and what to add, and nothing of any other school.
+TEST_F(EvaluationIntegrationTest, SchoolStandingIsTheSchoolsOwnPartOfTheEvaluation) {
+  ImportSample();
+  SubmitSample("2024");
+  SubmitFacts("2024");
+  constexpr char kSchool[] = "2140043001";  // fails G3 in the sample (deploy/sample/README.md)
+  v1::SchoolStandingRequest request;
+  request.set_county_code(kCounty);
+  request.set_period("2024");
+  request.set_school_code(kSchool);
+  auto standing = rpc_->Call(&v1::EvaluationService::Stub::SchoolStanding, request);
+  ASSERT_TRUE(standing.ok()) << standing.status();
+  v1::EvaluateRequest whole;
+  whole.set_county_code(kCounty);
+  whole.set_period("2024");
+  auto evaluation = rpc_->Call(&v1::EvaluationService::Stub::Evaluate, whole);
+  ASSERT_TRUE(evaluation.ok()) << evaluation.status();
+
+  EXPECT_EQ(standing->standard().school_code(), kSchool);
+  ASSERT_FALSE(standing->units().empty());
+  for (const auto& unit : standing->units()) EXPECT_EQ(unit.school_code(), kSchool);
+  EXPECT_EQ(standing->minimums_size(), 7) << "a primary school: the seven primary minimums";
+  for (const auto& gap : standing->gaps()) EXPECT_EQ(gap.school_code(), kSchool);
+  int s_items = 0;
+  for (const auto& item : evaluation->items()) s_items += item.kind() == "S" ? 1 : 0;
+  EXPECT_EQ(standing->items_size(), s_items);
+  bool g3_failed = false;
+  for (const auto& item : standing->items())
+    g3_failed |= item.id() == "G3" && item.status() == "fail";
+  EXPECT_TRUE(g3_failed) << "the school's own G3 failure is shown";
+  // Nothing of another school: no other school code appears anywhere in the answer.
+  const std::string json = io::EncodeJson(*standing);
+  for (const auto& school : evaluation->schools()) {
+    if (school.school_code() == kSchool) continue;
+    EXPECT_EQ(json.find(school.school_code()), std::string::npos) << school.school_code();
+  }
+  EXPECT_EQ(json.find("\"cv\""), std::string::npos) << "no county coefficients";
+
+  request.set_school_code("9999999999");
+  EXPECT_EQ(rpc_->Call(&v1::EvaluationService::Stub::SchoolStanding, request).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 TEST_F(EvaluationIntegrationTest, TrendShowsEachYearAgainstThePlan) {
   ImportSample();
   SubmitSample("2023");

@@ -353,7 +353,9 @@ TEST_F(ReportingIntegrationTest, UnreachableServerIsUnavailableWithinTheDeadline
   auto listed = nowhere.Call(&v1::RegistryService::Stub::ListSchools, list);
   ASSERT_FALSE(listed.ok());
   EXPECT_TRUE(absl::IsUnavailable(listed.status()) || absl::IsDeadlineExceeded(listed.status()));
-  EXPECT_THAT(listed.status().message(), HasSubstr("unreachable or unavailable"));
+  // Nothing listens on port 1: the message says so and where to look (issue 14 item 10).
+  EXPECT_THAT(listed.status().message(), HasSubstr("nothing is listening at 127.0.0.1:1"));
+  EXPECT_THAT(listed.status().message(), HasSubstr("check the address and port in --server"));
 }
 
 }  // namespace

@@ -81,6 +81,9 @@ const std::vector<Row>& Expectations() {
       {"/junheng.v1.EvaluationService/ListSnapshots", kBureau, "county_code", ""},
       {"/junheng.v1.EvaluationService/GetSnapshot", kBureau, "county_code", ""},
       {"/junheng.v1.EvaluationService/Trend", kBureau, "county_code", ""},
+      // A clerk sees the own school's standing only (issue 14 item 16).
+      {"/junheng.v1.EvaluationService/SchoolStanding", kClerk | kBureau, "county_code",
+       "school_code"},
       {"/junheng.v1.TokenService/IssueToken", kAdmin, "county_code", ""},
       {"/junheng.v1.TokenService/RevokeToken", kAdmin, "county_code", ""},
       {"/junheng.v1.TokenService/ListTokens", kAdmin, "county_code", ""},

@@ -53,6 +53,7 @@ export const METHODS = Object.freeze([
   ['EvaluationService', 'ListSnapshots'],
   ['EvaluationService', 'GetSnapshot'],
   ['EvaluationService', 'Trend'],
+  ['EvaluationService', 'SchoolStanding'],
   ['TokenService', 'IssueToken'],
   ['TokenService', 'RevokeToken'],
   ['TokenService', 'ListTokens'],
@@ -102,8 +103,10 @@ export const build = Object.freeze({
   ListSnapshots: ({ county_code = '', period = '' } = {}) => ({ county_code, period }),
   GetSnapshot: ({ county_code = '', period = '', seq = 0 } = {}) =>
     ({ county_code, period, seq: String(seq) }),
-  Trend: ({ county_code = '', from_year = 0, to_year = 0, profile = '' } = {}) =>
-    ({ county_code, from_year, to_year, profile }),
+  Trend: ({ county_code = '', from_year = 0, to_year = 0, profile = '', from_snapshots = false } = {}) =>
+    ({ county_code, from_year, to_year, profile, from_snapshots }),
+  SchoolStanding: ({ county_code = '', period = '', school_code = '', profile = '' } = {}) =>
+    ({ county_code, period, school_code, profile }),
   // TokenService
   IssueToken: ({ county_code = '', role = 'ROLE_UNSPECIFIED', school_code = '', expires_unix_ms = 0, label = '', enrolment = false } = {}) =>
     ({ county_code, role, school_code, expires_unix_ms: String(expires_unix_ms), label, enrolment }),
@@ -219,6 +222,7 @@ export const reminders = (args, options) => rpc('Reminders', args, options);
 export const reviewReport = (args, options) => rpc('ReviewReport', args, options);
 export const evaluate = (args, options) => rpc('Evaluate', args, options);
 export const trend = (args, options) => rpc('Trend', args, options);
+export const schoolStanding = (args, options) => rpc('SchoolStanding', args, options);
 export const listSnapshots = (args, options) => rpc('ListSnapshots', args, options);
 export const getSnapshot = (args, options) => rpc('GetSnapshot', args, options);
 
