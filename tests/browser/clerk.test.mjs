@@ -130,6 +130,16 @@ browserTest('a clerk enrols, submits, submits again offline, and reads only thei
   await page.locator('#in-music_rooms').waitFor();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   assert.equal(await page.inputValue('#in-music_rooms'), report2024.music_rooms, 'the form shows the submitted version');
+
+  // 本校达标情况: the school's own standing of 2024 (EvaluationService/SchoolStanding), below the form.
+  await page.locator('#standing table.standing').waitFor();
+  const standingText = await page.textContent('#standing');
+  assert.match(standingText, /未达标/, 'the sample school does not meet the standard in 2024');
+  assert.match(standingText, /G3/, 'the per-school item it fails (G3) is named');
+  assert.match(await page.textContent('#standing [data-item="G3"]'), /未达标/);
+  const indicatorRows = await page.locator('#standing table.standing tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.indicator));
+  assert.deepEqual(indicatorRows, ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'], 'one row per indicator');
+  assert.doesNotMatch(standingText, /2140043002/, 'nothing of another school');
   await page.fill('#in-music_rooms', '3');
   await checkedClean(page);
   await server.stop();

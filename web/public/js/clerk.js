@@ -4,7 +4,7 @@
 // review of them.
 import {
   ApiError, catalog as fetchCatalog, csrfToken, due, fetchTemplate, getReportOrNull, getSchool,
-  listPeriods, listReportVersions, logout, readReportFile, session, validateReport,
+  listPeriods, listReportVersions, logout, readReportFile, schoolStanding, session, validateReport,
 } from './api.js';
 import {
   CHANNEL, dismissRefusal, flush, getReceipt, kvDelete, kvGet, kvSet, listRefusals, pending, queue,
@@ -175,6 +175,7 @@ async function choosePeriod(period) {
   renderNotices();
   loadReviews();
   validateSoon(0);
+  loadStanding();
 }
 
 function errorToNull(err) {
@@ -556,6 +557,108 @@ async function discardDraft() {
   validateSoon(0);
 }
 
+// ---- the school's own standing (EvaluationService/SchoolStanding) ----
+
+const STANDING_ZH = { pass: '达标', fail: '未达标', not_judged: '无法判定', excluded: '不参评' };
+const SECTION_ZH = { primary: '小学', junior: '初中', senior: '高中' };
+const INDICATORS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'];
+let standingSeq = 0;
+
+// A number as a person reads it: at most two decimals, no trailing zeros.
+const num = (v) => (v === undefined || v === null || v === '' || Number.isNaN(Number(v)) ? '—'
+  : String(Math.round(Number(v) * 100) / 100));
+const standingPill = (status) => h('span', {
+  class: `pill ${status === 'pass' ? 'pill-ok' : status === 'fail' ? 'pill-err' : 'pill-warn'}`,
+}, STANDING_ZH[status] ?? status ?? '无法判定');
+
+/** Loads and shows whether the school meets the standard in the chosen period, its indicators
+ * against the per-unit minimums, what it would take to reach each missed one, and the per-school
+ * items it fails or that cannot be judged. It needs the server: offline it says so. */
+async function loadStanding() {
+  const box = $('standing');
+  const period = state.period;
+  const seq = ++standingSeq;
+  if (!box.firstChild || state.standingOffline) fill(box, h('p', { class: 'muted' }, '正在载入…'));
+  try {
+    const answer = await schoolStanding({ county_code: county(), school_code: schoolCode(), period });
+    if (seq !== standingSeq || period !== state.period) return;
+    state.standingOffline = false;
+    renderStanding(answer);
+  } catch (err) {
+    if (seq !== standingSeq) return;
+    state.standingOffline = Boolean(err?.offline);
+    if (err?.code === 'unauthenticated') sessionOver();
+    fill(box, h('p', { class: 'muted' }, err?.offline
+      ? '现在连不上服务器，暂时无法载入本校达标情况；联网后会自动重新载入。'
+      : `暂时无法载入本校达标情况：${human(err?.message ?? '')}`));
+  }
+}
+
+function renderStanding(answer) {
+  const out = [];
+  const std = answer.standard ?? {};
+  const status = std.meets ? 'pass' : std.status === 'not_judged' ? 'not_judged' : 'fail';
+  out.push(h('p', { class: 'standing-head' },
+    `${periodLabel(answer.period || state.period)}本校：`, standingPill(status),
+    Number(std.target_year) > 0 ? h('span', { class: 'muted' }, `　计划达标年份：${std.target_year} 年`) : null));
+  if (std.reasons?.length) out.push(h('ul', { class: 'small standing-reasons' }, std.reasons.map((r) => h('li', {}, human(r)))));
+
+  const units = answer.units ?? [];
+  const minimums = answer.minimums ?? [];
+  const gaps = answer.gaps ?? [];
+  if (!units.length) out.push(h('p', { class: 'muted' }, '本期还没有可以评估的数据（报表尚未提交或尚未填完）。'));
+  for (const unit of units) {
+    const section = SECTION_ZH[unit.section] ?? unit.section ?? '';
+    if (units.length > 1 || unit.excluded) out.push(h('h3', {}, section ? `${section}部分` : '本校'));
+    if (unit.excluded) {
+      out.push(h('p', {}, '本期不参评', unit.exclusion_reason ? `：${human(unit.exclusion_reason)}` : '。'));
+      continue;
+    }
+    const below = new Set(unit.below ?? []);
+    const mins = minimums.filter((m) => !unit.section || m.level === unit.section);
+    const ids = mins.length ? mins.map((m) => m.indicator) : INDICATORS;
+    out.push(h('div', { class: 'table-wrap' }, h('table', { class: 'list standing' },
+      h('thead', {}, h('tr', {}, h('th', {}, '指标'), h('th', {}, '本校数值'), h('th', {}, '最低要求'), h('th', {}, '单位'), h('th', {}, '结果'))),
+      h('tbody', {}, ids.map((id) => {
+        const m = mins.find((x) => x.indicator === id) ?? {};
+        const value = unit.values?.[id];
+        const known = value !== undefined && value !== null;
+        const isBelow = below.has(id) || (known && m.minimum !== undefined && Number(value) < Number(m.minimum));
+        return h('tr', { class: isBelow ? 'below' : null, dataset: { indicator: id } },
+          h('td', {}, h('span', { class: 'mono' }, id), ' ', m.name_zh ?? ''),
+          h('td', { class: isBelow ? 'value-below' : null }, known ? num(value) : '未能计算', isBelow ? h('span', { class: 'sr-only' }, '（低于最低要求）') : null),
+          h('td', {}, num(m.minimum)),
+          h('td', {}, m.unit_zh ?? ''),
+          h('td', {}, standingPill(!known ? 'not_judged' : isBelow ? 'fail' : 'pass')));
+      })))));
+    if (unit.missing_fields?.length) {
+      out.push(h('p', { class: 'small' }, '以下数据未填写，相关指标无法计算：', unit.missing_fields.map(labelOf).join('、'), '。'));
+    }
+    const mine = gaps.filter((g) => !unit.section || !g.section || g.section === unit.section);
+    if (mine.length) {
+      out.push(h('ul', { class: 'gaps' }, mine.map((g) => h('li', {},
+        h('strong', {}, `${g.indicator} ${g.name_zh ?? ''}`), '：',
+        (g.additions ?? []).length
+          ? ['还需增加 ', (g.additions ?? []).map((a) => `${labelOf(a.quantity)} ${num(a.school_amount || a.amount)} ${a.unit_zh ?? ''}`.trim()).join('，')]
+          : '未达到最低要求'))));
+    }
+  }
+
+  const items = answer.items ?? [];
+  const open = items.filter((i) => i.status === 'fail' || i.status === 'not_judged');
+  out.push(h('h3', {}, '校级评估项'));
+  if (!items.length) out.push(h('p', { class: 'muted' }, '没有校级评估项。'));
+  else if (!open.length) out.push(h('p', {}, `全部 ${items.length} 项均达标。`));
+  else {
+    out.push(h('ul', { class: 'standing-items' }, open.map((i) => h('li', { dataset: { item: i.id } },
+      standingPill(i.status), ' ', h('strong', {}, `${i.id} ${i.name_zh ?? ''}`),
+      i.reason ? h('div', { class: 'small' }, human(i.reason)) : null))));
+    if (open.length < items.length) out.push(h('p', { class: 'small muted' }, `其余 ${items.length - open.length} 项达标。`));
+  }
+  out.push(h('p', { class: 'small muted' }, '按本期最新提交的版本计算，只含本校的数据。'));
+  fill($('standing'), out);
+}
+
 // ---- delivering the outbox ----
 
 let delivering = false;
@@ -607,6 +710,7 @@ async function refreshPeriod() {
   updateSubmitButton();
   loadReviews();
   loadDue();
+  loadStanding();
 }
 
 // ---- submitting ----
@@ -804,7 +908,7 @@ function wireEvents() {
   $('template').addEventListener('click', downloadTemplate);
   $('upload').addEventListener('change', (e) => { if (e.target.files?.[0]) upload(e.target.files[0]); });
   $('logout').addEventListener('click', signOut);
-  addEventListener('online', () => { deliverOutbox(); validateSoon(0); });
+  addEventListener('online', () => { deliverOutbox(); validateSoon(0); if (state.standingOffline) loadStanding(); });
   try {
     new BroadcastChannel(CHANNEL).onmessage = (e) => {
       if (e.data?.type === 'delivered') noteDelivered(e.data.submission_id);
