@@ -14,6 +14,7 @@
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
 #include "client/rpc/connection.h"
+#include "client/rpc/pages.h"
 #include "common/catalog/catalog.h"
 #include "common/eval/indicators.h"
 #include "common/i18n/bureau_messages.h"
@@ -229,7 +230,8 @@ int RunReview(const Globals& g, const ReviewArgs& args, std::ostream& out, std::
     list.set_county_code(g.county);
     list.set_school_code(args.school);
     list.set_period(args.period);
-    auto versions = connection.Call(&v1::ReportingService::Stub::ListReportVersions, list);
+    list.set_page_size(kLargestPage);
+    auto versions = CallAllPages(connection, &v1::ReportingService::Stub::ListReportVersions, list);
     if (!versions.ok()) return Fail(versions.status(), err);
     if (versions->versions().empty()) {
       err << ErrorLine(Say(i18n::server::kNotReported, args.school, args.period));
@@ -264,7 +266,9 @@ int RunStatus(const Globals& g, const StatusArgs& args, std::ostream& out, std::
   v1::SubmissionStatusRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
-  auto status = Connect(g).Call(&v1::BureauService::Stub::SubmissionStatus, request);
+  request.set_page_size(kLargestPage);
+  Connection connection = Connect(g);
+  auto status = CallAllPages(connection, &v1::BureauService::Stub::SubmissionStatus, request);
   if (!status.ok()) return Fail(status.status(), err);
   if (args.missing_only) {
     auto* schools = status->mutable_schools();

@@ -14,6 +14,7 @@
 #include "client/outbox/outbox_delivery.h"
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
+#include "client/rpc/pages.h"
 #include "client/rpc/submission_id.h"
 #include "common/catalog/catalog.h"
 #include "common/i18n/client_messages.h"
@@ -190,18 +191,28 @@ int RunSubmit(const Globals& g, const SubmitArgs& args, std::ostream& out, std::
   bool reachable = true;
   std::set<std::string> mine, answered;
   const int64_t order = absl::ToUnixMicros(absl::Now());
+  std::vector<int64_t> replaces(reports->size(), args.replaces);
+  if (args.replaces < 0) {
+    auto chosen =
+        ChooseReplacesVersions(*outbox, reachable ? &connection : nullptr, *reports, &reachable);
+    if (!chosen.ok()) return Fail(chosen.status(), err);
+    replaces = *std::move(chosen);
+  }
+  std::vector<v1::OutboxItem> items;
+  items.reserve(reports->size());
   for (size_t i = 0; i < reports->size(); ++i) {
     const SchoolReport& report = (*reports)[i];
-    auto item = NewOutboxItem(*outbox, reachable ? &connection : nullptr, report, NewSubmissionId(),
-                              args.replaces, g.submitter, args.file,
-                              order + static_cast<int64_t>(i), &reachable);
+    auto item = NewOutboxItem(*outbox, nullptr, report, NewSubmissionId(), replaces[i], g.submitter,
+                              args.file, order + static_cast<int64_t>(i), &reachable);
     if (!item.ok()) return Fail(item.status(), err);
-    if (absl::Status added = outbox->Add(*item); !added.ok()) {
-      err << ErrorLine(Say(msg::kCannotKeep, report.school_code(), report.period(), outbox->dir(),
-                           added.message()));
-      return kExitRejected;
-    }
     mine.insert(item->request().submission_id());
+    items.push_back(*std::move(item));
+  }
+  if (absl::Status added = outbox->AddAll(items); !added.ok()) {
+    const SchoolReport& first = items.front().request().report();
+    err << ErrorLine(
+        Say(msg::kCannotKeep, first.school_code(), first.period(), outbox->dir(), added.message()));
+    return kExitRejected;
   }
 
   int worst = kExitOk;
@@ -298,7 +309,10 @@ int RunHistory(const Globals& g, const ShowArgs& args, std::ostream& out, std::o
   request.set_county_code(g.county);
   request.set_school_code(args.school);
   request.set_period(args.period);
-  auto versions = Connect(g).Call(&v1::ReportingService::Stub::ListReportVersions, request);
+  request.set_page_size(kLargestPage);
+  Connection connection = Connect(g);
+  auto versions =
+      CallAllPages(connection, &v1::ReportingService::Stub::ListReportVersions, request);
   if (!versions.ok()) return Fail(versions.status(), err);
   if (*format == Format::kJson) {
     out << io::EncodeJson(*versions) << "\n";
@@ -330,7 +344,9 @@ int RunReports(const Globals& g, const ReportsArgs& args, std::ostream& out, std
   v1::ListLatestReportsRequest request;
   request.set_county_code(g.county);
   request.set_period(args.period);
-  auto latest = Connect(g).Call(&v1::ReportingService::Stub::ListLatestReports, request);
+  request.set_page_size(kLargestPage);
+  Connection connection = Connect(g);
+  auto latest = CallAllPages(connection, &v1::ReportingService::Stub::ListLatestReports, request);
   if (!latest.ok()) return Fail(latest.status(), err);
   if (*format == Format::kJson) {
     out << io::EncodeJson(*latest) << "\n";
@@ -361,7 +377,9 @@ int RunValues(const Globals& g, const ReportsArgs& args, std::ostream& out, std:
   v1::SubmissionStatusRequest status_request;
   status_request.set_county_code(g.county);
   status_request.set_period(args.period);
-  auto status = connection.Call(&v1::BureauService::Stub::SubmissionStatus, status_request);
+  status_request.set_page_size(kLargestPage);
+  auto status =
+      CallAllPages(connection, &v1::BureauService::Stub::SubmissionStatus, status_request);
   if (!status.ok()) return Fail(status.status(), err);
   std::map<std::string, std::string> names;
   std::vector<v1::StoredReport> stored;

@@ -4,8 +4,10 @@
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
+#include "client/cli/registry_import.h"
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
+#include "client/rpc/pages.h"
 #include "common/catalog/fields.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/io/message_codec.h"
@@ -26,10 +28,8 @@ int RunSchoolsImport(const Globals& g, const std::string& file, std::ostream& ou
   }
   auto schools = LoadSchools(file, g.county);
   if (!schools.ok()) return Fail(schools.status(), err);
-  v1::UpsertSchoolsRequest request;
-  request.set_county_code(g.county);
-  for (auto& school : *schools) *request.add_schools() = std::move(school);
-  auto response = Connect(g).Call(&v1::RegistryService::Stub::UpsertSchools, request);
+  Connection connection = Connect(g);
+  auto response = ImportSchools(connection, g.county, *schools, ImportParts(), &err);
   if (!response.ok()) return Fail(response.status(), err);
   if (*format == Format::kJson) {
     out << io::EncodeJson(*response, false) << "\n";
@@ -50,7 +50,9 @@ int RunSchoolsList(const Globals& g, std::ostream& out, std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListSchoolsRequest request;
   request.set_county_code(g.county);
-  auto response = Connect(g).Call(&v1::RegistryService::Stub::ListSchools, request);
+  request.set_page_size(kLargestPage);
+  Connection connection = Connect(g);
+  auto response = CallAllPages(connection, &v1::RegistryService::Stub::ListSchools, request);
   if (!response.ok()) return Fail(response.status(), err);
   if (*format == Format::kJson) {
     out << io::EncodeJson(*response) << "\n";

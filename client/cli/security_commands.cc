@@ -13,6 +13,7 @@
 #include "client/cli/exit_codes.h"
 #include "client/cli/onboard_command.h"
 #include "client/rpc/connection.h"
+#include "client/rpc/pages.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/i18n/client_messages.h"
 #include "common/i18n/help_messages.h"
@@ -26,6 +27,9 @@ namespace {
 using i18n::Say;
 namespace help = i18n::help;
 namespace msg = i18n::bureau;
+
+// What `audit list` shows without --limit: the newest 1000 entries, the server's default page.
+constexpr int kDefaultAuditEntries = 1000;
 
 std::string RoleText(v1::Role role) {
   switch (role) {
@@ -105,7 +109,9 @@ int RunTokenList(const Globals& g, std::ostream& out, std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
   v1::ListTokensRequest request;
   request.set_county_code(g.county);
-  auto listed = Connect(g).Call(&v1::TokenService::Stub::ListTokens, request);
+  request.set_page_size(kLargestPage);
+  Connection connection = Connect(g);
+  auto listed = CallAllPages(connection, &v1::TokenService::Stub::ListTokens, request);
   if (!listed.ok()) return Fail(listed.status(), err);
   if (*format == Format::kJson) {
     out << io::EncodeJson(*listed) << "\n";
@@ -149,7 +155,6 @@ int RunAuditList(const Globals& g, const AuditListArgs& args, std::ostream& out,
   request.set_county_code(g.county);
   request.set_school_code(args.school);
   request.set_actor(args.actor);
-  request.set_limit(args.limit);
   if (!args.from.empty()) {
     auto from = ParseInstant(args.from, DateMeans::kStartOfDay);
     if (!from.ok()) return Fail(from.status(), err);
@@ -160,8 +165,20 @@ int RunAuditList(const Globals& g, const AuditListArgs& args, std::ostream& out,
     if (!to.ok()) return Fail(to.status(), err);
     request.set_to_unix_ms(absl::ToUnixMillis(*to));
   }
-  auto listed = Connect(g).Call(&v1::AuditService::Stub::ListAudit, request);
+  // The newest `wanted` entries (the server's default page when --limit is not given), in pages
+  // of at most kLargestPage; a negative --limit goes to the server, which names it.
+  const int wanted = args.limit == 0 ? kDefaultAuditEntries : args.limit;
+  request.set_limit(wanted < 0 ? wanted : std::min(wanted, kLargestPage));
+  Connection connection = Connect(g);
+  auto listed = CallAllPages(connection, &v1::AuditService::Stub::ListAudit, request,
+                             [&](v1::ListAuditRequest& next, const v1::ListAuditResponse& so_far) {
+                               const int left = wanted - so_far.entries_size();
+                               next.set_limit(std::min(left, kLargestPage));
+                               return left > 0;
+                             });
   if (!listed.ok()) return Fail(listed.status(), err);
+  // Pages come newest first; the listing reads oldest first, as the chain runs.
+  std::reverse(listed->mutable_entries()->begin(), listed->mutable_entries()->end());
   if (*format == Format::kJson) {
     out << io::EncodeJson(*listed) << "\n";
     return kExitOk;

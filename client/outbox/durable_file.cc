@@ -41,7 +41,8 @@ absl::Status SyncDirectory(const std::string& dir) {
   return status;
 }
 
-absl::Status WriteFileDurably(const std::string& path, absl::string_view content) {
+absl::Status WriteFileDurably(const std::string& path, absl::string_view content,
+                              bool sync_directory) {
   static std::atomic<int> counter{0};
   const std::string dir = DirOf(path);
   const std::string temp =
@@ -73,13 +74,13 @@ absl::Status WriteFileDurably(const std::string& path, absl::string_view content
     ::unlink(temp.c_str());
     return status;
   }
-  return SyncDirectory(dir);
+  return sync_directory ? SyncDirectory(dir) : absl::OkStatus();
 }
 
-absl::Status RemoveFileDurably(const std::string& path) {
+absl::Status RemoveFileDurably(const std::string& path, bool sync_directory) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT)
     return Errno(i18n::outbox::kCannotRemove, path);
-  return SyncDirectory(DirOf(path));
+  return sync_directory ? SyncDirectory(DirOf(path)) : absl::OkStatus();
 }
 
 }  // namespace junheng::client

@@ -114,6 +114,23 @@ absl::Status Outbox::Add(const OutboxItem& item) {
   return WriteFileDurably(ItemPath(id), ToJson(item));
 }
 
+absl::Status Outbox::AddAll(const std::vector<OutboxItem>& items) {
+  DirLock lock(dir_);
+  for (const OutboxItem& item : items) {
+    const std::string& id = item.request().submission_id();
+    if (!validate::IsValidCode(id)) {
+      return absl::InvalidArgumentError(i18n::Say(i18n::outbox::kBadSubmissionId, id));
+    }
+    std::error_code ec;
+    if (fs::exists(ItemPath(id), ec)) {
+      return absl::AlreadyExistsError(i18n::Say(i18n::outbox::kItemExists, id));
+    }
+    absl::Status written = WriteFileDurably(ItemPath(id), ToJson(item), /*sync_directory=*/false);
+    if (!written.ok()) return written;
+  }
+  return SyncDirectory(dir_);
+}
+
 absl::StatusOr<std::vector<OutboxItem>> Outbox::List() const {
   std::vector<OutboxItem> items;
   std::error_code ec;
@@ -163,24 +180,49 @@ absl::StatusOr<bool> Outbox::Drop(absl::string_view submission_id) {
   return true;
 }
 
-absl::Status Outbox::Complete(const OutboxItem& item,
-                              const junheng::v1::SubmitReportResponse& response) {
+namespace {
+
+// The receipts file of a delivered item. Named by the submission that made the version, so that
+// "already stored" answers (which carry the original receipt) rewrite the same file: one receipt
+// file per version.
+std::string ReceiptName(const OutboxItem& item, const junheng::v1::SubmitReportResponse& response) {
   const auto& r = response.receipt();
+  const std::string& made_by =
+      r.submission_id().empty() ? item.request().submission_id() : r.submission_id();
+  return absl::StrCat(r.period(), "_", r.school_code(), "_v", r.version(), "_", made_by, ".json");
+}
+
+std::string ReceiptJson(const OutboxItem& item, const junheng::v1::SubmitReportResponse& response) {
   LocalReceipt local;
   *local.mutable_response() = response;
   local.set_source(item.source());
   local.set_stored_unix_ms(absl::ToUnixMillis(absl::Now()));
-  // Named by the submission that made the version, so that "already stored" answers (which carry
-  // the original receipt) rewrite the same file: one receipt file per version.
-  const std::string& made_by =
-      r.submission_id().empty() ? item.request().submission_id() : r.submission_id();
-  const std::string name =
-      absl::StrCat(r.period(), "_", r.school_code(), "_v", r.version(), "_", made_by, ".json");
-  // The receipt first: if we crash before the item is removed, the resend gets the same receipt.
-  absl::Status kept = WriteFileDurably(absl::StrCat(receipts_dir_, "/", name), ToJson(local));
-  if (!kept.ok()) return kept;
+  return ToJson(local);
+}
+
+}  // namespace
+
+absl::Status Outbox::Complete(const OutboxItem& item,
+                              const junheng::v1::SubmitReportResponse& response) {
+  return CompleteAll({Delivered{&item, &response}});
+}
+
+absl::Status Outbox::CompleteAll(const std::vector<Delivered>& delivered) {
+  // The receipts first: if we crash before an item is removed, its resend gets the same receipt.
+  for (const Delivered& d : delivered) {
+    absl::Status kept =
+        WriteFileDurably(absl::StrCat(receipts_dir_, "/", ReceiptName(*d.item, *d.response)),
+                         ReceiptJson(*d.item, *d.response), /*sync_directory=*/false);
+    if (!kept.ok()) return kept;
+  }
+  if (absl::Status synced = SyncDirectory(receipts_dir_); !synced.ok()) return synced;
   DirLock lock(dir_);
-  return RemoveFileDurably(ItemPath(item.request().submission_id()));
+  for (const Delivered& d : delivered) {
+    absl::Status removed = RemoveFileDurably(ItemPath(d.item->request().submission_id()),
+                                             /*sync_directory=*/false);
+    if (!removed.ok()) return removed;
+  }
+  return SyncDirectory(dir_);
 }
 
 absl::StatusOr<std::vector<LocalReceipt>> Outbox::ListReceipts() const {
@@ -206,19 +248,25 @@ absl::StatusOr<std::vector<LocalReceipt>> Outbox::ListReceipts() const {
   return receipts;
 }
 
+absl::StatusOr<std::map<std::string, int64_t>> Outbox::NewestReceiptVersions() const {
+  auto receipts = ListReceipts();
+  if (!receipts.ok()) return receipts.status();
+  std::map<std::string, int64_t> newest;
+  for (const auto& local : *receipts) {
+    const auto& r = local.response().receipt();
+    int64_t& version = newest[absl::StrCat(r.county_code(), "/", r.school_code(), "/", r.period())];
+    version = std::max(version, r.version());
+  }
+  return newest;
+}
+
 absl::StatusOr<int64_t> Outbox::NewestReceiptVersion(absl::string_view county,
                                                      absl::string_view school,
                                                      absl::string_view period) const {
-  auto receipts = ListReceipts();
-  if (!receipts.ok()) return receipts.status();
-  int64_t newest = 0;
-  for (const auto& local : *receipts) {
-    const auto& r = local.response().receipt();
-    if (r.county_code() == county && r.school_code() == school && r.period() == period) {
-      newest = std::max(newest, r.version());
-    }
-  }
-  return newest;
+  auto newest = NewestReceiptVersions();
+  if (!newest.ok()) return newest.status();
+  auto it = newest->find(absl::StrCat(county, "/", school, "/", period));
+  return it == newest->end() ? 0 : it->second;
 }
 
 }  // namespace junheng::client

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ class Outbox {
   // Writes a new item durably. Its id is request.submission_id; an existing item of that id is
   // left as it is (ALREADY_EXISTS), so re-adding after a crash cannot reset it.
   [[nodiscard]] absl::Status Add(const junheng::v1::OutboxItem& item);
+  // Add for many items at once, with one directory sync for all (a file of thousands of rows):
+  // when it returns OK every item is durable. On an error, the items before the failing one may
+  // be in the outbox; none is sent before this returns.
+  [[nodiscard]] absl::Status AddAll(const std::vector<junheng::v1::OutboxItem>& items);
   // Every item, pending and failed, in delivery order (OutboxItem.order).
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::OutboxItem>> List() const;
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::OutboxItem>> Get(
@@ -45,6 +50,16 @@ class Outbox {
   // Stores the receipt of `item` durably, then removes the item.
   [[nodiscard]] absl::Status Complete(const junheng::v1::OutboxItem& item,
                                       const junheng::v1::SubmitReportResponse& response);
+  // Complete for many items, with one sync of each directory: every receipt is durable before
+  // any item is removed.
+  struct Delivered {
+    const junheng::v1::OutboxItem* item;
+    const junheng::v1::SubmitReportResponse* response;
+  };
+  [[nodiscard]] absl::Status CompleteAll(const std::vector<Delivered>& delivered);
+  // The newest version this client holds a receipt for, of every county/school/period it has
+  // receipts for, keyed "county/school/period".
+  [[nodiscard]] absl::StatusOr<std::map<std::string, int64_t>> NewestReceiptVersions() const;
 
   // The receipts kept so far, oldest file name first.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::LocalReceipt>> ListReceipts() const;

@@ -1,8 +1,13 @@
 #include "client/outbox/outbox_delivery.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "client/rpc/pages.h"
 #include "common/i18n/outbox_messages.h"
 
 namespace junheng::client {
@@ -69,20 +74,114 @@ DeliveryResult DeliverItem(Outbox& outbox, Connection& connection, OutboxItem it
 
 namespace {
 
-// Items an earlier junheng kept as failed for the school and period that `delivered` has now
-// reached: the delivered version replaces whatever they held. Best effort; `outbox drop --failed`
-// clears the rest.
+using junheng::v1::SchoolReport;
+using junheng::v1::SubmitReportResponse;
+
+// Bounds of one SubmitReports call: the server takes at most 1000 reports, and the whole call
+// stays far below gRPC's default 4 MiB message limit.
+constexpr int kBatchReports = 500;
+constexpr size_t kBatchBytes = 2 << 20;
+
+std::string ReportKey(absl::string_view county, absl::string_view school,
+                      absl::string_view period) {
+  return absl::StrCat(county, "/", school, "/", period);
+}
+
+std::string ItemKey(const OutboxItem& item) {
+  const auto& r = item.request();
+  return ReportKey(r.county_code(), r.report().school_code(), r.report().period());
+}
+
+// Items an earlier junheng kept as failed for a school and period that this pass has delivered:
+// the delivered version replaces whatever they held. Best effort; `outbox drop --failed` clears
+// the rest.
 void DropSuperseded(Outbox& outbox, const std::vector<OutboxItem>& items,
-                    const OutboxItem& delivered) {
-  const auto& d = delivered.request();
+                    const std::set<std::string>& delivered) {
   for (const OutboxItem& item : items) {
-    const auto& r = item.request();
-    if (item.failed() && r.county_code() == d.county_code() &&
-        r.report().school_code() == d.report().school_code() &&
-        r.report().period() == d.report().period()) {
-      (void)outbox.Drop(r.submission_id());
+    if (item.failed() && delivered.contains(ItemKey(item))) {
+      (void)outbox.Drop(item.request().submission_id());
     }
   }
+}
+
+// Records the answers of one chunk in the outbox: receipts kept and items removed all at once,
+// refused items dropped, items to retry updated. Fills `results` (one per item).
+void RecordChunk(Outbox& outbox, const std::vector<const OutboxItem*>& chunk,
+                 std::vector<DeliveryResult>& results) {
+  std::vector<Outbox::Delivered> delivered;
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    if (results[i].delivery == Delivery::kDelivered) {
+      delivered.push_back({chunk[i], &results[i].response});
+    }
+  }
+  if (!delivered.empty()) {
+    if (absl::Status kept = outbox.CompleteAll(delivered); !kept.ok()) {
+      // Delivered, but the receipts could not be kept: the items stay, and the next attempt gets
+      // the same receipts from the server (same submission_ids).
+      for (DeliveryResult& result : results) {
+        if (result.delivery != Delivery::kDelivered) continue;
+        result.delivery = Delivery::kRetryLater;
+        result.status =
+            absl::UnavailableError(i18n::Say(i18n::outbox::kReceiptNotKept, kept.message()));
+      }
+    }
+  }
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    DeliveryResult& result = results[i];
+    if (result.delivery == Delivery::kDelivered) continue;
+    absl::StatusOr<bool> recorded;
+    if (result.delivery == Delivery::kRejected) {
+      recorded = outbox.Drop(chunk[i]->request().submission_id());
+    } else {
+      OutboxItem item = *chunk[i];
+      item.set_attempts(item.attempts() + 1);
+      item.set_last_error(std::string(result.status.message()));
+      recorded = outbox.Update(item);
+    }
+    if (!recorded.ok()) {
+      result.status = absl::Status(result.status.code(),
+                                   i18n::Say(i18n::outbox::kItemNotUpdated, result.status.message(),
+                                             recorded.status().message()));
+    }
+  }
+}
+
+// One SubmitReports call for `chunk` (all of one county), its answers as DeliveryResults. A server
+// without SubmitReports (older than the batch path) gets the items one by one.
+std::vector<DeliveryResult> SendChunk(Outbox& outbox, Connection& connection,
+                                      const std::vector<const OutboxItem*>& chunk,
+                                      int attempts_per_call) {
+  std::vector<DeliveryResult> results(chunk.size());
+  v1::SubmitReportsRequest request;
+  request.set_county_code(chunk.front()->request().county_code());
+  for (const OutboxItem* item : chunk) *request.add_reports() = item->request();
+  auto answer = connection.CallWithRetry(&v1::ReportingService::Stub::SubmitReports, request,
+                                         attempts_per_call);
+  if (absl::IsUnimplemented(answer.status())) {
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      results[i] = DeliverItem(outbox, connection, *chunk[i], attempts_per_call);
+      if (results[i].delivery == Delivery::kRetryLater) break;
+    }
+    return results;
+  }
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    DeliveryResult& result = results[i];
+    if (!answer.ok()) {
+      result.status = answer.status();
+    } else if (i >= static_cast<size_t>(answer->results_size())) {
+      result.status = absl::InternalError(
+          i18n::Say(i18n::outbox::kBatchAnswerShort, answer->results_size(), chunk.size()));
+    } else if (const auto& one = answer->results(static_cast<int>(i)); one.code() != 0) {
+      result.status = absl::Status(static_cast<absl::StatusCode>(one.code()), one.message());
+    } else {
+      result.delivery = Delivery::kDelivered;
+      result.response = one.response();
+      continue;
+    }
+    result.delivery = IsRetryable(result.status) ? Delivery::kRetryLater : Delivery::kRejected;
+  }
+  RecordChunk(outbox, chunk, results);
+  return results;
 }
 
 }  // namespace
@@ -93,64 +192,153 @@ absl::StatusOr<DeliverySummary> DeliverPending(
   auto items = outbox.List();
   if (!items.ok()) return items.status();
   DeliverySummary summary;
+  std::set<std::string> delivered;
+  std::vector<const OutboxItem*> chunk;
+  size_t chunk_bytes = 0;
   bool stopped = false;
+  auto send = [&] {
+    if (chunk.empty()) return;
+    if (stopped) {
+      summary.pending += static_cast<int>(chunk.size());
+    } else {
+      std::vector<DeliveryResult> results = SendChunk(outbox, connection, chunk, attempts_per_call);
+      for (size_t i = 0; i < chunk.size(); ++i) {
+        const DeliveryResult& result = results[i];
+        if (on_result) on_result(*chunk[i], result);
+        switch (result.delivery) {
+          case Delivery::kDelivered:
+            ++summary.delivered;
+            delivered.insert(ItemKey(*chunk[i]));
+            break;
+          case Delivery::kRejected:
+            ++summary.rejected;
+            break;
+          case Delivery::kRetryLater:
+            // The server is most likely unreachable for the rest too: they wait for next time.
+            ++summary.pending;
+            summary.last_retry = result.status;
+            stopped = true;
+            break;
+        }
+      }
+    }
+    chunk.clear();
+    chunk_bytes = 0;
+  };
   for (const OutboxItem& item : *items) {
     if (item.failed()) continue;
-    if (stopped) {
-      ++summary.pending;
-      continue;
+    const size_t bytes = item.request().ByteSizeLong();
+    if (!chunk.empty() &&
+        (static_cast<int>(chunk.size()) == kBatchReports || chunk_bytes + bytes > kBatchBytes ||
+         chunk.front()->request().county_code() != item.request().county_code())) {
+      send();
     }
-    DeliveryResult result = DeliverItem(outbox, connection, item, attempts_per_call);
-    if (on_result) on_result(item, result);
-    switch (result.delivery) {
-      case Delivery::kDelivered:
-        ++summary.delivered;
-        DropSuperseded(outbox, *items, item);
-        break;
-      case Delivery::kRejected:
-        ++summary.rejected;
-        break;
-      case Delivery::kRetryLater:
-        ++summary.pending;
-        summary.last_retry = result.status;
-        stopped = true;
-        break;
+    chunk.push_back(&item);
+    chunk_bytes += bytes;
+  }
+  send();
+  DropSuperseded(outbox, *items, delivered);
+  return summary;
+}
+
+absl::StatusOr<std::vector<int64_t>> ChooseReplacesVersions(
+    const Outbox& outbox, Connection* connection, const std::vector<SchoolReport>& reports,
+    bool* reachable) {
+  auto items = outbox.List();
+  if (!items.ok()) return items.status();
+  // key -> the version the next submission of that report replaces.
+  std::map<std::string, int64_t> next;
+  for (const OutboxItem& item : *items) {
+    if (item.failed()) continue;
+    int64_t& after = next.try_emplace(ItemKey(item), -1).first->second;
+    after = std::max(after, item.request().replaces_version() + 1);
+  }
+  // What the outbox does not settle: the server's latest versions, asked once per period when
+  // the caller may list the county's reports (the bureau), else once per school (a clerk).
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> unknown;
+  for (const SchoolReport& r : reports) {
+    if (!next.contains(ReportKey(r.county_code(), r.school_code(), r.period()))) {
+      unknown[{r.county_code(), r.period()}].insert(r.school_code());
     }
   }
-  return summary;
+  bool asked_server = false;
+  if (connection != nullptr && !unknown.empty()) {
+    asked_server = true;
+    for (const auto& [county_period, schools] : unknown) {
+      const auto& [county, period] = county_period;
+      absl::Status listed = absl::PermissionDeniedError("");
+      if (schools.size() > 1) {
+        v1::ListLatestReportsRequest list;
+        list.set_county_code(county);
+        list.set_period(period);
+        list.set_page_size(kLargestPage);
+        auto latest = rpc::FollowPages(list, [&](const v1::ListLatestReportsRequest& page) {
+          return connection->CallWithRetry(&v1::ReportingService::Stub::ListLatestReports, page, 3);
+        });
+        listed = latest.status();
+        if (latest.ok()) {
+          for (const std::string& school : schools) next[ReportKey(county, school, period)] = 0;
+          for (const auto& receipt : latest->latest()) {
+            const std::string key = ReportKey(county, receipt.school_code(), period);
+            if (schools.contains(receipt.school_code())) next[key] = receipt.version();
+          }
+        }
+      }
+      if (listed.ok()) continue;
+      if (IsUnreachable(listed)) {
+        *reachable = false;
+        break;
+      }
+      for (const std::string& school : schools) {
+        v1::ListReportVersionsRequest list;
+        list.set_county_code(county);
+        list.set_school_code(school);
+        list.set_period(period);
+        // A read, safe to repeat: a server restarting between the calls must not fail the submit.
+        // Every page, so that the last version is the latest however many there are.
+        list.set_page_size(kLargestPage);
+        auto versions = rpc::FollowPages(list, [&](const v1::ListReportVersionsRequest& page) {
+          return connection->CallWithRetry(&v1::ReportingService::Stub::ListReportVersions, page,
+                                           3);
+        });
+        if (!versions.ok()) {
+          if (!IsUnreachable(versions.status())) return versions.status();
+          *reachable = false;
+          break;
+        }
+        next[ReportKey(county, school, period)] =
+            versions->versions().empty() ? 0 : versions->versions().rbegin()->version();
+      }
+      if (!*reachable) break;
+    }
+  }
+  if (!asked_server || !*reachable) {
+    // Offline: the newest receipt this client holds.
+    auto receipts = outbox.NewestReceiptVersions();
+    if (!receipts.ok()) return receipts.status();
+    for (const SchoolReport& r : reports) {
+      const std::string key = ReportKey(r.county_code(), r.school_code(), r.period());
+      if (next.contains(key)) continue;
+      auto held = receipts->find(key);
+      next[key] = held == receipts->end() ? 0 : held->second;
+    }
+  }
+  std::vector<int64_t> chosen;
+  chosen.reserve(reports.size());
+  for (const SchoolReport& r : reports) {
+    int64_t& version = next[ReportKey(r.county_code(), r.school_code(), r.period())];
+    chosen.push_back(version);
+    ++version;  // a later row of the same school and period replaces this one
+  }
+  return chosen;
 }
 
 absl::StatusOr<int64_t> ChooseReplacesVersion(const Outbox& outbox, Connection* connection,
                                               const junheng::v1::SchoolReport& report,
                                               bool* reachable) {
-  auto items = outbox.List();
-  if (!items.ok()) return items.status();
-  int64_t after_pending = -1;
-  for (const OutboxItem& item : *items) {
-    const auto& r = item.request();
-    if (item.failed() || r.county_code() != report.county_code() ||
-        r.report().school_code() != report.school_code() ||
-        r.report().period() != report.period()) {
-      continue;
-    }
-    after_pending = std::max(after_pending, r.replaces_version() + 1);
-  }
-  if (after_pending >= 0) return after_pending;
-  if (connection != nullptr) {
-    junheng::v1::ListReportVersionsRequest list;
-    list.set_county_code(report.county_code());
-    list.set_school_code(report.school_code());
-    list.set_period(report.period());
-    // A read, safe to repeat: a server restarting between the calls must not fail the submit.
-    auto versions =
-        connection->CallWithRetry(&v1::ReportingService::Stub::ListReportVersions, list, 3);
-    if (versions.ok()) {
-      return versions->versions().empty() ? 0 : versions->versions().rbegin()->version();
-    }
-    if (!IsUnreachable(versions.status())) return versions.status();
-    *reachable = false;
-  }
-  return outbox.NewestReceiptVersion(report.county_code(), report.school_code(), report.period());
+  auto chosen = ChooseReplacesVersions(outbox, connection, {report}, reachable);
+  if (!chosen.ok()) return chosen.status();
+  return chosen->front();
 }
 
 }  // namespace junheng::client

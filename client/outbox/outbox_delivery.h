@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -46,8 +47,10 @@ struct DeliverySummary {
 };
 
 // Delivers every pending item, oldest first, and stops at the first kRetryLater (the server is
-// most likely unreachable for all of them). Failed items are skipped. `on_result` (optional) sees
-// each attempt.
+// most likely unreachable for all of them). Failed items are skipped. Items go in SubmitReports
+// calls of up to 500 reports of one county (the server answers each on its own; a server without
+// SubmitReports gets them one by one), and each call's receipts are kept with one sync.
+// `on_result` (optional) sees each attempt, in outbox order.
 absl::StatusOr<DeliverySummary> DeliverPending(
     Outbox& outbox, Connection& connection, int attempts_per_call,
     const std::function<void(const junheng::v1::OutboxItem&, const DeliveryResult&)>& on_result =
@@ -62,6 +65,14 @@ absl::StatusOr<DeliverySummary> DeliverPending(
 absl::StatusOr<int64_t> ChooseReplacesVersion(const Outbox& outbox, Connection* connection,
                                               const junheng::v1::SchoolReport& report,
                                               bool* reachable);
+
+// ChooseReplacesVersion for many reports, as if each were added to the outbox before the next is
+// chosen (a second report of the same school and period replaces the first), with the outbox
+// read once and the server asked once per county and period when the caller may list its
+// reports (ListLatestReports), else once per school: linear in the number of reports.
+absl::StatusOr<std::vector<int64_t>> ChooseReplacesVersions(
+    const Outbox& outbox, Connection* connection,
+    const std::vector<junheng::v1::SchoolReport>& reports, bool* reachable);
 
 }  // namespace junheng::client
 

@@ -25,6 +25,8 @@ inline constexpr Msg kAuditor{"access.auditor", "审计员（auditor）", "audit
 // What each RPC does.
 inline constexpr Msg kSubmitReport{"access.SubmitReport", "提交学校报表",
                                    "submit a school's report"};
+inline constexpr Msg kSubmitReports{"access.SubmitReports", "批量提交学校报表",
+                                    "submit many schools' reports"};
 inline constexpr Msg kValidateReport{"access.ValidateReport", "检查学校报表",
                                      "check a school's report"};
 inline constexpr Msg kGetReport{"access.GetReport", "查看学校报表", "read a school's report"};

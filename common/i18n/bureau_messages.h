@@ -137,6 +137,15 @@ inline constexpr Msg kRegistryImported{"schools.imported",
                                        "registry of county $0: $1 created, $2 updated, $3 "
                                        "unchanged"};
 inline constexpr Msg kRegistryWarning{"schools.warning", "  提醒：$0", "  warning: $0"};
+inline constexpr Msg kImportProgress{"schools.import_progress", "已发送 $0 / $1 所学校",
+                                     "sent $0 of $1 schools"};
+inline constexpr Msg kImportPartFailed{
+    "schools.import_part_failed",
+    "第 $0–$1 行（学校 $2 至 $3）这一批没有导入：$4\n前面 $5 "
+    "所学校已经保存；改正后重新导入整个文件即可"
+    "（已保存的学校会计为未变）",
+    "rows $0-$1 (schools $2 to $3) were not imported: $4\nthe $5 schools before them are stored; "
+    "fix the problem and import the whole file again (stored schools count as unchanged)"};
 inline constexpr Msg kRegistryTitle{"schools.title", "县 $0 的学校名册", "registry of county $0"};
 inline constexpr Msg kSchoolsCount{"schools.count", "县 $0 共 $1 所学校",
                                    "$1 schools in county $0"};

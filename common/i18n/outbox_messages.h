@@ -98,6 +98,10 @@ inline constexpr Msg kBadSubmissionId{"outbox.bad_submission_id", "提交编号 
 inline constexpr Msg kItemExists{"outbox.item_exists", "发件箱里已经有 $0",
                                  "outbox item $0 exists already"};
 inline constexpr Msg kCannotList{"outbox.cannot_list", "无法列出 $0：$1", "cannot list $0: $1"};
+inline constexpr Msg kBatchAnswerShort{"outbox.batch_answer_short",
+                                       "服务器只回答了 $0 份报表（发送了 $1 份）；其余的稍后重发",
+                                       "the server answered $0 of the $1 reports sent; the rest "
+                                       "will be sent again"};
 inline constexpr Msg kReceiptNotKept{"outbox.receipt_not_kept", "已投递，但回执无法存在本机：$0",
                                      "delivered, but the receipt cannot be stored locally: $0"};
 inline constexpr Msg kItemNotUpdated{"outbox.item_not_updated",

@@ -15,6 +15,17 @@ inline constexpr Msg kBadCode{"server.bad_code",
                               "$0 = '$1'：必填；只能用 1–64 个字母、数字、“.”“_”或“-”",
                               "$0 = '$1': required; use 1-64 letters, digits, '.', '_' or '-'"};
 
+// Pages of a listing (server/storage/page.cc): $0 is the field, page_size (or limit).
+inline constexpr Msg kPageSize{"server.page_size",
+                               "$0 = $1：每页最多 $2 条，须在 0–$2 之间（0 表示 $3 条）",
+                               "$0 = $1: a page holds at most $2 records; give 0-$2 (0 means $3)"};
+inline constexpr Msg kPageToken{
+    "server.page_token",
+    "page_token = '$0'：不是这个列表为同一请求给出的 next_page_token；请去掉 page_token，"
+    "从第一页重新开始",
+    "page_token = '$0': not a next_page_token this listing gave for the same request; leave "
+    "page_token empty to start again from the first page"};
+
 // Accepting a report (server/reporting/report_intake.cc, server/storage/store.cc).
 inline constexpr Msg kBadSubmissionId{"server.bad_submission_id",
                                       "submission_id = '$0'：客户端必须发送 1–64 个字母、数字、"
@@ -24,6 +35,10 @@ inline constexpr Msg kBadSubmissionId{"server.bad_submission_id",
 inline constexpr Msg kBadReplacesVersion{"server.bad_replaces_version",
                                          "replaces_version 必须是 0（第一份报表）或一个版本号",
                                          "replaces_version must be 0 (first report) or a version"};
+inline constexpr Msg kBatchSize{"server.batch_size",
+                                "reports：一次提交了 $0 份报表；每次须有 1–$1 份，请分批提交",
+                                "reports: the call carries $0 reports; send 1-$1 per call, in "
+                                "several calls"};
 inline constexpr Msg kSubmissionIdReused{
     "server.submission_id_reused",
     "提交编号 $0 "

@@ -2,12 +2,15 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
+#include <string>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/catalog/catalog.h"
 #include "common/catalog/school_sections.h"
+#include "common/i18n/server_messages.h"
 #include "common/i18n/validation_messages.h"
 
 namespace junheng::validate {
@@ -61,6 +64,31 @@ ValidationResult ValidateSchool(const junheng::v1::School& school, absl::string_
     }
   }
   return result;
+}
+
+RegistryImportCheck CheckRegistryImport(
+    const google::protobuf::RepeatedPtrField<junheng::v1::School>& schools,
+    absl::string_view county_code) {
+  RegistryImportCheck check;
+  std::set<std::string> codes;
+  for (int i = 0; i < schools.size(); ++i) {
+    junheng::v1::School school = schools[i];
+    if (school.county_code().empty()) school.set_county_code(std::string(county_code));
+    ValidationResult checked = ValidateSchool(school, county_code);
+    for (const auto& issue : checked.violations) {
+      check.problems.push_back(
+          i18n::Say(i18n::server::kImportProblem, i + 1, school.school_code(), FormatIssue(issue)));
+    }
+    for (const auto& issue : checked.warnings) {
+      check.warnings.push_back(
+          i18n::Say(i18n::server::kImportSchool, school.school_code(), FormatIssue(issue)));
+    }
+    if (!school.school_code().empty() && !codes.insert(school.school_code()).second) {
+      check.problems.push_back(
+          i18n::Say(i18n::server::kImportDuplicate, i + 1, school.school_code()));
+    }
+  }
+  return check;
 }
 
 }  // namespace junheng::validate

@@ -1,9 +1,11 @@
 #include "server/audit/audit_log.h"
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/storage/audit_chain.h"
 #include "server/storage/codes.h"
+#include "server/storage/page.h"
 
 namespace junheng::server {
 
@@ -13,28 +15,18 @@ using junheng::v1::ListAuditResponse;
 using junheng::v1::VerifyAuditRequest;
 using junheng::v1::VerifyAuditResponse;
 
-ListAuditResponse FilterAudit(const std::vector<AuditEntry>& entries,
-                              const ListAuditRequest& request) {
-  std::vector<const AuditEntry*> matched;
-  for (const auto& entry : entries) {
-    if (!request.school_code().empty()) {
-      bool names_school = false;
-      for (absl::string_view segment : absl::StrSplit(entry.target(), '/')) {
-        names_school = names_school || segment == request.school_code();
-      }
-      if (!names_school) continue;
+bool MatchesAuditFilters(const AuditEntry& entry, const ListAuditRequest& request) {
+  if (!request.school_code().empty()) {
+    bool names_school = false;
+    for (absl::string_view segment : absl::StrSplit(entry.target(), '/')) {
+      names_school = names_school || segment == request.school_code();
     }
-    if (!request.actor().empty() && !absl::StrContains(entry.actor(), request.actor())) continue;
-    if (request.from_unix_ms() != 0 && entry.time_unix_ms() < request.from_unix_ms()) continue;
-    if (request.to_unix_ms() != 0 && entry.time_unix_ms() > request.to_unix_ms()) continue;
-    matched.push_back(&entry);
+    if (!names_school) return false;
   }
-  const size_t limit = request.limit() > 0 ? static_cast<size_t>(request.limit()) : 1000;
-  ListAuditResponse response;
-  response.set_matched(static_cast<int32_t>(matched.size()));
-  const size_t first = matched.size() > limit ? matched.size() - limit : 0;
-  for (size_t i = first; i < matched.size(); ++i) *response.add_entries() = *matched[i];
-  return response;
+  if (!request.actor().empty() && !absl::StrContains(entry.actor(), request.actor())) return false;
+  if (request.from_unix_ms() != 0 && entry.time_unix_ms() < request.from_unix_ms()) return false;
+  if (request.to_unix_ms() != 0 && entry.time_unix_ms() > request.to_unix_ms()) return false;
+  return true;
 }
 
 absl::StatusOr<ListAuditResponse> ListAudit(const storage::Store& store,
@@ -43,9 +35,31 @@ absl::StatusOr<ListAuditResponse> ListAudit(const storage::Store& store,
       !codes.ok()) {
     return codes;
   }
-  auto entries = store.ListAudit(request.county_code());
-  if (!entries.ok()) return entries.status();
-  return FilterAudit(*entries, request);
+  auto page = storage::Page::Of(request);
+  if (!page.ok()) return page.status();
+  auto older_than = page->AfterNumber();
+  if (!older_than.ok()) return older_than.status();
+  // `matched` counts the whole log, so every page reads all of it, newest first, a slice at a
+  // time to bound the memory a long log takes.
+  constexpr size_t kSlice = 10000;
+  ListAuditResponse response;
+  int64_t before = 0;
+  while (true) {
+    auto slice = store.ListAuditNewestFirst(request.county_code(), before, kSlice);
+    if (!slice.ok()) return slice.status();
+    for (auto& entry : *slice) {
+      if (!MatchesAuditFilters(entry, request)) continue;
+      response.set_matched(response.matched() + 1);
+      if (*older_than != 0 && entry.seq() >= *older_than) continue;
+      if (page->Take(entry)) *response.add_entries() = std::move(entry);
+    }
+    if (slice->size() < kSlice) break;
+    before = slice->back().seq();
+  }
+  if (!response.entries().empty()) {
+    response.set_next_page_token(page->NextToken(absl::StrCat(response.entries().rbegin()->seq())));
+  }
+  return response;
 }
 
 absl::StatusOr<VerifyAuditResponse> VerifyAudit(const storage::Store& store,

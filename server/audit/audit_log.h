@@ -11,13 +11,15 @@ namespace junheng::server {
 
 // The auditor's view of a county's audit log (AuditService).
 
-// The entries of `entries` that pass `request`'s filters (school: a '/'-separated segment of the
-// target; actor: a substring; from/to: inclusive server times), and how many matched; at most
-// `limit` (0: 1000) of the newest are returned, oldest first.
-junheng::v1::ListAuditResponse FilterAudit(const std::vector<junheng::v1::AuditEntry>& entries,
-                                           const junheng::v1::ListAuditRequest& request);
+// Whether `entry` passes `request`'s filters: school, a '/'-separated segment of the target;
+// actor, a substring; from/to, inclusive server times. Empty or 0 filters pass everything.
+bool MatchesAuditFilters(const junheng::v1::AuditEntry& entry,
+                         const junheng::v1::ListAuditRequest& request);
 
-// FilterAudit over the county's stored log. INVALID_ARGUMENT for a bad county code.
+// A page of the county's audit entries that pass the filters, newest first (storage/page.h:
+// `limit` is the page size, the page token names the page's oldest entry), and in `matched` how
+// many entries of the whole log pass them, on every page. INVALID_ARGUMENT for a bad county code,
+// limit or page token.
 [[nodiscard]] absl::StatusOr<junheng::v1::ListAuditResponse> ListAudit(
     const storage::Store& store, const junheng::v1::ListAuditRequest& request);
 

@@ -59,4 +59,20 @@ absl::StatusOr<Principal> Authorizer::Authorize(const Credentials& credentials,
   return principal;
 }
 
+absl::Status Authorizer::Permit(const Principal& principal,
+                                const google::protobuf::MethodDescriptor& method,
+                                const google::protobuf::Message& request) const {
+  if (principal.test_mode) return absl::OkStatus();
+  const MethodRule* rule = FindRule(method);
+  if (rule == nullptr) {
+    return absl::PermissionDeniedError(i18n::Say(i18n::server::kNoAccessRule, MethodPath(method)));
+  }
+  absl::Status allowed = CheckRule(principal, *rule, request);
+  if (!allowed.ok()) {
+    spdlog::warn("denied {} to {}: {}", rule->path, principal.Actor(),
+                 std::string(allowed.message()));
+  }
+  return allowed;
+}
+
 }  // namespace junheng::server::auth

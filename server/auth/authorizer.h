@@ -54,6 +54,13 @@ class Authorizer {
       const google::protobuf::MethodDescriptor& method, const google::protobuf::Message& request,
       std::optional<absl::Duration>* retry_after = nullptr) const;
 
+  // For a call that carries several requests of another method (SubmitReports carries
+  // SubmitReport requests): may `principal`, already authorized for the call, make `request` as
+  // `method`? The role and scope rule only; no token check or rate limit again.
+  [[nodiscard]] absl::Status Permit(const Principal& principal,
+                                    const google::protobuf::MethodDescriptor& method,
+                                    const google::protobuf::Message& request) const;
+
  private:
   const TokenStore* tokens_;
   RateLimiter* limiter_;

@@ -59,6 +59,10 @@ const std::vector<MethodRule>& Table() {
       // ReportingService
       Row<v1::SubmitReportRequest>(access::kSubmitReport, kClerk | kAdmin, Scope::kSchool,
                                    "county_code", "report.school_code"),
+      // Each report of a batch is checked again against the SubmitReport row (a clerk's only for
+      // the clerk's school: reporting_service.cc).
+      Row<v1::SubmitReportsRequest>(access::kSubmitReports, kClerk | kAdmin, Scope::kCounty,
+                                    "county_code"),
       Row<v1::ValidateReportRequest>(access::kValidateReport, kClerk | kAdmin, Scope::kSchool,
                                      "county_code", "report.school_code"),
       Row<v1::GetReportRequest>(access::kGetReport, kClerk | kBureau, Scope::kSchool, "county_code",

@@ -1,5 +1,6 @@
 #include "server/auth/token_admin.h"
 
+#include "server/storage/page.h"
 #include "spdlog/spdlog.h"
 
 namespace junheng::server::auth {
@@ -25,10 +26,18 @@ absl::StatusOr<junheng::v1::TokenInfo> RevokeToken(TokenStore& tokens,
 
 absl::StatusOr<junheng::v1::ListTokensResponse> ListTokens(
     const TokenStore& tokens, const junheng::v1::ListTokensRequest& request) {
-  auto listed = tokens.List(request.county_code());
+  auto page = storage::Page::Of(request);
+  if (!page.ok()) return page.status();
+  auto listed = tokens.List(request.county_code(), page->after(), page->read_limit());
   if (!listed.ok()) return listed.status();
   junheng::v1::ListTokensResponse response;
-  for (auto& t : *listed) *response.add_tokens() = std::move(t);
+  for (auto& t : *listed) {
+    if (!page->Take(t)) break;
+    *response.add_tokens() = std::move(t);
+  }
+  if (!response.tokens().empty()) {
+    response.set_next_page_token(page->NextToken(response.tokens().rbegin()->id()));
+  }
   return response;
 }
 

@@ -8,7 +8,8 @@
 namespace junheng::server::auth {
 
 // TokenService: a bureau_admin issues, revokes and lists its county's tokens. Issue and revoke
-// are logged with the acting credential; the contracts are TokenStore's.
+// are logged with the acting credential; the contracts are TokenStore's. The list is paginated
+// by token id (storage/page.h).
 [[nodiscard]] absl::StatusOr<junheng::v1::IssueTokenResponse> IssueToken(
     TokenStore& tokens, const junheng::v1::IssueTokenRequest& request, absl::string_view actor);
 [[nodiscard]] absl::StatusOr<junheng::v1::TokenInfo> RevokeToken(

@@ -172,9 +172,11 @@ absl::StatusOr<TokenInfo> TokenStore::Revoke(absl::string_view county, absl::str
   return info;
 }
 
-absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county) const {
+absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county,
+                                                        absl::string_view after_id,
+                                                        size_t limit) const {
   if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
-  auto stored = store_->ListTokens(county);
+  auto stored = store_->ListTokens(county, after_id, limit);
   if (!stored.ok()) return stored.status();
   std::vector<TokenInfo> tokens;
   for (const auto& s : *stored) tokens.push_back(s.info());

@@ -44,8 +44,11 @@ class TokenStore {
   [[nodiscard]] absl::StatusOr<junheng::v1::TokenInfo> Revoke(absl::string_view county,
                                                               absl::string_view id,
                                                               absl::string_view actor);
-  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::TokenInfo>> List(
-      absl::string_view county) const;
+  // At most `limit` of the county's tokens with ids after `after_id` ("" = from the first), by
+  // id. INVALID_ARGUMENT for a bad county code.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::TokenInfo>> List(absl::string_view county,
+                                                                         absl::string_view after_id,
+                                                                         size_t limit) const;
 
   // The principal `token` (the text after "Bearer ") stands for. UNAUTHENTICATED when it is
   // malformed, unknown, does not match the stored hash, has expired or was revoked.

@@ -20,9 +20,11 @@ namespace junheng::server {
 // timeliness = submitted schools whose first complete (or accepted) version came by the deadline
 // / registered schools. Returned schools still count as submitted (bureau.proto says how the
 // counts overlap).
-// INVALID_ARGUMENT for bad codes. With `profile`, the response also carries the consistency
-// warnings (consistency.h) of the latest reports against the previous period (the year before for
-// year labels, else the nearest earlier defined period) and the county's distribution.
+// The rows (schools) are paginated by school code (storage/page.h); the counts and rates cover
+// the whole county on every page. INVALID_ARGUMENT for bad codes, a bad page size or page token.
+// With `profile`, the first page also carries the consistency warnings (consistency.h) of the
+// latest reports against the previous period (the year before for year labels, else the nearest
+// earlier defined period) and the county's distribution.
 [[nodiscard]] absl::StatusOr<junheng::v1::SubmissionStatusResponse> BuildSubmissionStatus(
     const storage::Store& store, const junheng::v1::SubmissionStatusRequest& request,
     absl::Time now, const junheng::v1::Profile* profile = nullptr);

@@ -16,10 +16,12 @@
 #include "common/render/national_forms.h"
 #include "common/render/report_sheet.h"
 #include "common/render/submission_table.h"
+#include "common/rpc/pages.h"
 #include "junheng/v1/bureau.pb.h"
 #include "junheng/v1/evaluation_service.pb.h"
 #include "junheng/v1/services.pb.h"
 #include "server/auth/sealed_token.h"
+#include "server/storage/page.h"
 
 namespace junheng::server::http {
 namespace {
@@ -46,6 +48,30 @@ Answered<Response> CallAs(const ApiGateway& api, const ExportRequest& who, absl:
     out.refused = std::move(answer);
   } else if (!out.response.ParseFromString(answer.body)) {
     out.refused = ErrorAnswer(absl::InternalError("an answer of the server does not decode"));
+  }
+  return out;
+}
+
+// Every page of a paginated listing (rpc::FollowPages, pages of the largest size), or the HTTP
+// answer of the first page refused.
+template <typename Response, typename Request>
+Answered<Response> CallAllPagesAs(const ApiGateway& api, const ExportRequest& who,
+                                  absl::string_view path, Request request) {
+  request.set_page_size(storage::kMaxPageSize);
+  Answered<Response> out;
+  auto merged =
+      rpc::FollowPages(std::move(request), [&](const Request& page) -> absl::StatusOr<Response> {
+        Answered<Response> answer = CallAs<Response>(api, who, path, page);
+        if (answer.refused) {
+          out.refused = std::move(answer.refused);
+          return absl::AbortedError("refused");
+        }
+        return std::move(answer.response);
+      });
+  if (merged.ok()) {
+    out.response = *std::move(merged);
+  } else if (!out.refused) {
+    out.refused = ErrorAnswer(merged.status());
   }
   return out;
 }
@@ -90,7 +116,7 @@ HttpAnswer Exports::Download(const ExportRequest& request) const {
     v1::SubmissionStatusRequest ask;
     ask.set_county_code(request.county);
     ask.set_period(request.period);
-    auto status = CallAs<v1::SubmissionStatusResponse>(
+    auto status = CallAllPagesAs<v1::SubmissionStatusResponse>(
         *api_, request, "/junheng.v1.BureauService/SubmissionStatus", ask);
     if (status.refused) return *status.refused;
     if (request.name == "status") {
@@ -151,8 +177,8 @@ HttpAnswer Exports::Download(const ExportRequest& request) const {
   if (request.name == "schools") {
     v1::ListSchoolsRequest ask;
     ask.set_county_code(request.county);
-    auto registry = CallAs<v1::ListSchoolsResponse>(*api_, request,
-                                                    "/junheng.v1.RegistryService/ListSchools", ask);
+    auto registry = CallAllPagesAs<v1::ListSchoolsResponse>(
+        *api_, request, "/junheng.v1.RegistryService/ListSchools", ask);
     if (registry.refused) return *registry.refused;
     return Tables({render::RegistryTable(registry.response, request.county, true)},
                   absl::StrCat(request.county, "-schools.xlsx"));

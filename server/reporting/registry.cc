@@ -1,7 +1,5 @@
 #include "server/reporting/registry.h"
 
-#include <set>
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
@@ -10,6 +8,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "server/audit/audit_entry.h"
 #include "server/storage/codes.h"
+#include "server/storage/page.h"
 
 namespace junheng::server {
 
@@ -21,31 +20,14 @@ absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
   const std::string& county = request.county_code();
   absl::Status county_ok = validate::CheckCountyCode(county);
   if (!county_ok.ok()) return county_ok;
-  std::vector<std::string> problems, warnings;
-  std::set<std::string> codes;
-  for (int i = 0; i < request.schools_size(); ++i) {
-    School school = request.schools(i);
-    if (school.county_code().empty()) school.set_county_code(county);
-    validate::ValidationResult checked = validate::ValidateSchool(school, county);
-    for (const auto& issue : checked.violations) {
-      problems.push_back(i18n::Say(i18n::server::kImportProblem, i + 1, school.school_code(),
-                                   validate::FormatIssue(issue)));
-    }
-    for (const auto& issue : checked.warnings) {
-      warnings.push_back(i18n::Say(i18n::server::kImportSchool, school.school_code(),
-                                   validate::FormatIssue(issue)));
-    }
-    if (!school.school_code().empty() && !codes.insert(school.school_code()).second) {
-      problems.push_back(i18n::Say(i18n::server::kImportDuplicate, i + 1, school.school_code()));
-    }
-  }
-  if (!problems.empty()) {
+  validate::RegistryImportCheck check = validate::CheckRegistryImport(request.schools(), county);
+  if (!check.problems.empty()) {
     return absl::InvalidArgumentError(
-        i18n::Say(i18n::server::kImportRejected, absl::StrJoin(problems, "\n  ")));
+        i18n::Say(i18n::server::kImportRejected, absl::StrJoin(check.problems, "\n  ")));
   }
 
   junheng::v1::UpsertSchoolsResponse response;
-  for (auto& w : warnings) response.add_warnings(std::move(w));
+  for (auto& w : check.warnings) response.add_warnings(std::move(w));
   storage::Change change(county);
   bool changed = false;
   for (School school : request.schools()) {
@@ -79,10 +61,18 @@ absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
     const storage::Store& store, const junheng::v1::ListSchoolsRequest& request) {
   absl::Status status = storage::CheckCodes({{"county_code", request.county_code()}});
   if (!status.ok()) return status;
-  auto schools = store.ListSchools(request.county_code());
+  auto page = storage::Page::Of(request);
+  if (!page.ok()) return page.status();
+  auto schools = store.ListSchools(request.county_code(), page->after(), page->read_limit());
   if (!schools.ok()) return schools.status();
   junheng::v1::ListSchoolsResponse response;
-  for (auto& school : *schools) *response.add_schools() = std::move(school);
+  for (auto& school : *schools) {
+    if (!page->Take(school)) break;
+    *response.add_schools() = std::move(school);
+  }
+  if (!response.schools().empty()) {
+    response.set_next_page_token(page->NextToken(response.schools().rbegin()->school_code()));
+  }
   return response;
 }
 

@@ -8,14 +8,15 @@
 
 namespace junheng::server {
 
-// Inserts or updates registry rows of one county. The whole request is validated first; any
-// violation rejects all of it (INVALID_ARGUMENT listing every row's problems) and nothing is
-// written. Unchanged rows are counted and not rewritten.
+// Inserts or updates registry rows of one county. The whole request is validated first
+// (validate::CheckRegistryImport); any violation rejects all of it (INVALID_ARGUMENT listing every
+// row's problems) and nothing is written. Unchanged rows are counted and not rewritten.
 [[nodiscard]] absl::StatusOr<junheng::v1::UpsertSchoolsResponse> UpsertSchools(
     storage::Store& store, const Clock& clock, const junheng::v1::UpsertSchoolsRequest& request,
     absl::string_view actor);
 
-// The county's schools by code. INVALID_ARGUMENT for a bad county code.
+// A page of the county's schools by code (storage/page.h). INVALID_ARGUMENT for a bad county
+// code, page size or page token.
 [[nodiscard]] absl::StatusOr<junheng::v1::ListSchoolsResponse> ListSchools(
     const storage::Store& store, const junheng::v1::ListSchoolsRequest& request);
 

@@ -1,6 +1,8 @@
 #include "server/reporting/report_intake.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "common/catalog/fields.h"
 #include "common/hash/sha256.h"
@@ -92,43 +95,63 @@ absl::StatusOr<junheng::v1::ValidateReportResponse> ReportIntake::Validate(
   return response;
 }
 
-absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequest& request,
-                                                          absl::string_view actor) {
+namespace {
+
+// One submission between its validation on a gRPC thread and its answer from the report writer.
+struct Submission {
+  SubmitReportRequest request;
+  std::string actor;
+  Checked checked;
+  std::string content_hash;
+  absl::Time now;
+};
+
+}  // namespace
+
+void ReportIntake::SubmitAsync(const SubmitReportRequest& request, absl::string_view actor,
+                               SubmitDone done) {
   const std::string& county = request.county_code();
   absl::Status county_ok = validate::CheckCountyCode(county);
-  if (!county_ok.ok()) return county_ok;
+  if (!county_ok.ok()) return done(county_ok);
   if (!validate::IsValidCode(request.submission_id())) {
-    return absl::InvalidArgumentError(
-        i18n::Say(i18n::server::kBadSubmissionId, request.submission_id()));
+    return done(absl::InvalidArgumentError(
+        i18n::Say(i18n::server::kBadSubmissionId, request.submission_id())));
   }
   if (request.replaces_version() < 0) {
-    return absl::InvalidArgumentError(i18n::Say(i18n::server::kBadReplacesVersion));
+    return done(absl::InvalidArgumentError(i18n::Say(i18n::server::kBadReplacesVersion)));
   }
-  SchoolReport report = request.report();
+  auto s = std::make_shared<Submission>();
+  s->request = request;
+  s->actor = std::string(actor);
+  SchoolReport& report = *s->request.mutable_report();
   if (report.county_code().empty()) report.set_county_code(county);
 
   auto checked = Check(*store_, county, report);
-  if (!checked.ok()) return checked.status();
+  if (!checked.ok()) return done(checked.status());
+  s->checked = *std::move(checked);
   absl::Status invalid = validate::ToStatus(
-      checked->result,
+      s->checked.result,
       i18n::Say(i18n::validation::kReportSubject, report.school_code(), report.period()));
-  if (!invalid.ok()) return invalid;
+  if (!invalid.ok()) return done(invalid);
 
-  const std::string content_hash = hash::MessageHash(report);
-  const storage::ReportProposal proposal{
-      county,       report.period(),           report.school_code(), request.submission_id(),
-      content_hash, request.replaces_version()};
-  absl::Time now;
+  s->content_hash = hash::MessageHash(report);
+  storage::ReportProposal proposal{
+      county,          report.period(),           report.school_code(), request.submission_id(),
+      s->content_hash, request.replaces_version()};
   // The bureau's preconditions, read under the store's lock like the version they guard.
-  auto admit = [&](const storage::Store& store) -> absl::Status {
-    now = clock_->Now();
+  auto admit = [s, clock = clock_](const storage::Store& store) -> absl::Status {
+    s->now = clock->Now();
+    const SchoolReport& report = s->request.report();
+    const std::string& county = s->request.county_code();
     absl::Status window =
-        CheckSubmissionWindow(store, county, report.period(), report.school_code(), now);
+        CheckSubmissionWindow(store, county, report.period(), report.school_code(), s->now);
     if (!window.ok()) return window;
     return CheckNotLocked(store, county, report.period(), report.school_code());
   };
-  auto build = [&](const storage::Store& store,
-                   int64_t version) -> absl::StatusOr<storage::ReportVersion> {
+  auto build = [s, clock = clock_](const storage::Store& store,
+                                   int64_t version) -> absl::StatusOr<storage::ReportVersion> {
+    const SchoolReport& report = s->request.report();
+    const std::string& county = s->request.county_code();
     auto period = store.GetPeriod(county, report.period());
     if (!period.ok()) return period.status();
     storage::ReportVersion next;
@@ -137,39 +160,92 @@ absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequ
     receipt.set_school_code(report.school_code());
     receipt.set_period(report.period());
     receipt.set_version(version);
-    receipt.set_server_time_unix_ms(absl::ToUnixMillis(now));
-    receipt.set_server_time(FormatInstant(now));
-    receipt.set_content_hash(content_hash);
-    receipt.set_submission_id(request.submission_id());
+    receipt.set_server_time_unix_ms(absl::ToUnixMillis(s->now));
+    receipt.set_server_time(FormatInstant(s->now));
+    receipt.set_content_hash(s->content_hash);
+    receipt.set_submission_id(s->request.submission_id());
     receipt.set_late(period->has_value() &&
-                     absl::ToUnixMillis(now) > (*period)->deadline_unix_ms());
-    for (std::string& field : validate::MissingFields(
-             report, checked->school.has_value() ? &*checked->school : nullptr)) {
+                     absl::ToUnixMillis(s->now) > (*period)->deadline_unix_ms());
+    const auto& school = s->checked.school;
+    for (std::string& field :
+         validate::MissingFields(report, school.has_value() ? &*school : nullptr)) {
       receipt.add_missing_fields(std::move(field));
     }
-    receipt.set_submitter(request.submitter().empty() ? std::string(actor) : request.submitter());
+    receipt.set_submitter(s->request.submitter().empty() ? s->actor : s->request.submitter());
     receipt.set_receipt_id(
         hash::Sha256Hex(absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/",
-                                     version, "/", content_hash))
+                                     version, "/", s->content_hash))
             .substr(0, 20));
     *next.stored.mutable_report() = report;
-    for (const auto& w : checked->result.warnings) *next.stored.add_warnings() = w;
+    for (const auto& w : s->checked.result.warnings) *next.stored.add_warnings() = w;
     next.audit = MakeAudit(
-        *clock_, actor, "report.accept",
+        *clock, s->actor, "report.accept",
         absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/v", version),
         report);
     next.audit.set_time_unix_ms(receipt.server_time_unix_ms());
     return next;
   };
-  auto outcome = store_->CommitReport(proposal, admit, build);
-  if (!outcome.ok()) return outcome.status();
+  auto answer = [s, done = std::move(done)](absl::StatusOr<storage::ReportOutcome> outcome) {
+    if (!outcome.ok()) return done(outcome.status());
+    SubmitReportResponse response;
+    *response.mutable_receipt() = std::move(outcome->receipt);
+    response.set_duplicate(outcome->duplicate);
+    if (s->checked.school.has_value()) response.set_school_name(s->checked.school->school_name());
+    for (const auto& w : s->checked.result.warnings) *response.add_warnings() = w;
+    done(std::move(response));
+  };
+  store_->CommitReportAsync(std::move(proposal), std::move(admit), std::move(build),
+                            std::move(answer));
+}
 
-  SubmitReportResponse response;
-  *response.mutable_receipt() = std::move(outcome->receipt);
-  response.set_duplicate(outcome->duplicate);
-  if (checked->school.has_value()) response.set_school_name(checked->school->school_name());
-  for (const auto& w : checked->result.warnings) *response.add_warnings() = w;
-  return response;
+void ReportIntake::SubmitBatchAsync(const junheng::v1::SubmitReportsRequest& request,
+                                    absl::string_view actor, const Permit& permit, BatchDone done) {
+  const int count = request.reports_size();
+  if (count == 0 || count > kMaxBatchReports) {
+    return done(
+        absl::InvalidArgumentError(i18n::Say(i18n::server::kBatchSize, count, kMaxBatchReports)));
+  }
+  struct Batch {
+    junheng::v1::SubmitReportsResponse response;
+    std::atomic<int> left;
+    BatchDone done;
+  };
+  auto batch = std::make_shared<Batch>();
+  batch->left = count;
+  batch->done = std::move(done);
+  for (int i = 0; i < count; ++i) batch->response.add_results();
+  for (int i = 0; i < count; ++i) {
+    SubmitReportRequest one = request.reports(i);
+    if (one.county_code().empty()) one.set_county_code(request.county_code());
+    auto answer = [batch, i](absl::StatusOr<SubmitReportResponse> result) {
+      junheng::v1::SubmitReportResult& slot = *batch->response.mutable_results(i);
+      if (result.ok()) {
+        *slot.mutable_response() = *std::move(result);
+      } else {
+        slot.set_code(static_cast<int>(result.status().code()));
+        slot.set_message(std::string(result.status().message()));
+      }
+      // The last answer, on whichever thread gives it, sends them all.
+      if (batch->left.fetch_sub(1) == 1) batch->done(std::move(batch->response));
+    };
+    if (absl::Status permitted = permit(one); !permitted.ok()) {
+      answer(permitted);
+      continue;
+    }
+    SubmitAsync(one, actor, std::move(answer));
+  }
+}
+
+absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequest& request,
+                                                          absl::string_view actor) {
+  absl::Notification answered;
+  absl::StatusOr<SubmitReportResponse> result;
+  SubmitAsync(request, actor, [&](absl::StatusOr<SubmitReportResponse> response) {
+    result = std::move(response);
+    answered.Notify();
+  });
+  answered.WaitForNotification();
+  return result;
 }
 
 }  // namespace junheng::server

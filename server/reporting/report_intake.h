@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/time/clock.h"
@@ -30,6 +32,25 @@ class ReportIntake {
 
   [[nodiscard]] absl::StatusOr<junheng::v1::SubmitReportResponse> Submit(
       const junheng::v1::SubmitReportRequest& request, absl::string_view actor);
+
+  // Submit without waiting for the disk: validates on the calling thread, then hands the report to
+  // the store's report writer (Store::CommitReportAsync), which calls `done` once its group is
+  // synced. `done` runs on the calling thread for a report refused before queueing, else on the
+  // writer thread; it must not block.
+  using SubmitDone = std::function<void(absl::StatusOr<junheng::v1::SubmitReportResponse>)>;
+  void SubmitAsync(const junheng::v1::SubmitReportRequest& request, absl::string_view actor,
+                   SubmitDone done);
+
+  // Every report of a SubmitReports call through SubmitAsync, in order, each answered on its own
+  // (a report refused does not stop the others); `done` gets all results once the last is known.
+  // INVALID_ARGUMENT for the whole call only when it has no report or more than
+  // kMaxBatchReports. `permit` is the caller's authorization of one report as a SubmitReport
+  // call; its refusal becomes that report's result.
+  static constexpr int kMaxBatchReports = 1000;
+  using BatchDone = std::function<void(absl::StatusOr<junheng::v1::SubmitReportsResponse>)>;
+  using Permit = std::function<absl::Status(const junheng::v1::SubmitReportRequest&)>;
+  void SubmitBatchAsync(const junheng::v1::SubmitReportsRequest& request, absl::string_view actor,
+                        const Permit& permit, BatchDone done);
 
   // Every violation and warning Submit's validation finds in the report, without storing it.
   // INVALID_ARGUMENT only for a bad county code; an error only when the registry cannot be read.

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/i18n/server_messages.h"
 #include "server/storage/codes.h"
+#include "server/storage/page.h"
 
 namespace junheng::server {
 
@@ -44,11 +45,22 @@ absl::StatusOr<junheng::v1::ListReportVersionsResponse> ListReportVersions(
                                              {"school_code", request.school_code()},
                                              {"period", request.period()}});
   if (!status.ok()) return status;
-  auto versions =
-      store.ListVersions(request.county_code(), request.period(), request.school_code());
+  auto page = storage::Page::Of(request);
+  if (!page.ok()) return page.status();
+  auto after = page->AfterNumber();
+  if (!after.ok()) return after.status();
+  auto versions = store.ListVersions(request.county_code(), request.period(), request.school_code(),
+                                     *after, page->read_limit());
   if (!versions.ok()) return versions.status();
   junheng::v1::ListReportVersionsResponse response;
-  for (auto& receipt : *versions) *response.add_versions() = std::move(receipt);
+  for (auto& receipt : *versions) {
+    if (!page->Take(receipt)) break;
+    *response.add_versions() = std::move(receipt);
+  }
+  if (!response.versions().empty()) {
+    response.set_next_page_token(
+        page->NextToken(absl::StrCat(response.versions().rbegin()->version())));
+  }
   return response;
 }
 
@@ -57,10 +69,19 @@ absl::StatusOr<junheng::v1::ListLatestReportsResponse> ListLatestReports(
   absl::Status status =
       storage::CheckCodes({{"county_code", request.county_code()}, {"period", request.period()}});
   if (!status.ok()) return status;
-  auto latest = store.ListLatest(request.county_code(), request.period());
+  auto page = storage::Page::Of(request);
+  if (!page.ok()) return page.status();
+  auto latest =
+      store.ListLatest(request.county_code(), request.period(), page->after(), page->read_limit());
   if (!latest.ok()) return latest.status();
   junheng::v1::ListLatestReportsResponse response;
-  for (auto& receipt : *latest) *response.add_latest() = std::move(receipt);
+  for (auto& receipt : *latest) {
+    if (!page->Take(receipt)) break;
+    *response.add_latest() = std::move(receipt);
+  }
+  if (!response.latest().empty()) {
+    response.set_next_page_token(page->NextToken(response.latest().rbegin()->school_code()));
+  }
   return response;
 }
 

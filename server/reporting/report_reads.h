@@ -7,7 +7,8 @@
 
 namespace junheng::server {
 
-// The reads of ReportingService. Each refuses bad codes with INVALID_ARGUMENT naming the field.
+// The reads of ReportingService. Each refuses bad codes with INVALID_ARGUMENT naming the field;
+// the listings are paginated (storage/page.h) and refuse a bad page size or token the same way.
 
 // The request's version of a school's report (0: the latest) with the bureau's review decision
 // on that version, if any. NOT_FOUND when the school has no report, or no such version, for the
@@ -15,11 +16,11 @@ namespace junheng::server {
 [[nodiscard]] absl::StatusOr<junheng::v1::StoredReport> GetReport(
     const storage::Store& store, const junheng::v1::GetReportRequest& request);
 
-// Receipts of every stored version of a school's report, oldest first.
+// A page of the receipts of a school's report's versions, oldest first.
 [[nodiscard]] absl::StatusOr<junheng::v1::ListReportVersionsResponse> ListReportVersions(
     const storage::Store& store, const junheng::v1::ListReportVersionsRequest& request);
 
-// The latest receipt of every school that reported for the period, by school code.
+// A page of the latest receipts of the schools that reported for the period, by school code.
 [[nodiscard]] absl::StatusOr<junheng::v1::ListLatestReportsResponse> ListLatestReports(
     const storage::Store& store, const junheng::v1::ListLatestReportsRequest& request);
 

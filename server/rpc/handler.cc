@@ -48,6 +48,16 @@ grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const abs
   return reactor;
 }
 
+absl::Status Handler::Permit(const auth::Principal& who,
+                             const google::protobuf::Message& request) const {
+  const google::protobuf::MethodDescriptor* method = auth::MethodTaking(*request.GetDescriptor());
+  if (method == nullptr) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("no access rule for ", request.GetDescriptor()->full_name()));
+  }
+  return auth_->Permit(who, *method, request);
+}
+
 absl::StatusOr<auth::Principal> Handler::Authorize(grpc::CallbackServerContext* context,
                                                    const google::protobuf::Message& request) const {
   const google::protobuf::MethodDescriptor* method = auth::MethodTaking(*request.GetDescriptor());

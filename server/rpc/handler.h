@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/i18n/lang.h"
+#include "common/rpc/grpc_status.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
@@ -50,6 +51,28 @@ class Handler {
     if (result.ok()) *response = *std::move(result);
     return Finish(context, result.status());
   }
+
+  // Handle for a call answered later, e.g. once the store's report writer has synced it:
+  // `start(who, done)` must call `done` exactly once, from any thread; the call finishes then.
+  // The gRPC thread returns as soon as `start` does.
+  template <typename Request, typename Response, typename Start>
+  grpc::ServerUnaryReactor* HandleAsync(grpc::CallbackServerContext* context,
+                                        const Request* request, Response* response,
+                                        Start&& start) const {
+    i18n::LangScope lang(CallerLang(*context));
+    absl::StatusOr<auth::Principal> who = Authorize(context, *request);
+    if (!who.ok()) return Finish(context, who.status());
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    std::forward<Start>(start)(*who, [reactor, response](absl::StatusOr<Response> result) {
+      if (result.ok()) *response = *std::move(result);
+      reactor->Finish(ToGrpcStatus(result.status()));
+    });
+    return reactor;
+  }
+
+  // Authorizer::Permit: one request carried inside an authorized call.
+  [[nodiscard]] absl::Status Permit(const auth::Principal& who,
+                                    const google::protobuf::Message& request) const;
 
  private:
   [[nodiscard]] absl::StatusOr<auth::Principal> Authorize(

@@ -24,8 +24,20 @@ using junheng::v1::UpsertSchoolsResponse;
 ServerUnaryReactor* ReportingServiceImpl::SubmitReport(CallbackServerContext* context,
                                                        const SubmitReportRequest* request,
                                                        SubmitReportResponse* response) {
-  return Handle(context, request, response,
-                [&](const Principal& who) { return intake_.Submit(*request, who.Actor()); });
+  return HandleAsync(context, request, response, [&](const Principal& who, auto done) {
+    intake_.SubmitAsync(*request, who.Actor(), std::move(done));
+  });
+}
+
+ServerUnaryReactor* ReportingServiceImpl::SubmitReports(
+    CallbackServerContext* context, const junheng::v1::SubmitReportsRequest* request,
+    junheng::v1::SubmitReportsResponse* response) {
+  return HandleAsync(context, request, response, [&](const Principal& who, auto done) {
+    // Each report must be one the caller could send alone: a clerk's only for their own school.
+    intake_.SubmitBatchAsync(
+        *request, who.Actor(),
+        [&](const SubmitReportRequest& report) { return Permit(who, report); }, std::move(done));
+  });
 }
 
 ServerUnaryReactor* ReportingServiceImpl::ValidateReport(

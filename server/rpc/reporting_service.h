@@ -20,6 +20,9 @@ class ReportingServiceImpl final : public junheng::v1::ReportingService::Callbac
   grpc::ServerUnaryReactor* SubmitReport(grpc::CallbackServerContext* context,
                                          const junheng::v1::SubmitReportRequest* request,
                                          junheng::v1::SubmitReportResponse* response) override;
+  grpc::ServerUnaryReactor* SubmitReports(grpc::CallbackServerContext* context,
+                                          const junheng::v1::SubmitReportsRequest* request,
+                                          junheng::v1::SubmitReportsResponse* response) override;
   grpc::ServerUnaryReactor* ValidateReport(grpc::CallbackServerContext* context,
                                            const junheng::v1::ValidateReportRequest* request,
                                            junheng::v1::ValidateReportResponse* response) override;

@@ -59,6 +59,10 @@ std::string ReviewKey(absl::string_view county, absl::string_view period,
   return absl::StrCat(county, "/", period, "/", school);
 }
 
+std::string ReviewPrefix(absl::string_view county, absl::string_view period) {
+  return absl::StrCat(county, "/", period, "/");
+}
+
 std::string FactsKey(absl::string_view county, absl::string_view period, int64_t version) {
   return absl::StrCat(FactsPrefix(county, period), absl::StrFormat("%012d", version));
 }

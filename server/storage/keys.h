@@ -39,6 +39,7 @@ std::string PeriodPrefix(absl::string_view county);
 std::string ExceptionKey(absl::string_view county, absl::string_view period,
                          absl::string_view school);
 std::string ReviewKey(absl::string_view county, absl::string_view period, absl::string_view school);
+std::string ReviewPrefix(absl::string_view county, absl::string_view period);
 std::string FactsKey(absl::string_view county, absl::string_view period, int64_t version);
 std::string FactsPrefix(absl::string_view county, absl::string_view period);
 std::string SnapshotKey(absl::string_view county, absl::string_view period, int64_t seq);

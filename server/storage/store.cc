@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "common/i18n/server_messages.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
@@ -76,6 +77,24 @@ absl::StatusOr<M> ParseStored(const std::string& bytes, absl::string_view what) 
     return absl::DataLossError(absl::StrCat("stored ", what, " cannot be decoded"));
   }
   return message;
+}
+
+// Each stored value of a scan decoded as M. `prefix` (the scan's) names the records of the
+// bureau (kBureauRecord) in a DATA_LOSS message, `what` the others.
+template <typename M>
+absl::StatusOr<std::vector<M>> DecodeAll(const std::vector<std::string>& values,
+                                         const std::string& prefix, absl::string_view what) {
+  std::vector<M> records;
+  records.reserve(values.size());
+  for (const auto& bytes : values) {
+    auto record = ParseStored<M>(bytes, what);
+    if (!record.ok() && what == kBureauRecord) {
+      return absl::DataLossError("a stored record cannot be decoded: " + prefix);
+    }
+    if (!record.ok()) return record.status();
+    records.push_back(*std::move(record));
+  }
+  return records;
 }
 
 std::string Serialize(const google::protobuf::Message& message) {
@@ -187,6 +206,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
   }
   std::unique_ptr<Store> store(new Store(std::move(db), std::move(handles), audit_seq));
   store->data_dir_ = data_dir;
+  store->StartReportWriter(store_options.hold_report_writer);
   return store;
 }
 
@@ -194,6 +214,7 @@ Store::Store(std::unique_ptr<rocksdb::DB> db, std::unique_ptr<Handles> handles, 
     : db_(std::move(db)), cf_(std::move(handles)), audit_seq_(audit_seq) {}
 
 Store::~Store() {
+  StopReportWriter();
   for (auto* handle : cf_->all) db_->DestroyColumnFamilyHandle(handle);
   db_->Close();
 }
@@ -240,17 +261,42 @@ absl::StatusOr<std::vector<M>> Store::ScanRecords(Family family, const std::stri
                                                   absl::string_view what) const {
   auto values = Scan(family, prefix);
   if (!values.ok()) return values.status();
-  std::vector<M> records;
-  records.reserve(values->size());
-  for (const auto& bytes : *values) {
-    auto record = ParseStored<M>(bytes, what);
-    if (!record.ok() && what == kBureauRecord) {
-      return absl::DataLossError("a stored record cannot be decoded: " + prefix);
-    }
-    if (!record.ok()) return record.status();
-    records.push_back(*std::move(record));
+  return DecodeAll<M>(*values, prefix, what);
+}
+
+absl::StatusOr<std::vector<std::string>> Store::ScanPage(Family family, const std::string& prefix,
+                                                         const std::string& start, size_t limit,
+                                                         bool newest_first) const {
+  std::vector<std::string> values;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), Handle(family)));
+  if (!newest_first) {
+    it->Seek(start.empty() ? prefix : start);
+    if (!start.empty() && it->Valid() && it->key() == start) it->Next();
+  } else {
+    // Every key under the prefix sorts below prefix + 0xff: codes and numbers are ASCII.
+    it->SeekForPrev(start.empty() ? absl::StrCat(prefix, "\xff") : start);
+    if (!start.empty() && it->Valid() && it->key() == start) it->Prev();
   }
-  return records;
+  while (values.size() < limit && it->Valid() && it->key().starts_with(prefix)) {
+    values.push_back(it->value().ToString());
+    if (newest_first) {
+      it->Prev();
+    } else {
+      it->Next();
+    }
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), absl::StrCat("scanning ", prefix));
+  return values;
+}
+
+template <typename M>
+absl::StatusOr<std::vector<M>> Store::ScanRecordPage(Family family, const std::string& prefix,
+                                                     const std::string& start, size_t limit,
+                                                     bool newest_first,
+                                                     absl::string_view what) const {
+  auto values = ScanPage(family, prefix, start, limit, newest_first);
+  if (!values.ok()) return values.status();
+  return DecodeAll<M>(*values, prefix, what);
 }
 
 absl::Status Store::ProbeWritable() {
@@ -401,12 +447,25 @@ absl::Status Store::CommitLocked(Change change, absl::string_view what) {
   int64_t seq = audit_seq_;
   std::map<std::string, std::string> heads = audit_heads_;
   for (auto& entry : change.audit_) {
-    entry.set_seq(++seq);
-    if (absl::Status chained = ChainAuditLocked(change.county_, entry, heads); !chained.ok()) {
-      return chained;
-    }
-    batch.Put(Handle(Family::kAudit), AuditKey(change.county_, seq), Serialize(entry));
+    absl::Status added = AddAuditLocked(change.county_, std::move(entry), seq, heads, batch);
+    if (!added.ok()) return added;
   }
+  return WriteWithAuditLocked(batch, seq, std::move(heads), what);
+}
+
+absl::Status Store::AddAuditLocked(absl::string_view county, AuditEntry entry, int64_t& seq,
+                                   std::map<std::string, std::string>& heads,
+                                   rocksdb::WriteBatch& batch) const {
+  entry.set_seq(seq + 1);
+  if (absl::Status chained = ChainAuditLocked(county, entry, heads); !chained.ok()) return chained;
+  ++seq;
+  batch.Put(Handle(Family::kAudit), AuditKey(county, seq), Serialize(entry));
+  return absl::OkStatus();
+}
+
+absl::Status Store::WriteWithAuditLocked(rocksdb::WriteBatch& batch, int64_t seq,
+                                         std::map<std::string, std::string> heads,
+                                         absl::string_view what) {
   batch.Put(Handle(Family::kMeta), kAuditSeqKey, absl::StrCat(seq));
   absl::Status status = WriteSynced(batch, what);
   if (status.ok()) {
@@ -438,56 +497,20 @@ absl::Status Store::CompareAndCommit(Prepare prepare) {
   return CommitLocked(**std::move(change), what);
 }
 
-absl::StatusOr<ReportOutcome> Store::CommitReport(const ReportProposal& p, AdmitReport admit,
+absl::StatusOr<ReportOutcome> Store::CommitReport(const ReportProposal& proposal, AdmitReport admit,
                                                   BuildReport build) {
-  absl::MutexLock lock(&mu_);
-  auto earlier = GetIdempotency(p.county, p.submission_id);
-  if (!earlier.ok()) return earlier.status();
-  if (earlier->has_value()) {
-    if ((*earlier)->content_hash() != p.content_hash) {
-      return absl::AlreadyExistsError(
-          i18n::Say(i18n::server::kSubmissionIdReused, p.submission_id));
-    }
-    return ReportOutcome{(*earlier)->receipt(), true};
-  }
-  auto latest = GetLatest(p.county, p.period, p.school);
-  if (!latest.ok()) return latest.status();
-  if (latest->has_value() && (*latest)->content_hash() == p.content_hash) {
-    // The clerk sent again what is already the latest version: nothing is stored twice.
-    return ReportOutcome{**latest, true};
-  }
-  if (absl::Status admitted = admit(*this); !admitted.ok()) return admitted;
-  const int64_t latest_version = latest->has_value() ? (*latest)->version() : 0;
-  if (p.replaces_version != latest_version) {
-    return absl::AbortedError(i18n::Say(i18n::server::kStaleReplacement, p.replaces_version,
-                                        p.school, p.period, latest_version));
-  }
-  auto version = build(*this, latest_version + 1);
-  if (!version.ok()) return version.status();
-  const Receipt& r = version->stored.receipt();
-  if (r.county_code() != p.county || r.period() != p.period || r.school_code() != p.school ||
-      r.version() != latest_version + 1) {
-    return absl::InternalError(absl::StrCat("the version built for ", p.school, " / ", p.period,
-                                            " is not version ", latest_version + 1,
-                                            " of that report; nothing was stored"));
-  }
-  Change change(p.county);
-  change.writes_.push_back(Change::Write{Family::kVersions,
-                                         VersionKey(p.county, p.period, p.school, r.version()),
-                                         Serialize(version->stored)});
-  change.writes_.push_back(
-      Change::Write{Family::kLatest, LatestKey(p.county, p.period, p.school), Serialize(r)});
-  if (!p.submission_id.empty()) {
-    IdempotencyRecord idempotency;
-    idempotency.set_content_hash(p.content_hash);
-    *idempotency.mutable_receipt() = r;
-    change.writes_.push_back(Change::Write{
-        Family::kIdempotency, IdempotencyKey(p.county, p.submission_id), Serialize(idempotency)});
-  }
-  change.Audit(std::move(version->audit));
-  ReportOutcome outcome{r, false};
-  absl::Status written = CommitLocked(std::move(change), "storing the report");
-  if (!written.ok()) return written;
+  // The writer calls admit and build before `done`, and this waits for `done`: the references
+  // outlive their use.
+  absl::Notification decided;
+  absl::StatusOr<ReportOutcome> outcome;
+  CommitReportAsync(
+      proposal, [&](const Store& store) { return admit(store); },
+      [&](const Store& store, int64_t version) { return build(store, version); },
+      [&](absl::StatusOr<ReportOutcome> result) {
+        outcome = std::move(result);
+        decided.Notify();
+      });
+  decided.WaitForNotification();
   return outcome;
 }
 
@@ -650,6 +673,63 @@ absl::StatusOr<std::optional<junheng::v1::StoredSession>> Store::GetSession(
 
 absl::StatusOr<std::vector<AuditEntry>> Store::ListAudit(absl::string_view county) const {
   return ScanRecords<AuditEntry>(Family::kAudit, AuditPrefix(county), "audit entry");
+}
+
+// --- Reads: pages ---
+
+absl::StatusOr<std::vector<School>> Store::ListSchools(absl::string_view county,
+                                                       absl::string_view after_school,
+                                                       size_t limit) const {
+  return ScanRecordPage<School>(Family::kRegistry, RegistryPrefix(county),
+                                after_school.empty() ? "" : RegistryKey(county, after_school),
+                                limit, false, "school");
+}
+
+absl::StatusOr<std::vector<Receipt>> Store::ListLatest(absl::string_view county,
+                                                       absl::string_view period,
+                                                       absl::string_view after_school,
+                                                       size_t limit) const {
+  return ScanRecordPage<Receipt>(
+      Family::kLatest, LatestPrefix(county, period),
+      after_school.empty() ? "" : LatestKey(county, period, after_school), limit, false,
+      "latest receipt");
+}
+
+absl::StatusOr<std::vector<Receipt>> Store::ListVersions(absl::string_view county,
+                                                         absl::string_view period,
+                                                         absl::string_view school,
+                                                         int64_t after_version,
+                                                         size_t limit) const {
+  auto versions = ScanRecordPage<StoredReport>(
+      Family::kVersions, VersionPrefix(county, period, school),
+      after_version <= 0 ? "" : VersionKey(county, period, school, after_version), limit, false,
+      "report version");
+  if (!versions.ok()) return versions.status();
+  std::vector<Receipt> receipts;
+  receipts.reserve(versions->size());
+  for (auto& stored : *versions) receipts.push_back(std::move(*stored.mutable_receipt()));
+  return receipts;
+}
+
+absl::StatusOr<std::vector<StoredToken>> Store::ListTokens(absl::string_view county,
+                                                           absl::string_view after_id,
+                                                           size_t limit) const {
+  return ScanRecordPage<StoredToken>(Family::kTokens, TokenPrefix(county),
+                                     after_id.empty() ? "" : TokenKey(county, after_id), limit,
+                                     false, kBureauRecord);
+}
+
+absl::StatusOr<std::vector<AuditEntry>> Store::ListAuditNewestFirst(absl::string_view county,
+                                                                    int64_t before_seq,
+                                                                    size_t limit) const {
+  return ScanRecordPage<AuditEntry>(Family::kAudit, AuditPrefix(county),
+                                    before_seq <= 0 ? "" : AuditKey(county, before_seq), limit,
+                                    true, "audit entry");
+}
+
+absl::StatusOr<std::vector<ReviewRecord>> Store::ListReviews(absl::string_view county,
+                                                             absl::string_view period) const {
+  return ScanRecords<ReviewRecord>(Family::kReviews, ReviewPrefix(county, period), kBureauRecord);
 }
 
 }  // namespace junheng::storage

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -14,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "common/i18n/lang.h"
 #include "google/protobuf/message.h"
 #include "junheng/v1/bureau.pb.h"
 #include "junheng/v1/evaluation_service.pb.h"
@@ -40,6 +44,16 @@ struct StoreOptions {
   // RocksDB raises anything below 64 KiB to that. Test fixtures set the smallest so that their
   // writes flush to SST files.
   size_t write_buffer_size = 0;
+  // The report writer starts held: queued reports wait until ReleaseReportWriter(), so that a
+  // test can put several into one group.
+  bool hold_report_writer = false;
+};
+
+// How the report writer has grouped its commits since the store was opened.
+struct GroupCommitStats {
+  int64_t groups = 0;   // synced batches written by the report writer
+  int64_t reports = 0;  // reports stored in them (duplicates and refusals not counted)
+  int64_t largest = 0;  // the most reports in one group
 };
 
 // Records to write together, and the audit entries that say why. Build one with the typed Put
@@ -209,6 +223,25 @@ class Store {
                                                            AdmitReport admit, BuildReport build)
       ABSL_LOCKS_EXCLUDED(mu_);
 
+  // CommitReport without waiting: the report joins the queue of the store's one report writer,
+  // which takes every report waiting when it is free, decides each in queue order exactly as
+  // CommitReport (a report sees the ones before it in its group: a second identical submission
+  // is a duplicate, a replacement of a version the group just wrote is checked against it), and
+  // writes all stored versions, their latest pointers, idempotency records and audit entries in
+  // one synced batch. `done` gets each outcome after that sync (OK means on disk), or the write's
+  // error, which then applies to every report the group would have stored. `done` runs on the
+  // writer thread, outside the store's lock, and must not block; `admit` and `build` run on it
+  // under the lock, in the language current when this was called.
+  using AdmitReportFn = std::function<absl::Status(const Store&)>;
+  using BuildReportFn = std::function<absl::StatusOr<ReportVersion>(const Store&, int64_t)>;
+  using ReportDone = std::function<void(absl::StatusOr<ReportOutcome>)>;
+  void CommitReportAsync(ReportProposal proposal, AdmitReportFn admit, BuildReportFn build,
+                         ReportDone done) ABSL_LOCKS_EXCLUDED(queue_mu_);
+
+  // Lets a writer held by StoreOptions::hold_report_writer go.
+  void ReleaseReportWriter() ABSL_LOCKS_EXCLUDED(queue_mu_);
+  GroupCommitStats group_commit_stats() const;
+
   // --- Reads: registry ---
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::School>> GetSchool(
       absl::string_view county, absl::string_view school) const;
@@ -285,6 +318,34 @@ class Store {
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::AuditEntry>> ListAudit(
       absl::string_view county) const;
 
+  // --- Reads: pages (page.h) ---
+  // At most `limit` records that come after `after` in the listing's key order; an empty (or 0)
+  // `after` starts at the first. `after` need not be stored: a page starts at the next key all
+  // the same. Reads take no lock, so a record written while a client walks the pages is in a
+  // later page when its key sorts after the page token, and in none when it sorts before.
+  //
+  // The county's schools by school code.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::School>> ListSchools(
+      absl::string_view county, absl::string_view after_school, size_t limit) const;
+  // The latest receipts of the period by school code.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListLatest(
+      absl::string_view county, absl::string_view period, absl::string_view after_school,
+      size_t limit) const;
+  // Receipts of a school's versions, oldest first.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListVersions(
+      absl::string_view county, absl::string_view period, absl::string_view school,
+      int64_t after_version, size_t limit) const;
+  // The county's tokens by id.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::StoredToken>> ListTokens(
+      absl::string_view county, absl::string_view after_id, size_t limit) const;
+  // Audit entries newest first: those with a seq below `before_seq` (0: from the newest).
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::AuditEntry>> ListAuditNewestFirst(
+      absl::string_view county, int64_t before_seq, size_t limit) const;
+  // The bureau's decision on each school's report for the period that has one, by school code
+  // (GetReview for every school at once).
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::ReviewRecord>> ListReviews(
+      absl::string_view county, absl::string_view period) const;
+
   // Backup (defined in backup.cc). Writes a consistent, openable copy of the whole database to
   // `destination` while the store keeps serving (RocksDB Checkpoint: SST files are hard-linked
   // when on the same file system, copied otherwise). `destination` must not exist or be an empty
@@ -309,10 +370,34 @@ class Store {
   template <typename M>
   absl::StatusOr<std::vector<M>> ScanRecords(Family family, const std::string& prefix,
                                              absl::string_view what) const;
+  // Scan of one page: values of at most `limit` keys starting with `prefix`, in key order from
+  // the first key after `start` (exclusive; "" = from the prefix's first key), or when
+  // `newest_first` in reverse order from the last key before `start` ("" = from its last key).
+  [[nodiscard]] absl::StatusOr<std::vector<std::string>> ScanPage(Family family,
+                                                                  const std::string& prefix,
+                                                                  const std::string& start,
+                                                                  size_t limit,
+                                                                  bool newest_first) const;
+  template <typename M>
+  absl::StatusOr<std::vector<M>> ScanRecordPage(Family family, const std::string& prefix,
+                                                const std::string& start, size_t limit,
+                                                bool newest_first, absl::string_view what) const;
 
   static std::string Describe(const Change& change);
   // THE commit: seq, chain, batch, sync. `what` names the change in error messages.
   [[nodiscard]] absl::Status CommitLocked(Change change, absl::string_view what)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Gives `entry` the sequence number after `seq`, chains it (ChainAuditLocked) and adds it to
+  // `batch`; then `seq` is its number. Nothing changes when chaining fails.
+  [[nodiscard]] absl::Status AddAuditLocked(absl::string_view county, junheng::v1::AuditEntry entry,
+                                            int64_t& seq, std::map<std::string, std::string>& heads,
+                                            rocksdb::WriteBatch& batch) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Adds the audit sequence `seq` to `batch`, writes it synced, and on success makes `seq` and
+  // `heads` the store's.
+  [[nodiscard]] absl::Status WriteWithAuditLocked(rocksdb::WriteBatch& batch, int64_t seq,
+                                                  std::map<std::string, std::string> heads,
+                                                  absl::string_view what)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Sets `entry`'s previous_hash from `heads` (or, for a county not yet in it, the stored last
   // entry) and its entry_hash, after its seq is set. `heads` is a copy that CommitLocked
@@ -325,6 +410,27 @@ class Store {
   // from its background error. Failures are logged and mapped (see the class comment).
   [[nodiscard]] absl::Status WriteSynced(rocksdb::WriteBatch& batch, absl::string_view what)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The report writer (report_writer.cc).
+  struct QueuedReport {
+    ReportProposal proposal;
+    AdmitReportFn admit;
+    BuildReportFn build;
+    ReportDone done;
+    i18n::Lang lang;
+  };
+  // What the reports before one in its group have written, keyed like the store.
+  struct GroupOverlay;
+  void RunReportWriter() ABSL_LOCKS_EXCLUDED(queue_mu_, mu_);
+  void CommitGroup(std::vector<QueuedReport>& group) ABSL_LOCKS_EXCLUDED(mu_);
+  // Decides one report of a group; on success adds its records to `batch`. `*written` says the
+  // outcome holds only once the batch is on disk.
+  absl::StatusOr<ReportOutcome> DecideInGroupLocked(QueuedReport& report, GroupOverlay& overlay,
+                                                    rocksdb::WriteBatch& batch, bool* written)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void StartReportWriter(bool held);
+  bool ReportWriterHasWork() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_);
+  void StopReportWriter() ABSL_LOCKS_EXCLUDED(queue_mu_);
+
   // Writes, syncs and removes a 64 KiB file in the data dir: OK when writes can work again.
   [[nodiscard]] absl::Status ProbeWritable();
 
@@ -340,6 +446,16 @@ class Store {
   std::map<std::string, std::string> audit_heads_ ABSL_GUARDED_BY(mu_);
   // The last write failed: Resume() first.
   bool write_failed_ ABSL_GUARDED_BY(mu_) = false;
+
+  // The report writer's queue, in arrival order.
+  mutable absl::Mutex queue_mu_ ABSL_ACQUIRED_BEFORE(mu_);
+  std::vector<QueuedReport> queue_ ABSL_GUARDED_BY(queue_mu_);
+  bool writer_held_ ABSL_GUARDED_BY(queue_mu_) = false;
+  bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
+  std::thread writer_;
+  std::atomic<int64_t> groups_{0};
+  std::atomic<int64_t> grouped_reports_{0};
+  std::atomic<int64_t> largest_group_{0};
 };
 
 }  // namespace junheng::storage

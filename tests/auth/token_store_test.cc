@@ -1,7 +1,11 @@
 #include "server/auth/token_store.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/auth/token_admin.h"
 #include "tests/testing/english.h"
 #include "tests/testing/store_fixture.h"
 
@@ -74,7 +78,7 @@ TEST_F(TokenStoreTest, OnlyASaltedHashOfTheSecretIsStored) {
   EXPECT_EQ(stored.salt_hex().size(), 32u);
   EXPECT_EQ(stored.secret_sha256_hex().size(), 64u);
   // Listing never shows a secret either.
-  auto listed = tokens_->List("140430");
+  auto listed = tokens_->List("140430", "", 100);
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->size(), 2u);
   for (const auto& info : *listed) EXPECT_THAT(info.DebugString(), Not(HasSubstr(secret)));
@@ -120,6 +124,37 @@ TEST_F(TokenStoreTest, IssueChecksItsArgumentsAndIsAudited) {
   EXPECT_EQ((*audit)[0].action(), "token.issue");
   EXPECT_EQ((*audit)[0].actor(), "test admin");
   EXPECT_THAT((*audit)[0].target(), HasSubstr(issued->info().id()));
+}
+
+TEST_F(TokenStoreTest, TokenListPagesWalkEveryTokenOnceInIdOrder) {
+  std::vector<std::string> issued;
+  for (int i = 0; i < 7; ++i) {
+    auto token = Issue(v1::BUREAU_VIEWER);
+    ASSERT_TRUE(token.ok()) << token.status();
+    issued.push_back(token->info().id());
+  }
+  std::sort(issued.begin(), issued.end());
+  v1::ListTokensRequest request;
+  request.set_county_code("140430");
+  request.set_page_size(3);
+  std::vector<std::string> walked;
+  int pages = 0;
+  do {
+    auto page = ListTokens(*tokens_, request);
+    ASSERT_TRUE(page.ok()) << page.status();
+    ++pages;
+    EXPECT_LE(page->tokens_size(), 3);
+    for (const auto& info : page->tokens()) walked.push_back(info.id());
+    request.set_page_token(page->next_page_token());
+  } while (!request.page_token().empty());
+  EXPECT_EQ(walked, issued);
+  EXPECT_EQ(pages, 3);
+
+  request.set_page_size(10001);
+  auto too_big = ListTokens(*tokens_, request);
+  EXPECT_TRUE(absl::IsInvalidArgument(too_big.status()));
+  EXPECT_THAT(too_big.status().message(), HasSubstr("page_size = 10001"));
+  EXPECT_THAT(too_big.status().message(), HasSubstr("10000"));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <set>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "client/rpc/connection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -114,6 +115,55 @@ TEST_F(ReportingIntegrationTest, InvalidReportListsEveryViolationAndStoresNothin
   EXPECT_THAT(message, HasSubstr("primary_students (小学在校生数) = -3"));
   EXPECT_THAT(message, HasSubstr("primary_teachers_above_degree (小学高于规定学历教师数) = 31"));
   EXPECT_THAT(message, HasSubstr("junior_students (初中在校生数) = 10"));
+  EXPECT_EQ(StoredVersions(), 0);
+}
+
+// SubmitReports: one result per report, in order, each as SubmitReport would have answered it
+// alone; a later report may replace one stored earlier in the same call.
+TEST_F(ReportingIntegrationTest, ABatchAnswersEachReportOnItsOwn) {
+  RegisterSchools();
+  v1::SubmitReportsRequest batch;
+  batch.set_county_code(kCounty);
+  *batch.add_reports() = Request("b-1", Report(600));
+  *batch.add_reports() = Request("b-2", Report(610), 1);  // replaces the one just before
+  *batch.add_reports() = Request("b-3", Report(-3));      // invalid
+  *batch.add_reports() = Request("b-4", Report(620), 1);  // stale: b-2 made version 2
+  SchoolReport unknown = Report(100);
+  unknown.set_school_code("nope");
+  *batch.add_reports() = Request("b-5", unknown);
+  *batch.add_reports() = Request("b-1", Report(600));  // b-1 again: its receipt
+  batch.mutable_reports(5)->clear_county_code();       // empty means the call's county
+  auto response = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReports, batch, 3);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->results_size(), 6);
+  const auto& r = response->results();
+  EXPECT_EQ(r[0].code(), 0) << r[0].message();
+  EXPECT_EQ(r[0].response().receipt().version(), 1);
+  EXPECT_EQ(r[0].response().school_name(), "school s1");
+  EXPECT_EQ(r[1].code(), 0) << r[1].message();
+  EXPECT_EQ(r[1].response().receipt().version(), 2);
+  EXPECT_EQ(r[2].code(), static_cast<int>(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(r[2].message(), HasSubstr("primary_students (小学在校生数) = -3"));
+  EXPECT_EQ(r[3].code(), static_cast<int>(absl::StatusCode::kAborted));
+  EXPECT_EQ(r[4].code(), static_cast<int>(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(r[4].message(), HasSubstr("not registered in county 140430"));
+  EXPECT_EQ(r[5].code(), 0) << r[5].message();
+  EXPECT_TRUE(r[5].response().duplicate());
+  EXPECT_EQ(r[5].response().receipt().version(), 1);
+  EXPECT_EQ(StoredVersions(), 2);
+}
+
+TEST_F(ReportingIntegrationTest, ABatchMustHoldOneToAThousandReports) {
+  RegisterSchools();
+  v1::SubmitReportsRequest batch;
+  batch.set_county_code(kCounty);
+  auto empty = connection_->Call(&v1::ReportingService::Stub::SubmitReports, batch);
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(empty.status().message(), HasSubstr("reports"));
+  for (int i = 0; i <= 1000; ++i) *batch.add_reports() = Request(absl::StrCat("x", i), Report(600));
+  auto over = connection_->Call(&v1::ReportingService::Stub::SubmitReports, batch);
+  EXPECT_EQ(over.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(over.status().message(), HasSubstr("1001"));
   EXPECT_EQ(StoredVersions(), 0);
 }
 

@@ -68,8 +68,12 @@ kill -9 "$AGENT_PID"
 wait "$AGENT_PID" 2>/dev/null
 AGENT_PID=""
 left=$(pending)
-echo "#   agent SIGKILLed with $(receipts) receipts stored and $left items left"
-if [ "$left" -gt 0 ] && [ "$left" -lt 100 ]; then
+kept=$(receipts)
+echo "#   agent SIGKILLed with $kept receipts stored and $left items left"
+# Midway: some receipts stored, not every item removed. The agent delivers in batches and keeps a
+# batch's receipts before it removes any of its items, so the kill may leave all 100 items with
+# some receipts already written: the crash between receipt and removal that a resend must mend.
+if [ "$kept" -gt 0 ] && [ "$left" -gt 0 ]; then
   echo "ok   - the agent was killed midway"
 else
   echo "FAIL - the agent was not killed midway ($left items left)"; failures=$((failures + 1))

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/synchronization/blocking_counter.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "server/storage/store.h"
@@ -124,6 +125,79 @@ TEST(PowerCutTest, EveryAcknowledgedReportSurvivesACutUnderLoad) {
       kCuts, static_cast<long long>(total_acked), static_cast<long long>(total_dropped_bytes),
       static_cast<long long>(total_removed));
   RecordProperty("acknowledged_reports", static_cast<int>(total_acked));
+}
+
+// Group commit: a group synced before the cut is there whole after it; a group whose sync the cut
+// stopped is answered with an error for every report and leaves nothing at all, not a version
+// without its latest pointer, idempotency record or audit entry.
+TEST(PowerCutTest, AGroupIsWholeOrAbsentAfterACut) {
+  constexpr int kGroup = 40;
+  TempDir dir;
+  auto fs = std::make_shared<FaultInjectionFs>();
+  int64_t first_group_ok = 0, second_group_failed = 0;
+  {
+    StoreOptions options;
+    options.env = fs->env();
+    options.hold_report_writer = true;
+    auto store = Store::Open(dir.path(), options);
+    ASSERT_TRUE(store.ok()) << store.status();
+    auto queue = [&](int group, std::atomic<int64_t>& ok, absl::BlockingCounter& answered) {
+      for (int i = 0; i < kGroup; ++i) {
+        const std::string school = "g" + std::to_string(group) + "s" + std::to_string(i);
+        const auto version = MakeVersion(school, 1);
+        const auto& r = version.receipt();
+        (*store)->CommitReportAsync(
+            storage::ReportProposal{r.county_code(), r.period(), r.school_code(), r.submission_id(),
+                                    r.content_hash(), 0},
+            [](const Store&) { return absl::OkStatus(); },
+            [version](const Store&, int64_t) -> absl::StatusOr<storage::ReportVersion> {
+              storage::ReportVersion next{version, {}};
+              next.audit.set_action("report.accept");
+              return next;
+            },
+            [&](absl::StatusOr<storage::ReportOutcome> outcome) {
+              if (outcome.ok()) ++ok;
+              answered.DecrementCount();
+            });
+      }
+    };
+    std::atomic<int64_t> ok1{0}, ok2{0};
+    absl::BlockingCounter first(kGroup);
+    queue(1, ok1, first);
+    (*store)->ReleaseReportWriter();
+    first.Wait();
+    EXPECT_EQ((*store)->group_commit_stats().largest, kGroup) << "not written as one group";
+    fs->SetFault(FaultInjectionFs::Fault::kPowerCut);
+    absl::BlockingCounter second(kGroup);
+    queue(2, ok2, second);
+    second.Wait();
+    first_group_ok = ok1.load();
+    second_group_failed = kGroup - ok2.load();
+  }
+  EXPECT_EQ(first_group_ok, kGroup);
+  EXPECT_EQ(second_group_failed, kGroup) << "a report was acknowledged without its sync";
+  fs->DropUnsyncedData();
+
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto latest = (*store)->ListLatest("140430", "2024");
+  ASSERT_TRUE(latest.ok());
+  EXPECT_EQ(latest->size(), static_cast<size_t>(kGroup));
+  for (int i = 0; i < kGroup; ++i) {
+    const std::string kept = "g1s" + std::to_string(i), lost = "g2s" + std::to_string(i);
+    auto version = (*store)->GetReportVersion("140430", "2024", kept, 1);
+    ASSERT_TRUE(version.ok() && version->has_value()) << kept;
+    auto idem = (*store)->GetIdempotency("140430", kept + "-v1");
+    EXPECT_TRUE(idem.ok() && idem->has_value()) << kept;
+    auto gone = (*store)->GetReportVersion("140430", "2024", lost, 1);
+    ASSERT_TRUE(gone.ok());
+    EXPECT_FALSE(gone->has_value()) << lost << " was stored though its group never synced";
+    auto no_idem = (*store)->GetIdempotency("140430", lost + "-v1");
+    EXPECT_TRUE(no_idem.ok() && !no_idem->has_value()) << lost;
+  }
+  auto audit = (*store)->ListAudit("140430");
+  ASSERT_TRUE(audit.ok());
+  EXPECT_EQ(audit->size(), static_cast<size_t>(kGroup)) << "one audit entry per kept report";
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
+#include "junheng/v1/services.grpc.pb.h"
 #include "tests/testing/in_process_server.h"
 
 namespace junheng {
@@ -56,6 +57,9 @@ const std::vector<Row>& Expectations() {
   static const std::vector<Row> rows = {
       {"/junheng.v1.ReportingService/SubmitReport", kClerk | kAdmin, "county_code",
        "report.school_code"},
+      // Each report of the batch is held to the SubmitReport row again (a clerk's own school):
+      // ReportingIntegrationTest.ABatchAnswersEachReportOnItsOwn.
+      {"/junheng.v1.ReportingService/SubmitReports", kClerk | kAdmin, "county_code", ""},
       {"/junheng.v1.ReportingService/ValidateReport", kClerk | kAdmin, "county_code",
        "report.school_code"},
       {"/junheng.v1.ReportingService/GetReport", kClerk | kBureau, "county_code", "school_code"},
@@ -296,6 +300,32 @@ TEST_F(AuthorizationMatrixTest, EveryMethodRoleAndScope) {
 }
 
 // A token of another county is refused in this county, though both live on one server.
+// SubmitReports passes the county row; each report in it must then pass the SubmitReport row on
+// its own, so a clerk's batch cannot carry another school's report.
+TEST_F(AuthorizationMatrixTest, ABatchHoldsEachReportToTheClerksOwnSchool) {
+  v1::SubmitReportsRequest request;
+  request.set_county_code(kCounty);
+  for (const char* school : {kSchool, "s2"}) {
+    v1::SubmitReportRequest* one = request.add_reports();
+    one->set_submission_id(absl::StrCat("batch-", school));
+    one->mutable_report()->set_school_code(school);
+    one->mutable_report()->set_period("2024");
+  }
+  auto stub = v1::ReportingService::NewStub(channel_);
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
+  context.AddMetadata("authorization", "Bearer " + tokens_[kClerk]);
+  v1::SubmitReportsResponse response;
+  grpc::Status status = stub->SubmitReports(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(response.results_size(), 2);
+  EXPECT_NE(response.results(0).code(), static_cast<int>(absl::StatusCode::kPermissionDenied))
+      << response.results(0).message();
+  EXPECT_EQ(response.results(1).code(), static_cast<int>(absl::StatusCode::kPermissionDenied));
+  EXPECT_TRUE(absl::StrContains(response.results(1).message(), "s2"))
+      << response.results(1).message();
+}
+
 TEST_F(AuthorizationMatrixTest, ACountysAdminCannotReachAnotherCounty) {
   v1::IssueTokenRequest request;
   request.set_county_code(kOtherCounty);

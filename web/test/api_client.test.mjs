@@ -1,7 +1,7 @@
 // api.js's call() over a stubbed fetch: what it sends and how it reads answers and failures.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, call, getReportOrNull, isRetryable, readReportFile, session, submitReport } from '../public/js/api.js';
+import { ApiError, allPages, call, getReportOrNull, isRetryable, LARGEST_PAGE, listSchools, readReportFile, session, submissionStatus, submitReport } from '../public/js/api.js';
 
 let sent;
 let answer;
@@ -103,4 +103,38 @@ test('the server\'s message names an uploaded file by its real name', async () =
   answer = () => json(400, { code: 'invalid_argument', message: `${encodeURIComponent(name)}：第 2 行，小学在校生数：“620人”不是整数` });
   await assert.rejects(readReportFile({ name, arrayBuffer: async () => new ArrayBuffer(1) }),
     (err) => err.message === '新店小学.csv：第 2 行，小学在校生数：“620人”不是整数');
+});
+
+test('a listing follows next_page_token and concatenates the pages in order', async () => {
+  const pages = {
+    '': { schools: [{ school_code: 'a' }, { school_code: 'b' }], next_page_token: 't1' },
+    t1: { schools: [{ school_code: 'c' }], next_page_token: 't2' },
+    t2: { schools: [{ school_code: 'd' }] },
+  };
+  answer = (url, init) => json(200, pages[JSON.parse(init.body).page_token]);
+  const out = await listSchools({ county_code: '140430' });
+  assert.deepEqual(out, { schools: ['a', 'b', 'c', 'd'].map((school_code) => ({ school_code })) });
+  const bodies = sent.map((s) => JSON.parse(s.init.body));
+  assert.deepEqual(bodies.map((b) => b.page_token), ['', 't1', 't2']);
+  assert.ok(bodies.every((b) => b.county_code === '140430' && b.page_size === LARGEST_PAGE));
+});
+
+test('a status walked page by page keeps the first page\'s counts and warnings once', async () => {
+  const counts = { schools_total: 3, submitted: 1 };
+  const pages = {
+    '': { ...counts, schools: [{ school_code: 'a' }, { school_code: 'b' }], warnings: [{ school_code: 'a' }], next_page_token: 'n' },
+    n: { ...counts, schools: [{ school_code: 'c' }] },
+  };
+  answer = (url, init) => json(200, pages[JSON.parse(init.body).page_token]);
+  const out = await submissionStatus({ county_code: '140430', period: '2024' });
+  assert.equal(out.schools_total, 3);
+  assert.equal(out.submitted, 1);
+  assert.deepEqual(out.schools.map((x) => x.school_code), ['a', 'b', 'c']);
+  assert.equal(out.warnings.length, 1);
+  assert.equal('next_page_token' in out, false);
+});
+
+test('a server that answers the same page token again is an error, not an endless loop', async () => {
+  answer = () => json(200, { schools: [], next_page_token: 'same' });
+  await assert.rejects(allPages('ListSchools', { county_code: '140430' }), (err) => err.code === 'internal');
 });

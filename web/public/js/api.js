@@ -31,6 +31,7 @@ const CODE_OF_STATUS = {
  * misses one or names one the protos do not have. */
 export const METHODS = Object.freeze([
   ['ReportingService', 'SubmitReport'],
+  ['ReportingService', 'SubmitReports'],
   ['ReportingService', 'ValidateReport'],
   ['ReportingService', 'GetReport'],
   ['ReportingService', 'ListReportVersions'],
@@ -70,15 +71,18 @@ export const build = Object.freeze({
   // ReportingService
   SubmitReport: ({ county_code = '', submission_id = '', report = {}, replaces_version = 0, submitter = '' } = {}) =>
     ({ county_code, submission_id, report, replaces_version: String(replaces_version), submitter }),
+  SubmitReports: ({ county_code = '', reports = [] } = {}) =>
+    ({ county_code, reports: Array.isArray(reports) ? reports.map((one) => build.SubmitReport(one)) : reports }),
   ValidateReport: ({ county_code = '', report = {} } = {}) => ({ county_code, report }),
   GetReport: ({ county_code = '', school_code = '', period = '', version = 0 } = {}) =>
     ({ county_code, school_code, period, version: String(version) }),
-  ListReportVersions: ({ county_code = '', school_code = '', period = '' } = {}) =>
-    ({ county_code, school_code, period }),
-  ListLatestReports: ({ county_code = '', period = '' } = {}) => ({ county_code, period }),
+  ListReportVersions: ({ county_code = '', school_code = '', period = '', page_size = 0, page_token = '' } = {}) =>
+    ({ county_code, school_code, period, page_size, page_token }),
+  ListLatestReports: ({ county_code = '', period = '', page_size = 0, page_token = '' } = {}) =>
+    ({ county_code, period, page_size, page_token }),
   // RegistryService
   UpsertSchools: ({ county_code = '', schools = [] } = {}) => ({ county_code, schools }),
-  ListSchools: ({ county_code = '' } = {}) => ({ county_code }),
+  ListSchools: ({ county_code = '', page_size = 0, page_token = '' } = {}) => ({ county_code, page_size, page_token }),
   GetSchool: ({ county_code = '', school_code = '' } = {}) => ({ county_code, school_code }),
   // BureauService
   DefinePeriod: ({ period = {} } = {}) => ({ period }),
@@ -86,7 +90,8 @@ export const build = Object.freeze({
   GrantException: ({ exception = {} } = {}) => ({ exception }),
   ReviewReport: ({ county_code = '', period = '', school_code = '', version = 0, action = '', comment = '', reviewer = '' } = {}) =>
     ({ county_code, period, school_code, version: String(version), action, comment, reviewer }),
-  SubmissionStatus: ({ county_code = '', period = '' } = {}) => ({ county_code, period }),
+  SubmissionStatus: ({ county_code = '', period = '', page_size = 0, page_token = '' } = {}) =>
+    ({ county_code, period, page_size, page_token }),
   Reminders: ({ county_code = '', period = '', days = 0 } = {}) => ({ county_code, period, days }),
   Due: ({ county_code = '', school_code = '' } = {}) => ({ county_code, school_code }),
   // AdminService
@@ -111,10 +116,10 @@ export const build = Object.freeze({
   IssueToken: ({ county_code = '', role = 'ROLE_UNSPECIFIED', school_code = '', expires_unix_ms = 0, label = '', enrolment = false } = {}) =>
     ({ county_code, role, school_code, expires_unix_ms: String(expires_unix_ms), label, enrolment }),
   RevokeToken: ({ county_code = '', id = '' } = {}) => ({ county_code, id }),
-  ListTokens: ({ county_code = '' } = {}) => ({ county_code }),
+  ListTokens: ({ county_code = '', page_size = 0, page_token = '' } = {}) => ({ county_code, page_size, page_token }),
   // AuditService
-  ListAudit: ({ county_code = '', school_code = '', actor = '', from_unix_ms = 0, to_unix_ms = 0, limit = 0 } = {}) =>
-    ({ county_code, school_code, actor, from_unix_ms: String(from_unix_ms), to_unix_ms: String(to_unix_ms), limit }),
+  ListAudit: ({ county_code = '', school_code = '', actor = '', from_unix_ms = 0, to_unix_ms = 0, limit = 0, page_token = '' } = {}) =>
+    ({ county_code, school_code, actor, from_unix_ms: String(from_unix_ms), to_unix_ms: String(to_unix_ms), limit, page_token }),
   VerifyAudit: ({ county_code = '' } = {}) => ({ county_code }),
 });
 
@@ -207,17 +212,51 @@ export function rpc(method, args = {}, options = {}) {
   return call(service, method, build[method](args), options);
 }
 
-// Thin helpers for the pages (args as in `build`).
+/** The largest page a server gives (docs/api.md, "Pages"); it still ends a page at 2 MiB. */
+export const LARGEST_PAGE = 10000;
+
+/**
+ * Every page of a paginated listing (docs/api.md, "Pages") as one answer: calls `method` with
+ * `args`, then again with each answer's next_page_token as page_token, concatenating the arrays
+ * (repeated fields) in page order; other fields are the first page's (a status page's counts are
+ * the whole county's on every page, its warnings come on the first). next_page_token is removed.
+ * Pages default to the largest size, so a county of any size takes few calls. Throws ApiError.
+ */
+export async function allPages(method, args = {}, options = {}) {
+  const request = { page_size: LARGEST_PAGE, ...args };
+  let merged = null;
+  let token = request.page_token ?? '';
+  do {
+    const page = await rpc(method, { ...request, page_token: token }, options);
+    const next = page.next_page_token ?? '';
+    delete page.next_page_token;
+    if (merged === null) {
+      merged = page;
+    } else {
+      for (const [key, value] of Object.entries(page)) {
+        if (Array.isArray(value)) merged[key] = [...(merged[key] ?? []), ...value];
+        else if (!(key in merged)) merged[key] = value;
+      }
+    }
+    if (next && next === token) throw new ApiError('internal', `服务器重复给出了同一页（${method}）`, 0);
+    token = next;
+  } while (token);
+  return merged;
+}
+
+// Thin helpers for the pages (args as in `build`). Listings follow every page (allPages).
 export const submitReport = (args, options) => rpc('SubmitReport', args, options);
+/** Many reports in one call (at most 1000): one result per report, { response } or { code, message }. */
+export const submitReports = (args, options) => rpc('SubmitReports', args, options);
 export const validateReport = (args, options) => rpc('ValidateReport', args, options);
 export const getReport = (args, options) => rpc('GetReport', args, options);
-export const listReportVersions = (args, options) => rpc('ListReportVersions', args, options);
-export const listLatestReports = (args, options) => rpc('ListLatestReports', args, options);
+export const listReportVersions = (args, options) => allPages('ListReportVersions', args, options);
+export const listLatestReports = (args, options) => allPages('ListLatestReports', args, options);
 export const getSchool = (args, options) => rpc('GetSchool', args, options);
-export const listSchools = (args, options) => rpc('ListSchools', args, options);
+export const listSchools = (args, options) => allPages('ListSchools', args, options);
 export const listPeriods = (args, options) => rpc('ListPeriods', args, options);
 export const due = (args, options) => rpc('Due', args, options);
-export const submissionStatus = (args, options) => rpc('SubmissionStatus', args, options);
+export const submissionStatus = (args, options) => allPages('SubmissionStatus', args, options);
 export const reminders = (args, options) => rpc('Reminders', args, options);
 export const reviewReport = (args, options) => rpc('ReviewReport', args, options);
 export const evaluate = (args, options) => rpc('Evaluate', args, options);
