@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -16,6 +17,18 @@ namespace junheng::client {
 // many files, before it relies on any of them.
 [[nodiscard]] absl::Status WriteFileDurably(const std::string& path, absl::string_view content,
                                             bool sync_directory = true);
+
+// WriteFileDurably for many files of one directory `dir` (paths as in WriteFileDurably): all are
+// written, then all fsync'd, then all renamed, then the directory fsync'd once. A file system
+// commits its journal once for the lot instead of once per file, so thousands of files take about
+// as long as a few. Each file is whole or absent after a crash; on an error, files before the
+// failing one may have been renamed into place.
+struct FileContent {
+  std::string path;
+  std::string content;
+};
+[[nodiscard]] absl::Status WriteFilesDurably(const std::string& dir,
+                                             const std::vector<FileContent>& files);
 
 // Removes `path` and fsyncs its directory (unless `sync_directory` is false, as above). OK when
 // it is already gone.

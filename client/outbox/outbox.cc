@@ -116,6 +116,8 @@ absl::Status Outbox::Add(const OutboxItem& item) {
 
 absl::Status Outbox::AddAll(const std::vector<OutboxItem>& items) {
   DirLock lock(dir_);
+  std::vector<FileContent> files;
+  files.reserve(items.size());
   for (const OutboxItem& item : items) {
     const std::string& id = item.request().submission_id();
     if (!validate::IsValidCode(id)) {
@@ -125,10 +127,9 @@ absl::Status Outbox::AddAll(const std::vector<OutboxItem>& items) {
     if (fs::exists(ItemPath(id), ec)) {
       return absl::AlreadyExistsError(i18n::Say(i18n::outbox::kItemExists, id));
     }
-    absl::Status written = WriteFileDurably(ItemPath(id), ToJson(item), /*sync_directory=*/false);
-    if (!written.ok()) return written;
+    files.push_back({ItemPath(id), ToJson(item)});
   }
-  return SyncDirectory(dir_);
+  return WriteFilesDurably(dir_, files);
 }
 
 absl::StatusOr<std::vector<OutboxItem>> Outbox::List() const {
@@ -209,13 +210,13 @@ absl::Status Outbox::Complete(const OutboxItem& item,
 
 absl::Status Outbox::CompleteAll(const std::vector<Delivered>& delivered) {
   // The receipts first: if we crash before an item is removed, its resend gets the same receipt.
+  std::vector<FileContent> receipts;
+  receipts.reserve(delivered.size());
   for (const Delivered& d : delivered) {
-    absl::Status kept =
-        WriteFileDurably(absl::StrCat(receipts_dir_, "/", ReceiptName(*d.item, *d.response)),
-                         ReceiptJson(*d.item, *d.response), /*sync_directory=*/false);
-    if (!kept.ok()) return kept;
+    receipts.push_back({absl::StrCat(receipts_dir_, "/", ReceiptName(*d.item, *d.response)),
+                        ReceiptJson(*d.item, *d.response)});
   }
-  if (absl::Status synced = SyncDirectory(receipts_dir_); !synced.ok()) return synced;
+  if (absl::Status kept = WriteFilesDurably(receipts_dir_, receipts); !kept.ok()) return kept;
   DirLock lock(dir_);
   for (const Delivered& d : delivered) {
     absl::Status removed = RemoveFileDurably(ItemPath(d.item->request().submission_id()),

@@ -175,6 +175,66 @@ TEST_F(OutboxDeliveryTest, FailedLeftoversGoWhenTheirPeriodIsDeliveredAndReceipt
   EXPECT_EQ(Versions(), 1);
 }
 
+// A backlog bigger than one SubmitReports call: the versions are chosen in one pass (a second
+// report of the same school replaces the first), kept with AddAll, delivered in batches of 500,
+// and each item gets its own answer: receipts for the good ones, a refusal for the bad one.
+TEST_F(OutboxDeliveryTest, ABacklogGoesInBatchesAndEachItemGetsItsOwnAnswer) {
+  constexpr int kSchools = 1100;
+  v1::UpsertSchoolsRequest schools;
+  schools.set_county_code("140430");
+  for (int i = 0; i < kSchools; ++i) {
+    auto* s = schools.add_schools();
+    s->set_school_code(absl::StrCat("b", i));
+    s->set_school_name(absl::StrCat("backlog ", i));
+    s->set_school_type("primary");
+  }
+  ASSERT_TRUE(connection_->Call(&v1::RegistryService::Stub::UpsertSchools, schools).ok());
+
+  std::vector<v1::SchoolReport> reports;
+  for (int i = 0; i < kSchools; ++i) {
+    reports.push_back(Item("x", absl::StrCat("b", i), 0, 100 + i, 0).request().report());
+  }
+  reports.push_back(Item("x", "b0", 0, 555, 0).request().report());   // b0 again: replaces it
+  reports.push_back(Item("x", "nope", 0, 10, 0).request().report());  // not registered
+  bool reachable = true;
+  auto chosen = client::ChooseReplacesVersions(*outbox_, connection_, reports, &reachable);
+  ASSERT_TRUE(chosen.ok()) << chosen.status();
+  ASSERT_EQ(chosen->size(), reports.size());
+  EXPECT_EQ((*chosen)[0], 0);
+  EXPECT_EQ((*chosen)[kSchools], 1) << "the second report of b0 replaces the first";
+  std::vector<v1::OutboxItem> items;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    items.push_back(Item(absl::StrCat("bk-", i), reports[i].school_code(), (*chosen)[i],
+                         reports[i].primary_students(), static_cast<int64_t>(i)));
+  }
+  ASSERT_TRUE(outbox_->AddAll(items).ok());
+  auto listed = outbox_->List();
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), items.size());
+
+  std::vector<std::string> seen;
+  auto summary = client::DeliverPending(
+      *outbox_, *connection_, 3, [&](const v1::OutboxItem& item, const client::DeliveryResult&) {
+        seen.push_back(item.request().submission_id());
+      });
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_EQ(summary->delivered, kSchools + 1);
+  EXPECT_EQ(summary->rejected, 1);
+  EXPECT_EQ(summary->pending, 0);
+  ASSERT_EQ(seen.size(), items.size());
+  EXPECT_EQ(seen.front(), "bk-0");
+  EXPECT_EQ(seen.back(), absl::StrCat("bk-", items.size() - 1)) << "answers in outbox order";
+  auto left = outbox_->List();
+  ASSERT_TRUE(left.ok());
+  EXPECT_TRUE(left->empty());
+  auto receipts = outbox_->ListReceipts();
+  ASSERT_TRUE(receipts.ok());
+  EXPECT_EQ(receipts->size(), static_cast<size_t>(kSchools + 1));
+  auto newest = outbox_->NewestReceiptVersions();
+  ASSERT_TRUE(newest.ok());
+  EXPECT_EQ((*newest)["140430/b0/2024"], 2);
+}
+
 TEST_F(OutboxDeliveryTest, AResendAfterALostAnswerGetsTheOriginalReceipt) {
   v1::OutboxItem item = Item("lost-answer", "s1", 0, 500, 1);
   ASSERT_TRUE(outbox_->Add(item).ok());
