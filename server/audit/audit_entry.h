@@ -14,5 +14,9 @@ namespace junheng::server {
 junheng::v1::AuditEntry MakeAudit(const Clock& clock, absl::string_view actor,
                                   absl::string_view action, std::string target,
                                   const google::protobuf::Message& content);
+// The same, with the content's hash::MessageHash already made (a report's content_hash).
+junheng::v1::AuditEntry MakeAudit(const Clock& clock, absl::string_view actor,
+                                  absl::string_view action, std::string target,
+                                  std::string content_hash);
 
 }  // namespace junheng::server

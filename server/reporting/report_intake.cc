@@ -181,7 +181,7 @@ void ReportIntake::SubmitAsync(const SubmitReportRequest& request, absl::string_
     next.audit = MakeAudit(
         *clock, s->actor, "report.accept",
         absl::StrCat(county, "/", report.period(), "/", report.school_code(), "/v", version),
-        report);
+        s->content_hash);
     next.audit.set_time_unix_ms(receipt.server_time_unix_ms());
     return next;
   };
