@@ -170,6 +170,18 @@ absl::StatusOr<bool> Outbox::Update(const OutboxItem& item) {
   return true;
 }
 
+absl::Status Outbox::UpdateAll(const std::vector<OutboxItem>& items) {
+  DirLock lock(dir_);
+  std::vector<FileContent> files;
+  files.reserve(items.size());
+  for (const OutboxItem& item : items) {
+    const std::string path = ItemPath(item.request().submission_id());
+    std::error_code ec;
+    if (fs::exists(path, ec)) files.push_back({path, ToJson(item)});
+  }
+  return WriteFilesDurably(dir_, files);
+}
+
 absl::StatusOr<bool> Outbox::Drop(absl::string_view submission_id) {
   if (!validate::IsValidCode(submission_id)) return false;
   const std::string path = ItemPath(submission_id);

@@ -45,6 +45,9 @@ class Outbox {
       absl::string_view submission_id) const;
   // Rewrites an item that is still in the outbox; false (and nothing written) when it is gone.
   [[nodiscard]] absl::StatusOr<bool> Update(const junheng::v1::OutboxItem& item);
+  // Update for many items, written with one directory sync; items no longer in the outbox are
+  // skipped.
+  [[nodiscard]] absl::Status UpdateAll(const std::vector<junheng::v1::OutboxItem>& items);
   // Removes an item without a receipt (`junheng outbox drop`); false when there was none.
   [[nodiscard]] absl::StatusOr<bool> Drop(absl::string_view submission_id);
   // Stores the receipt of `item` durably, then removes the item.

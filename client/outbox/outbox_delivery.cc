@@ -126,22 +126,32 @@ void RecordChunk(Outbox& outbox, const std::vector<const OutboxItem*>& chunk,
       }
     }
   }
+  // Items to send again get one more attempt and the reason, written together (a whole call
+  // that failed leaves up to 500 of them).
+  std::vector<OutboxItem> retried;
   for (size_t i = 0; i < chunk.size(); ++i) {
     DeliveryResult& result = results[i];
-    if (result.delivery == Delivery::kDelivered) continue;
-    absl::StatusOr<bool> recorded;
-    if (result.delivery == Delivery::kRejected) {
-      recorded = outbox.Drop(chunk[i]->request().submission_id());
-    } else {
-      OutboxItem item = *chunk[i];
+    if (result.delivery == Delivery::kRetryLater) {
+      OutboxItem& item = retried.emplace_back(*chunk[i]);
       item.set_attempts(item.attempts() + 1);
       item.set_last_error(std::string(result.status.message()));
-      recorded = outbox.Update(item);
+      continue;
     }
-    if (!recorded.ok()) {
+    if (result.delivery != Delivery::kRejected) continue;
+    absl::StatusOr<bool> dropped = outbox.Drop(chunk[i]->request().submission_id());
+    if (!dropped.ok()) {
       result.status = absl::Status(result.status.code(),
                                    i18n::Say(i18n::outbox::kItemNotUpdated, result.status.message(),
-                                             recorded.status().message()));
+                                             dropped.status().message()));
+    }
+  }
+  if (retried.empty()) return;
+  if (absl::Status updated = outbox.UpdateAll(retried); !updated.ok()) {
+    for (DeliveryResult& result : results) {
+      if (result.delivery != Delivery::kRetryLater) continue;
+      result.status = absl::Status(
+          result.status.code(),
+          i18n::Say(i18n::outbox::kItemNotUpdated, result.status.message(), updated.message()));
     }
   }
 }
@@ -216,7 +226,7 @@ absl::StatusOr<DeliverySummary> DeliverPending(
           case Delivery::kRetryLater:
             // The server is most likely unreachable for the rest too: they wait for next time.
             ++summary.pending;
-            summary.last_retry = result.status;
+            if (!stopped) summary.last_retry = result.status;
             stopped = true;
             break;
         }

@@ -107,10 +107,9 @@ void Store::CommitGroup(std::vector<QueuedReport>& group) {
     }
     stored = overlay.stored;
     if (std::find(written.begin(), written.end(), true) != written.end()) {
-      absl::Status status = WriteWithAuditLocked(
-          batch, overlay.seq, std::move(overlay.heads),
-          stored == 1 ? absl::StrCat("storing the report of ", group.front().proposal.school)
-                      : absl::StrCat("storing ", stored, " reports"));
+      absl::Status status =
+          WriteWithAuditLocked(batch, overlay.seq, std::move(overlay.heads),
+                               absl::StrCat("storing a group of ", stored, " report(s)"));
       if (!status.ok()) {
         // Nothing of the batch is stored: every answer that counted on it is this error.
         for (size_t i = 0; i < group.size(); ++i) {

@@ -253,17 +253,22 @@ TEST_F(OutboxDeliveryTest, AResendAfterALostAnswerGetsTheOriginalReceipt) {
   EXPECT_TRUE(outbox_->List()->empty());
 }
 
-TEST_F(OutboxDeliveryTest, UnreachableServerKeepsTheItemPending) {
+TEST_F(OutboxDeliveryTest, UnreachableServerKeepsTheItemsPending) {
   ASSERT_TRUE(outbox_->Add(Item("offline", "s1", 0, 500, 1)).ok());
+  ASSERT_TRUE(outbox_->Add(Item("offline-2", "s1", 1, 501, 2)).ok());
   client::Connection nowhere("127.0.0.1:1", absl::Milliseconds(300));
   auto summary = client::DeliverPending(*outbox_, nowhere, 1);
   ASSERT_TRUE(summary.ok());
-  EXPECT_EQ(summary->pending, 1);
+  EXPECT_EQ(summary->pending, 2);
   EXPECT_FALSE(summary->last_retry.ok());
-  auto kept = outbox_->Get("offline");
-  ASSERT_TRUE(kept.ok() && kept->has_value());
-  EXPECT_FALSE((*kept)->failed());
-  EXPECT_EQ((*kept)->attempts(), 1);
+  // Both went in the one call that failed: both keep the attempt and the reason.
+  for (const char* id : {"offline", "offline-2"}) {
+    auto kept = outbox_->Get(id);
+    ASSERT_TRUE(kept.ok() && kept->has_value()) << id;
+    EXPECT_FALSE((*kept)->failed());
+    EXPECT_EQ((*kept)->attempts(), 1) << id;
+    EXPECT_FALSE((*kept)->last_error().empty()) << id;
+  }
 }
 
 }  // namespace
