@@ -16,6 +16,7 @@
 #include "common/time/clock.h"
 #include "server/server_app.h"
 #include "server/tools/admin_commands.h"
+#include "server/tools/region_commands.h"
 #include "server/tools/token_commands.h"
 #include "spdlog/spdlog.h"
 
@@ -95,13 +96,27 @@ int main(int argc, char** argv) {
   token_issue->add_option("--data-dir", token_args.data_dir, "the server's data dir")->required();
   token_issue
       ->add_option("--role", token_args.role,
-                   "school_clerk | bureau_viewer | bureau_admin | auditor")
+                   "school_clerk | bureau_viewer | bureau_admin | auditor | region_viewer")
       ->required();
-  token_issue->add_option("--county", token_args.county, "6-digit county code")->required();
+  token_issue
+      ->add_option("--county", token_args.county,
+                   "6-digit county code; for region_viewer the region: 14 (province), 1404 (city)")
+      ->required();
   token_issue->add_option("--school", token_args.school, "school_code (school_clerk only)");
   token_issue->add_option("--expires", token_args.expires,
                           "lifetime (90d, 12h) or date/time; default one year");
   token_issue->add_option("--label", token_args.label, "who holds it");
+  std::string regions_data_dir, regions_file;
+  auto* regions = app.add_subcommand(
+      "regions", "the region registry (provinces, cities, counties), offline (no server on it)");
+  regions->require_subcommand(1);
+  auto* regions_import = regions->add_subcommand(
+      "import", "add or rename regions from a CSV or .xlsx with the header code,name,parent");
+  regions_import->add_option("FILE", regions_file, "the region file")->required();
+  regions_import->add_option("--data-dir", regions_data_dir, "the server's data dir")->required();
+  auto* regions_list =
+      regions->add_subcommand("list", "the regions and the counties held under them");
+  regions_list->add_option("--data-dir", regions_data_dir, "the server's data dir")->required();
   std::string restore_from, restore_data_dir;
   auto* restore = app.add_subcommand(
       "restore", "restore a backup into a new or empty data dir (offline: no server on it)");
@@ -142,6 +157,12 @@ int main(int argc, char** argv) {
   }
   if (*token_issue) {
     return junheng::server::RunOfflineTokenIssue(token_args, std::cout, std::cerr);
+  }
+  if (*regions_import) {
+    return junheng::server::RunRegionsImport(regions_data_dir, regions_file, std::cout, std::cerr);
+  }
+  if (*regions_list) {
+    return junheng::server::RunRegionsList(regions_data_dir, std::cout, std::cerr);
   }
   if (*restore) {
     return junheng::server::RunRestoreCommand(restore_from, restore_data_dir, std::cout, std::cerr);

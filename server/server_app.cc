@@ -45,6 +45,8 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   app->audit_service_ = std::make_unique<AuditServiceImpl>(app->store_.get(), authorizer);
   app->evaluation_ =
       std::make_unique<EvaluationServiceImpl>(app->store_.get(), clock, *profile, authorizer);
+  app->region_ =
+      std::make_unique<RegionServiceImpl>(app->store_.get(), clock, *profile, authorizer);
   app->scheduler_ =
       std::make_unique<Scheduler>(app->store_.get(), clock, *profile, options.schedule);
   app->host_ = options.listen.substr(0, colon);
@@ -63,6 +65,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(app->token_service_.get());
   builder.RegisterService(app->audit_service_.get());
   builder.RegisterService(app->evaluation_.get());
+  builder.RegisterService(app->region_.get());
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(

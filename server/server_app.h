@@ -19,6 +19,7 @@
 #include "server/rpc/audit_service.h"
 #include "server/rpc/bureau_service.h"
 #include "server/rpc/evaluation_service.h"
+#include "server/rpc/region_service.h"
 #include "server/rpc/reporting_service.h"
 #include "server/rpc/token_service.h"
 #include "server/rpc/transport_security.h"
@@ -88,6 +89,8 @@ class ServerApp {
   Scheduler* scheduler() { return scheduler_.get(); }
   // Tests issue tokens here directly (the server's TokenService does the same).
   auth::TokenStore* tokens() { return tokens_.get(); }
+  // Tests load what an operator's offline commands would (e.g. the region registry) here.
+  storage::Store* store() { return store_.get(); }
   std::string address() const;
 
  private:
@@ -105,6 +108,7 @@ class ServerApp {
   std::unique_ptr<TokenServiceImpl> token_service_;
   std::unique_ptr<AuditServiceImpl> audit_service_;
   std::unique_ptr<EvaluationServiceImpl> evaluation_;
+  std::unique_ptr<RegionServiceImpl> region_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<auth::WebSessions> sessions_;

@@ -21,6 +21,8 @@ inline constexpr Msg kBureauViewer{"access.bureau_viewer", "教育局查看员�
 inline constexpr Msg kBureauAdmin{"access.bureau_admin", "教育局管理员（bureau_admin）",
                                   "bureau administrator (bureau_admin)"};
 inline constexpr Msg kAuditor{"access.auditor", "审计员（auditor）", "auditor (auditor)"};
+inline constexpr Msg kRegionViewer{"access.region_viewer", "市/省级查看员（region_viewer）",
+                                   "city/province viewer (region_viewer)"};
 
 // What each RPC does.
 inline constexpr Msg kSubmitReport{"access.SubmitReport", "提交学校报表",
@@ -69,6 +71,14 @@ inline constexpr Msg kIssueToken{"access.IssueToken", "签发令牌和登录单"
                                  "issue tokens and sign-in sheets"};
 inline constexpr Msg kRevokeToken{"access.RevokeToken", "吊销令牌", "revoke a token"};
 inline constexpr Msg kListTokens{"access.ListTokens", "查看令牌列表", "list the tokens"};
+inline constexpr Msg kListRegions{"access.ListRegions", "查看区划和其下的县",
+                                  "list the regions and the counties under them"};
+inline constexpr Msg kRegionStatus{"access.RegionStatus", "查看区划内各县的报送情况",
+                                   "read the submissions of every county in a region"};
+inline constexpr Msg kEvaluateRegion{"access.EvaluateRegion", "评估区划内的各县",
+                                     "evaluate every county in a region"};
+inline constexpr Msg kRegionTrend{"access.RegionTrend", "查看区划内各县的逐年趋势",
+                                  "read the trend of every county in a region"};
 inline constexpr Msg kListAudit{"access.ListAudit", "查看审计日志", "read the audit log"};
 inline constexpr Msg kVerifyAudit{"access.VerifyAudit", "核验审计日志", "verify the audit log"};
 

@@ -207,6 +207,44 @@ inline constexpr Msg kNoAccessRule{"auth.no_access_rule", "$0 没有访问规则
                                    "no access rule for $0"};
 inline constexpr Msg kNoRuleApplies{"auth.no_rule_applies", "$0 没有适用的访问规则（$1）",
                                     "no access rule applies to $0 ($1)"};
+inline constexpr Msg kUnknownRegion{
+    "regions.unknown",
+    "区划 $0 不在区划名册里；先用 junheng-server regions import 导入（见运维指南）",
+    "region $0 is not in the region registry; import it first with junheng-server regions "
+    "import (operator guide)"};
+inline constexpr Msg kRegionsEmpty{"regions.empty",
+                                   "区划文件是空的：第一行写 code,name,parent，之后每行一个区划",
+                                   "the region file is empty: a header code,name,parent, then one "
+                                   "region per row"};
+inline constexpr Msg kRegionsHeader{
+    "regions.header",
+    "区划文件的表头（$0）要有 code 和 name 两列（parent 可选），即 code,name,parent",
+    "the region file's header ($0) needs the columns code and name (parent is optional): "
+    "code,name,parent"};
+inline constexpr Msg kRegionBadCode{
+    "regions.bad_code",
+    "$0：code '$1' 不是行政区划代码：省 2 位（14）、市 4 位（1404）、县 6 位（140430）",
+    "$0: code '$1' is not a division code: 2 digits for a province (14), 4 for a city (1404), "
+    "6 for a county (140430)"};
+inline constexpr Msg kRegionBadName{"regions.bad_name", "$0：区划 $1 的名称（name）是空的或太长",
+                                    "$0: the name of region $1 is empty or too long"};
+inline constexpr Msg kRegionBadParent{
+    "regions.bad_parent", "$0：区划 $1 的上级（parent）写的是 '$2'，应为其代码前缀 '$3'（可留空）",
+    "$0: region $1 has parent '$2'; it must be the code's prefix '$3' (or be left empty)"};
+inline constexpr Msg kRegionTwice{"regions.twice", "$0：区划 $1 出现了两次；每个代码只写一行",
+                                  "$0: region $1 is given twice; give each code once"};
+inline constexpr Msg kRegionNoParent{
+    "regions.no_parent",
+    "区划 $0 $1 的上级 $2 不在区划名册里，也不在这个文件里；先导入上级（省、市）。什么都没有导入",
+    "the parent $2 of region $0 $1 is neither in the region registry nor in this file; import "
+    "the province and city first. Nothing was imported"};
+inline constexpr Msg kRegionCodeNeeded{
+    "regions.code_needed", "$0 = '$1'：要写省（2 位，如 14）或市（4 位，如 1404）的区划代码",
+    "$0 = '$1': give a province (2 digits, e.g. 14) or city (4 digits, e.g. 1404) code"};
+inline constexpr Msg kOutsideRegion{"auth.outside_region",
+                                    "这个令牌是区划 $0 的；请求里的 '$1'（$2）不在其下",
+                                    "this token is for region $0; the request's '$1' ($2) is "
+                                    "not under it"};
 inline constexpr Msg kOtherCounty{"auth.other_county",
                                   "这个令牌是县 $0 的；请求里写的是县 '$1'（$2）",
                                   "this token is for county $0; the request names county '$1' "

@@ -1,5 +1,6 @@
 #include "server/auth/policy.h"
 
+#include <algorithm>
 #include <set>
 
 #include "absl/strings/match.h"
@@ -12,6 +13,7 @@
 #include "junheng/v1/admin.pb.h"
 #include "junheng/v1/bureau.pb.h"
 #include "junheng/v1/evaluation_service.pb.h"
+#include "junheng/v1/region.pb.h"
 #include "junheng/v1/security.pb.h"
 #include "junheng/v1/services.pb.h"
 
@@ -23,6 +25,7 @@ using google::protobuf::MethodDescriptor;
 using junheng::v1::AUDITOR;
 using junheng::v1::BUREAU_ADMIN;
 using junheng::v1::BUREAU_VIEWER;
+using junheng::v1::REGION_VIEWER;
 using junheng::v1::SCHOOL_CLERK;
 namespace access = i18n::access;
 
@@ -30,8 +33,12 @@ constexpr uint32_t kClerk = RoleBit(SCHOOL_CLERK);
 constexpr uint32_t kViewer = RoleBit(BUREAU_VIEWER);
 constexpr uint32_t kAdmin = RoleBit(BUREAU_ADMIN);
 constexpr uint32_t kAuditor = RoleBit(AUDITOR);
+constexpr uint32_t kRegionViewer = RoleBit(REGION_VIEWER);
 // What the bureau reads: a bureau_admin reads everything a bureau_viewer does.
 constexpr uint32_t kBureau = kViewer | kAdmin;
+// What a city or province reads of each county under it: the bureau's reads of status, reports,
+// evaluations and their inputs, never its tokens, audit log or the clerks' contacts (reminders).
+constexpr uint32_t kReaders = kBureau | kRegionViewer;
 
 // A row for the RPC that takes `Request`.
 template <typename Request>
@@ -65,26 +72,26 @@ const std::vector<MethodRule>& Table() {
                                     "county_code"),
       Row<v1::ValidateReportRequest>(access::kValidateReport, kClerk | kAdmin, Scope::kSchool,
                                      "county_code", "report.school_code"),
-      Row<v1::GetReportRequest>(access::kGetReport, kClerk | kBureau, Scope::kSchool, "county_code",
-                                "school_code"),
-      Row<v1::ListReportVersionsRequest>(access::kListReportVersions, kClerk | kBureau,
+      Row<v1::GetReportRequest>(access::kGetReport, kClerk | kReaders, Scope::kSchool,
+                                "county_code", "school_code"),
+      Row<v1::ListReportVersionsRequest>(access::kListReportVersions, kClerk | kReaders,
                                          Scope::kSchool, "county_code", "school_code"),
-      Row<v1::ListLatestReportsRequest>(access::kListLatestReports, kBureau, Scope::kCounty,
+      Row<v1::ListLatestReportsRequest>(access::kListLatestReports, kReaders, Scope::kCounty,
                                         "county_code"),
       // RegistryService
       Row<v1::UpsertSchoolsRequest>(access::kUpsertSchools, kAdmin, Scope::kCounty, "county_code"),
-      Row<v1::ListSchoolsRequest>(access::kListSchools, kBureau, Scope::kCounty, "county_code"),
-      Row<v1::GetSchoolRequest>(access::kGetSchool, kClerk | kBureau, Scope::kSchool, "county_code",
-                                "school_code"),
+      Row<v1::ListSchoolsRequest>(access::kListSchools, kReaders, Scope::kCounty, "county_code"),
+      Row<v1::GetSchoolRequest>(access::kGetSchool, kClerk | kReaders, Scope::kSchool,
+                                "county_code", "school_code"),
       // BureauService
       Row<v1::DefinePeriodRequest>(access::kDefinePeriod, kAdmin, Scope::kCounty,
                                    "period.county_code"),
-      Row<v1::ListPeriodsRequest>(access::kListPeriods, kClerk | kBureau, Scope::kCounty,
+      Row<v1::ListPeriodsRequest>(access::kListPeriods, kClerk | kReaders, Scope::kCounty,
                                   "county_code"),
       Row<v1::GrantExceptionRequest>(access::kGrantException, kAdmin, Scope::kCounty,
                                      "exception.county_code"),
       Row<v1::ReviewReportRequest>(access::kReviewReport, kAdmin, Scope::kCounty, "county_code"),
-      Row<v1::SubmissionStatusRequest>(access::kSubmissionStatus, kBureau, Scope::kCounty,
+      Row<v1::SubmissionStatusRequest>(access::kSubmissionStatus, kReaders, Scope::kCounty,
                                        "county_code"),
       Row<v1::RemindersRequest>(access::kReminders, kBureau, Scope::kCounty, "county_code"),
       Row<v1::DueRequest>(access::kDue, kClerk | kBureau, Scope::kSchool, "county_code",
@@ -92,19 +99,29 @@ const std::vector<MethodRule>& Table() {
       // AdminService
       Row<v1::BackupRequest>(access::kBackup, kAdmin, Scope::kServer, ""),
       // EvaluationService
-      Row<v1::EvaluateRequest>(access::kEvaluate, kBureau, Scope::kCounty, "county_code"),
-      Row<v1::EvaluateWithInputRequest>(access::kEvaluateWithInput, kBureau, Scope::kCounty,
+      Row<v1::EvaluateRequest>(access::kEvaluate, kReaders, Scope::kCounty, "county_code"),
+      Row<v1::EvaluateWithInputRequest>(access::kEvaluateWithInput, kReaders, Scope::kCounty,
                                         "county_code"),
       Row<v1::SubmitCountyFactsRequest>(access::kSubmitCountyFacts, kAdmin, Scope::kCounty,
                                         "facts.county_code"),
-      Row<v1::GetCountyFactsRequest>(access::kGetCountyFacts, kBureau, Scope::kCounty,
+      Row<v1::GetCountyFactsRequest>(access::kGetCountyFacts, kReaders, Scope::kCounty,
                                      "county_code"),
-      Row<v1::ListSnapshotsRequest>(access::kListSnapshots, kBureau, Scope::kCounty, "county_code"),
-      Row<v1::GetSnapshotRequest>(access::kGetSnapshot, kBureau, Scope::kCounty, "county_code"),
-      Row<v1::TrendRequest>(access::kTrend, kBureau, Scope::kCounty, "county_code"),
+      Row<v1::ListSnapshotsRequest>(access::kListSnapshots, kReaders, Scope::kCounty,
+                                    "county_code"),
+      Row<v1::GetSnapshotRequest>(access::kGetSnapshot, kReaders, Scope::kCounty, "county_code"),
+      Row<v1::TrendRequest>(access::kTrend, kReaders, Scope::kCounty, "county_code"),
       // A clerk sees the school's own standing, never the county's evaluation (other schools).
-      Row<v1::SchoolStandingRequest>(access::kSchoolStanding, kClerk | kBureau, Scope::kSchool,
+      Row<v1::SchoolStandingRequest>(access::kSchoolStanding, kClerk | kReaders, Scope::kSchool,
                                      "county_code", "school_code"),
+      // RegionService: a region viewer's own region or one under it.
+      Row<v1::ListRegionsRequest>(access::kListRegions, kRegionViewer, Scope::kRegion,
+                                  "region_code"),
+      Row<v1::RegionStatusRequest>(access::kRegionStatus, kRegionViewer, Scope::kRegion,
+                                   "region_code"),
+      Row<v1::EvaluateRegionRequest>(access::kEvaluateRegion, kRegionViewer, Scope::kRegion,
+                                     "region_code"),
+      Row<v1::RegionTrendRequest>(access::kRegionTrend, kRegionViewer, Scope::kRegion,
+                                  "region_code"),
       // TokenService
       Row<v1::IssueTokenRequest>(access::kIssueToken, kAdmin, Scope::kCounty, "county_code"),
       Row<v1::RevokeTokenRequest>(access::kRevokeToken, kAdmin, Scope::kCounty, "county_code"),
@@ -199,6 +216,8 @@ std::string RoleTitle(junheng::v1::Role role) {
       return i18n::Say(access::kBureauAdmin);
     case junheng::v1::AUDITOR:
       return i18n::Say(access::kAuditor);
+    case junheng::v1::REGION_VIEWER:
+      return i18n::Say(access::kRegionViewer);
     default:
       return RoleName(role);
   }
@@ -208,8 +227,9 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
                        const google::protobuf::Message& request) {
   if ((rule.roles & RoleBit(principal.role)) == 0) {
     std::string allowed;
-    for (auto role : {junheng::v1::SCHOOL_CLERK, junheng::v1::BUREAU_VIEWER,
-                      junheng::v1::BUREAU_ADMIN, junheng::v1::AUDITOR}) {
+    for (auto role :
+         {junheng::v1::SCHOOL_CLERK, junheng::v1::BUREAU_VIEWER, junheng::v1::BUREAU_ADMIN,
+          junheng::v1::AUDITOR, junheng::v1::REGION_VIEWER}) {
       if ((rule.roles & RoleBit(role)) == 0) continue;
       if (!allowed.empty()) absl::StrAppend(&allowed, i18n::Say(access::kRoleSeparator));
       absl::StrAppend(&allowed, RoleTitle(role));
@@ -224,7 +244,18 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
     return absl::PermissionDeniedError(
         i18n::Say(i18n::server::kNoRuleApplies, rule.path, rule.county_field));
   }
-  if (county != principal.county) {
+  if (principal.role == REGION_VIEWER) {
+    // A region viewer's token names its region: a county request must name a county under it,
+    // a region request the region itself or one under it.
+    const bool under = rule.scope == Scope::kRegion ? IsRegionWithin(county, principal.county)
+                                                    : IsCountyWithin(county, principal.county);
+    if (!under) {
+      return absl::PermissionDeniedError(
+          i18n::Say(i18n::server::kOutsideRegion, principal.county, county, rule.county_field));
+    }
+    return absl::OkStatus();
+  }
+  if (rule.scope == Scope::kRegion || county != principal.county) {
     return absl::PermissionDeniedError(
         i18n::Say(i18n::server::kOtherCounty, principal.county, county, rule.county_field));
   }
@@ -236,6 +267,19 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
     }
   }
   return absl::OkStatus();
+}
+
+bool IsRegionCode(absl::string_view code) {
+  return (code.size() == 2 || code.size() == 4) &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsCountyWithin(absl::string_view county, absl::string_view region) {
+  return IsRegionCode(region) && county.size() == 6 && absl::StartsWith(county, region);
+}
+
+bool IsRegionWithin(absl::string_view code, absl::string_view region) {
+  return IsRegionCode(region) && IsRegionCode(code) && absl::StartsWith(code, region);
 }
 
 std::vector<std::string> PolicyProblems() {

@@ -27,6 +27,10 @@ enum class Scope {
   kCounty,
   // As kCounty, and a school_clerk's request must name the clerk's own school.
   kSchool,
+  // The request names a region (a province or a city code), which must be the region_viewer's
+  // own or one under it. For a region_viewer, kCounty and kSchool rows take any county under the
+  // region instead of one county.
+  kRegion,
 };
 
 constexpr uint32_t RoleBit(junheng::v1::Role role) { return 1u << static_cast<int>(role); }
@@ -52,6 +56,13 @@ struct MethodRule {
 // The table, and the row of one method (nullptr for a method it does not name).
 const std::vector<MethodRule>& Policy();
 const MethodRule* FindRule(const google::protobuf::MethodDescriptor& method);
+
+// A province (2 digits) or city (4 digits) code.
+bool IsRegionCode(absl::string_view code);
+// True when `county` (6 digits) lies under `region` (its code starts with the region's).
+bool IsCountyWithin(absl::string_view county, absl::string_view region);
+// True when region `code` is `region` or lies under it.
+bool IsRegionWithin(absl::string_view code, absl::string_view region);
 
 // The junheng method that takes `request` as its input, from the service descriptors of the
 // request's .proto file; nullptr when none does.

@@ -14,6 +14,8 @@ std::string RoleName(junheng::v1::Role role) {
       return "bureau_admin";
     case junheng::v1::AUDITOR:
       return "auditor";
+    case junheng::v1::REGION_VIEWER:
+      return "region_viewer";
     default:
       return "";
   }
@@ -21,11 +23,13 @@ std::string RoleName(junheng::v1::Role role) {
 
 absl::StatusOr<junheng::v1::Role> ParseRole(absl::string_view name) {
   for (auto role : {junheng::v1::SCHOOL_CLERK, junheng::v1::BUREAU_VIEWER,
-                    junheng::v1::BUREAU_ADMIN, junheng::v1::AUDITOR}) {
+                    junheng::v1::BUREAU_ADMIN, junheng::v1::AUDITOR, junheng::v1::REGION_VIEWER}) {
     if (name == RoleName(role)) return role;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "role '", name, "' is unknown; use school_clerk, bureau_viewer, bureau_admin or auditor"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("role '", name,
+                   "' is unknown; use school_clerk, bureau_viewer, bureau_admin, auditor or "
+                   "region_viewer"));
 }
 
 std::string Principal::Actor() const {

@@ -13,6 +13,7 @@
 #include "common/time/time_text.h"
 #include "common/validate/validation_result.h"
 #include "server/audit/audit_entry.h"
+#include "server/auth/policy.h"
 #include "server/auth/sealed_token.h"
 
 namespace junheng::server::auth {
@@ -74,11 +75,26 @@ absl::StatusOr<Enrolment> MakeEnrolment(absl::string_view token, const TokenInfo
 absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& request,
                                                      absl::string_view actor) {
   const std::string& county = request.county_code();
-  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
   const std::string role = RoleName(request.role());
   if (role.empty()) {
     return absl::InvalidArgumentError(
-        "role: give school_clerk, bureau_viewer, bureau_admin or auditor (--role)");
+        "role: give school_clerk, bureau_viewer, bureau_admin, auditor or region_viewer (--role)");
+  }
+  if (request.role() == junheng::v1::REGION_VIEWER) {
+    // A region viewer's "county" is its region, which must be in the region registry.
+    if (!IsRegionCode(county)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "county_code = '", county,
+          "': a region_viewer token names a province (2 digits, e.g. 14) or a city (4 digits, "
+          "e.g. 1404) with --county"));
+    }
+    auto region = store_->GetRegion(county);
+    if (!region.ok()) return region.status();
+    if (!region->has_value()) {
+      return absl::FailedPreconditionError(i18n::Say(i18n::server::kUnknownRegion, county));
+    }
+  } else if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) {
+    return ok;
   }
   if (request.role() == junheng::v1::SCHOOL_CLERK) {
     if (!validate::IsValidCode(request.school_code())) {
@@ -186,7 +202,8 @@ absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county
 absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) const {
   if (token.empty()) return Unauthenticated(i18n::Say(i18n::server::kNoToken));
   std::vector<absl::string_view> parts = absl::StrSplit(token, '.');
-  if (parts.size() != 4 || parts[0] != "jh1" || !validate::CheckCountyCode(parts[1]).ok() ||
+  if (parts.size() != 4 || parts[0] != "jh1" ||
+      !(validate::CheckCountyCode(parts[1]).ok() || IsRegionCode(parts[1])) ||
       !IsLowerHex(parts[2], 2 * kIdBytes) || !IsLowerHex(parts[3], 2 * kSecretBytes)) {
     return Unauthenticated(i18n::Say(i18n::server::kMalformedToken));
   }

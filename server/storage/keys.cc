@@ -98,4 +98,6 @@ std::string ScheduleKey(absl::string_view county, absl::string_view period,
   return absl::StrCat(county, "/", period, "/", trigger);
 }
 
+std::string RegionKey(absl::string_view code) { return std::string(code); }
+
 }  // namespace junheng::storage

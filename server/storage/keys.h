@@ -54,4 +54,7 @@ std::string TokenPrefix(absl::string_view county);
 // Web console: county/e/<sha256 of the enrolment code>, county/s/<sha256 of the session cookie>.
 std::string EnrolmentKey(absl::string_view county, absl::string_view code_sha256_hex);
 std::string SessionKey(absl::string_view county, absl::string_view session_sha256_hex);
+
+// The region registry: by region code alone (a region is above every county).
+std::string RegionKey(absl::string_view code);
 }  // namespace junheng::storage

@@ -52,7 +52,8 @@ const std::vector<std::string> kFamilies = {rocksdb::kDefaultColumnFamilyName,
                                             "snapshots",
                                             "schedule",
                                             "tokens",
-                                            "sessions"};
+                                            "sessions",
+                                            "regions"};
 constexpr size_t kSchemaOneFamilies = 6;
 // The memory RocksDB may use (see Open): all memtables together, and the shared block cache.
 constexpr size_t kMemtableBudget = size_t{64} << 20;
@@ -449,6 +450,11 @@ Change& Change::PutToken(const StoredToken& token) {
   return *this;
 }
 
+Change& Change::PutRegion(const junheng::v1::Region& region) {
+  Put(Family::kRegions, kRegionChain, RegionKey(region.code()), region);
+  return *this;
+}
+
 Change& Change::Audit(AuditEntry entry) {
   audit_.push_back(std::move(entry));
   return *this;
@@ -563,6 +569,42 @@ absl::Status Store::ChainAuditLocked(absl::string_view county, AuditEntry& entry
 absl::StatusOr<std::optional<School>> Store::GetSchool(absl::string_view county,
                                                        absl::string_view school) const {
   return GetRecord<School>(Family::kRegistry, RegistryKey(county, school), "school");
+}
+
+absl::StatusOr<std::vector<CountyHeld>> Store::ListCounties(absl::string_view code_prefix,
+                                                            absl::string_view after_county,
+                                                            size_t limit) const {
+  std::vector<CountyHeld> counties;
+  if (limit == 0) return counties;
+  const std::string prefix(code_prefix);
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), Handle(Family::kRegistry)));
+  // Registry keys are county/school: the first key after "<after>/\xff" is the next county's.
+  if (after_county.empty()) {
+    it->Seek(prefix);
+  } else {
+    it->Seek(absl::StrCat(RegistryPrefix(after_county), "\xff"));
+  }
+  for (; it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const absl::string_view key(it->key().data(), it->key().size());
+    const absl::string_view county = key.substr(0, key.find('/'));
+    if (!counties.empty() && counties.back().county_code == county) {
+      ++counties.back().schools;
+      continue;
+    }
+    if (counties.size() == limit) break;
+    counties.push_back(CountyHeld{std::string(county), 1});
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "listing the counties held");
+  return counties;
+}
+
+absl::StatusOr<std::optional<junheng::v1::Region>> Store::GetRegion(absl::string_view code) const {
+  return GetRecord<junheng::v1::Region>(Family::kRegions, RegionKey(code), kBureauRecord);
+}
+
+absl::StatusOr<std::vector<junheng::v1::Region>> Store::ListRegions() const {
+  return ScanRecords<junheng::v1::Region>(Family::kRegions, "", kBureauRecord);
 }
 
 absl::StatusOr<std::vector<School>> Store::ListSchools(absl::string_view county) const {

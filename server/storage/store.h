@@ -21,6 +21,7 @@
 #include "google/protobuf/message.h"
 #include "junheng/v1/bureau.pb.h"
 #include "junheng/v1/evaluation_service.pb.h"
+#include "junheng/v1/region.pb.h"
 #include "junheng/v1/report.pb.h"
 #include "junheng/v1/school.pb.h"
 #include "junheng/v1/security.pb.h"
@@ -56,6 +57,16 @@ struct GroupCommitStats {
   int64_t largest = 0;  // the most reports in one group
 };
 
+// The audit chain of the region registry (Change::PutRegion): not a county code, so no county's
+// chain is ever this one.
+inline constexpr char kRegionChain[] = "00";
+
+// A county held on the server, as Store::ListCounties lists it.
+struct CountyHeld {
+  std::string county_code;
+  int schools = 0;
+};
+
 // Records to write together, and the audit entries that say why. Build one with the typed Put
 // methods and hand it to Store::Commit (or return it from a CompareAndCommit callback). Each
 // record's key comes from the record itself (its county, period, school, version...), so no
@@ -84,6 +95,9 @@ class Change {
   // sessions: web console enrolment codes and sessions, by county / e|s / SHA-256 of the secret.
   Change& PutEnrolment(const junheng::v1::StoredEnrolment& enrolment);
   Change& PutSession(const junheng::v1::StoredSession& session);
+  // regions: by code. The region registry is the server's, not a county's: its changes join the
+  // audit chain of kRegionChain, and a Change that puts a region must be made for that chain.
+  Change& PutRegion(const junheng::v1::Region& region);
   // Appends an audit entry; Commit sets its seq, previous_hash and entry_hash.
   Change& Audit(junheng::v1::AuditEntry entry);
 
@@ -106,7 +120,8 @@ class Change {
     kSnapshots,
     kSchedule,
     kTokens,
-    kSessions
+    kSessions,
+    kRegions
   };
   struct Write {
     Family family;
@@ -248,6 +263,19 @@ class Store {
   // The county's schools by school code.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::School>> ListSchools(
       absl::string_view county) const;
+
+  // The counties held (those with schools in the registry) whose code starts with `code_prefix`
+  // ("" for all), by code, with their school counts: at most `limit` of them after `after_county`
+  // ("" = from the first).
+  [[nodiscard]] absl::StatusOr<std::vector<CountyHeld>> ListCounties(absl::string_view code_prefix,
+                                                                     absl::string_view after_county,
+                                                                     size_t limit) const;
+
+  // --- Reads: regions ---
+  [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::Region>> GetRegion(
+      absl::string_view code) const;
+  // The whole region registry by code.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Region>> ListRegions() const;
 
   // --- Reads: reports ---
   // The latest receipt of a school's report for a period; nullopt when it has none.

@@ -47,7 +47,8 @@ int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::o
     return 1;
   }
   out << issued->token() << "\n";
-  err << "token " << issued->info().id() << ": " << args.role << " of county " << args.county
+  err << "token " << issued->info().id() << ": " << args.role
+      << (*role == junheng::v1::REGION_VIEWER ? " of region " : " of county ") << args.county
       << (args.school.empty() ? "" : ", school " + args.school) << ", expires "
       << FormatInstant(absl::FromUnixMillis(issued->info().expires_unix_ms())) << "\n"
       << "It is shown only this once. Give it to the client with $JUNHENG_TOKEN or token = "

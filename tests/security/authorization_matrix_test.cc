@@ -19,6 +19,7 @@
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
 #include "junheng/v1/services.grpc.pb.h"
+#include "server/bureau/region_registry.h"
 #include "tests/testing/in_process_server.h"
 
 namespace junheng {
@@ -39,8 +40,14 @@ enum RoleBits : uint32_t {
   kViewer = 2,
   kAdmin = 4,
   kAuditor = 8,
+  kRegionViewer = 16,
 };
 constexpr uint32_t kBureau = kViewer | kAdmin;
+// What a city or province may read of each county under it (issue 15).
+constexpr uint32_t kReaders = kBureau | kRegionViewer;
+// The region viewer's own city, a county under it and a county of another province.
+constexpr char kRegion[] = "1404";
+constexpr char kOtherProvinceCounty[] = "130102";
 
 // What each method must allow. `county` and `school` are the request's field paths naming the
 // county and the school; a server-wide method has no county field.
@@ -62,32 +69,37 @@ const std::vector<Row>& Expectations() {
       {"/junheng.v1.ReportingService/SubmitReports", kClerk | kAdmin, "county_code", ""},
       {"/junheng.v1.ReportingService/ValidateReport", kClerk | kAdmin, "county_code",
        "report.school_code"},
-      {"/junheng.v1.ReportingService/GetReport", kClerk | kBureau, "county_code", "school_code"},
-      {"/junheng.v1.ReportingService/ListReportVersions", kClerk | kBureau, "county_code",
+      {"/junheng.v1.ReportingService/GetReport", kClerk | kReaders, "county_code", "school_code"},
+      {"/junheng.v1.ReportingService/ListReportVersions", kClerk | kReaders, "county_code",
        "school_code"},
-      {"/junheng.v1.ReportingService/ListLatestReports", kBureau, "county_code", ""},
+      {"/junheng.v1.ReportingService/ListLatestReports", kReaders, "county_code", ""},
       {"/junheng.v1.RegistryService/UpsertSchools", kAdmin, "county_code", ""},
-      {"/junheng.v1.RegistryService/ListSchools", kBureau, "county_code", ""},
-      {"/junheng.v1.RegistryService/GetSchool", kClerk | kBureau, "county_code", "school_code"},
+      {"/junheng.v1.RegistryService/ListSchools", kReaders, "county_code", ""},
+      {"/junheng.v1.RegistryService/GetSchool", kClerk | kReaders, "county_code", "school_code"},
       {"/junheng.v1.BureauService/DefinePeriod", kAdmin, "period.county_code", ""},
-      {"/junheng.v1.BureauService/ListPeriods", kClerk | kBureau, "county_code", ""},
+      {"/junheng.v1.BureauService/ListPeriods", kClerk | kReaders, "county_code", ""},
       {"/junheng.v1.BureauService/GrantException", kAdmin, "exception.county_code",
        "exception.school_code"},
       {"/junheng.v1.BureauService/ReviewReport", kAdmin, "county_code", "school_code"},
-      {"/junheng.v1.BureauService/SubmissionStatus", kBureau, "county_code", ""},
+      {"/junheng.v1.BureauService/SubmissionStatus", kReaders, "county_code", ""},
       {"/junheng.v1.BureauService/Reminders", kBureau, "county_code", ""},
       {"/junheng.v1.BureauService/Due", kClerk | kBureau, "county_code", "school_code"},
       {"/junheng.v1.AdminService/Backup", kAdmin, "", ""},
-      {"/junheng.v1.EvaluationService/Evaluate", kBureau, "county_code", ""},
-      {"/junheng.v1.EvaluationService/EvaluateWithInput", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/Evaluate", kReaders, "county_code", ""},
+      {"/junheng.v1.EvaluationService/EvaluateWithInput", kReaders, "county_code", ""},
       {"/junheng.v1.EvaluationService/SubmitCountyFacts", kAdmin, "facts.county_code", ""},
-      {"/junheng.v1.EvaluationService/GetCountyFacts", kBureau, "county_code", ""},
-      {"/junheng.v1.EvaluationService/ListSnapshots", kBureau, "county_code", ""},
-      {"/junheng.v1.EvaluationService/GetSnapshot", kBureau, "county_code", ""},
-      {"/junheng.v1.EvaluationService/Trend", kBureau, "county_code", ""},
+      {"/junheng.v1.EvaluationService/GetCountyFacts", kReaders, "county_code", ""},
+      {"/junheng.v1.EvaluationService/ListSnapshots", kReaders, "county_code", ""},
+      {"/junheng.v1.EvaluationService/GetSnapshot", kReaders, "county_code", ""},
+      {"/junheng.v1.EvaluationService/Trend", kReaders, "county_code", ""},
       // A clerk sees the own school's standing only (issue 14 item 16).
-      {"/junheng.v1.EvaluationService/SchoolStanding", kClerk | kBureau, "county_code",
+      {"/junheng.v1.EvaluationService/SchoolStanding", kClerk | kReaders, "county_code",
        "school_code"},
+      // A region viewer reads its own region or one under it (a city of its province).
+      {"/junheng.v1.RegionService/ListRegions", kRegionViewer, "region_code", ""},
+      {"/junheng.v1.RegionService/RegionStatus", kRegionViewer, "region_code", ""},
+      {"/junheng.v1.RegionService/EvaluateRegion", kRegionViewer, "region_code", ""},
+      {"/junheng.v1.RegionService/RegionTrend", kRegionViewer, "region_code", ""},
       {"/junheng.v1.TokenService/IssueToken", kAdmin, "county_code", ""},
       {"/junheng.v1.TokenService/RevokeToken", kAdmin, "county_code", ""},
       {"/junheng.v1.TokenService/ListTokens", kAdmin, "county_code", ""},
@@ -158,15 +170,27 @@ class AuthorizationMatrixTest : public ::testing::Test {
     tokens_[kViewer] = Issue(v1::BUREAU_VIEWER, "");
     tokens_[kAdmin] = Issue(v1::BUREAU_ADMIN, "");
     tokens_[kAuditor] = Issue(v1::AUDITOR, "");
+    io::Table regions;
+    regions.rows = {{"code", "name", "parent"},
+                    {"14", "山西省", ""},
+                    {"1404", "长治市", ""},
+                    {"13", "河北省", ""},
+                    {"1301", "石家庄市", ""}};
+    regions.row_numbers = {1, 2, 3, 4, 5};
+    auto parsed = server::ParseRegions(regions);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    ASSERT_TRUE(server::ImportRegions(*app_->store(), *parsed, clock_, "test").ok());
+    tokens_[kRegionViewer] = Issue(v1::REGION_VIEWER, "", 0, kRegion);
     revoked_ = Issue(v1::BUREAU_ADMIN, "");
     ASSERT_TRUE(app_->tokens()->Revoke(kCounty, revoked_.substr(11, 16), "test").ok());
     expired_ = Issue(v1::BUREAU_ADMIN, "", absl::ToUnixMillis(clock_.Now() + absl::Hours(1)));
     clock_.Advance(absl::Hours(2));
   }
 
-  std::string Issue(v1::Role role, const std::string& school, int64_t expires = 0) {
+  std::string Issue(v1::Role role, const std::string& school, int64_t expires = 0,
+                    const std::string& county = kCounty) {
     v1::IssueTokenRequest request;
-    request.set_county_code(kCounty);
+    request.set_county_code(county);
     request.set_role(role);
     request.set_school_code(school);
     request.set_expires_unix_ms(expires);
@@ -221,7 +245,7 @@ TEST_F(AuthorizationMatrixTest, EveryMethodOfEveryServiceHasARow) {
   for (const char* service :
        {"junheng.v1.ReportingService", "junheng.v1.RegistryService", "junheng.v1.BureauService",
         "junheng.v1.AdminService", "junheng.v1.EvaluationService", "junheng.v1.TokenService",
-        "junheng.v1.AuditService"}) {
+        "junheng.v1.AuditService", "junheng.v1.RegionService"}) {
     EXPECT_TRUE(services.contains(service)) << service << " is not in the descriptor pool";
   }
   std::set<std::string> names;
@@ -341,6 +365,65 @@ TEST_F(AuthorizationMatrixTest, ACountysAdminCannotReachAnotherCounty) {
     EXPECT_TRUE(Allowed(CallAs(method, *row, other->token(), kOtherCounty, kSchool)))
         << FullName(method);
   }
+}
+
+// A region viewer of 长治市 (1404) reads every county under it and nothing else: not a county of
+// another province, not its province (above it), not another province, and it writes nothing.
+TEST_F(AuthorizationMatrixTest, ARegionViewerReadsOnlyTheCountiesUnderItsRegion) {
+  const std::string& token = tokens_[kRegionViewer];
+  ASSERT_FALSE(token.empty());
+  int allowed = 0;
+  for (const auto* method : AllJunhengMethods()) {
+    const std::string name = FullName(method);
+    const Row* row = FindRow(name);
+    if (row == nullptr) continue;
+    const bool region_call = absl::StartsWith(name, "/junheng.v1.RegionService/");
+    const bool may = (row->roles & kRegionViewer) != 0;
+    const std::string own = region_call ? kRegion : kCounty;
+    const grpc::StatusCode inside = CallAs(method, *row, token, own, kSchool);
+    if (may) {
+      EXPECT_TRUE(Allowed(inside)) << name << " must be allowed to a region viewer of " << kRegion
+                                   << " for " << own << ", got " << inside;
+      allowed += Allowed(inside);
+    } else {
+      EXPECT_EQ(inside, grpc::StatusCode::PERMISSION_DENIED) << name << " must be denied";
+    }
+    const std::vector<std::string> outside =
+        region_call ? std::vector<std::string>{"14", "13", "1301", kCounty}
+                    : std::vector<std::string>{kOtherProvinceCounty, "130100", "14", "1404"};
+    for (const std::string& elsewhere : outside) {
+      if (*row->county == '\0') continue;  // server-wide: denied by role above
+      EXPECT_EQ(CallAs(method, *row, token, elsewhere, kSchool),
+                grpc::StatusCode::PERMISSION_DENIED)
+          << name << " for " << elsewhere << " must be denied to a region viewer of " << kRegion;
+    }
+  }
+  // The reads the issue names: status, evaluations, snapshots, trend, school values, regions.
+  EXPECT_GE(allowed, 17);
+}
+
+// A region viewer's token names a region that is in the registry; a county admin cannot make one.
+TEST_F(AuthorizationMatrixTest, ARegionViewerTokenNeedsARegisteredRegion) {
+  v1::IssueTokenRequest request;
+  request.set_role(v1::REGION_VIEWER);
+  request.set_county_code("1405");  // 晋城市: not imported
+  auto unknown = app_->tokens()->Issue(request, "test");
+  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(absl::StrContains(unknown.status().message(), "1405")) << unknown.status();
+  request.set_county_code(kCounty);  // a county is not a region
+  EXPECT_EQ(app_->tokens()->Issue(request, "test").status().code(),
+            absl::StatusCode::kInvalidArgument);
+  // Through the server, a county's admin may not issue one for its city.
+  v1::IssueTokenRequest online;
+  online.set_county_code(kRegion);
+  online.set_role(v1::REGION_VIEWER);
+  auto stub = v1::TokenService::NewStub(channel_);
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
+  context.AddMetadata("authorization", "Bearer " + tokens_[kAdmin]);
+  v1::IssueTokenResponse response;
+  EXPECT_EQ(stub->IssueToken(&context, online, &response).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 }  // namespace
