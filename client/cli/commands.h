@@ -129,4 +129,8 @@ void AddBureauCommands(CLI::App& app, const Globals& g, int* exit_code);
 // Registers eval (offline or --server), facts, snapshots and trend (evaluation_commands.cc).
 void AddEvaluationCommands(CLI::App& app, const Globals& g, int* exit_code);
 
+// Registers region list, status, eval and trend: the counties under a city or a province
+// (region_commands.cc).
+void AddRegionCommands(CLI::App& app, const Globals& g, int* exit_code);
+
 }  // namespace junheng::client

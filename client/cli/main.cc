@@ -213,6 +213,7 @@ agent->callback([&] {
 AddBureauCommands(app, g, &exit_code);
 AddSecurityCommands(app, g, &exit_code);
 AddEvaluationCommands(app, g, &exit_code);
+AddRegionCommands(app, g, &exit_code);
 AddFormsCommand(app, g, &exit_code);
 // The evaluation's commands keep their own option texts (evaluation_commands.cc,
 // eval_command.cc); the program's list of commands names them in the reader's language too.

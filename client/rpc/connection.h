@@ -16,6 +16,7 @@
 // Every junheng service's stub, so that a caller can name any method.
 #include "junheng/v1/bureau.grpc.pb.h"
 #include "junheng/v1/evaluation_service.grpc.pb.h"
+#include "junheng/v1/region.grpc.pb.h"
 #include "junheng/v1/security.grpc.pb.h"
 #include "junheng/v1/services.grpc.pb.h"
 

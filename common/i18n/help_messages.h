@@ -306,4 +306,46 @@ inline constexpr Msg kForms{"help.forms", "国家申报表 表Ⅰ–表Ⅵ，写
                             "the national submission forms 申报表 表Ⅰ-表Ⅵ as one workbook (-o "
                             "FILE.xlsx)"};
 
+// `junheng region` (issue 15): cities and provinces, every county under them.
+inline constexpr Msg kRegion{"help.region", "市、省：下辖各县的报送、评估、按指标排名和逐年趋势",
+                             "cities and provinces: every county's submissions, evaluation, "
+                             "ranking by indicator and trend"};
+inline constexpr Msg kRegionList{"help.region_list",
+                                 "区划表（省、市）和本服务器上的县及其学校数；列出未归入区划的县",
+                                 "the region registry (provinces, cities) and the counties held "
+                                 "with their schools; lists the unplaced counties"};
+inline constexpr Msg kRegionStatus{
+    "help.region_status", "某填报期各县的报送情况：学校数、已报、按时、逾期、报送率、及时率",
+    "each county's submissions for a period: schools, submitted, on time, late, completeness, "
+    "timeliness"};
+inline constexpr Msg kRegionEval{"help.region_eval",
+                                 "某年各县的评估结论、各学段最大差异系数，以及按每项指标差异系数的"
+                                 "排名（1 = 最均衡）",
+                                 "each county's verdict and largest coefficient per level for a "
+                                 "period, and the ranking by each indicator's coefficient (1 = "
+                                 "most balanced)"};
+inline constexpr Msg kRegionTrend{"help.region_trend",
+                                  "逐年各县的结论、达标学校数和各学段最大差异系数",
+                                  "per county and year: verdict, schools meeting the standard and "
+                                  "the largest coefficient per level"};
+inline constexpr Msg kRegionCode{"help.region_code",
+                                 "区划代码：2 位省级（例如 14）或 4 位市级（例如 1404）；不写时取 "
+                                 "--county（它是 2 位或 4 位时）",
+                                 "region code: 2 digits for a province (e.g. 14) or 4 for a city "
+                                 "(e.g. 1404); default: --county when it has 2 or 4 digits"};
+inline constexpr Msg kRegionListCode{"help.region_list_code",
+                                     "只列这个省（2 位）或市（4 位）之下的；不写时列出全部",
+                                     "only what is under this province (2 digits) or city (4 "
+                                     "digits); default: everything"};
+inline constexpr Msg kRegionProfile{
+    "help.region_profile", "内置评估标准的名称（默认：服务器的默认标准）；每个县都用它评估",
+    "built-in profile (default: the server's); every county is evaluated with it"};
+inline constexpr Msg kRegionFrom{"help.region_from", "起始年份，例如 2022",
+                                 "first year, e.g. 2022"};
+inline constexpr Msg kRegionTo{"help.region_to", "截止年份，例如 2029", "last year, e.g. 2029"};
+inline constexpr Msg kRegionVerbose{"help.region_verbose",
+                                    "在标准错误输出上显示服务器读取数据和评估所用的时间",
+                                    "print the server's reading and evaluation time on standard "
+                                    "error"};
+
 }  // namespace junheng::i18n::help

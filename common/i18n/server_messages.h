@@ -212,6 +212,7 @@ inline constexpr Msg kUnknownRegion{
     "区划 $0 不在区划名册里；先用 junheng-server regions import 导入（见运维指南）",
     "region $0 is not in the region registry; import it first with junheng-server regions "
     "import (operator guide)"};
+inline constexpr Msg kNation{"regions.nation", "全国", "the whole country"};
 inline constexpr Msg kRegionsEmpty{"regions.empty",
                                    "区划文件是空的：第一行写 code,name,parent，之后每行一个区划",
                                    "the region file is empty: a header code,name,parent, then one "
@@ -239,8 +240,9 @@ inline constexpr Msg kRegionNoParent{
     "the parent $2 of region $0 $1 is neither in the region registry nor in this file; import "
     "the province and city first. Nothing was imported"};
 inline constexpr Msg kRegionCodeNeeded{
-    "regions.code_needed", "$0 = '$1'：要写省（2 位，如 14）或市（4 位，如 1404）的区划代码",
-    "$0 = '$1': give a province (2 digits, e.g. 14) or city (4 digits, e.g. 1404) code"};
+    "regions.code_needed", "$0 = '$1'：要写省（2 位，如 14）或市（4 位，如 1404）的区划代码，全国写 00",
+    "$0 = '$1': give a province (2 digits, e.g. 14) or city (4 digits, e.g. 1404) code, or 00 "
+    "for the whole country"};
 inline constexpr Msg kOutsideRegion{"auth.outside_region",
                                     "这个令牌是区划 $0 的；请求里的 '$1'（$2）不在其下",
                                     "this token is for region $0; the request's '$1' ($2) is "

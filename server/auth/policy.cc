@@ -269,17 +269,28 @@ absl::Status CheckRule(const Principal& principal, const MethodRule& rule,
   return absl::OkStatus();
 }
 
+namespace {
+bool AllDigits(absl::string_view code) {
+  return std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+}  // namespace
+
 bool IsRegionCode(absl::string_view code) {
-  return (code.size() == 2 || code.size() == 4) &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return (code.size() == 2 || code.size() == 4) && AllDigits(code);
+}
+
+absl::string_view RegionCodePrefix(absl::string_view region) {
+  return region == kNationCode ? absl::string_view() : region;
 }
 
 bool IsCountyWithin(absl::string_view county, absl::string_view region) {
-  return IsRegionCode(region) && county.size() == 6 && absl::StartsWith(county, region);
+  return IsRegionCode(region) && county.size() == 6 && AllDigits(county) &&
+         absl::StartsWith(county, RegionCodePrefix(region));
 }
 
 bool IsRegionWithin(absl::string_view code, absl::string_view region) {
-  return IsRegionCode(region) && IsRegionCode(code) && absl::StartsWith(code, region);
+  return IsRegionCode(region) && IsRegionCode(code) &&
+         absl::StartsWith(code, RegionCodePrefix(region));
 }
 
 std::vector<std::string> PolicyProblems() {

@@ -57,8 +57,13 @@ struct MethodRule {
 const std::vector<MethodRule>& Policy();
 const MethodRule* FindRule(const google::protobuf::MethodDescriptor& method);
 
-// A province (2 digits) or city (4 digits) code.
+// The whole country as a region: every province and county lies under it. It is built in, not
+// imported (no division code is 00).
+inline constexpr char kNationCode[] = "00";
+// A province (2 digits) or city (4 digits) code, or kNationCode.
 bool IsRegionCode(absl::string_view code);
+// What the codes under `region` start with: the code itself, "" for kNationCode.
+absl::string_view RegionCodePrefix(absl::string_view region);
 // True when `county` (6 digits) lies under `region` (its code starts with the region's).
 bool IsCountyWithin(absl::string_view county, absl::string_view region);
 // True when region `code` is `region` or lies under it.

@@ -90,7 +90,7 @@ absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& re
     }
     auto region = store_->GetRegion(county);
     if (!region.ok()) return region.status();
-    if (!region->has_value()) {
+    if (county != kNationCode && !region->has_value()) {
       return absl::FailedPreconditionError(i18n::Say(i18n::server::kUnknownRegion, county));
     }
   } else if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) {

@@ -22,8 +22,10 @@ namespace msg = i18n::server;
 // Longer names than any division's (新疆维吾尔自治区 is 8 characters) are a wrong column.
 constexpr size_t kMaxNameBytes = 96;
 
+// 00 is the nation (auth::kNationCode), which no division code starts with.
 bool IsDivisionCode(absl::string_view code) {
   return (code.size() == 2 || code.size() == 4 || code.size() == 6) &&
+         !absl::StartsWith(code, "00") &&
          std::all_of(code.begin(), code.end(), absl::ascii_isdigit);
 }
 
@@ -127,6 +129,12 @@ absl::StatusOr<Region> FindRegion(const storage::Store& store, absl::string_view
   if (!auth::IsRegionCode(code)) {
     return absl::InvalidArgumentError(i18n::Say(msg::kRegionCodeNeeded, field, code));
   }
+  if (code == auth::kNationCode) {
+    Region nation;
+    nation.set_code(auth::kNationCode);
+    nation.set_name(i18n::Say(msg::kNation));
+    return nation;
+  }
   auto region = store.GetRegion(code);
   if (!region.ok()) return region.status();
   if (!region->has_value()) return absl::NotFoundError(i18n::Say(msg::kUnknownRegion, code));
@@ -140,11 +148,12 @@ std::string CountyName(const storage::Store& store, absl::string_view county) {
 
 absl::StatusOr<junheng::v1::ListRegionsResponse> ListRegions(
     const storage::Store& store, const junheng::v1::ListRegionsRequest& request) {
-  const std::string& code = request.region_code();
-  if (!code.empty()) {
-    auto region = FindRegion(store, code, "region_code");
+  if (!request.region_code().empty()) {
+    auto region = FindRegion(store, request.region_code(), "region_code");
     if (!region.ok()) return region.status();
   }
+  // Every region for "" and the nation.
+  const std::string code(auth::RegionCodePrefix(request.region_code()));
   auto regions = store.ListRegions();
   if (!regions.ok()) return regions.status();
   std::map<std::string, const Region*> by_code;

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/eval/batch_evaluator.h"
 #include "common/eval/items.h"
+#include "server/auth/policy.h"
 #include "server/bureau/region_registry.h"
 #include "server/bureau/submission_status.h"
 #include "server/evaluation/stored_evaluation.h"
@@ -37,7 +38,8 @@ absl::StatusOr<RegionPage> ReadRegionPage(const storage::Store& store, const Req
   if (!region.ok()) return region.status();
   auto page = storage::Page::Of(request);
   if (!page.ok()) return page.status();
-  auto counties = store.ListCounties(region->code(), page->after(), page->read_limit());
+  auto counties = store.ListCounties(auth::RegionCodePrefix(region->code()), page->after(),
+                                     page->read_limit());
   if (!counties.ok()) return counties.status();
   return RegionPage{*std::move(region), *std::move(page), *std::move(counties)};
 }

@@ -57,7 +57,8 @@ struct GroupCommitStats {
   int64_t largest = 0;  // the most reports in one group
 };
 
-// The audit chain of the region registry (Change::PutRegion): not a county code, so no county's
+// The audit chain of the region registry (Change::PutRegion), the nation's (auth::kNationCode,
+// which also keeps the tokens of a national region_viewer): not a county code, so no county's
 // chain is ever this one.
 inline constexpr char kRegionChain[] = "00";
 
