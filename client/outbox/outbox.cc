@@ -273,13 +273,4 @@ absl::StatusOr<std::map<std::string, int64_t>> Outbox::NewestReceiptVersions() c
   return newest;
 }
 
-absl::StatusOr<int64_t> Outbox::NewestReceiptVersion(absl::string_view county,
-                                                     absl::string_view school,
-                                                     absl::string_view period) const {
-  auto newest = NewestReceiptVersions();
-  if (!newest.ok()) return newest.status();
-  auto it = newest->find(absl::StrCat(county, "/", school, "/", period));
-  return it == newest->end() ? 0 : it->second;
-}
-
 }  // namespace junheng::client

@@ -66,10 +66,6 @@ class Outbox {
 
   // The receipts kept so far, oldest file name first.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::LocalReceipt>> ListReceipts() const;
-  // The newest version this client holds a receipt for, or 0.
-  [[nodiscard]] absl::StatusOr<int64_t> NewestReceiptVersion(absl::string_view county,
-                                                             absl::string_view school,
-                                                             absl::string_view period) const;
 
  private:
   Outbox(std::string dir, std::string receipts_dir)

@@ -10,7 +10,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
-#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "common/catalog/fields.h"
 #include "common/hash/sha256.h"
@@ -234,18 +233,6 @@ void ReportIntake::SubmitBatchAsync(const junheng::v1::SubmitReportsRequest& req
     }
     SubmitAsync(one, actor, std::move(answer));
   }
-}
-
-absl::StatusOr<SubmitReportResponse> ReportIntake::Submit(const SubmitReportRequest& request,
-                                                          absl::string_view actor) {
-  absl::Notification answered;
-  absl::StatusOr<SubmitReportResponse> result;
-  SubmitAsync(request, actor, [&](absl::StatusOr<SubmitReportResponse> response) {
-    result = std::move(response);
-    answered.Notify();
-  });
-  answered.WaitForNotification();
-  return result;
 }
 
 }  // namespace junheng::server

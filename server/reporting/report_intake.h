@@ -10,10 +10,10 @@
 
 namespace junheng::server {
 
-// Accepts school reports: validation, then the store's compare-and-commit (Store::CommitReport)
+// Accepts school reports: validation, then the store's report writer (Store::CommitReportAsync)
 // with the bureau's preconditions.
 //
-// Contract of Submit:
+// Contract of SubmitAsync (what `done` is given):
 // - Every violation of the report is returned at once as INVALID_ARGUMENT; nothing is stored.
 // - A submission_id seen before with the same content returns the original receipt
 //   (duplicate = true); with different content it is ALREADY_EXISTS.
@@ -30,13 +30,9 @@ class ReportIntake {
  public:
   ReportIntake(storage::Store* store, const Clock* clock) : store_(store), clock_(clock) {}
 
-  [[nodiscard]] absl::StatusOr<junheng::v1::SubmitReportResponse> Submit(
-      const junheng::v1::SubmitReportRequest& request, absl::string_view actor);
-
-  // Submit without waiting for the disk: validates on the calling thread, then hands the report to
-  // the store's report writer (Store::CommitReportAsync), which calls `done` once its group is
-  // synced. `done` runs on the calling thread for a report refused before queueing, else on the
-  // writer thread; it must not block.
+  // Validates on the calling thread, then hands the report to the store's report writer, which
+  // calls `done` once its group is synced: no thread waits on the disk. `done` runs on the calling
+  // thread for a report refused before queueing, else on the writer thread; it must not block.
   using SubmitDone = std::function<void(absl::StatusOr<junheng::v1::SubmitReportResponse>)>;
   void SubmitAsync(const junheng::v1::SubmitReportRequest& request, absl::string_view actor,
                    SubmitDone done);
@@ -52,7 +48,7 @@ class ReportIntake {
   void SubmitBatchAsync(const junheng::v1::SubmitReportsRequest& request, absl::string_view actor,
                         const Permit& permit, BatchDone done);
 
-  // Every violation and warning Submit's validation finds in the report, without storing it.
+  // Every violation and warning SubmitAsync's validation finds in the report, without storing it.
   // INVALID_ARGUMENT only for a bad county code; an error only when the registry cannot be read.
   [[nodiscard]] absl::StatusOr<junheng::v1::ValidateReportResponse> Validate(
       const junheng::v1::ValidateReportRequest& request) const;

@@ -29,7 +29,7 @@ grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const abs
 // What every unary RPC does, once. A service derives from Handler and each handler is one line:
 //
 //   return Handle(context, request, response, [&](const auth::Principal& who) {
-//     return intake_.Submit(*request, who.Actor());
+//     return EvaluateOnDemand(*store_, *request, default_profile_);
 //   });
 //
 // Handle authorizes the call for the method that takes `Request` (auth/policy.h), runs `run`

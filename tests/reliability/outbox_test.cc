@@ -2,6 +2,7 @@
 #include "client/outbox/outbox.h"
 
 #include <filesystem>
+#include <map>
 
 #include "absl/strings/str_cat.h"
 #include "client/outbox/outbox_delivery.h"
@@ -63,9 +64,9 @@ TEST(OutboxTest, ItemsPersistInOrderAndLeaveOnlyWithTheirReceipt) {
   ASSERT_TRUE(receipts.ok());
   ASSERT_EQ(receipts->size(), 1u);
   EXPECT_EQ((*receipts)[0].response().receipt().receipt_id(), "r4");
-  auto newest = outbox->NewestReceiptVersion("140430", "s2", "2024");
+  auto newest = outbox->NewestReceiptVersions();
   ASSERT_TRUE(newest.ok());
-  EXPECT_EQ(*newest, 4);
+  EXPECT_EQ(*newest, (std::map<std::string, int64_t>{{"140430/s2/2024", 4}}));
 
   // An update after the item left (another process delivered it) does not bring it back.
   v1::OutboxItem stale = (*items)[0];
