@@ -4,6 +4,9 @@
 # the county's evaluation, stop the server. The demo runs TLS on loopback with certificates made
 # by deploy/tls/make-certs.sh and bearer tokens: a bureau_admin token issued offline, one
 # school_clerk token per school, an auditor token that verifies the audit log (docs/security.md).
+# Then two more counties of Changzhi (长治市 1404), synthetic from end to end (deploy/sample/README.md),
+# are loaded by their own bureau admins, and a region_viewer of the city prints its view of the three
+# counties (`junheng region status` and `region eval`); the region registry is deploy/sample/regions.csv.
 # It speaks Chinese, as junheng does; `bash deploy/demo.sh --lang en` (or LANG=en_US.UTF-8) for
 # English.
 set -euo pipefail
@@ -35,6 +38,13 @@ rm -rf "$WORK"            # a fresh demo county each run
 mkdir -p "$WORK"
 SERVER_EXTRA_ARGS=(--profile qin-county)  # the county plan's own targets over the 2017 method
 SERVER_HTTP=1                             # and the web console (docs/web-console.md)
+# The region registry (Shanxi, its cities, Changzhi's counties) and the tokens of the city's part,
+# offline before the first start as the first admin token: the bureau admins of the two synthetic
+# counties of Changzhi and a region viewer of the city (长治市 1404).
+SYNTHETIC_COUNTIES=(140429 140431)
+SERVER_REGIONS=(deploy/sample/regions.csv)
+SERVER_TOKENS=("admin-140429.token bureau_admin 140429" "admin-140431.token bureau_admin 140431"
+               "region-1404.token region_viewer 1404")
 start_server "$SERVER_BIN" "$WORK/data" "$WORK/server.log"
 trap 'stop_server >/dev/null 2>&1 || true' EXIT
 say "== junheng-server 在 $SERVER_ADDR 上运行，数据在 $WORK/data（RocksDB）" \
@@ -134,6 +144,42 @@ head -n 2 deploy/sample/schools.csv >"$WORK/one-school.csv"
   -o "$WORK/signin-sheets" 2>/dev/null
 say "   登录单（含二维码）：$WORK/signin-sheets/*.html；浏览器会提示证书不受信任：演示用的是 $WORK/tls/ca.crt 自签的证书" \
   "   sheets with QR codes: $WORK/signin-sheets/*.html; the browser warns about the certificate: the demo's is signed by $WORK/tls/ca.crt"
+# The city's view: two more counties of Changzhi, synthetic from end to end (deploy/sample/README.md),
+# each loaded by its own bureau admin, then a region viewer of 长治市 compares the three counties.
+say "== 长治市另外两个县（武乡县 140429、沁源县 140431，全部为虚构数据）：各县教育局管理员导入名册，提交 2023、2024 年报表和县级数据" \
+  "== two more counties of Changzhi (Wuxiang 140429, Qinyuan 140431; all synthetic data): each county's bureau admin imports its registry and submits the 2023 and 2024 reports and county facts"
+# load_county COUNTY: its bureau admin imports the registry, submits both years' reports (one file
+# each, as a bureau entering them on the schools' behalf) and the county facts; 2023 is entered
+# afterwards, as in Qin County, and 2024 in the county's own round (deadline a week ahead).
+load_county() {
+  local county="$1" year
+  local C=(env JUNHENG_TOKEN="$(cat "$WORK/admin-$county.token")" "$CLIENT_BIN" --lang "$DEMO_LANG"
+           --server "$SERVER_ADDR" --county "$county" "${CLIENT_SECURITY[@]}" --outbox "$WORK/outbox-$county")
+  "${C[@]}" schools import "deploy/sample/$county/schools.csv" || return 1
+  for year in 2023 2024; do
+    if [ "$year" = 2024 ]; then
+      "${C[@]}" period define --period 2024 --opens "$(date -d "-30 days" +%F)" \
+        --deadline "$(date -d "+7 days" +%F)" --closes "$(date -d "+30 days" +%F)" || return 1
+    fi
+    "${C[@]}" submit "deploy/sample/$county/reports-$year.csv" || return 1
+    "${C[@]}" facts submit "deploy/sample/$county/county-facts-$year.json" || return 1
+  done
+}
+for county in "${SYNTHETIC_COUNTIES[@]}"; do
+  if ! load_county "$county" >"$WORK/load-$county.log" 2>&1; then cat "$WORK/load-$county.log"; exit 1; fi
+  schools=$(($(wc -l <"deploy/sample/$county/schools.csv") - 1))
+  say "   $county：$schools 所学校，2023、2024 年报表和县级数据已存入" \
+    "   $county: $schools schools; the 2023 and 2024 reports and county facts stored"
+done
+R=(env JUNHENG_TOKEN="$(cat "$WORK/region-1404.token")" "$CLIENT_BIN" --lang "$DEMO_LANG"
+   --server "$SERVER_ADDR" "${CLIENT_SECURITY[@]}")
+say "== 长治市（1404）的查看员：各县 2024 年填报情况（junheng region status，region_viewer 令牌，只读）" \
+  "== a viewer of Changzhi (1404): each county's 2024 reporting (junheng region status, region_viewer token, read only)"
+"${R[@]}" region status --region 1404 --period 2024
+say "== 长治市各县 2024 年评估对比（junheng region eval，标准 qin-county）" \
+  "== Changzhi's counties compared, 2024 (junheng region eval, profile qin-county)"
+"${R[@]}" region eval --region 1404 --period 2024
+
 if [ -t 0 ]; then
   say "== 服务器继续运行，可在浏览器中打开上面的链接；按回车停止" \
     "== the server keeps running for the links above; press Enter to stop it"

@@ -8,6 +8,12 @@
 #                 JUNHENG_TLS_DIR overrides where
 #   admin.token   a bureau_admin token for county ${JUNHENG_COUNTY:-140430}, issued offline
 #                 (`junheng-server token issue`) before the first start; mode 600
+# SERVER_REGIONS (an array, optional): region registry CSVs (code,name,parent) that it imports
+# offline (`junheng-server regions import`) before every start, e.g. (deploy/sample/regions.csv).
+# SERVER_TOKENS (an array, optional): more tokens issued offline before the first start, after the
+# regions (a region_viewer's region must be in the registry), as "FILE ROLE CODE": FILE beside
+# DATA_DIR, mode 600; CODE the county, or for region_viewer the region, e.g.
+# ("viewer.token region_viewer 1404").
 # With SERVER_HTTP=1 the server also serves the web console and the HTTP API on a free loopback
 # port (docs/web-console.md) and WEB_URL is set to its https:// address.
 # It sets SERVER_SECURITY (the server's TLS options, for restarting it by hand),
@@ -22,11 +28,25 @@ start_server() {
   if [ ! -f "$tls/server.crt" ]; then
     bash "$(dirname "${BASH_SOURCE[0]}")/tls/make-certs.sh" "$tls" >/dev/null || return 1
   fi
+  local regions
+  for regions in ${SERVER_REGIONS[@]+"${SERVER_REGIONS[@]}"}; do
+    "$binary" regions import "$regions" --data-dir "$data_dir" >/dev/null ||
+      { echo "cannot import the regions of $regions" >&2; return 1; }
+  done
   if [ ! -s "$work/admin.token" ]; then
     (umask 077; "$binary" token issue --data-dir "$data_dir" --role bureau_admin \
         --county "${JUNHENG_COUNTY:-140430}" --label "server-lib bootstrap" \
         >"$work/admin.token" 2>/dev/null) || { echo "cannot issue the admin token" >&2; return 1; }
   fi
+  local spec file role code err
+  for spec in ${SERVER_TOKENS[@]+"${SERVER_TOKENS[@]}"}; do
+    read -r file role code <<<"$spec"
+    [ -s "$work/$file" ] && continue
+    if ! err=$(umask 077; "$binary" token issue --data-dir "$data_dir" --role "$role" --county "$code" \
+        --label "server-lib $role $code" 2>&1 >"$work/$file"); then
+      echo "cannot issue $file: $err" >&2; return 1
+    fi
+  done
   ADMIN_TOKEN=$(cat "$work/admin.token")
   export JUNHENG_TOKEN="$ADMIN_TOKEN"
   SERVER_SECURITY=(--tls-cert "$tls/server.crt" --tls-key "$tls/server.key")

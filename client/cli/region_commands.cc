@@ -13,6 +13,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "client/cli/command_support.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
@@ -48,8 +49,9 @@ bool IsRegionCode(const std::string& code) {
 }
 
 // The region a command is about: --region, else --county when that names a province or a city
-// (2 or 4 digits). Says what to write and returns nullopt when neither does; with `optional`, no
-// region at all is "" (every region) rather than an error.
+// (2 or 4 digits), else the region a region_viewer's token is for. Says what to write and returns
+// nullopt when neither does; with `optional`, no region at all is "" (every region) rather than an
+// error.
 std::optional<std::string> RegionOf(const Globals& g, const RegionArgs& args, bool optional,
                                     std::ostream& err) {
   if (!args.region.empty()) {
@@ -58,6 +60,11 @@ std::optional<std::string> RegionOf(const Globals& g, const RegionArgs& args, bo
     return std::nullopt;
   }
   if (IsRegionCode(g.county)) return g.county;
+  // A region viewer's token names its region: "jh1.<region>.<id>.<secret>".
+  const std::vector<absl::string_view> token = absl::StrSplit(g.security.token, '.');
+  if (token.size() == 4 && token[0] == "jh1" && IsRegionCode(std::string(token[1]))) {
+    return std::string(token[1]);
+  }
   if (optional) return std::string();
   if (g.county.size() == 6) {
     err << ErrorLine(

@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-"""Generate junheng's SYNTHETIC sample data for Qin County (沁县, 140430).
+"""Generate junheng's SYNTHETIC sample data: Qin County (沁县, 140430) and two more counties of
+Changzhi (长治市, 1404), Wuxiang (武乡县, 140429) and Qinyuan (沁源县, 140431), for the region demo.
 
 Every value written by this script (school codes, contacts, student counts, teachers, areas,
-equipment, funds, county facts) is invented for demonstration and testing. Only the school
-names, towns and target years come from the county plan (沁政办函〔2021〕22号).
+equipment, funds, county facts) is invented for demonstration and testing. For Qin County only the
+school names, towns and target years come from the county plan (沁政办函〔2021〕22号). For Wuxiang and
+Qinyuan EVERYTHING but the county names and codes is invented, the school names, towns and target
+years included: they are not those counties' schools, plans or figures, and exist only so that
+`junheng region status --region 1404` compares three counties. A fourth county, 130102 (长安区,
+石家庄市, 河北省), is as synthetic and is written for the end-to-end test of the region viewer only
+(tests/e2e/data/), never loaded by the demo.
 
 Python 3 standard library only; deterministic (fixed seed). Run from anywhere:
 
@@ -11,14 +17,18 @@ Python 3 standard library only; deterministic (fixed seed). Run from anywhere:
 
 It writes, next to itself:
     schools.csv, reports-2023.csv, reports-2024.csv,
-    county-facts-2023.json, county-facts-2024.json
-and prints, per year and level, the student-weighted difference coefficient (CV) of each of the
-seven resource indicators and how many schools meet the per-unit rule, so the mix can be tuned.
+    county-facts-2023.json, county-facts-2024.json          (Qin County)
+    140429/ and 140431/ with the same five files              (Wuxiang, Qinyuan)
+and tests/e2e/data/130102/ (the Hebei test county, period 2024 only). It prints, per county, year
+and level, the student-weighted difference coefficient (CV) of each of the seven resource
+indicators and how many schools meet the per-unit rule, so the mix can be tuned.
 
 How values are made: for each school and year the seven resource indicators are set as a ratio of
-their threshold (DEFAULT_RANGES, drawn once with the seed, then PROFILES overrides); the counts and
-areas are derived from that ratio and the student count. Everything else (classes, rooms, funds,
-admissions, ratings) is derived from the students plus the per-school quirks in PROFILES.
+their threshold (the locale's ranges, drawn once with the seed, then the school profile's
+overrides); the counts and areas are derived from that ratio and the student count. Everything else
+(classes, rooms, funds, admissions, ratings) is derived from the students plus the per-school quirks.
+Qin County draws from random.Random(SEED) exactly as it always has, so its files do not change when
+other counties are added; every other county has its own generator seeded with SEED and its code.
 """
 
 import csv
@@ -154,7 +164,9 @@ UNDERSIZED_ARTS_ROOMS = {
 }
 
 # Per-school item quirks, by year: maximum class size (大班额), too few music/art rooms,
-# small rooms, funding below the 100-student floor, low training spend, zoning gaps, flags.
+# small rooms, funding below the 100-student floor, low training spend, zoning gaps, flags,
+# uncertified teachers, and ("untrained", used by the synthetic counties) teachers short of the
+# 5-year training.
 QUIRKS = {
     ("沁县红旗小学", "2023"): {"max_class": 53, "music_rooms": 2},
     ("沁县红旗小学", "2024"): {"max_class": 51, "music_rooms": 2},
@@ -238,18 +250,19 @@ def area(x):
     return f"{x:.1f}"
 
 
-def make_schools(rng):
-    given = rng.sample(GIVEN, len(PLAN))      # no two contacts share a given name
-    surnames = rng.sample(SURNAMES, len(PLAN))
+def make_schools(rng, county):
+    plan = county.plan
+    given = rng.sample(GIVEN, len(plan))      # no two contacts share a given name
+    surnames = rng.sample(SURNAMES, len(plan))
     rows = []
-    for i, (name, level, town, target) in enumerate(PLAN, start=1):
-        prof = PROFILES[name]
+    for i, (name, level, town, target) in enumerate(plan, start=1):
+        prof = county.profiles[name]
         person = surnames[i - 1] + given[i - 1]
         rows.append({
-            "school_code": f"2140043{i:03d}",
+            "school_code": county.school_code(i),
             "school_name": name,
             "school_type": level,
-            "county_code": COUNTY_CODE,
+            "county_code": county.code,
             "town": town,
             "locale": prof["locale"],
             "ownership": "public",
@@ -258,17 +271,16 @@ def make_schools(rng):
             "parent_school_code": "",
             "target_year": str(target),
             "contact_name": person,
-            # 0355 is the Changzhi area code; 7000xxx numbers are placeholders, not real lines.
-            "contact_phone": f"0355-7000{i:03d}",
+            "contact_phone": county.phone(i),
         })
     return rows
 
 
-def draw_ratios(rng):
+def draw_ratios(rng, county):
     """Ratios (value / threshold) per school and year."""
     ratios = {}
-    for name, level, _town, _target in PLAN:
-        prof = PROFILES[name]
+    for name, level, _town, _target in county.plan:
+        prof = county.profiles[name]
         rng_key = prof["locale"]
         r24 = {k: rng.uniform(*DEFAULT_RANGES[rng_key][k]) for k in IND}
         r24.update(prof.get("r", {}))
@@ -296,10 +308,10 @@ def count_for(ratio, thr_per100, students):
     return max(c, 0)
 
 
-def derive_report(rng, school, year, ratio):
+def derive_report(rng, county, school, year, ratio):
     name, level = school["school_name"], school["school_type"]
-    prof = PROFILES[name]
-    q = QUIRKS.get((name, year), {})
+    prof = county.profiles[name]
+    q = county.quirks.get((name, year), {})
     thr = THR[level]
     p = prof["p"] if year == "2024" else int(round(prof["p"] * prof["p23"]))
     sect = level  # "primary" or "junior"
@@ -313,10 +325,11 @@ def derive_report(rng, school, year, ratio):
     teachers = max(teachers, above + max(1, teachers // 10), backbone, pe_art)
     uncert = q.get("uncertified", 0)
     certified = teachers - uncert
-    if year == "2024" and rng.random() < 0.5:
-        trained = teachers                    # half the schools have finished the 5-year cycle
+    if county.trained_share[year] > 0 and rng.random() < county.trained_share[year]:
+        trained = teachers                    # the school has finished the 5-year cycle
     else:
         trained = min(teachers, int(round(teachers * rng.uniform(0.88, 0.98))))
+    trained = min(trained, teachers - q.get("untrained", 0))
 
     # Classes and class size.
     if level == "primary":
@@ -345,7 +358,7 @@ def derive_report(rng, school, year, ratio):
     else:
         # The smallest room does not change between years: draw it per school, not per report.
         room_rng = random.Random(f"{SEED}-rooms-{name}")
-        if name in UNDERSIZED_ARTS_ROOMS:  # converted classrooms, one of them perhaps refitted
+        if name in county.undersized_arts_rooms:  # converted classrooms, one of them perhaps refitted
             m_area, a_area = room_rng.uniform(74, 106), room_rng.uniform(68, 100)
         else:  # built to 96 / 90 m², or enlarged since
             m_area, a_area = room_rng.uniform(96, 110), room_rng.uniform(90, 104)
@@ -459,7 +472,8 @@ def weighted_cv(pairs):
     return mean, math.sqrt(var) / mean
 
 
-def county_facts(year, rows):
+def qin_county_facts(year, rows):
+    """Qin County's facts: hand-tuned, see README.md "What the data is built to show"."""
     y24 = year == "2024"
     # Staff (教职工) are the full-time teachers of the reports plus about one in eight more.
     teachers = {level: sum(int(r[f"{level}_teachers"] or 0) for r in rows)
@@ -552,23 +566,338 @@ def write_csv(path, fields, rows):
         w.writerows(rows)
 
 
-def main():
-    rng = random.Random(SEED)
-    schools = make_schools(rng)
-    ratios = draw_ratios(rng)
-    write_csv(os.path.join(OUT_DIR, "schools.csv"), SCHOOL_FIELDS, schools)
+# --- The synthetic counties -------------------------------------------------------------------------
+# Two more counties of Changzhi (长治市, 1404) so that a city's region view compares three counties:
+# Wuxiang (武乡县, 140429) and Qinyuan (沁源县, 140431). Only the county names and codes are real.
+# School names, towns, target years, sizes and every figure are INVENTED; they are not those
+# counties' schools, plans or data. The mix is built so that the three differ:
+#   沁县 Qin County   2024: 1 of 4 dimensions passes (the hand-tuned sample above);
+#   武乡县 Wuxiang     passes more: every unit meets the per-unit rule in 2024, low coefficients,
+#                     facts on target; only G9 (training at two schools) keeps it from the standard;
+#   沁源县 Qinyuan     a rich county seat and poor villages: primary L6 (equipment per student) has
+#                     the largest coefficient of the three and exceeds 0.50; G5 and G9 fail too.
+# Profile keys as in PROFILES; plan rows as in PLAN plus the profile.
+
+WUXIANG = [
+    ("武乡县实验小学", "primary", "丰州镇", 2024,
+     dict(locale="urban", boarding=False, built=2015, p=1460, p23=0.98)),
+    ("武乡县丰州镇第一小学", "primary", "丰州镇", 2024,
+     dict(locale="urban", boarding=False, built=2010, p=1350, p23=0.99)),
+    ("武乡县丰州镇第二小学", "primary", "丰州镇", 2025,
+     dict(locale="urban", boarding=False, built=2013, p=1180, p23=0.99, r23={"L5": 0.82})),
+    ("武乡县洪水镇洪水小学", "primary", "洪水镇", 2024,
+     dict(locale="town", boarding=True, built=2008, p=520, p23=1.02)),
+    ("武乡县蟠龙镇蟠龙小学", "primary", "蟠龙镇", 2025,
+     dict(locale="town", boarding=True, built=2011, p=480, p23=1.03)),
+    ("武乡县监漳镇监漳小学", "primary", "监漳镇", 2025,
+     dict(locale="town", boarding=True, built=2009, p=410, p23=1.03, r23={"L6": 0.83})),
+    ("武乡县故城镇故城小学", "primary", "故城镇", 2025,
+     dict(locale="town", boarding=True, built=2012, p=450, p23=1.02)),
+    ("武乡县韩北镇韩北小学", "primary", "韩北镇", 2026,
+     dict(locale="town", boarding=True, built=2006, p=260, p23=1.04)),
+    ("武乡县上司乡上司小学", "primary", "上司乡", 2026,
+     dict(locale="rural", boarding=False, built=2004, p=140, p23=1.06)),
+    ("武乡县墨镫乡墨镫小学", "primary", "墨镫乡", 2026,
+     dict(locale="rural", boarding=False, built=2002, p=120, p23=1.06, r23={"L2": 0.0})),
+    ("武乡县涌泉乡涌泉小学", "primary", "涌泉乡", 2027,
+     dict(locale="rural", boarding=False, built=2005, p=150, p23=1.05)),
+    ("武乡县贾豁乡贾豁小学", "primary", "贾豁乡", 2027,
+     dict(locale="rural", boarding=False, built=2001, p=110, p23=1.07)),
+    ("武乡县石北乡石北小学", "primary", "石北乡", 2027,
+     dict(locale="rural", boarding=False, built=2003, p=130, p23=1.06)),
+    ("武乡县大有乡大有小学", "primary", "大有乡", 2028,
+     dict(locale="rural", boarding=False, built=2000, p=95, p23=1.08)),
+    ("武乡县实验中学", "junior", "丰州镇", 2024,
+     dict(locale="urban", boarding=False, built=2016, p=1280, p23=0.98)),
+    ("武乡县第二中学", "junior", "丰州镇", 2025,
+     dict(locale="urban", boarding=True, built=2012, p=1420, p23=1.0, r23={"L4": 0.84})),
+    ("武乡县洪水镇中学", "junior", "洪水镇", 2026,
+     dict(locale="town", boarding=True, built=2010, p=620, p23=1.02)),
+    ("武乡县蟠龙镇中学", "junior", "蟠龙镇", 2027,
+     dict(locale="town", boarding=True, built=2007, p=480, p23=1.03)),
+]
+WUXIANG_QUIRKS = {
+    ("武乡县丰州镇第一小学", "2023"): {"max_class": 48},
+    ("武乡县涌泉乡涌泉小学", "2024"): {"untrained": 1},
+    ("武乡县蟠龙镇中学", "2024"): {"untrained": 3},
+}
+
+QINYUAN = [
+    ("沁源县实验小学", "primary", "沁河镇", 2024,
+     dict(locale="urban", boarding=False, built=2017, p=1650, p23=0.97, r={"L6": 3.8}, r23={"L6": 3.6})),
+    ("沁源县第一小学", "primary", "沁河镇", 2025,
+     dict(locale="urban", boarding=False, built=2014, p=1520, p23=0.98, r={"L6": 3.4}, r23={"L6": 3.3})),
+    ("沁源县第二小学", "primary", "沁河镇", 2025,
+     dict(locale="urban", boarding=False, built=2011, p=1380, p23=0.99, r={"L6": 3.0}, r23={"L6": 2.9})),
+    ("沁源县沁河镇西街小学", "primary", "沁河镇", 2027,
+     dict(locale="urban", boarding=False, built=1996, p=980, p23=0.99, r={"L5": 0.70, "L4": 0.92, "L6": 0.95})),
+    ("沁源县郭道镇郭道小学", "primary", "郭道镇", 2025,
+     dict(locale="town", boarding=True, built=2008, p=560, p23=1.02)),
+    ("沁源县灵空山镇灵空山小学", "primary", "灵空山镇", 2026,
+     dict(locale="town", boarding=True, built=2006, p=320, p23=1.03, r={"L6": 0.92})),
+    ("沁源县王和镇王和小学", "primary", "王和镇", 2026,
+     dict(locale="town", boarding=True, built=2009, p=410, p23=1.03, r={"L6": 0.95})),
+    ("沁源县李元镇李元小学", "primary", "李元镇", 2026,
+     dict(locale="town", boarding=True, built=2010, p=380, p23=1.02, r={"L6": 0.93})),
+    ("沁源县中峪乡中峪小学", "primary", "中峪乡", 2027,
+     dict(locale="rural", boarding=False, built=2003, p=150, p23=1.05, r={"L6": 0.88})),
+    ("沁源县法中乡法中小学", "primary", "法中乡", 2027,
+     dict(locale="rural", boarding=False, built=2001, p=120, p23=1.06, r={"L6": 0.78})),
+    ("沁源县交口乡交口小学", "primary", "交口乡", 2028,
+     dict(locale="rural", boarding=False, built=1999, p=105, p23=1.07, r={"L6": 0.72, "L2": 0.80})),
+    ("沁源县韩洪乡韩洪小学", "primary", "韩洪乡", 2028,
+     dict(locale="rural", boarding=False, built=2002, p=130, p23=1.05, r={"L6": 0.87})),
+    ("沁源县官滩乡官滩小学", "primary", "官滩乡", 2028,
+     dict(locale="rural", boarding=False, built=1998, p=90, p23=1.08, r={"L6": 0.76})),
+    ("沁源县聪子峪乡聪子峪小学", "primary", "聪子峪乡", 2029,
+     dict(locale="rural", boarding=False, built=1997, p=80, p23=1.09, r={"L6": 0.70})),
+    ("沁源县赤石桥乡赤石桥小学", "primary", "赤石桥乡", 2029,
+     dict(locale="rural", boarding=False, built=2000, p=100, p23=1.07, r={"L6": 0.74})),
+    ("沁源县景凤乡景凤小学", "primary", "景凤乡", 2029,
+     dict(locale="rural", boarding=False, built=2002, p=115, p23=1.06, r={"L6": 0.89})),
+    ("沁源县王陶乡王陶小学", "primary", "王陶乡", 2029,
+     dict(locale="rural", boarding=False, built=2004, p=140, p23=1.05)),
+    ("沁源县实验中学", "junior", "沁河镇", 2025,
+     dict(locale="urban", boarding=False, built=2016, p=1420, p23=0.98, r={"L6": 2.4}, r23={"L6": 2.3})),
+    ("沁源县第二中学", "junior", "沁河镇", 2026,
+     dict(locale="urban", boarding=True, built=2009, p=1650, p23=1.0, r={"L6": 1.9, "L5": 0.80})),
+    ("沁源县郭道镇中学", "junior", "郭道镇", 2027,
+     dict(locale="town", boarding=True, built=2006, p=540, p23=1.02, r={"L6": 0.90})),
+    ("沁源县王和镇中学", "junior", "王和镇", 2028,
+     dict(locale="town", boarding=True, built=2005, p=420, p23=1.03, r={"L6": 0.88})),
+    ("沁源县李元镇中学", "junior", "李元镇", 2028,
+     dict(locale="town", boarding=True, built=2003, p=360, p23=1.04)),
+]
+QINYUAN_QUIRKS = {
+    ("沁源县实验小学", "2023"): {"max_class": 49},
+    ("沁源县实验小学", "2024"): {"max_class": 47},
+    ("沁源县第一小学", "2023"): {"max_class": 50},
+    ("沁源县第一小学", "2024"): {"max_class": 48},
+    ("沁源县交口乡交口小学", "2023"): {"uncertified": 1},
+}
+QINYUAN_UNDERSIZED_ARTS_ROOMS = {"沁源县沁河镇西街小学", "沁源县官滩乡官滩小学"}
+
+# The test-only county of another province (tests/e2e/region_e2e_test.sh): never in the demo.
+HEBEI_TEST = [
+    ("长安区第一小学", "primary", "", 2024, dict(locale="urban", boarding=False, built=2012, p=1280, p23=1.0)),
+    ("长安区第二小学", "primary", "", 2025, dict(locale="urban", boarding=False, built=2009, p=1120, p23=1.0)),
+    ("长安区第三小学", "primary", "", 2026, dict(locale="urban", boarding=False, built=2015, p=960, p23=1.0)),
+    ("长安区第一初级中学", "junior", "", 2025, dict(locale="urban", boarding=False, built=2011, p=1340, p23=1.0)),
+]
+
+# County facts of the synthetic counties: the figures the forms ask for; the rates the items judge
+# are computed from them (synthetic_facts), so `junheng facts submit` has nothing to warn about.
+MONITORING_GOOD = [("语文", 4, 0.09), ("数学", 3, 0.12), ("科学", 3, 0.13), ("体育", 3, 0.11)]
+MONITORING_WEAK = [("语文", 3, 0.13), ("数学", 3, 0.16), ("科学", 2, 0.17), ("体育", 3, 0.14)]
+FIGURES = {
+    ("140429", "2024"): dict(
+        population_10k=18.52, agricultural_population_10k=12.94, towns=12, administrative_villages=212,
+        gdp_per_capita_yuan=42100, fiscal_revenue_per_capita_yuan=3350,
+        rural_income_per_capita_yuan=13980, urban_income_per_capita_yuan=34260,
+        special_ed_public_funds_yuan=416000, special_ed_students=64,
+        teacher_average_pay_yuan=75300, civil_servant_average_pay_yuan=72800,
+        rotation_eligible_teachers=540, rotated_teachers=66, rotated_backbone_teachers=15,
+        quality_hs_places=860, quality_hs_places_allocated=705, quality_hs_places_rural=430,
+        migrant_children_eligible=360, migrant_children_in_public=318,
+        migrant_children_in_purchased_private=22,
+        junior_graduates=1262, junior_entrants_three_years_ago=1270, junior_transfers_in=12,
+        junior_deaths=1, junior_transfers_out=14,
+        disabled_children=120, disabled_children_enrolled=119, disabled_children_in_special_schools=44,
+        survey_total=2900, survey_valid=2811, survey_satisfied=2620, visits=380, visits_satisfied=357,
+        parent_survey_total=1380, parent_survey_valid=1330, parent_survey_satisfied=1241,
+        parent_visits=140, parent_visits_satisfied=131, monitoring=MONITORING_GOOD),
+    ("140429", "2023"): dict(
+        population_10k=18.61, agricultural_population_10k=13.08, towns=12, administrative_villages=212,
+        gdp_per_capita_yuan=39870, fiscal_revenue_per_capita_yuan=3120,
+        rural_income_per_capita_yuan=13160, urban_income_per_capita_yuan=33050,
+        special_ed_public_funds_yuan=372000, special_ed_students=62,
+        teacher_average_pay_yuan=72600, civil_servant_average_pay_yuan=71800,
+        rotation_eligible_teachers=548, rotated_teachers=58, rotated_backbone_teachers=12,
+        quality_hs_places=860, quality_hs_places_allocated=667, quality_hs_places_rural=352,
+        migrant_children_eligible=350, migrant_children_in_public=300,
+        migrant_children_in_purchased_private=20,
+        junior_graduates=1240, junior_entrants_three_years_ago=1262, junior_transfers_in=14,
+        junior_deaths=2, junior_transfers_out=13,
+        disabled_children=117, disabled_children_enrolled=115, disabled_children_in_special_schools=42,
+        survey_total=2880, survey_valid=2760, survey_satisfied=2480, visits=370, visits_satisfied=331,
+        parent_survey_total=1360, parent_survey_valid=1302, parent_survey_satisfied=1160,
+        parent_visits=130, parent_visits_satisfied=114, monitoring=MONITORING_GOOD),
+    ("140431", "2024"): dict(
+        population_10k=16.05, agricultural_population_10k=10.21, towns=14, administrative_villages=254,
+        gdp_per_capita_yuan=112400, fiscal_revenue_per_capita_yuan=14500,
+        rural_income_per_capita_yuan=16820, urban_income_per_capita_yuan=38900,
+        special_ed_public_funds_yuan=468000, special_ed_students=72,
+        teacher_average_pay_yuan=78600, civil_servant_average_pay_yuan=76200,
+        rotation_eligible_teachers=650, rotated_teachers=68, rotated_backbone_teachers=14,
+        quality_hs_places=980, quality_hs_places_allocated=790, quality_hs_places_rural=402,
+        migrant_children_eligible=640, migrant_children_in_public=560,
+        migrant_children_in_purchased_private=40,
+        junior_graduates=1430, junior_entrants_three_years_ago=1440, junior_transfers_in=16,
+        junior_deaths=1, junior_transfers_out=13,
+        disabled_children=109, disabled_children_enrolled=108, disabled_children_in_special_schools=47,
+        survey_total=3400, survey_valid=3210, survey_satisfied=2801, visits=450, visits_satisfied=388,
+        parent_survey_total=1600, parent_survey_valid=1520, parent_survey_satisfied=1310,
+        parent_visits=170, parent_visits_satisfied=146, monitoring=MONITORING_GOOD),
+    ("140431", "2023"): dict(
+        population_10k=16.12, agricultural_population_10k=10.37, towns=14, administrative_villages=254,
+        gdp_per_capita_yuan=118300, fiscal_revenue_per_capita_yuan=15800,
+        rural_income_per_capita_yuan=15960, urban_income_per_capita_yuan=37600,
+        special_ed_public_funds_yuan=420000, special_ed_students=70,
+        teacher_average_pay_yuan=76100, civil_servant_average_pay_yuan=75000,
+        rotation_eligible_teachers=660, rotated_teachers=62, rotated_backbone_teachers=12,
+        quality_hs_places=980, quality_hs_places_allocated=745, quality_hs_places_rural=360,
+        migrant_children_eligible=620, migrant_children_in_public=530,
+        migrant_children_in_purchased_private=38,
+        junior_graduates=1398, junior_entrants_three_years_ago=1430, junior_transfers_in=18,
+        junior_deaths=2, junior_transfers_out=15,
+        disabled_children=105, disabled_children_enrolled=101, disabled_children_in_special_schools=45,
+        survey_total=3350, survey_valid=3150, survey_satisfied=2680, visits=440, visits_satisfied=361,
+        parent_survey_total=1580, parent_survey_valid=1490, parent_survey_satisfied=1248,
+        parent_visits=160, parent_visits_satisfied=131, monitoring=MONITORING_WEAK),
+    ("130102", "2024"): dict(
+        population_10k=56.30, agricultural_population_10k=2.10, towns=8, administrative_villages=30,
+        gdp_per_capita_yuan=98600, fiscal_revenue_per_capita_yuan=6100,
+        rural_income_per_capita_yuan=24300, urban_income_per_capita_yuan=48800,
+        special_ed_public_funds_yuan=390000, special_ed_students=60,
+        teacher_average_pay_yuan=86400, civil_servant_average_pay_yuan=84000,
+        rotation_eligible_teachers=180, rotated_teachers=20, rotated_backbone_teachers=5,
+        quality_hs_places=600, quality_hs_places_allocated=492, quality_hs_places_rural=40,
+        migrant_children_eligible=900, migrant_children_in_public=820,
+        migrant_children_in_purchased_private=40,
+        junior_graduates=440, junior_entrants_three_years_ago=443, junior_transfers_in=6,
+        junior_deaths=0, junior_transfers_out=7,
+        disabled_children=40, disabled_children_enrolled=40, disabled_children_in_special_schools=18,
+        survey_total=800, survey_valid=780, survey_satisfied=709, visits=100, visits_satisfied=92,
+        parent_survey_total=400, parent_survey_valid=390, parent_survey_satisfied=352,
+        parent_visits=40, parent_visits_satisfied=37, monitoring=MONITORING_GOOD),
+}
+
+
+def synthetic_facts(code, year, rows):
+    """A synthetic county's facts: FIGURES[(code, year)], the rates made from them."""
+    g = FIGURES[(code, year)]
+    teachers = {level: sum(int(r[f"{level}_teachers"] or 0) for r in rows)
+                for level in ("primary", "junior")}
+    oversize = {level: 2 * sum(1 for r in rows if r[f"{level}_max_class_size"] and
+                               int(r[f"{level}_max_class_size"]) > CLASS_CAP[level])
+                for level in ("primary", "junior")}   # two classes over the cap at each such school
+    rate = lambda part, whole: round(part / whole, 3)
+    facts = {
+        "county_code": code,
+        "period": year,
+        "layout_plan_ok": True,
+        "unified_standards_ok": True,
+        "staffing_allocation_ok": True,
+        "public_funds_quota_primary_yuan": QUOTA["primary"],
+        "public_funds_quota_junior_yuan": QUOTA["junior"],
+        "special_ed_funds_per_student_yuan":
+            round(g["special_ed_public_funds_yuan"] / g["special_ed_students"]),
+        "teacher_pay_ratio": round(g["teacher_average_pay_yuan"] / g["civil_servant_average_pay_yuan"], 2),
+        "performance_pay_approved": True,
+        "rotation_eligible_teachers": g["rotation_eligible_teachers"],
+        "rotated_teachers": g["rotated_teachers"],
+        "rotated_backbone_teachers": g["rotated_backbone_teachers"],
+        "quality_hs_quota_share": rate(g["quality_hs_places_allocated"], g["quality_hs_places"]),
+        "migrant_children_public_share":
+            rate(g["migrant_children_in_public"] + g["migrant_children_in_purchased_private"],
+                 g["migrant_children_eligible"]),
+        "left_behind_care_ok": True,
+        "consolidation_rate":
+            rate(g["junior_graduates"] - g["junior_transfers_in"] + g["junior_transfers_out"],
+                 g["junior_entrants_three_years_ago"] - g["junior_deaths"]),
+        "disabled_enrollment_rate": rate(g["disabled_children_enrolled"], g["disabled_children"]),
+        "monitoring": [{"subject": s, "level": lv, "between_school_rate": br}
+                       for s, lv, br in g["monitoring"]],
+        "survey_valid": g["survey_valid"],
+        "survey_satisfied": g["survey_satisfied"],
+        "veto_exam_admission": False,
+        "veto_illegal_choice": False,
+        "veto_key_schools": False,
+        "veto_unfilled_posts": False,
+        "veto_major_incident": False,
+        "veto_falsification": False,
+    }
+    for k in COUNTY_FACT_FIELDS[COUNTY_FACT_FIELDS.index("population_10k"):]:
+        if k in g:
+            facts[k] = g[k]
+        elif k == "special_ed_schools":
+            facts[k] = 1
+        elif k in ("primary_staff", "junior_staff"):
+            facts[k] = round(teachers[k.split("_")[0]] * 1.12)
+        elif k.startswith("oversize_"):
+            facts[k] = oversize[k.split("_")[1]]
+    assert list(facts) == COUNTY_FACT_FIELDS, set(COUNTY_FACT_FIELDS) ^ set(facts)
+    return facts
+
+
+class County:
+    """One county's synthetic data: plan, school profiles, quirks, facts and where the files go."""
+
+    def __init__(self, code, name, out_dir, plan, profiles, facts, school_code, phone, rng,
+                 quirks=None, undersized_arts_rooms=frozenset(), trained_share=None, years=YEARS):
+        self.code, self.name, self.out_dir = code, name, out_dir
+        self.plan, self.profiles, self.facts = plan, profiles, facts
+        self.school_code, self.phone, self.rng = school_code, phone, rng
+        self.quirks = quirks or {}
+        self.undersized_arts_rooms = set(undersized_arts_rooms)
+        # The share of schools that have finished the 5-year training cycle, drawn per school.
+        self.trained_share = trained_share or {"2023": 0.0, "2024": 0.5}
+        self.years = years
+
+
+def synthetic_county(code, name, out_dir, rows, phone_prefix, **kw):
+    return County(code, name, out_dir, plan=[row[:4] for row in rows],
+                  profiles={row[0]: row[4] for row in rows},
+                  facts=lambda year, reports: synthetic_facts(code, year, reports),
+                  school_code=lambda i: f"2{code}{i:03d}",   # made up, like Qin County's
+                  phone=lambda i: f"{phone_prefix}{i:03d}",  # placeholders, not real lines
+                  rng=random.Random(f"{SEED}-{code}"), **kw)
+
+
+REPO_DIR = os.path.dirname(os.path.dirname(OUT_DIR))
+
+
+def counties():
+    return [
+        County(COUNTY_CODE, "沁县", OUT_DIR, PLAN, PROFILES, qin_county_facts,
+               school_code=lambda i: f"2140043{i:03d}",
+               # 0355 is the Changzhi area code; 7000xxx numbers are placeholders, not real lines.
+               phone=lambda i: f"0355-7000{i:03d}",
+               rng=random.Random(SEED), quirks=QUIRKS, undersized_arts_rooms=UNDERSIZED_ARTS_ROOMS),
+        synthetic_county("140429", "武乡县", os.path.join(OUT_DIR, "140429"), WUXIANG, "0355-7100",
+                         quirks=WUXIANG_QUIRKS, trained_share={"2023": 0.0, "2024": 1.0}),
+        synthetic_county("140431", "沁源县", os.path.join(OUT_DIR, "140431"), QINYUAN, "0355-7200",
+                         quirks=QINYUAN_QUIRKS, undersized_arts_rooms=QINYUAN_UNDERSIZED_ARTS_ROOMS,
+                         trained_share={"2023": 0.0, "2024": 0.6}),
+        synthetic_county("130102", "长安区", os.path.join(REPO_DIR, "tests", "e2e", "data", "130102"),
+                         HEBEI_TEST, "0311-7000", trained_share={"2023": 0.0, "2024": 1.0},
+                         years=("2024",)),
+    ]
+
+
+def generate(county):
+    rng = county.rng
+    schools = make_schools(rng, county)
+    ratios = draw_ratios(rng, county)
+    os.makedirs(county.out_dir, exist_ok=True)
+    write_csv(os.path.join(county.out_dir, "schools.csv"), SCHOOL_FIELDS, schools)
 
     reports = {}
     for year in YEARS:
-        rows = [derive_report(rng, s, year, ratios[(s["school_name"], year)]) for s in schools]
+        rows = [derive_report(rng, county, s, year, ratios[(s["school_name"], year)]) for s in schools]
         reports[year] = rows
-        write_csv(os.path.join(OUT_DIR, f"reports-{year}.csv"), REPORT_FIELDS, rows)
-        with open(os.path.join(OUT_DIR, f"county-facts-{year}.json"), "w", encoding="utf-8") as f:
-            json.dump(county_facts(year, rows), f, ensure_ascii=False, indent=2)
+        if year not in county.years:
+            continue
+        write_csv(os.path.join(county.out_dir, f"reports-{year}.csv"), REPORT_FIELDS, rows)
+        with open(os.path.join(county.out_dir, f"county-facts-{year}.json"), "w", encoding="utf-8") as f:
+            json.dump(county.facts(year, rows), f, ensure_ascii=False, indent=2)
             f.write("\n")
+    return schools, reports
 
-    # --- Summary ------------------------------------------------------------------------------
-    for year in YEARS:
+
+def summarize(county, schools, reports):
+    print(f"##### {county.code} {county.name} -> {county.out_dir}")
+    for year in county.years:
         print(f"=== {year} ===")
         for level in ("primary", "junior"):
             units = []
@@ -593,10 +922,10 @@ def main():
         for s, m in g3:
             print(f"    {s['school_name']} (built {s['built_year']}, target {s['target_year']}): "
                   f"{'; '.join(m)}")
-        expected = UNDERSIZED_ARTS_ROOMS | {n for (n, y), q in QUIRKS.items() if y == year and
-                                            ("music_rooms" in q or "art_rooms" in q)}
+        expected = county.undersized_arts_rooms | {n for (n, y), q in county.quirks.items()
+                                                   if y == year and ("music_rooms" in q or "art_rooms" in q)}
         if {s["school_name"] for s, _m in g3} != expected:
-            raise SystemExit(f"G3 {year}: failing schools differ from UNDERSIZED_ARTS_ROOMS and the "
+            raise SystemExit(f"G3 {year}: failing schools differ from the undersized rooms and the "
                              f"room-count quirks: {sorted(s['school_name'] for s, _m in g3)}")
         print("  schools missing thresholds (value as % of threshold):")
         for s, row in zip(schools, reports[year]):
@@ -607,7 +936,12 @@ def main():
                 detail = ", ".join(f"{k} {100 * vals[k] / THR[level][k]:.0f}%" for k in misses)
                 print(f"    {'meets' if ok else 'FAILS'}  {s['school_name']} (target {s['target_year']}, "
                       f"{s['locale']}): {detail}")
-    print("files written to", OUT_DIR)
+
+
+def main():
+    for county in counties():
+        summarize(county, *generate(county))
+    print("files written to", OUT_DIR, "and", os.path.join(REPO_DIR, "tests", "e2e", "data"))
 
 
 if __name__ == "__main__":
