@@ -106,6 +106,14 @@ int main(int argc, char** argv) {
   token_issue->add_option("--expires", token_args.expires,
                           "lifetime (90d, 12h) or date/time; default one year");
   token_issue->add_option("--label", token_args.label, "who holds it");
+  auto* token_enrolment = token_issue->add_flag(
+      "--enrolment", token_args.enrolment,
+      "also make a one-time web console sign-in code and print its link instead of the token");
+  token_issue
+      ->add_option("--web-url", token_args.web_url,
+                   "with --enrolment: the web console's address, e.g. https://192.168.1.10:8443")
+      ->needs(token_enrolment);
+  token_enrolment->needs(token_issue->get_option("--web-url"));
   std::string regions_data_dir, regions_file;
   auto* regions = app.add_subcommand(
       "regions", "the region registry (provinces, cities, counties), offline (no server on it)");

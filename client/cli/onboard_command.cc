@@ -8,16 +8,17 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "client/cli/command_support.h"
 #include "client/cli/exit_codes.h"
 #include "client/outbox/record_files.h"
 #include "client/rpc/connection.h"
+#include "common/cli/sign_in_link.h"
 #include "common/i18n/bureau_messages.h"
 #include "common/i18n/client_messages.h"
 #include "common/i18n/help_messages.h"
@@ -139,9 +140,8 @@ std::string QrSvg(const std::string& text) {
 
 int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std::ostream& err) {
   if (!NeedCounty(g, err)) return kExitUsage;
-  std::string base = args.web_url;
-  while (absl::EndsWith(base, "/")) base.pop_back();
-  if (!absl::StartsWith(base, "https://") && !absl::StartsWith(base, "http://")) {
+  const std::optional<std::string> base = cli::WebConsoleBase(args.web_url);
+  if (!base) {
     err << ErrorLine(Say(msg::kOnboardBadUrl, args.web_url));
     return kExitUsage;
   }
@@ -187,7 +187,7 @@ int RunOnboard(const Globals& g, const OnboardArgs& args, std::ostream& out, std
     if (!issued.ok()) return Fail(issued.status(), err);
     for (const std::string& warning : issued->warnings())
       err << Say(i18n::client::kWarning, warning) << "\n";
-    const std::string link = absl::StrCat(base, "/enrol.html#code=", issued->enrolment_code());
+    const std::string link = cli::SignInLink(*base, issued->enrolment_code());
     const std::string body = SheetBody(person, *issued, link);
     absl::StrAppend(&all, body);
     // A school's sheet is named after the school; a bureau member's after the role and token id,

@@ -11,6 +11,7 @@
 #include "common/i18n/server_messages.h"
 #include "common/validate/validation_result.h"
 #include "server/audit/audit_entry.h"
+#include "server/auth/policy.h"
 #include "server/auth/sealed_token.h"
 
 namespace junheng::server::auth {
@@ -24,10 +25,12 @@ constexpr absl::string_view kSessionPurpose = "junheng session";
 constexpr size_t kSessionSecretBytes = 32;
 
 // "<prefix>.<county>.<hex>" with `hex_digits` lowercase hex digits: the county, or "" when the
-// secret does not have that shape.
+// secret does not have that shape. A region viewer's "county" is its region (14, 1404, 00), as in
+// its token.
 std::string CountyOfSecret(absl::string_view secret, absl::string_view prefix, size_t hex_digits) {
   std::vector<absl::string_view> parts = absl::StrSplit(secret, '.');
-  if (parts.size() != 3 || parts[0] != prefix || !validate::IsValidCountyCode(parts[1]) ||
+  if (parts.size() != 3 || parts[0] != prefix ||
+      !(validate::IsValidCountyCode(parts[1]) || IsRegionCode(parts[1])) ||
       parts[2].size() != hex_digits) {
     return "";
   }

@@ -36,7 +36,8 @@ struct WebSession {
 // The web console's sign-in (docs/web-console.md). A one-time enrolment code, made with the
 // token (TokenStore::Issue with enrolment), is exchanged for a session; each call of the session
 // then acts with the token it was enrolled from, so revoking that token ends its sessions at
-// once. Cookies are "jhs1.<county>.<64 hex digits>". Only SHA-256 of codes and cookies is stored,
+// once. Cookies are "jhs1.<county>.<64 hex digits>"; a region viewer's carry its region's code
+// (14, 1404, or 00 for the nation) as its token does. Only SHA-256 of codes and cookies is stored,
 // with the token sealed under the secret (sealed_token.h). Exchanges and logouts are mutations
 // with their audit entries. Thread-safe.
 class WebSessions {

@@ -2,9 +2,13 @@
 
 #include <unistd.h>
 
+#include <optional>
 #include <ostream>
+#include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/cli/sign_in_link.h"
+#include "common/i18n/bureau_messages.h"
 #include "common/time/clock.h"
 #include "common/time/expiry.h"
 #include "common/time/time_text.h"
@@ -20,12 +24,21 @@ int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::o
     err << "error: " << role.status().message() << "\n";
     return 2;
   }
+  std::optional<std::string> web_base;
+  if (args.enrolment) {
+    web_base = cli::WebConsoleBase(args.web_url);
+    if (!web_base) {
+      err << "error: " << i18n::Say(i18n::bureau::kOnboardBadUrl, args.web_url) << "\n";
+      return 2;
+    }
+  }
   SystemClock clock;
   junheng::v1::IssueTokenRequest request;
   request.set_county_code(args.county);
   request.set_role(*role);
   request.set_school_code(args.school);
   request.set_label(args.label);
+  request.set_enrolment(args.enrolment);
   if (!args.expires.empty()) {
     auto expires = ParseExpiry(args.expires, clock.Now());
     if (!expires.ok()) {
@@ -46,12 +59,19 @@ int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::o
     err << "error: " << issued.status().message() << "\n";
     return 1;
   }
-  out << issued->token() << "\n";
   err << "token " << issued->info().id() << ": " << args.role
       << (*role == junheng::v1::REGION_VIEWER ? " of region " : " of county ") << args.county
       << (args.school.empty() ? "" : ", school " + args.school) << ", expires "
-      << FormatInstant(absl::FromUnixMillis(issued->info().expires_unix_ms())) << "\n"
-      << "It is shown only this once. Give it to the client with $JUNHENG_TOKEN or token = "
+      << FormatInstant(absl::FromUnixMillis(issued->info().expires_unix_ms())) << "\n";
+  if (web_base) {
+    out << cli::SignInLink(*web_base, issued->enrolment_code()) << "\n";
+    err << "The sign-in link works once, until "
+        << FormatInstant(absl::FromUnixMillis(issued->enrolment_expires_unix_ms()))
+        << ". Give it to its person only: until it is used, it signs in.\n";
+    return 0;
+  }
+  out << issued->token() << "\n";
+  err << "It is shown only this once. Give it to the client with $JUNHENG_TOKEN or token = "
          "\"...\" in its config.\n";
   return 0;
 }

@@ -5,12 +5,17 @@
 
 namespace junheng::server {
 
-// `junheng-server token issue --data-dir D --role R --county C [--school S] [--expires E]`:
-// issues a token offline, straight into the data dir, while no server runs on it (the data dir's
-// LOCK refuses otherwise). This is how the first bureau_admin token is made; later tokens are
-// issued through the running server with `junheng admin token issue`. The token is printed once
-// on `out`; its details go to `err`. The audit log records the issue with the actor
-// "junheng-server token issue (offline, uid N)". Exit 0 ok, 1 refused, 2 bad arguments.
+// `junheng-server token issue --data-dir D --role R --county C [--school S] [--expires E]
+// [--enrolment --web-url URL]`: issues a token offline, straight into the data dir, while no
+// server runs on it (the data dir's LOCK refuses otherwise). This is how the first bureau_admin
+// token is made, and a region_viewer's (whose "county" is its region: 14, 1404, or 00 for the
+// nation); later county tokens are issued through the running server with `junheng admin token
+// issue` or `junheng admin onboard`. The token is printed once on `out`; its details go to `err`.
+// With `enrolment`, the same batch stores a one-time enrolment code and `out` gets the web
+// console's sign-in link instead of the token (docs/web-console.md): the person signs in from a
+// browser and nobody handles the token. The audit log records the issue with the actor
+// "junheng-server token issue (offline, uid N)". Exit 0 ok, 1 refused, 2 bad arguments (a
+// web_url that is not http(s):// is refused before anything is issued).
 struct OfflineTokenArgs {
   std::string data_dir;
   std::string county;
@@ -18,6 +23,8 @@ struct OfflineTokenArgs {
   std::string school;
   std::string expires;  // "90d", "12h", a date or an instant; empty: one year
   std::string label;
+  bool enrolment = false;
+  std::string web_url;  // with enrolment: the web console's address, https://HOST:PORT
 };
 int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::ostream& err);
 

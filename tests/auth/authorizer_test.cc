@@ -84,7 +84,8 @@ TEST_F(AuthorizerTest, ARoleRefusalSaysWhatWasTriedAndWhoMayDoIt) {
     EXPECT_EQ(denied.status().code(), absl::StatusCode::kPermissionDenied);
     EXPECT_EQ(denied.status().message(),
               "你的身份是学校填报员（school_clerk），不能查看县域评估；可以这样做的是："
-              "教育局查看员（bureau_viewer）、教育局管理员（bureau_admin）");
+              "教育局查看员（bureau_viewer）、教育局管理员（bureau_admin）、"
+              "市/省级查看员（region_viewer）");
   }
   {
     i18n::LangScope en(i18n::Lang::kEn);

@@ -3,9 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/auth/policy.h"
 #include "server/auth/sealed_token.h"
 #include "tests/testing/store_fixture.h"
 
@@ -31,6 +35,26 @@ class WebSessionsTest : public testing::StoreFixture {
     request.set_label("沁县第一小学");
     request.set_enrolment(enrolment);
     auto issued = tokens_->Issue(request, "test admin");
+    EXPECT_TRUE(issued.ok()) << issued.status();
+    return issued.ok() ? *issued : v1::IssueTokenResponse();
+  }
+
+  // A region_viewer of `region` (1404 a city, 14 a province, 00 the nation), with its sign-in
+  // code; the region is put in the registry first (the nation needs no row).
+  v1::IssueTokenResponse IssueRegionViewer(const std::string& region, const std::string& name) {
+    if (region != kNationCode) {
+      v1::Region row;
+      row.set_code(region);
+      row.set_name(name);
+      row.set_parent(region.size() == 4 ? region.substr(0, 2) : "");
+      EXPECT_TRUE(store_->Commit(storage::Change(storage::kRegionChain).PutRegion(row)).ok());
+    }
+    v1::IssueTokenRequest request;
+    request.set_county_code(region);
+    request.set_role(v1::REGION_VIEWER);
+    request.set_label(name + "教育局");
+    request.set_enrolment(true);
+    auto issued = tokens_->Issue(request, "test operator");
     EXPECT_TRUE(issued.ok()) << issued.status();
     return issued.ok() ? *issued : v1::IssueTokenResponse();
   }
@@ -148,6 +172,42 @@ TEST_F(WebSessionsTest, SessionsSurviveARestartAndTheStoreHoldsNoToken) {
     EXPECT_EQ(bytes.str().find(secret), std::string::npos) << entry.path();
     EXPECT_EQ(bytes.str().find(issued.enrolment_code()), std::string::npos) << entry.path();
     EXPECT_EQ(bytes.str().find(session->cookie), std::string::npos) << entry.path();
+  }
+}
+
+TEST_F(WebSessionsTest, ARegionViewerSignsInWithItsRegionAsTheCounty) {
+  for (const auto& [region, name] : std::vector<std::pair<std::string, std::string>>{
+           {"1404", "长治市"}, {"14", "山西省"}, {kNationCode, "全国"}}) {
+    SCOPED_TRACE(region);
+    const auto issued = IssueRegionViewer(region, name);
+    EXPECT_THAT(issued.enrolment_code(), StartsWith(absl::StrCat("jhe1.", region, ".")));
+    auto session = sessions_->Enrol(issued.enrolment_code(), "ipv4:10.0.0.7:5000");
+    ASSERT_TRUE(session.ok()) << session.status();
+    EXPECT_EQ(session->principal.role, v1::REGION_VIEWER);
+    EXPECT_EQ(session->principal.county, region);
+    EXPECT_EQ(session->principal.school, "");
+    EXPECT_EQ(session->label, name + "教育局");
+    EXPECT_THAT(session->cookie, StartsWith(absl::StrCat("jhs1.", region, ".")));
+
+    auto resolved = sessions_->Resolve(session->cookie);
+    ASSERT_TRUE(resolved.ok()) << resolved.status();
+    EXPECT_EQ(resolved->token, issued.token());
+    EXPECT_EQ(resolved->session.csrf, session->csrf);
+    EXPECT_EQ(resolved->session.principal.county, region);
+
+    ASSERT_TRUE(sessions_->End(session->cookie).ok());
+    EXPECT_THAT(sessions_->Resolve(session->cookie).status().message(), HasSubstr("已结束"));
+  }
+}
+
+TEST_F(WebSessionsTest, CodesAndCookiesOfOtherShapesAreStillRefused) {
+  // Neither a 3- nor a 5-digit code names a county or a region.
+  for (const std::string county : {"140", "14043", "1404a", "", "1404300"}) {
+    SCOPED_TRACE(county);
+    const auto code = absl::StrCat("jhe1.", county, ".", std::string(32, 'a'));
+    EXPECT_THAT(sessions_->Enrol(code, "").status().message(), HasSubstr("不完整"));
+    const auto cookie = absl::StrCat("jhs1.", county, ".", std::string(64, 'a'));
+    EXPECT_EQ(sessions_->Resolve(cookie).status().code(), absl::StatusCode::kUnauthenticated);
   }
 }
 

@@ -5,6 +5,8 @@
 
 #include <fstream>
 #include <map>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -326,6 +328,57 @@ TEST_F(WebDoorTest, LogoutEndsTheSession) {
   Reply out = Post("/auth/logout", "{}", {cookie, "X-CSRF-Token: " + csrf});
   EXPECT_EQ(out.status, 200);
   EXPECT_THAT(out.Header("set-cookie"), HasSubstr("Max-Age=0"));
+  EXPECT_EQ(Send("GET", "/auth/session", "", {cookie}).status, 401);
+}
+
+TEST_F(WebDoorTest, ARegionViewerSignsInAndReadsItsCitysCountiesThroughTheSession) {
+  for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+           {"14", "山西省"}, {"1404", "长治市"}, {kCounty, "沁县"}}) {
+    v1::Region region;
+    region.set_code(code);
+    region.set_name(name);
+    region.set_parent(code.size() > 2 ? code.substr(0, code.size() - 2) : "");
+    ASSERT_TRUE(server_.app()
+                    ->store()
+                    ->Commit(storage::Change(storage::kRegionChain).PutRegion(region))
+                    .ok());
+  }
+  v1::IssueTokenRequest request;
+  request.set_county_code("1404");
+  request.set_role(v1::REGION_VIEWER);
+  request.set_label("长治市教育局");
+  request.set_enrolment(true);
+  auto viewer = server_.app()->tokens()->Issue(request, "test setup");
+  ASSERT_TRUE(viewer.ok()) << viewer.status();
+
+  auto [session, csrf] = SignIn(viewer->enrolment_code());
+  ASSERT_THAT(session, ::testing::StartsWith("jhs1.1404."));
+  const std::string cookie = absl::StrCat("Cookie: jh_session=", session, "; jh_csrf=", csrf);
+  Reply who = Send("GET", "/auth/session", "", {cookie});
+  ASSERT_EQ(who.status, 200) << who.body;
+  EXPECT_EQ(who.Field("role"), "region_viewer");
+  EXPECT_EQ(who.Field("county_code"), "1404");
+  EXPECT_EQ(who.Field("school_code"), "");
+  EXPECT_EQ(who.Field("label"), "长治市教育局");
+
+  const std::string city = R"({"region_code": "1404", "period": "2024"})";
+  Reply status =
+      Post("/junheng.v1.RegionService/RegionStatus", city, {cookie, "X-CSRF-Token: " + csrf});
+  ASSERT_EQ(status.status, 200) << status.body;
+  EXPECT_EQ(status.Field("region_name"), "长治市");
+  EXPECT_THAT(status.body, HasSubstr(R"("county_code":"140430","county_name":"沁县")"));
+  EXPECT_EQ(Post("/junheng.v1.RegionService/RegionStatus", city, {cookie}).status, 403)
+      << "a session call without X-CSRF-Token";
+  Reply other =
+      Post("/junheng.v1.RegionService/RegionStatus", R"({"region_code": "13", "period": "2024"})",
+           {cookie, "X-CSRF-Token: " + csrf});
+  EXPECT_EQ(other.status, 403) << other.body;
+  EXPECT_EQ(other.Field("code"), "permission_denied");
+  Reply write = Post("/junheng.v1.ReportingService/SubmitReport", ReportJson(kSchool, "r-1"),
+                     {cookie, "X-CSRF-Token: " + csrf});
+  EXPECT_EQ(write.status, 403) << "a region viewer writes nothing";
+
+  EXPECT_EQ(Post("/auth/logout", "{}", {cookie, "X-CSRF-Token: " + csrf}).status, 200);
   EXPECT_EQ(Send("GET", "/auth/session", "", {cookie}).status, 401);
 }
 

@@ -60,6 +60,10 @@ export const METHODS = Object.freeze([
   ['TokenService', 'ListTokens'],
   ['AuditService', 'ListAudit'],
   ['AuditService', 'VerifyAudit'],
+  ['RegionService', 'ListRegions'],
+  ['RegionService', 'RegionStatus'],
+  ['RegionService', 'EvaluateRegion'],
+  ['RegionService', 'RegionTrend'],
 ].map(([service, method]) => Object.freeze({ service, method })));
 
 const SERVICE_OF = new Map(METHODS.map((m) => [m.method, m.service]));
@@ -121,6 +125,14 @@ export const build = Object.freeze({
   ListAudit: ({ county_code = '', school_code = '', actor = '', from_unix_ms = 0, to_unix_ms = 0, limit = 0, page_token = '' } = {}) =>
     ({ county_code, school_code, actor, from_unix_ms: String(from_unix_ms), to_unix_ms: String(to_unix_ms), limit, page_token }),
   VerifyAudit: ({ county_code = '' } = {}) => ({ county_code }),
+  // RegionService (a region_code is 14 a province, 1404 a city, 00 the nation)
+  ListRegions: ({ region_code = '' } = {}) => ({ region_code }),
+  RegionStatus: ({ region_code = '', period = '', page_size = 0, page_token = '' } = {}) =>
+    ({ region_code, period, page_size, page_token }),
+  EvaluateRegion: ({ region_code = '', period = '', profile = '', accepted_only = false, page_size = 0, page_token = '' } = {}) =>
+    ({ region_code, period, profile, accepted_only, page_size, page_token }),
+  RegionTrend: ({ region_code = '', from_year = 0, to_year = 0, profile = '', page_size = 0, page_token = '' } = {}) =>
+    ({ region_code, from_year, to_year, profile, page_size, page_token }),
 });
 
 /** {Method: [request keys]}, read off the builders above: what the contract test checks against
@@ -264,6 +276,11 @@ export const trend = (args, options) => rpc('Trend', args, options);
 export const schoolStanding = (args, options) => rpc('SchoolStanding', args, options);
 export const listSnapshots = (args, options) => rpc('ListSnapshots', args, options);
 export const getSnapshot = (args, options) => rpc('GetSnapshot', args, options);
+// A city's or province's counties: every page of each, joined (counties in the answer's order).
+export const listRegions = (args, options) => rpc('ListRegions', args, options);
+export const regionStatus = (args, options) => allPages('RegionStatus', args, options);
+export const evaluateRegion = (args, options) => allPages('EvaluateRegion', args, options);
+export const regionTrend = (args, options) => allPages('RegionTrend', args, options);
 
 /** GetReport that answers null instead of throwing when the school has no such report. */
 export async function getReportOrNull(args, options) {

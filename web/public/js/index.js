@@ -5,7 +5,9 @@ import { kvGet, kvSet } from './outbox.js';
 import { registerServiceWorker } from './sw_register.js';
 import { $ } from './ui.js';
 
-const PAGE_OF_ROLE = { school_clerk: '/clerk.html', bureau_viewer: '/bureau.html', bureau_admin: '/bureau.html' };
+const PAGE_OF_ROLE = {
+  school_clerk: '/clerk.html', bureau_viewer: '/bureau.html', bureau_admin: '/bureau.html', region_viewer: '/region.html',
+};
 
 function show(id) {
   for (const s of ['checking', 'signin', 'problem']) $(s).hidden = s !== id;

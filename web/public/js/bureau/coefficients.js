@@ -13,6 +13,12 @@ export function cvNumber(v) {
   return Number.isFinite(n) ? n : null;
 }
 
+// Whether a coefficient is over its limit, with the engine's tolerance: a coefficient of exactly
+// the limit passes. An undefined coefficient (null) is over nothing.
+export function overLimit(cv, threshold) {
+  return cv !== null && cv > threshold + 1e-9 * Math.max(1, Math.abs(cv), Math.abs(threshold));
+}
+
 // {level, name_zh, limit, limits, bars, max, over, mean_cv, status}
 //   bars   [{id, name_zh, cv, threshold, over, status, reason}], L1..L7 in the answer's order;
 //   limit  the coefficients' common limit (the largest, should a profile ever differ per indicator)
@@ -24,8 +30,7 @@ export function coefficientBars(level) {
   const bars = (level.indicators || []).map((ind) => {
     const cv = cvNumber(ind.cv);
     const threshold = Number(ind.threshold ?? 0);
-    // The engine's tolerance: a coefficient of exactly the limit passes.
-    const over = cv !== null && cv > threshold + 1e-9 * Math.max(1, Math.abs(cv), Math.abs(threshold));
+    const over = overLimit(cv, threshold);
     return {
       id: ind.id,
       name_zh: ind.name_zh || '',

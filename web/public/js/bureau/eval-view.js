@@ -10,9 +10,8 @@ import { coefficientBars, coefficientChartOption } from './coefficients.js';
 import { badge, fill, h, headRow, loading, note } from './dom.js';
 import { levelGrid, missFloorOf, valueUnit } from './eval-grid.js';
 import { dimensions, itemsByCategory, planRowOf, schoolStandards } from './eval-summary.js';
-import { CATEGORY_ZH, chinaTime, fixed, int64, LEVEL_ZH, plain, showValue, STATUS_ZH, TRIGGER_ZH } from './format.js';
+import { CATEGORY_ZH, chinaTime, fixed, int64, LEVEL_ZH, plain, showValue, STATUS_BADGE, STATUS_ZH, TRIGGER_ZH, VERDICT_ZH } from './format.js';
 
-const STATUS_BADGE = { pass: 'pass', fail: 'fail', not_judged: 'warn', excluded: 'plain' };
 const status = (s) => badge(STATUS_ZH[s] || s || '—', STATUS_BADGE[s]);
 
 // A list of names: the first `n` shown, the rest a click away.
@@ -98,7 +97,7 @@ export async function renderEval(view, ctx, current) {
 function drawVerdict(box, e, period, ctx) {
   const v = e.verdict || {};
   const verdictStatus = v.status || (v.pass ? 'pass' : 'fail');
-  const headline = { pass: '达到优质均衡标准', fail: '未达到优质均衡标准', not_judged: '数据不全，暂无法认定' }[verdictStatus] || verdictStatus;
+  const headline = VERDICT_ZH[verdictStatus] || verdictStatus;
   const plan = planRowOf(e, period);
   const failures = v.failures || [];
   const notJudged = v.not_judged || [];

@@ -76,6 +76,16 @@ export const STATUS_ZH = {
   excluded: '不参评',
 };
 
+// The badge colour of each (dom.js badge: badge-pass, badge-fail, ...).
+export const STATUS_BADGE = { pass: 'pass', fail: 'fail', not_judged: 'warn', excluded: 'plain' };
+
+// A county's verdict (Evaluation.verdict, CountyEvaluationRow.verdict) as a sentence.
+export const VERDICT_ZH = {
+  pass: '达到优质均衡标准',
+  fail: '未达到优质均衡标准',
+  not_judged: '数据不全，暂无法认定',
+};
+
 export const LEVEL_ZH = { primary: '小学', junior: '初中' };
 
 export const CATEGORY_ZH = {
@@ -97,6 +107,7 @@ export const ROLE_ZH = {
   bureau_viewer: '教育局查看员',
   school_clerk: '学校填报员',
   auditor: '审计员',
+  region_viewer: '市、省查看员',
 };
 
 // A google.protobuf.Value for a person: numbers with up to 4 decimals, 是/否, words, "—" for
