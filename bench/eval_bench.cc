@@ -1,18 +1,18 @@
-// The evaluation engine over a synthetic national dataset (≈200,000 schools in ≈2,900 counties),
-// against the same difference coefficients computed by SQLite in memory. Figures and how to rerun
-// them: docs/performance.md.
-#include <sqlite3.h>
+// The evaluation engine over a synthetic national dataset (≈200,000 schools in ≈2,900 counties,
+// bench/national_dataset.h), against the same difference coefficients computed by SQLite in memory
+// (bench/sqlite_baseline.h). Figures and how to rerun them: docs/performance.md. region_bench runs
+// the same dataset through junheng-server's EvaluateRegion.
 #include <time.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <random>
 #include <string>
 #include <vector>
 
+#include "bench/national_dataset.h"
+#include "bench/sqlite_baseline.h"
 #include "benchmark/benchmark.h"
 #ifndef JUNHENG_BENCH_BASELINE
 #include "common/eval/batch_evaluator.h"
@@ -20,7 +20,6 @@
 #include "common/eval/difference_coefficient.h"
 #include "common/eval/evaluate.h"
 #include "common/eval/units.h"
-#include "common/profile/profile_loader.h"
 #include "google/protobuf/arena.h"
 
 namespace {
@@ -28,243 +27,15 @@ namespace {
 using junheng::eval::EvaluationInput;
 using junheng::eval::SchoolRecord;
 
-constexpr int kCounties = 2900;
-constexpr int kSchoolsPerCounty = 69;  // 2,900 x 69 = 200,100 schools
-
-// Two failure mixes over the same 200,100 schools (same types, students and seed):
-//  * kCalibrated: per-indicator values drawn against the profile's minima so that the mix
-//    resembles a real county (deploy/sample, Qin County 2024: 16 of 26 units meet the per-unit
-//    rule, failing units miss 2-3 indicators, coefficients 0.04-0.37, a handful of per-school items
-//    failing). Each unit section misses 0, 1, 2 or 3 of its seven minima with probabilities
-//    38/25/25/12% (a single miss is at 86-99% of the minimum, so it usually still meets the 6-of-7
-//    / 85% rule: about 60% of units meet it); per-school items fail for a few schools each (G3 arts
-//    rooms 25%, G9 training 30%, G5 class size 8%, Q4 training funds 8%, G6 funds 5%, G12 and Q7
-//    4%). The targets are judged on this dataset.
-//  * kStress: the generator of the first rounds, kept unchanged: values scattered around the
-//    minima (about two gaps per unit), every junior section short of its public-funds quota, so
-//    almost everything fails and each Evaluation is ~4x larger. Reported for honesty.
-enum class Mix { kCalibrated, kStress };
-
-struct Dataset {
-  std::vector<EvaluationInput> counties;
-  junheng::v1::Profile profile;
-  size_t schools = 0;
-};
-
-// The old generator (kStress): a school's report with values scattered around the minima.
-void StressReport(const junheng::v1::School& school, std::mt19937& rng,
-                  junheng::v1::SchoolReport& r) {
-  std::uniform_real_distribution<double> u(0.6, 1.6);
-  std::uniform_int_distribution<int> pick(0, 99);
-  bool primary = school.school_type() != "junior";
-  bool junior = school.school_type() == "junior" || school.school_type() == "nine_year" ||
-                school.school_type() == "twelve_year";
-  int ps = school.school_type() == "teaching_point" ? 20 + pick(rng) : 100 + 12 * pick(rng);
-  int js = 150 + 10 * pick(rng);
-  int total = 0;
-  if (primary) {
-    r.set_primary_students(ps);
-    r.set_primary_classes(ps / 40 + 1);
-    r.set_primary_max_class_size(30 + pick(rng) % 20);
-    r.set_primary_teachers(static_cast<int>(ps * 0.07));
-    r.set_primary_teachers_above_degree(static_cast<int>(ps * 0.05 * u(rng)));
-    r.set_primary_backbone_teachers(static_cast<int>(ps * 0.012 * u(rng)));
-    r.set_primary_pe_art_teachers(static_cast<int>(ps * 0.011 * u(rng)));
-    total += ps;
-  }
-  if (junior) {
-    r.set_junior_students(js);
-    r.set_junior_classes(js / 45 + 1);
-    r.set_junior_max_class_size(35 + pick(rng) % 20);
-    r.set_junior_teachers(static_cast<int>(js * 0.08));
-    r.set_junior_teachers_above_degree(static_cast<int>(js * 0.06 * u(rng)));
-    r.set_junior_backbone_teachers(static_cast<int>(js * 0.012 * u(rng)));
-    r.set_junior_pe_art_teachers(static_cast<int>(js * 0.011 * u(rng)));
-    total += js;
-  }
-  if (school.school_type() == "twelve_year") r.set_senior_students(200);
-  int teachers = r.primary_teachers() + r.junior_teachers();
-  r.set_certified_teachers(teachers);
-  r.set_training_completed_teachers(teachers);
-  r.set_teaching_aux_area_m2(total * 5.5 * u(rng));
-  r.set_sports_area_m2(total * 9.0 * u(rng));
-  r.set_equipment_value_yuan(total * 2400 * u(rng));
-  r.set_multimedia_classrooms(static_cast<int>(total * 0.028 * u(rng)) + 1);
-  r.set_music_rooms(2);
-  r.set_art_rooms(2);
-  r.set_music_room_min_area_m2(98);
-  r.set_art_room_min_area_m2(92);
-  r.set_public_funds_yuan(total * 800.0);
-  r.set_teacher_training_funds_yuan(total * 45.0);
-  r.set_zoned_admissions(total / 6);
-  r.set_total_admissions(total / 6);
-}
-
-// The calibrated generator (kCalibrated), see Mix.
-void CalibratedReport(const junheng::v1::School& school, const junheng::v1::Profile& profile,
-                      std::mt19937& rng, junheng::v1::SchoolReport& r) {
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  std::uniform_int_distribution<int> pick(0, 99);
-  auto between = [&](double lo, double hi) { return lo + (hi - lo) * unit(rng); };
-  const std::string& type = school.school_type();
-  bool primary = type != "junior";
-  bool junior = type == "junior" || type == "nine_year" || type == "twelve_year";
-  int ps = type == "teaching_point" ? 20 + pick(rng) : 100 + 12 * pick(rng);
-  int js = 150 + 10 * pick(rng);
-  int ss = type == "twelve_year" ? 200 : 0;
-  // Each section: the ratio of each of L1..L7 to its minimum. 0-3 indicators below (86-99% of
-  // the minimum), the others 2-50% above.
-  auto ratios = [&] {
-    int roll = pick(rng);
-    int below = roll < 38 ? 0 : roll < 63 ? 1 : roll < 88 ? 2 : 3;
-    std::array<double, 7> ratio;
-    for (double& x : ratio) x = between(1.02, 1.5);
-    std::array<int, 7> order = {0, 1, 2, 3, 4, 5, 6};
-    std::shuffle(order.begin(), order.end(), rng);
-    for (int k = 0; k < below; ++k) ratio[order[k]] = between(0.86, 0.99);
-    return ratio;
-  };
-  // Whole quantities: rounded down below the minimum, up above it.
-  auto whole = [](double exact, double ratio) {
-    return static_cast<int>(ratio < 1 ? std::floor(exact) : std::ceil(exact));
-  };
-  const auto& split = type == "nine_year" ? profile.split_nine_year() : profile.split_twelve_year();
-  bool multi = primary && junior;
-  double weighted = multi ? split.primary() * ps + split.junior() * js + split.senior() * ss : 0;
-  int total = 0;
-  std::array<double, 7> facility_ratio{};
-  bool facilities_drawn = false;
-  auto section = [&](bool is_primary, int students) {
-    const junheng::v1::LevelProfile& lp = is_primary ? profile.primary() : profile.junior();
-    std::array<double, 7> ratio = ratios();
-    int t[3];
-    for (int i = 0; i < 3; ++i)
-      t[i] = whole(ratio[i] * lp.indicator_min(i) * students / 100, ratio[i]);
-    int teachers = std::max({static_cast<int>(students * 0.075), t[0], t[1] + t[2]});
-    int classes = students / (is_primary ? 40 : 45) + 1;
-    int max_class = (is_primary ? 38 : 42) + pick(rng) % 7;
-    if (pick(rng) < 8) max_class = (is_primary ? 46 : 51) + pick(rng) % 8;  // G5
-    if (is_primary) {
-      r.set_primary_students(students);
-      r.set_primary_classes(classes);
-      r.set_primary_max_class_size(max_class);
-      r.set_primary_teachers(teachers);
-      r.set_primary_teachers_above_degree(t[0]);
-      r.set_primary_backbone_teachers(t[1]);
-      r.set_primary_pe_art_teachers(t[2]);
-    } else {
-      r.set_junior_students(students);
-      r.set_junior_classes(classes);
-      r.set_junior_max_class_size(max_class);
-      r.set_junior_teachers(teachers);
-      r.set_junior_teachers_above_degree(t[0]);
-      r.set_junior_backbone_teachers(t[1]);
-      r.set_junior_pe_art_teachers(t[2]);
-    }
-    if (!facilities_drawn) {  // the school's facilities follow its first section's ratios
-      facilities_drawn = true;
-      for (int i = 3; i < 7; ++i) facility_ratio[i] = ratio[i];
-    }
-    total += students;
-  };
-  if (primary) section(true, ps);
-  if (junior) section(false, js);
-  if (ss > 0) r.set_senior_students(ss);
-  // Facilities are whole-school quantities: for a nine- or twelve-year school, enough that the
-  // section whose minimum binds gets the drawn ratio after the split (the other gets more).
-  double quantities[7];
-  for (int i = 3; i < 7; ++i) {
-    double need = 0;
-    if (multi) {
-      need = std::max(profile.primary().indicator_min(i) / split.primary(),
-                      profile.junior().indicator_min(i) / split.junior()) *
-             weighted;
-    } else {
-      need = (primary ? profile.primary() : profile.junior()).indicator_min(i) * total;
-    }
-    quantities[i] = facility_ratio[i] * need;
-  }
-  r.set_teaching_aux_area_m2(quantities[3]);
-  r.set_sports_area_m2(quantities[4]);
-  r.set_equipment_value_yuan(quantities[5]);
-  r.set_multimedia_classrooms(whole(quantities[6] / 100, facility_ratio[6]));
-  int teachers = r.primary_teachers() + r.junior_teachers();
-  int short_training = pick(rng) < 30 ? 1 + pick(rng) % 3 : 0;  // G9
-  r.set_training_completed_teachers(std::max(0, teachers - short_training));
-  r.set_certified_teachers(pick(rng) < 4 ? teachers - 1 : teachers);  // G12
-  int classes = r.primary_classes() + r.junior_classes();
-  int rooms = (classes + 11) / 12;
-  r.set_music_rooms(rooms);
-  r.set_art_rooms(rooms);
-  bool small_rooms = pick(rng) < 25;  // G3
-  r.set_music_room_min_area_m2(small_rooms ? between(80, 95) : between(96, 110));
-  r.set_art_room_min_area_m2(small_rooms ? between(75, 89) : between(90, 105));
-  // Public funds above the quotas (650 and 850 per student, small schools as 100 students).
-  double funds = (primary ? ps * 700.0 : 0) + (junior ? js * 900.0 : 0);
-  if (total < 100) funds *= 100.0 / total;
-  if (pick(rng) < 5) funds *= 0.9;  // G6
-  r.set_public_funds_yuan(funds);
-  r.set_teacher_training_funds_yuan(funds * (pick(rng) < 8 ? 0.04 : 0.06));  // Q4
-  r.set_zoned_admissions(total / 6);
-  r.set_total_admissions(total / 6);
-  if (pick(rng) < 4) r.set_courses_complete(false);  // Q7
-}
+using junheng::bench::Mix;
+// The dataset (bench/national_dataset.h) with eval_bench's county codes, made once per mix.
+using Dataset = junheng::bench::NationalDataset;
 
 const Dataset& National(Mix mix) {
   static const Dataset* data[2] = {nullptr, nullptr};
   const Dataset*& slot = data[mix == Mix::kStress ? 1 : 0];
-  if (slot != nullptr) return *slot;
-  auto* d = new Dataset;
-  d->profile = junheng::profile::LoadBuiltinProfile("national-2017").value();
-  std::mt19937 rng(20240601);
-  std::uniform_int_distribution<int> pick(0, 99);
-  for (int c = 0; c < kCounties; ++c) {
-    EvaluationInput in;
-    in.county_code = std::to_string(100000 + c);
-    in.period = "2024";
-    for (int s = 0; s < kSchoolsPerCounty; ++s) {
-      junheng::v1::School school;
-      school.set_school_code(in.county_code + std::to_string(1000 + s));
-      school.set_school_name("school");
-      school.set_county_code(in.county_code);
-      school.set_locale(pick(rng) < 40 ? "town" : "rural");
-      int kind = pick(rng);
-      school.set_school_type(kind < 58   ? "primary"
-                             : kind < 83 ? "junior"
-                             : kind < 93 ? "nine_year"
-                             : kind < 95 ? "twelve_year"
-                                         : "teaching_point");
-      school.set_target_year(2024 + pick(rng) % 6);
-      junheng::v1::SchoolReport r;
-      r.set_school_code(school.school_code());
-      r.set_period("2024");
-      if (mix == Mix::kStress) {
-        StressReport(school, rng, r);
-      } else {
-        CalibratedReport(school, d->profile, rng, r);
-      }
-      r.set_has_charter(true);
-      if (!r.has_courses_complete()) r.set_courses_complete(true);
-      r.set_no_excess_burden(true);
-      r.set_ict_rating("good");
-      r.set_moral_culture_rating("good");
-      in.registry.push_back(std::move(school));
-      in.reports.push_back(std::move(r));
-      ++d->schools;
-    }
-    junheng::v1::CountyFacts f;
-    f.set_county_code(in.county_code);
-    f.set_period("2024");
-    f.set_layout_plan_ok(true);
-    f.set_public_funds_quota_primary_yuan(650);
-    f.set_public_funds_quota_junior_yuan(850);
-    f.set_survey_valid(1000);
-    f.set_survey_satisfied(900);
-    in.county_facts = std::move(f);
-    d->counties.push_back(std::move(in));
-  }
-  slot = d;
-  return *d;
+  if (slot == nullptr) slot = new Dataset(junheng::bench::MakeNationalDataset(mix));
+  return *slot;
 }
 
 // The engine's coefficient path for every county, as Evaluate() runs it: units (with splits and
@@ -399,188 +170,8 @@ void DescribeDataset(const Dataset& d, benchmark::State& state) {
   state.counters["passing_counties"] = passing_counties;
 }
 
-// SQLite in memory with one row per unit (county, level, students, L1..L7) loaded up front; the
-// coefficients come from weighted sums with GROUP BY: CV = sqrt(Σpx²/P - mean²) / mean.
-class SqliteUnits {
- public:
-  explicit SqliteUnits(const Dataset& d) {
-    sqlite3_open(":memory:", &db_);
-    Exec(
-        "CREATE TABLE units(county TEXT, level INTEGER, p REAL, x1 REAL, x2 REAL, x3 REAL, x4 "
-        "REAL, "
-        "x5 REAL, x6 REAL, x7 REAL)");
-    Exec("BEGIN");
-    sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db_, "INSERT INTO units VALUES(?,?,?,?,?,?,?,?,?,?)", -1, &insert, nullptr);
-    for (const EvaluationInput& in : d.counties) {
-      std::vector<SchoolRecord> records;
-      for (size_t i = 0; i < in.registry.size(); ++i)
-        records.push_back({&in.registry[i], &in.reports[i]});
-      junheng::eval::UnitSet units = junheng::eval::FormUnits(records, d.profile);
-      for (junheng::eval::Level level : junheng::eval::kLevels) {
-        for (const auto& u : units.of(level)) {
-          if (u.excluded) continue;
-          junheng::eval::IndicatorArray v = u.Values();
-          sqlite3_bind_text(insert, 1, in.county_code.c_str(), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int(insert, 2, static_cast<int>(level));
-          sqlite3_bind_double(insert, 3, u.students);
-          for (int i = 0; i < 7; ++i) sqlite3_bind_double(insert, 4 + i, v[i].value_or(0));
-          sqlite3_step(insert);
-          sqlite3_reset(insert);
-        }
-      }
-    }
-    sqlite3_finalize(insert);
-    Exec("COMMIT");
-    std::string sql = "SELECT county, level, SUM(p)";
-    for (int i = 1; i <= 7; ++i) {
-      sql += ", SUM(p*x" + std::to_string(i) + "), SUM(p*x" + std::to_string(i) + "*x" +
-             std::to_string(i) + ")";
-    }
-    sql += " FROM units GROUP BY county, level ORDER BY county, level";
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &query_, nullptr);
-  }
-  ~SqliteUnits() {
-    sqlite3_finalize(query_);
-    sqlite3_close(db_);
-  }
-
-  double Coefficients(std::vector<double>* out = nullptr) {
-    double checksum = 0;
-    while (sqlite3_step(query_) == SQLITE_ROW) {
-      double p = sqlite3_column_double(query_, 2);
-      for (int i = 0; i < 7; ++i) {
-        double sx = sqlite3_column_double(query_, 3 + 2 * i);
-        double sxx = sqlite3_column_double(query_, 4 + 2 * i);
-        double mean = sx / p;
-        double var = std::max(0.0, sxx / p - mean * mean);
-        double cv = mean != 0 ? std::sqrt(var) / mean : 0;
-        checksum += cv;
-        if (out) out->push_back(cv);
-      }
-    }
-    sqlite3_reset(query_);
-    return checksum;
-  }
-
- private:
-  void Exec(const char* sql) { sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* query_ = nullptr;
-};
-
-// SQLite in memory holding the same school reports (one row per school, loaded up front), with
-// the whole coefficient computation in SQL: units formed per level with the profile's split
-// weights and teaching-point rule, then weighted sums with GROUP BY. This is the like-for-like
-// comparison: both start from the stored reports.
-class SqliteReports {
- public:
-  explicit SqliteReports(const Dataset& d) {
-    sqlite3_open(":memory:", &db_);
-    Exec(
-        "CREATE TABLE reports(county TEXT, type TEXT, ps REAL, js REAL, ss REAL, p_deg REAL, "
-        "p_bb REAL, p_pe REAL, j_deg REAL, j_bb REAL, j_pe REAL, area REAL, sports REAL, "
-        "equip REAL, mm REAL)");
-    Exec("BEGIN");
-    sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db_, "INSERT INTO reports VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1,
-                       &insert, nullptr);
-    for (const EvaluationInput& in : d.counties) {
-      for (size_t i = 0; i < in.registry.size(); ++i) {
-        const auto& s = in.registry[i];
-        const auto& r = in.reports[i];
-        sqlite3_bind_text(insert, 1, in.county_code.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert, 2, s.school_type().c_str(), -1, SQLITE_TRANSIENT);
-        double v[] = {double(r.primary_students()),
-                      double(r.junior_students()),
-                      double(r.senior_students()),
-                      double(r.primary_teachers_above_degree()),
-                      double(r.primary_backbone_teachers()),
-                      double(r.primary_pe_art_teachers()),
-                      double(r.junior_teachers_above_degree()),
-                      double(r.junior_backbone_teachers()),
-                      double(r.junior_pe_art_teachers()),
-                      r.teaching_aux_area_m2(),
-                      r.sports_area_m2(),
-                      r.equipment_value_yuan(),
-                      double(r.multimedia_classrooms())};
-        for (int k = 0; k < 13; ++k) sqlite3_bind_double(insert, 3 + k, v[k]);
-        sqlite3_step(insert);
-        sqlite3_reset(insert);
-      }
-    }
-    sqlite3_finalize(insert);
-    Exec("COMMIT");
-    const auto& p = d.profile;
-    auto num = [](double x) { return std::to_string(x); };
-    std::string nine = "(ps*" + num(p.split_nine_year().primary()) + "+js*" +
-                       num(p.split_nine_year().junior()) + ")";
-    std::string twelve = "(ps*" + num(p.split_twelve_year().primary()) + "+js*" +
-                         num(p.split_twelve_year().junior()) + "+ss*" +
-                         num(p.split_twelve_year().senior()) + ")";
-    std::string middle = "(js*" + num(p.split_complete_middle().junior()) + "+ss*" +
-                         num(p.split_complete_middle().senior()) + ")";
-    std::string pf = "CASE type WHEN 'nine_year' THEN ps*" + num(p.split_nine_year().primary()) +
-                     "/" + nine + " WHEN 'twelve_year' THEN ps*" +
-                     num(p.split_twelve_year().primary()) + "/" + twelve + " ELSE 1.0 END";
-    std::string jf = "CASE type WHEN 'nine_year' THEN js*" + num(p.split_nine_year().junior()) +
-                     "/" + nine + " WHEN 'twelve_year' THEN js*" +
-                     num(p.split_twelve_year().junior()) + "/" + twelve +
-                     " WHEN 'complete_middle' THEN js*" + num(p.split_complete_middle().junior()) +
-                     "/" + middle + " ELSE 1.0 END";
-    std::string units =
-        "SELECT county, 0 AS level, ps AS p, 100.0*p_deg/ps AS x1, 100.0*p_bb/ps AS x2, "
-        "100.0*p_pe/ps AS x3, area*f/ps AS x4, sports*f/ps AS x5, equip*f/ps AS x6, 100.0*mm*f/ps "
-        "AS x7 "
-        "FROM (SELECT *, " +
-        pf +
-        " AS f FROM reports WHERE ps > 0 AND (type IN ('primary','nine_year',"
-        "'twelve_year') OR (type = 'teaching_point' AND ps >= " +
-        std::to_string(p.teaching_point_min_students()) +
-        "))) "
-        "UNION ALL "
-        "SELECT county, 1, js, 100.0*j_deg/js, 100.0*j_bb/js, 100.0*j_pe/js, area*f/js, "
-        "sports*f/js, "
-        "equip*f/js, 100.0*mm*f/js FROM (SELECT *, " +
-        jf +
-        " AS f FROM reports WHERE js > 0 AND type IN "
-        "('junior','nine_year','twelve_year','complete_middle'))";
-    std::string sql = "SELECT county, level, SUM(p)";
-    for (int i = 1; i <= 7; ++i) {
-      std::string x = "x" + std::to_string(i);
-      sql += ", SUM(p*" + x + "), SUM(p*" + x + "*" + x + ")";
-    }
-    sql += " FROM (" + units + ") GROUP BY county, level ORDER BY county, level";
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &query_, nullptr) != SQLITE_OK) {
-      std::fprintf(stderr, "sqlite: %s\n", sqlite3_errmsg(db_));
-    }
-  }
-  ~SqliteReports() {
-    sqlite3_finalize(query_);
-    sqlite3_close(db_);
-  }
-
-  double Coefficients(std::vector<double>* out = nullptr) {
-    double checksum = 0;
-    while (sqlite3_step(query_) == SQLITE_ROW) {
-      double p = sqlite3_column_double(query_, 2);
-      for (int i = 0; i < 7; ++i) {
-        double mean = sqlite3_column_double(query_, 3 + 2 * i) / p;
-        double var = std::max(0.0, sqlite3_column_double(query_, 4 + 2 * i) / p - mean * mean);
-        double cv = mean != 0 ? std::sqrt(var) / mean : 0;
-        checksum += cv;
-        if (out) out->push_back(cv);
-      }
-    }
-    sqlite3_reset(query_);
-    return checksum;
-  }
-
- private:
-  void Exec(const char* sql) { sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* query_ = nullptr;
-};
+using junheng::bench::SqliteReports;
+using junheng::bench::SqliteUnits;
 
 Mix MixOf(const benchmark::State& state) {
   return state.range(0) == 0 ? Mix::kCalibrated : Mix::kStress;

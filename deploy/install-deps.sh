@@ -6,7 +6,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   protobuf-compiler libprotobuf-dev libgrpc++-dev protobuf-compiler-grpc
   librocksdb-dev libcli11-dev libspdlog-dev libtomlplusplus-dev libcsv-dev libssl-dev
-  libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
   libxlsxwriter-dev liborcus-dev libixion-dev libboost-dev libmicrohttpd-dev libqrencode-dev
   libcurl4-openssl-dev curl chromium zbar-tools
   openssl clang-14 libclang-rt-14-dev clang clang-format

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <vector>
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "common/eval/evaluation_input.h"
@@ -37,12 +37,12 @@ class BatchEvaluator {
   int resets() const { return resets_; }
 
  private:
-  static google::protobuf::ArenaOptions Options(std::vector<char>& block);
+  static google::protobuf::ArenaOptions Options(char* block, size_t size);
 
   size_t reset_bytes_;
   // The arena's first block, kept across resets: memory the evaluator already touched (and that
   // is likely still in cache) instead of fresh blocks from malloc after every reset.
-  std::vector<char> block_;
+  std::unique_ptr<char[]> block_;
   google::protobuf::Arena arena_;
   junheng::v1::Evaluation* evaluation_ = nullptr;
   int resets_ = 0;

@@ -7,6 +7,32 @@
 
 namespace junheng::server {
 
+namespace {
+
+// The version the bureau accepted of each school that has one, by school code.
+absl::StatusOr<std::vector<junheng::v1::SchoolReport>> AcceptedReports(const storage::Store& store,
+                                                                       absl::string_view county,
+                                                                       absl::string_view period) {
+  auto latest = store.ListLatest(county, period);
+  if (!latest.ok()) return latest.status();
+  std::vector<junheng::v1::SchoolReport> reports;
+  for (const auto& receipt : *latest) {
+    auto review = store.GetReview(county, period, receipt.school_code());
+    if (!review.ok()) return review.status();
+    if (!review->has_value() || (*review)->state() != "accepted") continue;
+    auto stored =
+        store.GetReportVersion(county, period, receipt.school_code(), (*review)->version());
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) {
+      return absl::DataLossError("a review names a version that is not stored");
+    }
+    reports.push_back(std::move(*(*stored)->mutable_report()));
+  }
+  return reports;
+}
+
+}  // namespace
+
 absl::StatusOr<eval::EvaluationInput> GatherEvaluationInput(const storage::Store& store,
                                                             absl::string_view county,
                                                             absl::string_view period,
@@ -17,23 +43,10 @@ absl::StatusOr<eval::EvaluationInput> GatherEvaluationInput(const storage::Store
   auto schools = store.ListSchools(county);
   if (!schools.ok()) return schools.status();
   input.registry = *std::move(schools);
-  auto latest = store.ListLatest(county, period);
-  if (!latest.ok()) return latest.status();
-  for (const auto& receipt : *latest) {
-    int64_t version = receipt.version();
-    if (accepted_only) {
-      auto review = store.GetReview(county, period, receipt.school_code());
-      if (!review.ok()) return review.status();
-      if (!review->has_value() || (*review)->state() != "accepted") continue;
-      version = (*review)->version();
-    }
-    auto stored = store.GetReportVersion(county, period, receipt.school_code(), version);
-    if (!stored.ok()) return stored.status();
-    if (!stored->has_value()) {
-      return absl::DataLossError("a latest pointer names a version that is not stored");
-    }
-    input.reports.push_back((*stored)->report());
-  }
+  auto reports = accepted_only ? AcceptedReports(store, county, period)
+                               : store.ListLatestReports(county, period);
+  if (!reports.ok()) return reports.status();
+  input.reports = *std::move(reports);
   auto facts = FindCountyFacts(store, county, period, 0);
   if (!facts.ok()) return facts.status();
   if (facts->has_value()) input.county_facts = (*facts)->facts();

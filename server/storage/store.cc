@@ -631,6 +631,36 @@ absl::StatusOr<std::vector<Receipt>> Store::ListLatest(absl::string_view county,
   return ScanRecords<Receipt>(Family::kLatest, LatestPrefix(county, period), "latest receipt");
 }
 
+absl::StatusOr<std::vector<junheng::v1::SchoolReport>> Store::ListLatestReports(
+    absl::string_view county, absl::string_view period) const {
+  // Versions sort by school, then by zero-padded version: a school's last key is its latest
+  // version (versions only grow, and a version is written in one batch with its latest pointer).
+  const std::string prefix = absl::StrCat(county, "/", period, "/");
+  std::vector<junheng::v1::SchoolReport> reports;
+  std::string school, value;
+  auto flush = [&]() -> absl::Status {
+    if (school.empty()) return absl::OkStatus();
+    auto stored = ParseStored<StoredReport>(value, "report version");
+    if (!stored.ok()) return stored.status();
+    reports.push_back(std::move(*stored->mutable_report()));
+    return absl::OkStatus();
+  };
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), Handle(Family::kVersions)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    absl::string_view rest(it->key().data() + prefix.size(), it->key().size() - prefix.size());
+    absl::string_view this_school = rest.substr(0, rest.find('/'));
+    if (this_school != school) {
+      if (absl::Status flushed = flush(); !flushed.ok()) return flushed;
+      school = std::string(this_school);
+    }
+    value.assign(it->value().data(), it->value().size());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), absl::StrCat("scanning ", prefix));
+  if (absl::Status flushed = flush(); !flushed.ok()) return flushed;
+  return reports;
+}
+
 absl::StatusOr<std::optional<IdempotencyRecord>> Store::GetIdempotency(
     absl::string_view county, absl::string_view submission_id) const {
   return GetRecord<IdempotencyRecord>(Family::kIdempotency, IdempotencyKey(county, submission_id),

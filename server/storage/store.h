@@ -285,6 +285,10 @@ class Store {
   // The latest receipt of every school that reported for the period, by school code.
   [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::Receipt>> ListLatest(
       absl::string_view county, absl::string_view period) const;
+  // The latest version of every school's report for the period, by school code: what ListLatest
+  // and GetReportVersion for each receipt give, read in one scan.
+  [[nodiscard]] absl::StatusOr<std::vector<junheng::v1::SchoolReport>> ListLatestReports(
+      absl::string_view county, absl::string_view period) const;
   // How many schools hold a report for each period label of the county, by label.
   [[nodiscard]] absl::StatusOr<std::map<std::string, int>> CountReportedPeriods(
       absl::string_view county) const;
