@@ -114,6 +114,19 @@ int main(int argc, char** argv) {
                    "with --enrolment: the web console's address, e.g. https://192.168.1.10:8443")
       ->needs(token_enrolment);
   token_enrolment->needs(token_issue->get_option("--web-url"));
+  std::string token_data_dir, token_county, token_id;
+  auto* token_list =
+      token->add_subcommand("list", "a county's (or a region viewer's region's) tokens");
+  token_list->add_option("--data-dir", token_data_dir, "the server's data dir")->required();
+  token_list->add_option("--county", token_county, "6-digit county code, or a region: 14, 1404, 00")
+      ->required();
+  auto* token_revoke = token->add_subcommand(
+      "revoke", "revoke a token, e.g. a region_viewer's (no online role can)");
+  token_revoke->add_option("ID", token_id, "the token id (16 hex digits)")->required();
+  token_revoke->add_option("--data-dir", token_data_dir, "the server's data dir")->required();
+  token_revoke
+      ->add_option("--county", token_county, "6-digit county code, or a region: 14, 1404, 00")
+      ->required();
   std::string regions_data_dir, regions_file;
   auto* regions = app.add_subcommand(
       "regions", "the region registry (provinces, cities, counties), offline (no server on it)");
@@ -165,6 +178,13 @@ int main(int argc, char** argv) {
   }
   if (*token_issue) {
     return junheng::server::RunOfflineTokenIssue(token_args, std::cout, std::cerr);
+  }
+  if (*token_list) {
+    return junheng::server::RunOfflineTokenList(token_data_dir, token_county, std::cout, std::cerr);
+  }
+  if (*token_revoke) {
+    return junheng::server::RunOfflineTokenRevoke(token_data_dir, token_county, token_id, std::cout,
+                                                  std::cerr);
   }
   if (*regions_import) {
     return junheng::server::RunRegionsImport(regions_data_dir, regions_file, std::cout, std::cerr);

@@ -70,6 +70,12 @@ absl::StatusOr<Enrolment> MakeEnrolment(absl::string_view token, const TokenInfo
   return out;
 }
 
+// What a token may be kept under: a county, or a region_viewer's region (policy.h).
+absl::Status CheckTokenScope(absl::string_view county) {
+  if (IsRegionCode(county)) return absl::OkStatus();
+  return validate::CheckCountyCode(county);
+}
+
 }  // namespace
 
 absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& request,
@@ -163,7 +169,7 @@ absl::StatusOr<IssueTokenResponse> TokenStore::Issue(const IssueTokenRequest& re
 
 absl::StatusOr<TokenInfo> TokenStore::Revoke(absl::string_view county, absl::string_view id,
                                              absl::string_view actor) {
-  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
+  if (absl::Status ok = CheckTokenScope(county); !ok.ok()) return ok;
   if (!IsLowerHex(id, 2 * kIdBytes)) {
     return absl::InvalidArgumentError(absl::StrCat(
         "id = '", id, "': a token id is 16 hex digits (see `junheng admin token list`)"));
@@ -191,7 +197,7 @@ absl::StatusOr<TokenInfo> TokenStore::Revoke(absl::string_view county, absl::str
 absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county,
                                                         absl::string_view after_id,
                                                         size_t limit) const {
-  if (absl::Status ok = validate::CheckCountyCode(county); !ok.ok()) return ok;
+  if (absl::Status ok = CheckTokenScope(county); !ok.ok()) return ok;
   auto stored = store_->ListTokens(county, after_id, limit);
   if (!stored.ok()) return stored.status();
   std::vector<TokenInfo> tokens;

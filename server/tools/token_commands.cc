@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -73,6 +74,50 @@ int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::o
   out << issued->token() << "\n";
   err << "It is shown only this once. Give it to the client with $JUNHENG_TOKEN or token = "
          "\"...\" in its config.\n";
+  return 0;
+}
+
+int RunOfflineTokenList(const std::string& data_dir, const std::string& county, std::ostream& out,
+                        std::ostream& err) {
+  auto store = storage::Store::Open(data_dir);
+  if (!store.ok()) {
+    err << "error: " << store.status().message() << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  auth::TokenStore tokens(store->get(), &clock);
+  auto listed = tokens.List(county, "", std::numeric_limits<size_t>::max());
+  if (!listed.ok()) {
+    err << "error: " << listed.status().message() << "\n";
+    return 1;
+  }
+  out << "id\trole\tschool\tstate\texpires\tlabel\n";
+  for (const auto& info : *listed) {
+    out << info.id() << "\t" << auth::RoleName(info.role()) << "\t" << info.school_code() << "\t"
+        << (info.revoked() ? "revoked" : "valid") << "\t"
+        << FormatInstant(absl::FromUnixMillis(info.expires_unix_ms())) << "\t" << info.label()
+        << "\n";
+  }
+  return 0;
+}
+
+int RunOfflineTokenRevoke(const std::string& data_dir, const std::string& county,
+                          const std::string& id, std::ostream& out, std::ostream& err) {
+  auto store = storage::Store::Open(data_dir);
+  if (!store.ok()) {
+    err << "error: " << store.status().message() << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  auth::TokenStore tokens(store->get(), &clock);
+  auto revoked = tokens.Revoke(
+      county, id, absl::StrCat("junheng-server token revoke (offline, uid ", getuid(), ")"));
+  if (!revoked.ok()) {
+    err << "error: " << revoked.status().message() << "\n";
+    return 1;
+  }
+  out << "token " << revoked->id() << " (" << auth::RoleName(revoked->role()) << " of " << county
+      << ") revoked at " << FormatInstant(absl::FromUnixMillis(revoked->revoked_unix_ms())) << "\n";
   return 0;
 }
 

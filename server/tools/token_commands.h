@@ -28,4 +28,14 @@ struct OfflineTokenArgs {
 };
 int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::ostream& err);
 
+// `junheng-server token list --data-dir D --county C` and `token revoke --data-dir D --county C
+// ID`: the same, offline. They are how a region_viewer's tokens (C = its region: 14, 1404, 00) are
+// listed and revoked, since no online role manages them; for a county they do what `junheng admin
+// token list|revoke` does through the server. Revoking signs out the web sessions the token
+// enrolled. Exit 0 ok, 1 refused (unknown county or token, the data dir in use).
+int RunOfflineTokenList(const std::string& data_dir, const std::string& county, std::ostream& out,
+                        std::ostream& err);
+int RunOfflineTokenRevoke(const std::string& data_dir, const std::string& county,
+                          const std::string& id, std::ostream& out, std::ostream& err);
+
 }  // namespace junheng::server

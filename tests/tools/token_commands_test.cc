@@ -124,5 +124,39 @@ TEST_F(OfflineTokenIssueTest, ALinkForARegionNotInTheRegistryIsRefused) {
   EXPECT_THAT(err_, HasSubstr("1405"));
 }
 
+// No online role manages a region viewer's tokens: the operator lists and revokes them offline,
+// and a revoked token no longer authenticates.
+TEST_F(OfflineTokenIssueTest, ARegionViewersTokenIsListedAndRevokedOffline) {
+  ASSERT_EQ(Issue(RegionViewer()), 0) << err_;
+  const std::string token(absl::StripTrailingAsciiWhitespace(out_));
+  const std::string id = token.substr(std::string("jh1.1404.").size(), 16);
+
+  std::ostringstream listed, err;
+  ASSERT_EQ(RunOfflineTokenList(data_, "1404", listed, err), 0) << err.str();
+  EXPECT_THAT(listed.str(), HasSubstr(id + "\tregion_viewer\t\tvalid"));
+
+  std::ostringstream revoked;
+  ASSERT_EQ(RunOfflineTokenRevoke(data_, "1404", id, revoked, err), 0) << err.str();
+  EXPECT_THAT(revoked.str(), HasSubstr("revoked"));
+  std::ostringstream again;
+  ASSERT_EQ(RunOfflineTokenList(data_, "1404", again, err), 0);
+  EXPECT_THAT(again.str(), HasSubstr(id + "\tregion_viewer\t\trevoked"));
+
+  auto store = storage::Store::Open(data_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  SystemClock clock;
+  auth::TokenStore tokens(store->get(), &clock);
+  auto principal = tokens.Authenticate(token);
+  EXPECT_EQ(principal.status().code(), absl::StatusCode::kUnauthenticated);
+  store->reset();
+
+  std::ostringstream unknown, unknown_err;
+  EXPECT_EQ(RunOfflineTokenRevoke(data_, "1404", "0123456789abcdef", unknown, unknown_err), 1);
+  EXPECT_THAT(unknown_err.str(), HasSubstr("0123456789abcdef"));
+  std::ostringstream bad, bad_err;
+  EXPECT_EQ(RunOfflineTokenList(data_, "140", bad, bad_err), 1);
+  EXPECT_THAT(bad_err.str(), HasSubstr("140"));
+}
+
 }  // namespace
 }  // namespace junheng::server
