@@ -240,7 +240,8 @@ inline constexpr Msg kRegionNoParent{
     "the parent $2 of region $0 $1 is neither in the region registry nor in this file; import "
     "the province and city first. Nothing was imported"};
 inline constexpr Msg kRegionCodeNeeded{
-    "regions.code_needed", "$0 = '$1'：要写省（2 位，如 14）或市（4 位，如 1404）的区划代码，全国写 00",
+    "regions.code_needed",
+    "$0 = '$1'：要写省（2 位，如 14）或市（4 位，如 1404）的区划代码，全国写 00",
     "$0 = '$1': give a province (2 digits, e.g. 14) or city (4 digits, e.g. 1404) code, or 00 "
     "for the whole country"};
 inline constexpr Msg kOutsideRegion{"auth.outside_region",

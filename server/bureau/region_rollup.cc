@@ -38,8 +38,8 @@ absl::StatusOr<RegionPage> ReadRegionPage(const storage::Store& store, const Req
   if (!region.ok()) return region.status();
   auto page = storage::Page::Of(request);
   if (!page.ok()) return page.status();
-  auto counties = store.ListCounties(auth::RegionCodePrefix(region->code()), page->after(),
-                                     page->read_limit());
+  auto counties =
+      store.ListCounties(auth::RegionCodePrefix(region->code()), page->after(), page->read_limit());
   if (!counties.ok()) return counties.status();
   return RegionPage{*std::move(region), *std::move(page), *std::move(counties)};
 }
