@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "common/cli/sign_in_link.h"
 #include "common/i18n/bureau_messages.h"
@@ -77,48 +78,53 @@ int RunOfflineTokenIssue(const OfflineTokenArgs& args, std::ostream& out, std::o
   return 0;
 }
 
+namespace {
+
+// Opens the data dir and runs `command` on its tokens; a store that cannot be opened, or the
+// command's error, is said on `err` and is exit code 1.
+int WithTokens(const std::string& data_dir, std::ostream& err,
+               absl::FunctionRef<absl::Status(auth::TokenStore&)> command) {
+  auto store = storage::Store::Open(data_dir);
+  absl::Status status = store.status();
+  if (store.ok()) {
+    SystemClock clock;
+    auth::TokenStore tokens(store->get(), &clock);
+    status = command(tokens);
+  }
+  if (status.ok()) return 0;
+  err << "error: " << status.message() << "\n";
+  return 1;
+}
+
+}  // namespace
+
 int RunOfflineTokenList(const std::string& data_dir, const std::string& county, std::ostream& out,
                         std::ostream& err) {
-  auto store = storage::Store::Open(data_dir);
-  if (!store.ok()) {
-    err << "error: " << store.status().message() << "\n";
-    return 1;
-  }
-  SystemClock clock;
-  auth::TokenStore tokens(store->get(), &clock);
-  auto listed = tokens.List(county, "", std::numeric_limits<size_t>::max());
-  if (!listed.ok()) {
-    err << "error: " << listed.status().message() << "\n";
-    return 1;
-  }
-  out << "id\trole\tschool\tstate\texpires\tlabel\n";
-  for (const auto& info : *listed) {
-    out << info.id() << "\t" << auth::RoleName(info.role()) << "\t" << info.school_code() << "\t"
-        << (info.revoked() ? "revoked" : "valid") << "\t"
-        << FormatInstant(absl::FromUnixMillis(info.expires_unix_ms())) << "\t" << info.label()
-        << "\n";
-  }
-  return 0;
+  return WithTokens(data_dir, err, [&](auth::TokenStore& tokens) -> absl::Status {
+    auto listed = tokens.List(county, "", std::numeric_limits<size_t>::max());
+    if (!listed.ok()) return listed.status();
+    out << "id\trole\tschool\tstate\texpires\tlabel\n";
+    for (const auto& info : *listed) {
+      out << info.id() << "\t" << auth::RoleName(info.role()) << "\t" << info.school_code() << "\t"
+          << (info.revoked() ? "revoked" : "valid") << "\t"
+          << FormatInstant(absl::FromUnixMillis(info.expires_unix_ms())) << "\t" << info.label()
+          << "\n";
+    }
+    return absl::OkStatus();
+  });
 }
 
 int RunOfflineTokenRevoke(const std::string& data_dir, const std::string& county,
                           const std::string& id, std::ostream& out, std::ostream& err) {
-  auto store = storage::Store::Open(data_dir);
-  if (!store.ok()) {
-    err << "error: " << store.status().message() << "\n";
-    return 1;
-  }
-  SystemClock clock;
-  auth::TokenStore tokens(store->get(), &clock);
-  auto revoked = tokens.Revoke(
-      county, id, absl::StrCat("junheng-server token revoke (offline, uid ", getuid(), ")"));
-  if (!revoked.ok()) {
-    err << "error: " << revoked.status().message() << "\n";
-    return 1;
-  }
-  out << "token " << revoked->id() << " (" << auth::RoleName(revoked->role()) << " of " << county
-      << ") revoked at " << FormatInstant(absl::FromUnixMillis(revoked->revoked_unix_ms())) << "\n";
-  return 0;
+  return WithTokens(data_dir, err, [&](auth::TokenStore& tokens) -> absl::Status {
+    auto revoked = tokens.Revoke(
+        county, id, absl::StrCat("junheng-server token revoke (offline, uid ", getuid(), ")"));
+    if (!revoked.ok()) return revoked.status();
+    out << "token " << revoked->id() << " (" << auth::RoleName(revoked->role()) << " of " << county
+        << ") revoked at " << FormatInstant(absl::FromUnixMillis(revoked->revoked_unix_ms()))
+        << "\n";
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace junheng::server
