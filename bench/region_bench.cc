@@ -35,7 +35,6 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/ingest/figures.h"
-#include "bench/ingest/server_process.h"
 #include "bench/ingest/stats.h"
 #include "bench/national_dataset.h"
 #include "bench/region/national_store.h"
@@ -46,6 +45,7 @@
 #include "junheng/v1/evaluation_service.grpc.pb.h"
 #include "junheng/v1/region.grpc.pb.h"
 #include "server/storage/store.h"
+#include "tests/testing/server_process.h"
 
 extern char** environ;
 
@@ -155,8 +155,8 @@ struct NationalCall {
   std::vector<EvaluateRegionResponse> responses;
 };
 
-absl::StatusOr<NationalCall> CallNational(client::Connection& connection, ServerProcess& server,
-                                          const Flags& flags) {
+absl::StatusOr<NationalCall> CallNational(client::Connection& connection,
+                                          testing::ServerProcess& server, const Flags& flags) {
   NationalCall call;
   EvaluateRegionRequest request;
   request.set_region_code(kNation);
@@ -297,23 +297,11 @@ class PerfRecord {
  public:
   ~PerfRecord() { Stop(); }
   absl::Status Start(pid_t server, const std::string& out, const std::string& log) {
-    std::vector<std::string> args = {
-        "perf", "record", "-F", "499", "--call-graph", "dwarf,32768", "-p", absl::StrCat(server),
-        "-o",   out};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
-                                     O_WRONLY | O_CREAT | O_APPEND, 0644);
-    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-    const int spawned = ::posix_spawnp(&pid_, "perf", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-      pid_ = -1;
-      return absl::FailedPreconditionError(absl::StrCat("cannot run perf: errno ", spawned));
-    }
+    auto spawned = testing::SpawnLogged({"perf", "record", "-F", "499", "--call-graph",
+                                         "dwarf,32768", "-p", absl::StrCat(server), "-o", out},
+                                        log);
+    if (!spawned.ok()) return spawned.status();
+    pid_ = *spawned;
     std::this_thread::sleep_for(std::chrono::seconds(1));  // perf attaches
     return absl::OkStatus();
   }
@@ -548,7 +536,10 @@ absl::Status Run(Flags flags) {
                            "' --role region_viewer --county ", kNation, " --label region_bench"),
               log);
   if (!token.ok()) return token.status();
-  ServerProcess server(binary, *data_dir, log, flags.server_args);
+  // No interval evaluation of every county competes with the call measured.
+  std::vector<std::string> server_args = {"--schedule-interval", "0"};
+  server_args.insert(server_args.end(), flags.server_args.begin(), flags.server_args.end());
+  testing::ServerProcess server(binary, *data_dir, log, server_args);
   if (absl::Status started = server.Start(); !started.ok()) {
     flags.keep = true;
     return started;

@@ -17,7 +17,8 @@
 #include "absl/time/clock.h"
 #include "client/rpc/connection.h"
 #include "gtest/gtest.h"
-#include "tests/reliability/server_process.h"
+#include "tests/reliability/resend.h"
+#include "tests/testing/server_process.h"
 #include "tests/testing/temp_dir.h"
 
 #ifndef JUNHENG_SERVER_BIN
@@ -49,7 +50,8 @@ v1::SubmitReportRequest Request(int t, int64_t version) {
 void StopCycles(int signal, int cycles) {
   TempDir dir;
   ServerProcess server(JUNHENG_SERVER_BIN, dir.Sub("data"), dir.Sub("server.log"));
-  ASSERT_TRUE(server.Start()) << "junheng-server did not start; see " << dir.Sub("server.log");
+  absl::Status first_start = server.Start();
+  ASSERT_TRUE(first_start.ok()) << first_start;
   {
     client::Connection admin(server.address(), absl::Seconds(10), server.security());
     v1::UpsertSchoolsRequest schools;
@@ -77,23 +79,14 @@ void StopCycles(int signal, int cycles) {
       client::Connection connection(server.address(), absl::Seconds(2), server.security());
       for (int64_t version = 1; !done.load(); ++version) {
         const v1::SubmitReportRequest request = Request(t, version);
-        // The same request (same submission_id) until it is acknowledged, through any crash.
-        while (true) {
-          auto response = connection.Call(&v1::ReportingService::Stub::SubmitReport, request);
-          if (response.ok()) {
-            std::lock_guard lock(mu);
-            receipts[t][version] = response->receipt();
-            break;
-          }
-          if (client::IsUnreachable(response.status())) {
-            ++retries;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            continue;
-          }
-          std::lock_guard lock(mu);
+        auto response = CallUntilAnswered(connection, &v1::ReportingService::Stub::SubmitReport,
+                                          request, &retries);
+        std::lock_guard lock(mu);
+        if (!response.ok()) {
           if (unexpected++ == 0) first_unexpected = response.status().ToString();
           return;
         }
+        receipts[t][version] = response->receipt();
       }
     });
   }
@@ -122,7 +115,8 @@ void StopCycles(int signal, int cycles) {
         acked_at_kills += static_cast<int64_t>(receipts[t].size());
       }
     }
-    ASSERT_TRUE(server.Start()) << "restart " << cycle << "; see " << dir.Sub("server.log");
+    absl::Status restarted = server.Start();
+    ASSERT_TRUE(restarted.ok()) << "restart " << cycle << ": " << restarted;
     client::Connection check(server.address(), absl::Seconds(10), server.security());
     v1::ListLatestReportsRequest latest;
     latest.set_county_code(kCounty);
@@ -142,7 +136,8 @@ void StopCycles(int signal, int cycles) {
 
   // One more crash after the last acknowledgement, then check every receipt in full.
   server.Kill(signal);
-  ASSERT_TRUE(server.Start());
+  absl::Status last_start = server.Start();
+  ASSERT_TRUE(last_start.ok()) << last_start;
   client::Connection check(server.address(), absl::Seconds(10), server.security());
   int64_t checked = 0;
   for (int t = 0; t < kClients; ++t) {

@@ -22,7 +22,8 @@
 #include "gtest/gtest.h"
 #include "server/storage/audit_chain.h"
 #include "server/storage/store.h"
-#include "tests/reliability/server_process.h"
+#include "tests/reliability/resend.h"
+#include "tests/testing/server_process.h"
 #include "tests/testing/temp_dir.h"
 
 #ifndef JUNHENG_SERVER_BIN
@@ -119,7 +120,8 @@ TEST(GroupKillTest, SigkillWithGroupsInFlightLeavesEveryReportWholeOrAbsent) {
   constexpr int kCycles = 8;
   TempDir dir;
   ServerProcess server(JUNHENG_SERVER_BIN, dir.Sub("data"), dir.Sub("server.log"));
-  ASSERT_TRUE(server.Start()) << "junheng-server did not start; see " << dir.Sub("server.log");
+  absl::Status started = server.Start();
+  ASSERT_TRUE(started.ok()) << started;
   std::vector<std::string> schools;
   for (int t = 0; t < kSingles; ++t) schools.push_back(Single(t));
   for (int b = 0; b < kBulkClients; ++b) {
@@ -155,15 +157,10 @@ TEST(GroupKillTest, SigkillWithGroupsInFlightLeavesEveryReportWholeOrAbsent) {
       client::Connection connection(server.address(), absl::Seconds(2), server.security());
       for (int64_t version = 1; !done.load(); ++version) {
         const v1::SubmitReportRequest request = Request(Single(t), version);
-        while (true) {  // the same request until acknowledged, through any kill
-          auto response = connection.Call(&v1::ReportingService::Stub::SubmitReport, request);
-          if (response.ok()) {
-            acks.Record(Single(t), version);
-            break;
-          }
-          if (!client::IsUnreachable(response.status())) return fail(response.status());
-          std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+        auto response =
+            CallUntilAnswered(connection, &v1::ReportingService::Stub::SubmitReport, request);
+        if (!response.ok()) return fail(response.status());
+        acks.Record(Single(t), version);
       }
     });
   }
@@ -175,12 +172,9 @@ TEST(GroupKillTest, SigkillWithGroupsInFlightLeavesEveryReportWholeOrAbsent) {
         batch.set_county_code(kCounty);
         for (int i = 0; i < kBatch; ++i) *batch.add_reports() = Request(BulkSchool(b, i), version);
         while (true) {  // the whole batch again until every report in it is acknowledged
-          auto response = connection.Call(&v1::ReportingService::Stub::SubmitReports, batch);
-          if (!response.ok()) {
-            if (!client::IsUnreachable(response.status())) return fail(response.status());
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            continue;
-          }
+          auto response =
+              CallUntilAnswered(connection, &v1::ReportingService::Stub::SubmitReports, batch);
+          if (!response.ok()) return fail(response.status());
           bool all = true;
           for (int i = 0; i < response->results_size(); ++i) {
             const auto& one = response->results(i);
@@ -211,7 +205,8 @@ TEST(GroupKillTest, SigkillWithGroupsInFlightLeavesEveryReportWholeOrAbsent) {
     // Every answer the clients hold was given before the kill.
     checked += CheckWhole(dir.Sub("data"), acks.Snapshot(), schools, cycle);
     if (::testing::Test::HasFailure()) break;
-    ASSERT_TRUE(server.Start()) << "restart " << cycle << "; see " << dir.Sub("server.log");
+    absl::Status restarted = server.Start();
+    ASSERT_TRUE(restarted.ok()) << "restart " << cycle << ": " << restarted;
   }
   done = true;
   for (auto& c : clients) c.join();

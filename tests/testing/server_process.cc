@@ -1,4 +1,4 @@
-#include "bench/ingest/server_process.h"
+#include "tests/testing/server_process.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -11,7 +11,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "absl/strings/match.h"
@@ -19,12 +18,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
-#include "bench/ingest/synthetic_county.h"
 #include "client/rpc/connection.h"
 
 extern char** environ;
 
-namespace junheng::bench {
+namespace junheng::testing {
+namespace {
+
+constexpr char kCounty[] = "140430";
+
+}  // namespace
 
 int PickFreePort() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -39,6 +42,28 @@ int PickFreePort() {
   return ntohs(addr.sin_port);
 }
 
+absl::StatusOr<pid_t> SpawnLogged(const std::vector<std::string>& argv,
+                                  const std::string& log_path) {
+  std::vector<std::string> args = argv;
+  std::vector<char*> pointers;
+  for (auto& a : args) pointers.push_back(a.data());
+  pointers.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  pid_t pid = -1;
+  const int spawned =
+      ::posix_spawnp(&pid, pointers[0], &actions, nullptr, pointers.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot start ", argv.front(), ": errno ", spawned));
+  }
+  return pid;
+}
+
 ServerProcess::ServerProcess(std::string binary, std::string data_dir, std::string log_path,
                              std::vector<std::string> extra_args)
     : binary_(std::move(binary)),
@@ -47,7 +72,7 @@ ServerProcess::ServerProcess(std::string binary, std::string data_dir, std::stri
       extra_args_(std::move(extra_args)),
       port_(PickFreePort()) {}
 
-ServerProcess::~ServerProcess() { Stop(); }
+ServerProcess::~ServerProcess() { Kill(SIGKILL); }
 
 std::string ServerProcess::address() const { return absl::StrCat("127.0.0.1:", port_); }
 
@@ -73,30 +98,12 @@ absl::Status ServerProcess::Start(absl::Duration timeout) {
     if (absl::Status issued = IssueToken(); !issued.ok()) return issued;
   }
   const std::string listen = address();
-  std::vector<std::string> args = {binary_, "--data-dir", data_dir_, "--listen", listen,
-                                   "--insecure-plaintext", "--rate-limit", "0",
-                                   // An interval evaluation of the whole county would start
-                                   // within the scheduler's first 30 s tick and compete with
-                                   // the load; the benchmark measures intake alone.
-                                   "--schedule-interval", "0"};
+  std::vector<std::string> args = {binary_, "--data-dir",           data_dir_,      "--listen",
+                                   listen,  "--insecure-plaintext", "--rate-limit", "0"};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  // posix_spawn rather than fork: this process already runs gRPC's threads.
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path_.c_str(),
-                                   O_WRONLY | O_CREAT | O_APPEND, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  const int spawned =
-      ::posix_spawn(&pid_, binary_.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    pid_ = -1;
-    return absl::InternalError(absl::StrCat("cannot start ", binary_, ": errno ", spawned));
-  }
+  auto spawned = SpawnLogged(args, log_path_);
+  if (!spawned.ok()) return spawned.status();
+  pid_ = *spawned;
 
   const absl::Time until = absl::Now() + timeout;
   while (absl::Now() < until) {
@@ -107,15 +114,22 @@ absl::Status ServerProcess::Start(absl::Duration timeout) {
           absl::StrCat("junheng-server exited during start-up; see ", log_path_));
     }
     client::Connection probe(listen, absl::Milliseconds(500), security_);
-    junheng::v1::ListPeriodsRequest request;
+    v1::ListPeriodsRequest request;
     request.set_county_code(kCounty);
-    if (probe.Call(&junheng::v1::BureauService::Stub::ListPeriods, request).ok()) {
-      return absl::OkStatus();
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (probe.Call(&v1::BureauService::Stub::ListPeriods, request).ok()) return absl::OkStatus();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return absl::DeadlineExceededError(absl::StrCat(
       "junheng-server did not answer within ", absl::FormatDuration(timeout), "; see ", log_path_));
+}
+
+int ServerProcess::Kill(int signal) {
+  if (pid_ <= 0) return 0;
+  ::kill(pid_, signal);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return status;
 }
 
 void ServerProcess::Stop(absl::Duration grace) {
@@ -165,4 +179,4 @@ absl::StatusOr<int64_t> ServerProcess::RssBytes() const {
   return absl::NotFoundError(absl::StrCat("no VmRSS in /proc/", pid_, "/status"));
 }
 
-}  // namespace junheng::bench
+}  // namespace junheng::testing
