@@ -7,6 +7,7 @@ import * as api from './api.js';
 import { defaultPeriod, sortPeriods } from './report_model.js';
 import { fill, h, loading, note } from './bureau/dom.js';
 import { ROLE_ZH } from './bureau/format.js';
+import { errorNote as sessionErrorNote, requireSession } from './bureau/session.js';
 import { disposeCharts } from './bureau/charts.js';
 import { renderStatus } from './bureau/status-view.js';
 import { renderReview } from './bureau/review-view.js';
@@ -124,10 +125,7 @@ async function route() {
 }
 
 export function errorNote(err) {
-  if (err instanceof api.ApiError && err.code === 'unauthenticated') {
-    return note('error', '登录已过期，请用教育局发给您的登录链接重新登录。');
-  }
-  return note('error', `出错了：${err?.message || err}`);
+  return sessionErrorNote(err, '教育局');
 }
 
 // Periods that have reports but no window (a year entered afterwards) are found through Trend,
@@ -146,29 +144,17 @@ async function discoverYears(defined) {
 }
 
 async function start() {
-  fill(main, loading('正在确认登录…'));
-  let s;
-  try {
-    s = await api.session();
-  } catch (err) {
-    fill(main, errorNote(err));
-    return;
-  }
-  if (!s) {
-    fill(main, note('error', '您还没有登录。请打开教育局发给您的登录链接（或扫描登录单上的二维码）。'));
-    return;
-  }
-  if (s.role !== 'bureau_admin' && s.role !== 'bureau_viewer') {
-    fill(main, note('error', `此页面供教育局使用；您的身份是${ROLE_ZH[s.role] || s.role}。`, ' ', h('a', { href: '/' }, '前往填报页面')));
-    return;
-  }
+  const s = await requireSession({
+    main, who, roles: ['bureau_admin', 'bureau_viewer'],
+    notSignedIn: '您还没有登录。请打开教育局发给您的登录链接（或扫描登录单上的二维码）。',
+    pageFor: '教育局', elsewhere: '前往填报页面', extra: (session) => [' · 县代码 ', session.county_code],
+  });
+  if (!s) return;
   ctx.session = s;
   ctx.county = s.county_code;
   ctx.role = s.role;
   ctx.canReview = s.role === 'bureau_admin';
   ctx.reviewRefusal = ctx.canReview ? '' : `只有教育局管理员（bureau_admin）可以审核；您的身份是${ROLE_ZH[s.role]}，只能查看。`;
-  fill(who, h('span', { class: 'who-label' }, s.label || ''), ' ', h('span', { class: 'who-role' }, ROLE_ZH[s.role] || s.role), ' · 县代码 ', s.county_code, ' ',
-    h('button', { type: 'button', class: 'btn btn-small', onclick: async () => { try { await api.logout(); } finally { location.reload(); } } }, '退出'));
 
   fill(main, loading('正在读取填报期和学校名册…'));
   const [periods, schools, catalog] = await Promise.all([

@@ -5,8 +5,8 @@
 // says where one is: #/status/2024, #/eval/2024, #/rank/2024.
 
 import * as api from './api.js';
-import { fill, h, loading, note } from './bureau/dom.js';
-import { ROLE_ZH } from './bureau/format.js';
+import { fill, h, loading } from './bureau/dom.js';
+import { errorNote, requireSession } from './bureau/session.js';
 import { disposeCharts } from './bureau/charts.js';
 import { candidateYears, defaultPeriod, hasData } from './region/model.js';
 import { renderEval, renderRank, renderStatus } from './region/views.js';
@@ -72,13 +72,6 @@ function answerOf(kind, period) {
   return cache.get(period);
 }
 
-function errorNote(err) {
-  if (err instanceof api.ApiError && err.code === 'unauthenticated') {
-    return note('error', '登录已过期，请用发给您的登录链接重新登录。');
-  }
-  return note('error', `出错了：${err?.message || err}`);
-}
-
 let drawing = 0;
 async function route() {
   const r = parseHash();
@@ -108,25 +101,12 @@ async function route() {
 }
 
 async function start() {
-  fill(main, loading('正在确认登录…'));
-  let s;
-  try {
-    s = await api.session();
-  } catch (err) {
-    fill(main, errorNote(err));
-    return;
-  }
-  if (!s) {
-    fill(main, note('error', '您还没有登录。请打开发给您的登录链接。'));
-    return;
-  }
-  if (s.role !== 'region_viewer') {
-    fill(main, note('error', `此页面供市、省教育部门使用；您的身份是${ROLE_ZH[s.role] || s.role}。`, ' ', h('a', { href: '/' }, '前往您的页面')));
-    return;
-  }
+  const s = await requireSession({
+    main, who, roles: ['region_viewer'], notSignedIn: '您还没有登录。请打开发给您的登录链接。',
+    pageFor: '市、省教育部门', elsewhere: '前往您的页面',
+  });
+  if (!s) return;
   ctx.region = { code: s.county_code, name: '' };
-  fill(who, h('span', { class: 'who-label' }, s.label || ''), ' ', h('span', { class: 'who-role' }, ROLE_ZH[s.role]), ' ',
-    h('button', { type: 'button', class: 'btn btn-small', onclick: async () => { try { await api.logout(); } finally { location.reload(); } } }, '退出'));
 
   // The years offered: this one and the five before; the page opens on the latest with reports.
   fill(main, loading('正在读取各县报送情况…'));
