@@ -6,6 +6,7 @@
 #   junheng_eval, junheng_catalog            pure: no gRPC, no CSV codec, no output code, no storage
 #   junheng_render, io, validate, profile    no gRPC
 #   server/storage                           at the bottom of the server: links nothing of server
+#                                            but server/observability, which links nothing of it
 #   server domain rooms (audit, auth, bureau, evaluation, reporting)   no gRPC, no rpc, no tools
 #   client: cli -> outbox -> rpc             rpc links no outbox or cli; outbox no cli; no server
 #   junheng_eval_command                     the offline `junheng eval`: no gRPC at all
@@ -108,6 +109,9 @@ set(_server_above_storage audit auth bureau evaluation reporting rpc tools)
 list(TRANSFORM _server_above_storage PREPEND ${_src}/server/)
 junheng_forbid_links(junheng_server_storage NAMES ${_grpc} DIRS ${_server_above_storage}
   ${_src}/client)
+# observability (metrics, log lines, request ids) sits under storage: every room may link it.
+junheng_forbid_links(junheng_server_observability NAMES ${_grpc} "^RocksDB::"
+  DIRS ${_server_above_storage} ${_src}/server/storage ${_src}/server/http ${_src}/client)
 foreach(room audit auth bureau evaluation reporting)
   junheng_forbid_links(junheng_server_${room} NAMES ${_grpc}
     DIRS ${_src}/server/rpc ${_src}/server/tools ${_src}/client)

@@ -11,6 +11,8 @@ PACKAGES=(
   libcurl4-openssl-dev curl chromium zbar-tools
   openssl clang-14 libclang-rt-14-dev clang clang-format
   liborcus-dev libxlsxwriter-dev python3-openpyxl
+  dpkg-dev debootstrap  # deploy/package.sh (dpkg-shlibdeps) and its test's clean Debian root
+  prometheus  # promtool, which lints /metrics and the alert rules (tests/e2e/metrics_e2e_test.sh)
 )
 
 missing=()

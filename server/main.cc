@@ -14,8 +14,12 @@
 #include "common/i18n/lang.h"
 #include "common/rpc/protobuf_log.h"
 #include "common/time/clock.h"
+#include "server/config_check.h"
+#include "server/observability/structured_log.h"
+#include "server/serve_options.h"
 #include "server/server_app.h"
 #include "server/tools/admin_commands.h"
+#include "server/tools/health_command.h"
 #include "server/tools/region_commands.h"
 #include "server/tools/token_commands.h"
 #include "spdlog/spdlog.h"
@@ -28,47 +32,9 @@ int main(int argc, char** argv) {
   // compile time instead (ABSL_ACQUIRED_BEFORE, -Wthread-safety) and by the tests, which keep it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   CLI::App app{"junheng-server: receives school reports and keeps them in RocksDB"};
-  junheng::server::ServerOptions options;
-  int grace_seconds = 10;
-  app.add_option("--data-dir", options.data_dir,
-                 "directory of the server's RocksDB database (required to serve)");
-  app.add_option("--listen", options.listen, "HOST:PORT to listen on")->capture_default_str();
-  app.add_option("--profile", options.profile,
-                 "evaluation profile: national-2017, qin-county or a TOML file")
-      ->capture_default_str();
-  double schedule_minutes = 60;
-  app.add_option("--schedule-interval", schedule_minutes,
-                 "minutes between scheduled evaluations of open periods (0: only at deadlines "
-                 "and closes)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  app.add_option("--shutdown-grace", grace_seconds,
-                 "seconds in-flight calls may take to finish at shutdown")
-      ->capture_default_str();
-  // Transport and access (issue 6, docs/security.md).
-  auto& transport = options.transport;
-  app.add_option("--tls-cert", transport.tls_cert_file, "server certificate chain (PEM)");
-  app.add_option("--tls-key", transport.tls_key_file, "server private key (PEM)");
-  app.add_option("--tls-client-ca", transport.tls_client_ca_file,
-                 "county CA (PEM): require client certificates signed by it (mutual TLS)");
-  app.add_flag("--insecure-plaintext", transport.insecure_plaintext,
-               "no TLS: a local demo on 127.0.0.1 only (logs a warning)");
-  app.add_flag("--allow-remote-plaintext", transport.allow_remote_plaintext,
-               "with --insecure-plaintext, also on a non-loopback address (a TLS proxy in front)");
-  app.add_option("--http-listen", options.http_listen,
-                 "HOST:PORT of the web console and the HTTP API (off when not given; "
-                 "docs/web-console.md)");
-  app.add_option("--web-root", options.web_root,
-                 "directory of the web console's pages (web/public of the source tree)");
-  app.add_option("--rate-limit", options.rate_limit.per_second,
-                 "calls per second per credential (0: no limit)")
-      ->capture_default_str();
-  app.add_option("--rate-burst", options.rate_limit.burst,
-                 "calls a credential may make at once after a pause")
-      ->capture_default_str();
-  app.set_config("--config", "", "read options from a TOML file (data-dir = \"...\")");
-  // A misspelt key (`sever = ...`) is an error, not silently ignored.
-  app.allow_config_extras(CLI::config_extras_mode::error);
+  // The options of serving and --config (serve_options.h), which `check` reads a config by too.
+  junheng::server::ServeSettings serve;
+  junheng::server::AddServeOptions(app, serve);
   // Operator subcommands (issue 5); without one, the server serves.
   std::string backup_server = "127.0.0.1:50551", backup_to;
   double backup_deadline = 600;
@@ -144,6 +110,33 @@ int main(int argc, char** argv) {
   restore->add_option("--from", restore_from, "the backup directory")->required();
   restore->add_option("--data-dir", restore_data_dir, "new or empty data dir to restore into")
       ->required();
+  std::string check_config;
+  auto* check = app.add_subcommand(
+      "check", "check a server config before a restart: paths, certificates, data dir, ports");
+  check
+      ->add_option("--config", check_config,
+                   "the server's TOML config, e.g. /etc/junheng/server.toml")
+      ->required();
+  std::string health_server = "127.0.0.1:50551", health_service;
+  double health_deadline = 5;
+  junheng::rpc::ChannelSecurity health_security;
+  auto* health = app.add_subcommand(
+      "health", "ask a running server whether it serves (grpc.health.v1; no token needed)");
+  health->add_option("--server", health_server, "address of the running junheng-server")
+      ->capture_default_str();
+  health->add_option("--service", health_service,
+                     "a service's full name, e.g. junheng.v1.ReportingService (default: the "
+                     "whole server)");
+  health->add_option("--deadline", health_deadline, "seconds to wait for the answer")
+      ->capture_default_str();
+  health->add_option("--ca", health_security.ca_file, "the county CA (PEM) to verify the server");
+  health->add_option("--cert", health_security.cert_file,
+                     "client certificate (PEM), when the server requires one (mutual TLS)");
+  health->add_option("--key", health_security.key_file, "the client certificate's key (PEM)");
+  health->add_option("--server-name", health_security.server_name,
+                     "the name the server's certificate carries, when the address has another");
+  health->add_flag("--insecure-plaintext", health_security.insecure_plaintext,
+                   "no TLS (a demo server started with --insecure-plaintext)");
   junheng::cli::PreferEnvironmentOverConfig(app);
   try {
     app.parse(argc, argv);
@@ -195,7 +188,37 @@ int main(int argc, char** argv) {
   if (*restore) {
     return junheng::server::RunRestoreCommand(restore_from, restore_data_dir, std::cout, std::cerr);
   }
-  options.schedule.interval = absl::Seconds(schedule_minutes * 60);
+  if (*check || *health) {
+    // In the operator's language, as `junheng` gives it (LANG=en_US.UTF-8: English).
+    junheng::i18n::SetProcessLang(junheng::i18n::LangFromEnvironment());
+  }
+  if (*check) return junheng::server::RunConfigCheck(check_config, std::cout, std::cerr);
+  if (*health) {
+    junheng::DropGrpcLogs();  // a refused handshake is told as a sentence, not as gRPC's lines
+    // As for backup: what the command line leaves out comes from the client's config.
+    const std::string client_config = junheng::cli::ClientConfigPath();
+    if (health->count("--server") == 0) {
+      health_server =
+          junheng::cli::ConfigFileValue(client_config, "server").value_or(health_server);
+    }
+    if (!health_security.insecure_plaintext) {
+      for (auto [key, value] : {std::pair{"ca", &health_security.ca_file},
+                                std::pair{"cert", &health_security.cert_file},
+                                std::pair{"key", &health_security.key_file}}) {
+        if (value->empty()) *value = junheng::cli::ConfigFileValue(client_config, key).value_or("");
+      }
+    }
+    return junheng::server::RunHealthCommand(health_server, health_service, health_deadline,
+                                             health_security, std::cout, std::cerr);
+  }
+  auto format = junheng::server::ParseLogFormat(serve.log_format);
+  if (!format.ok()) {
+    std::cerr << "error: " << format.status().message() << "\n";
+    return 2;
+  }
+  junheng::server::UseLogFormat(*format);
+  const junheng::server::ServerOptions options = serve.ToServerOptions();
+  const junheng::server::TransportOptions& transport = options.transport;
   if (options.data_dir.empty()) {
     std::cerr << "error: --data-dir is required to serve; see junheng-server --help\n";
     return 2;
@@ -242,7 +265,7 @@ int main(int argc, char** argv) {
   sigwait(&signals, &received);
   spdlog::info("received {}, finishing in-flight calls and closing the database",
                received == SIGTERM ? "SIGTERM" : "SIGINT");
-  (*server)->Shutdown(absl::Seconds(grace_seconds));
+  (*server)->Shutdown(absl::Seconds(serve.grace_seconds));
   spdlog::info("junheng-server stopped cleanly");
   return 0;
 }

@@ -15,10 +15,12 @@
 #include "server/http/api_gateway.h"
 #include "server/http/http_listener.h"
 #include "server/http/web_routes.h"
+#include "server/observability/metrics.h"
 #include "server/rpc/admin_service.h"
 #include "server/rpc/audit_service.h"
 #include "server/rpc/bureau_service.h"
 #include "server/rpc/evaluation_service.h"
+#include "server/rpc/health_reporter.h"
 #include "server/rpc/region_service.h"
 #include "server/rpc/reporting_service.h"
 #include "server/rpc/token_service.h"
@@ -65,6 +67,9 @@ struct ServerOptions {
   SchedulerOptions schedule;
   // The store's test knobs (storage/store.h); production leaves them alone.
   storage::StoreOptions store;
+  // How often the health status (grpc.health.v1, /readyz) looks at the store, and while the store
+  // refuses writes, retries them (rpc/health_reporter.h).
+  absl::Duration health_interval = absl::Seconds(1);
 };
 
 // A running junheng server, and the composition root: it opens the store and wires it, the
@@ -78,8 +83,8 @@ class ServerApp {
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<ServerApp>> Start(
       const ServerOptions& options, const Clock* clock);
 
-  // Stops accepting calls, lets in-flight calls finish for up to `grace`, then closes the
-  // database. Idempotent; the destructor calls it.
+  // Says NOT_SERVING (health), stops accepting calls, lets in-flight calls finish for up to
+  // `grace`, then closes the database. Idempotent; the destructor calls it.
   void Shutdown(absl::Duration grace = absl::Seconds(10));
   ~ServerApp();
 
@@ -87,16 +92,22 @@ class ServerApp {
   // The HTTP door's port; 0 without one.
   int http_port() const { return http_ != nullptr ? http_->port() : 0; }
   Scheduler* scheduler() { return scheduler_.get(); }
+  // What grpc.health.v1.Health and /readyz say (tests refresh it on their own schedule).
+  HealthReporter* health() { return health_.get(); }
   // Tests issue tokens here directly (the server's TokenService does the same).
   auth::TokenStore* tokens() { return tokens_.get(); }
   // Tests load what an operator's offline commands would (e.g. the region registry) here.
   storage::Store* store() { return store_.get(); }
+  // What GET /metrics shows (docs/monitoring.md); scrape it only while the server runs.
+  metrics::Registry* metrics() { return metrics_.get(); }
   std::string address() const;
 
  private:
   ServerApp() = default;
   [[nodiscard]] absl::Status StartHttp(const ServerOptions& options, const Clock* clock);
 
+  // First, so that it outlives everything that counts into it.
+  std::unique_ptr<metrics::Registry> metrics_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<auth::TokenStore> tokens_;
   std::unique_ptr<auth::RateLimiter> limiter_;
@@ -111,6 +122,7 @@ class ServerApp {
   std::unique_ptr<RegionServiceImpl> region_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<HealthReporter> health_;
   std::unique_ptr<auth::WebSessions> sessions_;
   std::unique_ptr<http::ApiGateway> gateway_;
   std::unique_ptr<http::WebRoutes> routes_;

@@ -10,6 +10,20 @@
 
 namespace junheng::i18n::server {
 
+// Appended to every error answer (server/rpc/call_interceptor.cc): the call's request id, which a
+// clerk reads out and the operator finds in the server's log.
+inline constexpr Msg kRequestIdSuffix{"server.request_id", "（请求号 $0）", " (request id $0)"};
+// An error that came without a message ($0: its code), as gRPC answers a request the server
+// cannot parse: what the server's interceptor sends instead, and what the client shows when a
+// server says nothing (common/rpc/grpc_status.h).
+inline constexpr Msg kNoReason{
+    "server.no_reason",
+    "服务器没有说明原因（状态 $0，gRPC 对服务器读不懂的请求这样回答）；请确认这个 junheng "
+    "与服务器是同一版本，或请运维人员查看服务器日志",
+    "the server gave no reason (status $0, as gRPC answers a request the server cannot read); "
+    "check that this junheng is the server's version, or ask the operator to look at the server "
+    "log"};
+
 // Codes a request names (server/storage/codes.cc).
 inline constexpr Msg kBadCode{"server.bad_code",
                               "$0 = '$1'：必填；只能用 1–64 个字母、数字、“.”“_”或“-”",

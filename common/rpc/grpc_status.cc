@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "absl/strings/str_cat.h"
+#include "common/i18n/server_messages.h"
 
 namespace junheng {
 
@@ -15,11 +15,7 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
   const auto code = static_cast<absl::StatusCode>(status.error_code());
   if (!status.error_message().empty()) return absl::Status(code, status.error_message());
-  return absl::Status(
-      code, absl::StrCat("the server gave no reason (status ", absl::StatusCodeToString(code),
-                         ", as gRPC answers a request the server cannot read); check that this "
-                         "junheng is the server's version, or ask the operator to look at the "
-                         "server log"));
+  return absl::Status(code, i18n::Say(i18n::server::kNoReason, absl::StatusCodeToString(code)));
 }
 
 }  // namespace junheng

@@ -9,7 +9,8 @@ namespace junheng {
 // through unchanged.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
-// The same, except that an error without a message gets a sentence naming its code: gRPC answers
+// The same, except that an error without a message gets a sentence naming its code
+// (i18n::server::kNoReason, in the current language): gRPC answers
 // with an empty message when the server cannot parse a request (a string field that is not
 // UTF-8, for one; UNIMPLEMENTED from gRPC 1.51's callback server), and a person must never be
 // shown an empty "error: ".

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the certificates of one county's junheng deployment with openssl (issue 6):
+# Makes the certificates of one county's junheng deployment with openssl (issue 6); the
+# junheng-server package installs it as junheng-make-certs:
 #   ca.crt / ca.key            the county CA: clients verify the server against ca.crt, and with
 #                              mutual TLS the server verifies client certificates against it
 #   server.crt / server.key    junheng-server's certificate: SAN localhost, 127.0.0.1 and each --host
@@ -11,7 +12,7 @@
 # An existing ca.key in OUT_DIR is reused, so running it again adds certificates under the same
 # CA (rotation: see docs/security.md). Keys are EC P-256, written with mode 600.
 set -euo pipefail
-if [ $# -lt 1 ]; then sed -n '2,12p' "$0"; exit 2; fi
+if [ $# -lt 1 ]; then sed -n '2,13p' "$0"; exit 2; fi
 OUT="$1"; shift
 COUNTY=140430
 DAYS=825

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "server/auth/principal.h"
 #include "server/auth/rate_limiter.h"
 #include "server/auth/token_store.h"
+#include "server/observability/metrics.h"
 
 namespace junheng::server::auth {
 
@@ -29,6 +31,25 @@ struct PeerIdentity {
   std::optional<std::vector<std::string>> certificate_names;
 };
 
+// Why Authorize or Permit refused a call: the label of junheng_auth_refusals_total
+// (docs/monitoring.md). A store that cannot be read is no refusal (the call's code says it).
+enum class RefusalReason {
+  kNoAccessRule,    // the method has no row in the policy table
+  kMissingToken,    // the call carries no token
+  kMalformedToken,  // not jh1.<county>.<id>.<secret>
+  kUnknownToken,    // no such token, or the secret does not match
+  kRevokedToken,
+  kExpiredToken,
+  kWrongCertificate,  // mutual TLS: the clerk's certificate is another school's
+  kRateLimited,
+  kWrongRole,    // the token's role may not make the call
+  kOutOfScope,   // another county, school or region than the token's
+  kInputLimits,  // a field over the input limits
+};
+inline constexpr int kRefusalReasonCount = 11;
+// "no_access_rule", "missing_token", ...: the label value.
+absl::string_view RefusalReasonName(RefusalReason reason);
+
 // Who calls, and may they make this call? Transport-neutral: the gRPC services (server/rpc)
 // build Credentials and PeerIdentity from their context, an HTTP listener from its request, and
 // both ask the same Authorize.
@@ -44,15 +65,19 @@ class Authorizer {
  public:
   // `tokens_disabled_for_tests`: only ServerOptions::auth_disabled_for_tests sets it; calls then
   // need no token and act as an unauthenticated test principal (the table is still consulted).
-  Authorizer(const TokenStore* tokens, RateLimiter* limiter, bool tokens_disabled_for_tests)
-      : tokens_(tokens), limiter_(limiter), disabled_(tokens_disabled_for_tests) {}
+  // Refusals are counted by reason in `metrics` (nullptr: a registry nobody scrapes).
+  Authorizer(const TokenStore* tokens, RateLimiter* limiter, bool tokens_disabled_for_tests,
+             metrics::Registry* metrics = nullptr);
 
   // Returns the principal the call acts as, or the first refusal above. `retry_after` (when
-  // given) is set only when the rate limit refuses the call.
+  // given) is set only when the rate limit refuses the call. `refused` (when given) is set to the
+  // principal of a token that authenticated before a later check refused the call, so that the
+  // refusal's log line can name it.
   [[nodiscard]] absl::StatusOr<Principal> Authorize(
       const Credentials& credentials, const PeerIdentity& peer,
       const google::protobuf::MethodDescriptor& method, const google::protobuf::Message& request,
-      std::optional<absl::Duration>* retry_after = nullptr) const;
+      std::optional<absl::Duration>* retry_after = nullptr,
+      std::optional<Principal>* refused = nullptr) const;
 
   // For a call that carries several requests of another method (SubmitReports carries
   // SubmitReport requests): may `principal`, already authorized for the call, make `request` as
@@ -62,9 +87,14 @@ class Authorizer {
                                     const google::protobuf::Message& request) const;
 
  private:
+  // Counts the refusal and returns it.
+  absl::Status Refuse(RefusalReason reason, absl::Status refusal) const;
+
   const TokenStore* tokens_;
   RateLimiter* limiter_;
   bool disabled_;
+  // By RefusalReason, each resolved once.
+  std::array<metrics::Counter*, kRefusalReasonCount> refusals_;
 };
 
 }  // namespace junheng::server::auth

@@ -205,14 +205,20 @@ absl::StatusOr<std::vector<TokenInfo>> TokenStore::List(absl::string_view county
   return tokens;
 }
 
-absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) const {
+absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token,
+                                                   Problem* problem) const {
+  Problem ignored;
+  Problem& why = problem != nullptr ? *problem : ignored;
+  why = Problem::kMissing;
   if (token.empty()) return Unauthenticated(i18n::Say(i18n::server::kNoToken));
+  why = Problem::kMalformed;
   std::vector<absl::string_view> parts = absl::StrSplit(token, '.');
   if (parts.size() != 4 || parts[0] != "jh1" ||
       !(validate::CheckCountyCode(parts[1]).ok() || IsRegionCode(parts[1])) ||
       !IsLowerHex(parts[2], 2 * kIdBytes) || !IsLowerHex(parts[3], 2 * kSecretBytes)) {
     return Unauthenticated(i18n::Say(i18n::server::kMalformedToken));
   }
+  why = Problem::kNone;
   auto found = store_->GetToken(parts[1], parts[2]);
   if (!found.ok()) return found.status();
   const StoredToken stored = found->value_or(StoredToken());
@@ -221,14 +227,17 @@ absl::StatusOr<Principal> TokenStore::Authenticate(absl::string_view token) cons
   const std::string& expected = stored.secret_sha256_hex();
   if (!found->has_value() || expected.size() != presented.size() ||
       CRYPTO_memcmp(expected.data(), presented.data(), expected.size()) != 0) {
+    why = Problem::kUnknown;
     return Unauthenticated(i18n::Say(i18n::server::kUnknownToken));
   }
   const TokenInfo& info = stored.info();
   if (info.revoked()) {
+    why = Problem::kRevoked;
     return Unauthenticated(i18n::Say(i18n::server::kTokenRevoked, info.id(),
                                      FormatInstant(absl::FromUnixMillis(info.revoked_unix_ms()))));
   }
   if (absl::ToUnixMillis(clock_->Now()) >= info.expires_unix_ms()) {
+    why = Problem::kExpired;
     return Unauthenticated(i18n::Say(i18n::server::kTokenExpired, info.id(),
                                      FormatInstant(absl::FromUnixMillis(info.expires_unix_ms()))));
   }

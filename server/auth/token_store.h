@@ -51,8 +51,11 @@ class TokenStore {
                                                                          size_t limit) const;
 
   // The principal `token` (the text after "Bearer ") stands for. UNAUTHENTICATED when it is
-  // malformed, unknown, does not match the stored hash, has expired or was revoked.
-  [[nodiscard]] absl::StatusOr<Principal> Authenticate(absl::string_view token) const;
+  // malformed, unknown, does not match the stored hash, has expired or was revoked; then
+  // `*problem` (when given) says which, for the refusal counts of the metrics.
+  enum class Problem { kNone, kMissing, kMalformed, kUnknown, kRevoked, kExpired };
+  [[nodiscard]] absl::StatusOr<Principal> Authenticate(absl::string_view token,
+                                                       Problem* problem = nullptr) const;
 
  private:
   storage::Store* store_;

@@ -156,6 +156,16 @@ absl::StatusOr<WebSessions::Resolved> WebSessions::Resolve(absl::string_view coo
 
 absl::Status WebSessions::End(absl::string_view cookie) { return Close(cookie, "session.logout"); }
 
+int WebSessions::ActiveSessions() const {
+  const absl::Time now = clock_->Now();
+  absl::MutexLock lock(&mu_);
+  int active = 0;
+  for (const auto& [session, last_seen] : last_seen_) {
+    if (now - last_seen < limits_.idle) ++active;
+  }
+  return active;
+}
+
 absl::Status WebSessions::Close(absl::string_view cookie, absl::string_view action) {
   auto stored = Find(cookie);
   if (!stored.ok()) return stored.status();

@@ -71,6 +71,10 @@ class WebSessions {
   // Who holds the principal's token, as the bureau labelled it; "" when it has no label.
   std::string LabelOf(const Principal& principal) const;
 
+  // Sessions signed in or used within the idle limit, as this run of the server saw them (the
+  // junheng_web_sessions gauge): a session last used before a restart counts from its next call.
+  int ActiveSessions() const ABSL_LOCKS_EXCLUDED(mu_);
+
  private:
   absl::StatusOr<junheng::v1::StoredSession> Find(absl::string_view cookie) const;
   // Ends the session in the store, audited as `action` (session.logout, session.idle).
@@ -80,7 +84,7 @@ class WebSessions {
   const TokenStore* tokens_;
   const Clock* clock_;
   const SessionLimits limits_;
-  absl::Mutex mu_;
+  mutable absl::Mutex mu_;
   // Last activity per session (by the SHA-256 of its cookie).
   absl::flat_hash_map<std::string, absl::Time> last_seen_ ABSL_GUARDED_BY(mu_);
 };

@@ -1,8 +1,10 @@
 #include "server/evaluation/scheduler.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "server/audit/audit_entry.h"
 #include "server/evaluation/snapshots.h"
+#include "server/observability/structured_log.h"
 #include "spdlog/spdlog.h"
 
 namespace junheng::server {
@@ -10,9 +12,49 @@ namespace junheng::server {
 using junheng::v1::ReportingPeriod;
 using junheng::v1::ScheduledRun;
 
+namespace {
+
+// Upper bounds, in seconds, of a run's duration: a small county's evaluation takes milliseconds,
+// a large one's seconds.
+constexpr double kRunSeconds[] = {0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+
+}  // namespace
+
 Scheduler::Scheduler(storage::Store* store, const Clock* clock, junheng::v1::Profile profile,
-                     SchedulerOptions options)
-    : store_(store), clock_(clock), profile_(std::move(profile)), options_(options) {}
+                     SchedulerOptions options, metrics::Registry* metrics)
+    : store_(store), clock_(clock), profile_(std::move(profile)), options_(options) {
+  if (metrics == nullptr) metrics = &metrics::Registry::Unexported();
+  runs_ = &metrics->AddCounter(
+      "junheng_scheduler_runs_total",
+      "Scheduled evaluations, by trigger (schedule, deadline, close) and result (snapshot: a new "
+      "snapshot was kept; unchanged: the input had not changed; failed).",
+      {"trigger", "result"});
+  run_seconds_ = &metrics->AddHistogram("junheng_scheduler_run_duration_seconds",
+                                        "How long scheduled evaluations took, by trigger.",
+                                        {"trigger"}, kRunSeconds);
+}
+
+void Scheduler::Record(const std::string& county, const std::string& period,
+                       const std::string& trigger,
+                       const absl::StatusOr<std::optional<ScheduledRun>>& run,
+                       absl::Duration took) {
+  const bool failed = !run.ok();
+  const int64_t snapshot = !failed && run->has_value() ? (*run)->snapshot_seq() : 0;
+  const absl::string_view result = failed ? "failed" : snapshot > 0 ? "snapshot" : "unchanged";
+  runs_->With({trigger, result}).Increment();
+  run_seconds_->With({trigger}).Observe(absl::ToDoubleSeconds(took));
+  const auto level = failed ? spdlog::level::err : spdlog::level::info;
+  if (!spdlog::should_log(level)) return;
+  LogEvent line("scheduled_run");
+  line.Add("county", county)
+      .Add("period", period)
+      .Add("trigger", trigger)
+      .Add("result", result)
+      .Add("snapshot", snapshot)
+      .Add("duration_ms", absl::ToDoubleMilliseconds(took));
+  if (failed) line.Add("error", run.status().ToString());
+  line.Log(level);
+}
 
 Scheduler::~Scheduler() { Stop(); }
 
@@ -65,16 +107,12 @@ absl::StatusOr<std::vector<ScheduledRun>> Scheduler::RunDue() {
       if (!previous->has_value() || (*previous)->time_unix_ms() < at) due.push_back(trigger);
     }
     for (const std::string& trigger : due) {
+      const absl::Time started = absl::Now();
       auto run = Run(p.county_code(), p.period(), trigger);
+      Record(p.county_code(), p.period(), trigger, run, absl::Now() - started);
       if (!run.ok()) {
-        spdlog::error("scheduled {} evaluation of {} / {} failed: {}", trigger, p.county_code(),
-                      p.period(), run.status().ToString());
         if (first_error.ok()) first_error = run.status();
         continue;
-      }
-      if ((*run)->snapshot_seq() > 0) {
-        spdlog::info("scheduled {} evaluation of {} / {}: snapshot {}", trigger, p.county_code(),
-                     p.period(), (*run)->snapshot_seq());
       }
       done.push_back(**run);
     }

@@ -12,6 +12,7 @@
 #include "common/time/clock.h"
 #include "junheng/v1/evaluation.pb.h"
 #include "junheng/v1/storage.pb.h"
+#include "server/observability/metrics.h"
 #include "server/storage/store.h"
 
 namespace junheng::server {
@@ -33,10 +34,14 @@ struct SchedulerOptions {
 // period so that its deadline or close lies after that run's time makes the run due again.
 // Completed runs are recorded in the store, so a server that was down at a deadline makes that run
 // when it next looks (catch-up), and never makes it twice.
+//
+// Each run writes one log line (event=scheduled_run) and is counted in `metrics` by trigger and
+// result, with its duration (docs/monitoring.md).
 class Scheduler {
  public:
+  // `metrics`: nullptr counts into a registry nobody scrapes.
   Scheduler(storage::Store* store, const Clock* clock, junheng::v1::Profile profile,
-            SchedulerOptions options);
+            SchedulerOptions options, metrics::Registry* metrics = nullptr);
   ~Scheduler();
 
   // Makes every run due at clock->Now() and returns what it did, in order. Failures of one county
@@ -51,11 +56,17 @@ class Scheduler {
  private:
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::ScheduledRun>> Run(
       const std::string& county, const std::string& period, const std::string& trigger);
+  // Counts and logs one run that took `took` (real time, whatever the clock says).
+  void Record(const std::string& county, const std::string& period, const std::string& trigger,
+              const absl::StatusOr<std::optional<junheng::v1::ScheduledRun>>& run,
+              absl::Duration took);
 
   storage::Store* store_;
   const Clock* clock_;
   junheng::v1::Profile profile_;
   SchedulerOptions options_;
+  metrics::CounterFamily* runs_;           // by trigger, result
+  metrics::HistogramFamily* run_seconds_;  // by trigger
 
   absl::Mutex thread_mu_;
   // Set by Stop; the thread waits on it between ticks.

@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "common/rpc/call_metadata.h"
 #include "common/rpc/grpc_status.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/dynamic_message.h"
@@ -112,6 +113,7 @@ HttpAnswer ApiGateway::Call(const ApiCall& call) const {
     context.AddMetadata("authorization", absl::StrCat("Bearer ", call.bearer_token));
   }
   context.AddMetadata("junheng-lang", call.lang == "en" ? "en" : "zh");
+  if (!call.peer.empty()) context.AddMetadata(rpc::kHttpPeerMetadataKey, call.peer);
   grpc::Slice slice(request_bytes);
   grpc::ByteBuffer send(&slice, 1), receive;
   grpc::GenericStub stub(channel_);
@@ -120,10 +122,15 @@ HttpAnswer ApiGateway::Call(const ApiCall& call) const {
                  grpc::StubOptions(), &send, &receive,
                  [&done](grpc::Status status) { done.set_value(std::move(status)); });
   const grpc::Status status = done.get_future().get();
+  const auto& trailers = context.GetServerTrailingMetadata();
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (auto it = trailers.find(rpc::kRequestIdMetadataKey); it != trailers.end()) {
+    headers.emplace_back("Junheng-Request-Id", std::string(it->second.data(), it->second.size()));
+  }
 
   if (!status.ok()) {
     HttpAnswer answer = ErrorAnswer(FromGrpcStatus(status));
-    const auto& trailers = context.GetServerTrailingMetadata();
+    answer.headers = std::move(headers);
     if (auto it = trailers.find("retry-after-ms"); it != trailers.end()) {
       int64_t ms = 0;
       if (absl::SimpleAtoi(absl::string_view(it->second.data(), it->second.size()), &ms)) {
@@ -133,6 +140,7 @@ HttpAnswer ApiGateway::Call(const ApiCall& call) const {
     return answer;
   }
   HttpAnswer answer;
+  answer.headers = std::move(headers);
   if (encoding == Encoding::kProto) {
     answer.content_type = "application/proto";
     answer.body = ToBytes(receive);

@@ -26,6 +26,8 @@ struct ApiCall {
   std::string lang = "zh";
   // Connect-Timeout-Ms, when the request gave one.
   std::optional<absl::Duration> timeout;
+  // The HTTP client's address, for the call's log line.
+  std::string peer;
 };
 
 // The API half of the HTTP door: every unary RPC of package junheng.v1 at its gRPC path, by the
@@ -44,7 +46,8 @@ class ApiGateway {
 
   // Never fails as a function: a refusal is an HttpAnswer with the Connect error. 404 for a path
   // that names no unary junheng method, 415 for another content type, 400 invalid_argument for a
-  // body that does not decode (naming the JSON problem).
+  // body that does not decode (naming the JSON problem). An answer of the services carries their
+  // request id in the header Junheng-Request-Id (an error's message ends with it too).
   HttpAnswer Call(const ApiCall& call) const;
 
   // The unary junheng.v1 method at `path`, or nullptr.

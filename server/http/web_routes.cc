@@ -24,6 +24,8 @@
 #include "junheng/v1/services.pb.h"
 #include "server/auth/principal.h"
 #include "server/http/catalog_json.h"
+#include "server/observability/metrics_text.h"
+#include "server/observability/structured_log.h"
 
 namespace junheng::server::http {
 namespace {
@@ -125,7 +127,16 @@ HttpAnswer NotFound(absl::string_view path) {
 
 bool IsApiPath(absl::string_view path) {
   return absl::StartsWith(path, "/junheng.v1.") || absl::StartsWith(path, "/auth/") ||
-         absl::StartsWith(path, "/api/");
+         absl::StartsWith(path, "/api/") || path == "/healthz" || path == "/readyz" ||
+         path == "/metrics";
+}
+
+HttpAnswer PlainText(int status, std::string text) {
+  HttpAnswer answer;
+  answer.status = status;
+  answer.content_type = "text/plain; charset=utf-8";
+  answer.body = std::move(text);
+  return answer;
 }
 
 HttpAnswer TooLarge(size_t max_body_bytes) {
@@ -197,6 +208,15 @@ HttpAnswer WebRoutes::Route(const HttpRequest& request) const {
                  ? Api(request)
                  : ErrorAnswer(absl::InvalidArgumentError("API calls are POST requests"));
     if (request.method != "POST") answer.status = 405;
+  } else if (request.path == "/healthz" && (request.method == "GET" || request.method == "HEAD")) {
+    answer = PlainText(200, "ok\n");
+  } else if (request.path == "/readyz" && (request.method == "GET" || request.method == "HEAD")) {
+    absl::Status ready = options_.readiness ? options_.readiness() : absl::OkStatus();
+    answer = ready.ok() ? PlainText(200, "ready\n")
+                        : PlainText(503, absl::StrCat("not ready: ", ready.message(), "\n"));
+  } else if (request.path == "/metrics" && request.method == "GET" && options_.metrics) {
+    answer.content_type = metrics::kTextContentType;
+    answer.body = options_.metrics();
   } else if (request.path == "/auth/enrol" && request.method == "POST") {
     answer = Enrol(request);
   } else if (request.path == "/auth/session" && request.method == "GET") {
@@ -243,6 +263,7 @@ HttpAnswer WebRoutes::Api(const HttpRequest& request) const {
   call.body = request.body;
   call.bearer_token = *std::move(token);
   call.lang = LangOf(request);
+  call.peer = request.peer;
   int64_t timeout_ms = 0;
   if (absl::SimpleAtoi(Header(request, "connect-timeout-ms"), &timeout_ms) && timeout_ms > 0) {
     call.timeout = absl::Milliseconds(timeout_ms);
@@ -260,6 +281,19 @@ HttpAnswer WebRoutes::Enrol(const HttpRequest& request) const {
     return ErrorAnswer(absl::InvalidArgumentError("send {\"code\": \"...\"} as application/json"));
   }
   auto session = sessions_->Enrol(body.fields().at("code").string_value(), request.peer);
+  // The exchange's line names the peer and, once signed in, the token's id; never the code.
+  if (spdlog::should_log(spdlog::level::info)) {
+    LogEvent line("sign_in");
+    line.Add("result", session.ok() ? "ok" : "refused").Add("peer", request.peer);
+    if (session.ok()) {
+      line.Add("token_id", session->principal.token_id)
+          .Add("role", auth::RoleName(session->principal.role))
+          .Add("county", session->principal.county);
+    } else {
+      line.Add("message", session.status().message());
+    }
+    line.Log(spdlog::level::info);
+  }
   if (!session.ok()) return ErrorAnswer(session.status());
   HttpAnswer answer = Json(WhoJson(*session));
   answer.headers.emplace_back("Set-Cookie",
@@ -346,7 +380,8 @@ HttpAnswer WebRoutes::Template(const HttpRequest& request) const {
                                         .content_type = "application/proto",
                                         .body = get.SerializeAsString(),
                                         .bearer_token = *token,
-                                        .lang = LangOf(request)});
+                                        .lang = LangOf(request),
+                                        .peer = request.peer});
   if (found.status != 200) return found;
   junheng::v1::School school;
   if (!school.ParseFromString(found.body)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,13 +35,20 @@ struct WebOptions {
   bool tls = true;
   // The listener's limit on a request body, for the 413 answer's sentence.
   size_t max_body_bytes = 4 << 20;
+  // GET /readyz: OK when the server takes calls, else why not (rpc/health_reporter.h); unset:
+  // always ready.
+  std::function<absl::Status()> readiness;
+  // GET /metrics: the Prometheus text (observability/metrics.h), answered without a credential
+  // like a node exporter's (docs/monitoring.md says what it shows); unset: 404.
+  std::function<std::string()> metrics;
 };
 
 // What the HTTP door answers (docs/web-console.md): the API (ApiGateway) for bearer tokens and
 // browser sessions, sign-in (enrolment, session, logout), the field catalogue, a clerk's file
-// read into reports, and the pages. Every answer carries the security headers: a
-// Content-Security-Policy that allows scripts only from the server itself, nosniff,
-// no-referrer, no framing; API answers are never cached.
+// read into reports, the pages, and for probes without a credential GET /healthz (the process
+// answers: 200 "ok") and GET /readyz (200 "ready", or 503 and the reason in plain text). Every
+// answer carries the security headers: a Content-Security-Policy that allows scripts only from
+// the server itself, nosniff, no-referrer, no framing; API answers are never cached.
 //
 // A call with the session cookie must carry the cookie's CSRF value in X-CSRF-Token (403
 // otherwise); a call with Authorization: Bearer needs none (a browser never adds that header by

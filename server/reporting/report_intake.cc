@@ -107,17 +107,62 @@ struct Submission {
 
 }  // namespace
 
+ReportIntake::ReportIntake(storage::Store* store, const Clock* clock, metrics::Registry* metrics)
+    : store_(store), clock_(clock) {
+  if (metrics == nullptr) metrics = &metrics::Registry::Unexported();
+  accepted_ = &metrics->AddCounter(
+      "junheng_reports_accepted_total",
+      "School reports stored as a new version, by county and reporting period.",
+      {"county", "period"});
+  duplicates_ = &metrics->AddCounter(
+      "junheng_report_duplicates_total",
+      "Report submissions answered with the receipt stored before (an outbox's retry, or the "
+      "same content sent again), by county.",
+      {"county"});
+  refusals_ = &metrics->AddCounter(
+      "junheng_report_refusals_total",
+      "Report submissions refused, by canonical gRPC code (INVALID_ARGUMENT: validation; "
+      "FAILED_PRECONDITION: window closed or report locked; ABORTED: stale replacement; ...).",
+      {"code"});
+}
+
+void ReportIntake::CountRefusal(const absl::Status& refusal) const {
+  const auto code = static_cast<size_t>(refusal.code());
+  if (code >= metrics::kStatusCodeCount) return;
+  refusal_slots_
+      .Get(code,
+           [&]() -> metrics::Counter& {
+             return refusals_->With({absl::StatusCodeToString(refusal.code())});
+           })
+      .Increment();
+}
+
+void ReportIntake::Count(const absl::StatusOr<storage::ReportOutcome>& outcome,
+                         absl::string_view county, absl::string_view period) const {
+  if (!outcome.ok()) {
+    CountRefusal(outcome.status());
+  } else if (outcome->duplicate) {
+    duplicates_->With({county}).Increment();
+  } else {
+    accepted_->With({county, period}).Increment();
+  }
+}
+
 void ReportIntake::SubmitAsync(const SubmitReportRequest& request, absl::string_view actor,
                                SubmitDone done) {
+  auto refuse = [&](absl::Status refusal) {
+    CountRefusal(refusal);
+    done(std::move(refusal));
+  };
   const std::string& county = request.county_code();
   absl::Status county_ok = validate::CheckCountyCode(county);
-  if (!county_ok.ok()) return done(county_ok);
+  if (!county_ok.ok()) return refuse(county_ok);
   if (!validate::IsValidCode(request.submission_id())) {
-    return done(absl::InvalidArgumentError(
+    return refuse(absl::InvalidArgumentError(
         i18n::Say(i18n::server::kBadSubmissionId, request.submission_id())));
   }
   if (request.replaces_version() < 0) {
-    return done(absl::InvalidArgumentError(i18n::Say(i18n::server::kBadReplacesVersion)));
+    return refuse(absl::InvalidArgumentError(i18n::Say(i18n::server::kBadReplacesVersion)));
   }
   auto s = std::make_shared<Submission>();
   s->request = request;
@@ -126,12 +171,12 @@ void ReportIntake::SubmitAsync(const SubmitReportRequest& request, absl::string_
   if (report.county_code().empty()) report.set_county_code(county);
 
   auto checked = Check(*store_, county, report);
-  if (!checked.ok()) return done(checked.status());
+  if (!checked.ok()) return refuse(checked.status());
   s->checked = *std::move(checked);
   absl::Status invalid = validate::ToStatus(
       s->checked.result,
       i18n::Say(i18n::validation::kReportSubject, report.school_code(), report.period()));
-  if (!invalid.ok()) return done(invalid);
+  if (!invalid.ok()) return refuse(invalid);
 
   s->content_hash = hash::MessageHash(report);
   storage::ReportProposal proposal{
@@ -184,7 +229,10 @@ void ReportIntake::SubmitAsync(const SubmitReportRequest& request, absl::string_
     next.audit.set_time_unix_ms(receipt.server_time_unix_ms());
     return next;
   };
-  auto answer = [s, done = std::move(done)](absl::StatusOr<storage::ReportOutcome> outcome) {
+  // Runs on the report writer's thread, before the call is finished: the intake (a member of
+  // the service) outlives it.
+  auto answer = [this, s, done = std::move(done)](absl::StatusOr<storage::ReportOutcome> outcome) {
+    Count(outcome, s->request.county_code(), s->request.report().period());
     if (!outcome.ok()) return done(outcome.status());
     SubmitReportResponse response;
     *response.mutable_receipt() = std::move(outcome->receipt);
@@ -228,6 +276,7 @@ void ReportIntake::SubmitBatchAsync(const junheng::v1::SubmitReportsRequest& req
       if (batch->left.fetch_sub(1) == 1) batch->done(std::move(batch->response));
     };
     if (absl::Status permitted = permit(one); !permitted.ok()) {
+      CountRefusal(permitted);
       answer(permitted);
       continue;
     }

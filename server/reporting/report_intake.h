@@ -6,6 +6,7 @@
 #include "absl/strings/string_view.h"
 #include "common/time/clock.h"
 #include "junheng/v1/services.pb.h"
+#include "server/observability/metrics.h"
 #include "server/storage/store.h"
 
 namespace junheng::server {
@@ -26,9 +27,14 @@ namespace junheng::server {
 // - The receipt says whether the report arrived after the period's deadline (late).
 // - OK means the new version, the latest pointer, the idempotency record and the audit entry are
 //   in the write-ahead log on disk.
+//
+// Every answer is counted in `metrics` (docs/monitoring.md): a new version as accepted for its
+// county and period, a duplicate for its county (what an outbox's retry gets), a refusal by its
+// code.
 class ReportIntake {
  public:
-  ReportIntake(storage::Store* store, const Clock* clock) : store_(store), clock_(clock) {}
+  // `metrics`: nullptr counts into a registry nobody scrapes.
+  ReportIntake(storage::Store* store, const Clock* clock, metrics::Registry* metrics = nullptr);
 
   // Validates on the calling thread, then hands the report to the store's report writer, which
   // calls `done` once its group is synced: no thread waits on the disk. `done` runs on the calling
@@ -54,8 +60,18 @@ class ReportIntake {
       const junheng::v1::ValidateReportRequest& request) const;
 
  private:
+  void CountRefusal(const absl::Status& refusal) const;
+  // Counts the answer to a report of `county` / `period`.
+  void Count(const absl::StatusOr<storage::ReportOutcome>& outcome, absl::string_view county,
+             absl::string_view period) const;
+
   storage::Store* store_;
   const Clock* clock_;
+  metrics::CounterFamily* accepted_;    // by county, period
+  metrics::CounterFamily* duplicates_;  // by county
+  metrics::CounterFamily* refusals_;    // by code
+  // refusals_ by canonical code.
+  mutable metrics::SeriesSlots<metrics::Counter, metrics::kStatusCodeCount> refusal_slots_;
 };
 
 }  // namespace junheng::server

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/grpc_status.h"
 #include "server/auth/policy.h"
+#include "server/rpc/call_interceptor.h"
 
 namespace junheng::server {
 
@@ -66,8 +67,14 @@ absl::StatusOr<auth::Principal> Handler::Authorize(grpc::CallbackServerContext* 
         absl::StrCat("no access rule for ", request.GetDescriptor()->full_name()));
   }
   std::optional<absl::Duration> retry_after;
-  auto who =
-      auth_->Authorize(CredentialsOf(*context), PeerOf(*context), *method, request, &retry_after);
+  std::optional<auth::Principal> refused;
+  auto who = auth_->Authorize(CredentialsOf(*context), PeerOf(*context), *method, request,
+                              &retry_after, &refused);
+  if (who.ok()) {
+    NoteCaller(*context, *who);
+  } else if (refused.has_value()) {
+    NoteCaller(*context, *refused);
+  }
   if (retry_after.has_value()) {
     context->AddTrailingMetadata("retry-after-ms",
                                  absl::StrCat(absl::ToInt64Milliseconds(*retry_after)));

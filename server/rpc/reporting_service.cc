@@ -2,6 +2,7 @@
 
 #include "server/reporting/registry.h"
 #include "server/reporting/report_reads.h"
+#include "server/rpc/call_interceptor.h"
 
 namespace junheng::server {
 
@@ -33,10 +34,23 @@ ServerUnaryReactor* ReportingServiceImpl::SubmitReports(
     CallbackServerContext* context, const junheng::v1::SubmitReportsRequest* request,
     junheng::v1::SubmitReportsResponse* response) {
   return HandleAsync(context, request, response, [&](const Principal& who, auto done) {
+    // A refused report's message carries the call's request id, as the call's own error would:
+    // the outbox keeps it for the clerk to read out.
+    auto with_request_id =
+        [suffix = RequestIdSuffix(CallerLang(*context), RequestIdOf(*context)),
+         done = std::move(done)](absl::StatusOr<junheng::v1::SubmitReportsResponse> answer) {
+          if (answer.ok()) {
+            for (auto& result : *answer->mutable_results()) {
+              if (result.code() != 0) result.mutable_message()->append(suffix);
+            }
+          }
+          done(std::move(answer));
+        };
     // Each report must be one the caller could send alone: a clerk's only for their own school.
     intake_.SubmitBatchAsync(
         *request, who.Actor(),
-        [&](const SubmitReportRequest& report) { return Permit(who, report); }, std::move(done));
+        [&](const SubmitReportRequest& report) { return Permit(who, report); },
+        std::move(with_request_id));
   });
 }
 

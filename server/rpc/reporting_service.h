@@ -14,8 +14,10 @@ namespace junheng::server {
 class ReportingServiceImpl final : public junheng::v1::ReportingService::CallbackService,
                                    private Handler {
  public:
-  ReportingServiceImpl(storage::Store* store, const Clock* clock, const auth::Authorizer* auth)
-      : Handler(auth), store_(store), intake_(store, clock) {}
+  // `metrics`: where the intake counts reports (nullptr: a registry nobody scrapes).
+  ReportingServiceImpl(storage::Store* store, const Clock* clock, const auth::Authorizer* auth,
+                       metrics::Registry* metrics = nullptr)
+      : Handler(auth), store_(store), intake_(store, clock, metrics) {}
 
   grpc::ServerUnaryReactor* SubmitReport(grpc::CallbackServerContext* context,
                                          const junheng::v1::SubmitReportRequest* request,

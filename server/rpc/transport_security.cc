@@ -23,6 +23,17 @@ absl::StatusOr<std::string> ReadPemFile(const std::string& path, absl::string_vi
   return text.str();
 }
 
+absl::Status CheckHttpTransport(const TransportOptions& options, absl::string_view http_listen) {
+  if (!options.insecure_plaintext) return absl::OkStatus();
+  const absl::string_view host = http_listen.substr(0, http_listen.rfind(':'));
+  if (!IsLoopbackHost(host) && !options.allow_remote_plaintext) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--http-listen ", http_listen,
+        ": plain HTTP only on a loopback address; give --tls-cert/--tls-key for HTTPS"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
     const TransportOptions& options, absl::string_view host) {
   const bool tls = !options.tls_cert_file.empty() || !options.tls_key_file.empty();

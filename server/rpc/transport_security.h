@@ -32,6 +32,12 @@ bool IsLoopbackHost(absl::string_view host);
 [[nodiscard]] absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
     const TransportOptions& options, absl::string_view host);
 
+// The HTTP door on `http_listen` (HOST:PORT) under these options: with insecure_plaintext it is
+// plain HTTP, allowed on a loopback host only unless allow_remote_plaintext; INVALID_ARGUMENT
+// otherwise. OK with TLS (the door uses the gRPC port's certificate).
+[[nodiscard]] absl::Status CheckHttpTransport(const TransportOptions& options,
+                                              absl::string_view http_listen);
+
 // Reads a whole file (PEM); FAILED_PRECONDITION naming `what` and the path when it cannot.
 [[nodiscard]] absl::StatusOr<std::string> ReadPemFile(const std::string& path,
                                                       absl::string_view what);

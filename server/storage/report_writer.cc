@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/i18n/server_messages.h"
 #include "rocksdb/write_batch.h"
 #include "server/storage/keys.h"
@@ -62,7 +63,9 @@ void Store::ReleaseReportWriter() {
 GroupCommitStats Store::group_commit_stats() const {
   return GroupCommitStats{.groups = groups_.load(),
                           .reports = grouped_reports_.load(),
-                          .largest = largest_group_.load()};
+                          .largest = largest_group_.load(),
+                          .sizes = group_sizes_.Snapshot(),
+                          .sync_seconds = group_sync_seconds_.Snapshot()};
 }
 
 void Store::CommitReportAsync(ReportProposal proposal, AdmitReportFn admit, BuildReportFn build,
@@ -107,9 +110,11 @@ void Store::CommitGroup(std::vector<QueuedReport>& group) {
     }
     stored = overlay.stored;
     if (std::find(written.begin(), written.end(), true) != written.end()) {
+      const absl::Time write_started = absl::Now();
       absl::Status status =
           WriteWithAuditLocked(batch, overlay.seq, std::move(overlay.heads),
                                absl::StrCat("storing a group of ", stored, " report(s)"));
+      group_sync_seconds_.Observe(absl::ToDoubleSeconds(absl::Now() - write_started));
       if (!status.ok()) {
         // Nothing of the batch is stored: every answer that counted on it is this error.
         for (size_t i = 0; i < group.size(); ++i) {
@@ -120,6 +125,7 @@ void Store::CommitGroup(std::vector<QueuedReport>& group) {
     }
   }
   if (stored > 0) {
+    group_sizes_.Observe(static_cast<double>(stored));
     groups_.fetch_add(1);
     grouped_reports_.fetch_add(stored);
     int64_t largest = largest_group_.load();

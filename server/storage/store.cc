@@ -1,10 +1,17 @@
 #include "server/storage/store.h"
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include <cstdarg>
 #include <filesystem>
+#include <fstream>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
 #include "common/i18n/server_messages.h"
 #include "rocksdb/cache.h"
@@ -117,21 +124,122 @@ struct Store::Handles {
   std::vector<rocksdb::ColumnFamilyHandle*> all;
 };
 
-absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
-                                                   const StoreOptions& store_options) {
+// What Open and Inspect both refuse, in the same words.
+namespace {
+
+// Whether `data_dir` holds a database (its CURRENT file); `*exists` says whether it exists.
+// Refuses a file, and a non-empty directory without a database.
+absl::StatusOr<bool> HoldsDatabase(const std::string& data_dir, bool* exists) {
   std::error_code ec;
-  const bool exists = fs::exists(data_dir, ec);
-  const bool is_database = exists && fs::exists(fs::path(data_dir) / "CURRENT", ec);
-  if (exists && !fs::is_directory(data_dir, ec)) {
+  *exists = fs::exists(data_dir, ec);
+  const bool is_database = *exists && fs::exists(fs::path(data_dir) / "CURRENT", ec);
+  if (*exists && !fs::is_directory(data_dir, ec)) {
     return absl::FailedPreconditionError(
         absl::StrCat("data dir ", data_dir, " is a file, not a directory; choose a directory"));
   }
-  if (exists && !is_database && !fs::is_empty(data_dir, ec)) {
+  if (*exists && !is_database && !fs::is_empty(data_dir, ec)) {
     return absl::FailedPreconditionError(absl::StrCat(
         "data dir ", data_dir,
         " is not empty and holds no junheng database; point --data-dir at the server's data "
         "directory or at an empty or new one"));
   }
+  return is_database;
+}
+
+// Refuses a database without the column families of schema 1.
+absl::Status CheckJunhengFamilies(const rocksdb::DBOptions& options, const std::string& data_dir) {
+  std::vector<std::string> present;
+  rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(options, data_dir, &present);
+  if (!listed.ok()) return FromRocks(listed, absl::StrCat("cannot read data dir ", data_dir));
+  for (size_t i = 0; i < kSchemaOneFamilies; ++i) {
+    const std::string& family = kFamilies[i];
+    if (std::find(present.begin(), present.end(), family) == present.end()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("data dir ", data_dir, " is a RocksDB database but not a junheng one (no '",
+                       family, "' column family); it was not changed"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The stored schema version (`schema`, read with status `got`) against this build's.
+absl::Status CheckSchema(const std::string& data_dir, const rocksdb::Status& got,
+                         const std::string& schema) {
+  if (got.IsNotFound()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "data dir ", data_dir, " has no junheng schema version; it is not a junheng database"));
+  }
+  if (!got.ok()) return FromRocks(got, "cannot read the schema version");
+  if (schema != absl::StrCat(Store::kSchemaVersion)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "data dir ", data_dir, " has schema version ", schema, " but this server reads ",
+        Store::kSchemaVersion, "; run the matching junheng-server release"));
+  }
+  return absl::OkStatus();
+}
+
+// The process holding the POSIX lock RocksDB takes on `lock_file`, from /proc/locks. Read there
+// rather than asked with fcntl(F_GETLK): closing a descriptor of the file would drop a lock this
+// very process holds on it.
+std::optional<int> LockHolder(const std::string& lock_file) {
+  struct stat file;
+  if (stat(lock_file.c_str(), &file) != 0) return std::nullopt;
+  // "1: POSIX  ADVISORY  WRITE 4242 fe:00:10953623 0 EOF": pid, then major:minor:inode (hex
+  // device numbers). Lines with "->" are waiters.
+  const std::string device =
+      absl::StrFormat("%02x:%02x:%u", major(file.st_dev), minor(file.st_dev), file.st_ino);
+  std::ifstream locks("/proc/locks");
+  std::string line;
+  while (std::getline(locks, line)) {
+    std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+    if (words.size() < 6 || words[1] != "POSIX" || words[5] != device) continue;
+    int pid = 0;
+    if (absl::SimpleAtoi(words[4], &pid)) return pid;
+  }
+  return std::nullopt;
+}
+
+// Inspect's info log: none, so that its read-only open creates (or rotates) no LOG file under a
+// running server.
+class SilentLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char* /*format*/, va_list /*ap*/) override {}
+};
+
+}  // namespace
+
+absl::StatusOr<DataDirState> Store::Inspect(const std::string& data_dir) {
+  DataDirState state;
+  auto is_database = HoldsDatabase(data_dir, &state.exists);
+  if (!is_database.ok()) return is_database.status();
+  if (!*is_database) return state;
+  rocksdb::Options options;
+  options.info_log = std::make_shared<SilentLogger>();
+  if (absl::Status families = CheckJunhengFamilies(options, data_dir); !families.ok()) {
+    return families;
+  }
+  // The default family alone, which holds the schema version: a read-only open takes no lock and
+  // writes nothing, whether or not a server has the database open.
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status opened = rocksdb::DB::OpenForReadOnly(options, data_dir, &raw);
+  if (!opened.ok()) return FromRocks(opened, absl::StrCat("cannot read data dir ", data_dir));
+  std::unique_ptr<rocksdb::DB> db(raw);
+  std::string schema;
+  rocksdb::Status got = db->Get(rocksdb::ReadOptions(), kSchemaKey, &schema);
+  db->Close().PermitUncheckedError();
+  if (absl::Status checked = CheckSchema(data_dir, got, schema); !checked.ok()) return checked;
+  state.holds_database = true;
+  state.lock_holder_pid = LockHolder((fs::path(data_dir) / "LOCK").string());
+  return state;
+}
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
+                                                   const StoreOptions& store_options) {
+  bool exists = false;
+  auto holds_database = HoldsDatabase(data_dir, &exists);
+  if (!holds_database.ok()) return holds_database.status();
+  const bool is_database = *holds_database;
 
   rocksdb::DBOptions options;
   options.create_if_missing = !is_database;
@@ -139,16 +247,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
   options.paranoid_checks = true;
   if (store_options.env != nullptr) options.env = store_options.env;
   if (is_database) {
-    std::vector<std::string> present;
-    rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(options, data_dir, &present);
-    if (!listed.ok()) return FromRocks(listed, absl::StrCat("cannot read data dir ", data_dir));
-    for (size_t i = 0; i < kSchemaOneFamilies; ++i) {
-      const std::string& family = kFamilies[i];
-      if (std::find(present.begin(), present.end(), family) == present.end()) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "data dir ", data_dir, " is a RocksDB database but not a junheng one (no '", family,
-            "' column family); it was not changed"));
-      }
+    if (absl::Status families = CheckJunhengFamilies(options, data_dir); !families.ok()) {
+      return families;
     }
   }
 
@@ -206,19 +306,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir,
     got = db->Put(sync, handles->all[0], kSchemaKey, absl::StrCat(kSchemaVersion));
     schema = absl::StrCat(kSchemaVersion);
   }
-  if (!got.ok()) {
+  if (absl::Status checked = CheckSchema(data_dir, got, schema); !checked.ok()) {
     close();
-    if (got.IsNotFound()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "data dir ", data_dir, " has no junheng schema version; it is not a junheng database"));
-    }
-    return FromRocks(got, "cannot read the schema version");
-  }
-  if (schema != absl::StrCat(kSchemaVersion)) {
-    close();
-    return absl::FailedPreconditionError(absl::StrCat(
-        "data dir ", data_dir, " has schema version ", schema, " but this server reads ",
-        kSchemaVersion, "; run the matching junheng-server release"));
+    return checked;
   }
 
   int64_t audit_seq = 0;
@@ -341,34 +431,50 @@ absl::Status Store::ProbeWritable() {
   return status;
 }
 
-absl::Status Store::WriteSynced(rocksdb::WriteBatch& batch, absl::string_view what) {
-  if (write_failed_) {
-    // A failed write left RocksDB refusing writes until told to resume. Resume() flushes the
-    // memtables to new files and starts a new write-ahead log, so nothing after the failed record
-    // depends on it. But a Resume() that fails for lack of space turns the error into one RocksDB
-    // never resumes from, so first probe that the data dir takes a synced write again.
-    if (absl::Status probe = ProbeWritable(); !probe.ok()) {
+absl::Status Store::ResumeWritesLocked(absl::string_view what, bool log_refusal) {
+  // A failed write left RocksDB refusing writes until told to resume. Resume() flushes the
+  // memtables to new files and starts a new write-ahead log, so nothing after the failed record
+  // depends on it. But a Resume() that fails for lack of space turns the error into one RocksDB
+  // never resumes from, so first probe that the data dir takes a synced write again.
+  if (absl::Status probe = ProbeWritable(); !probe.ok()) {
+    if (log_refusal) {
       spdlog::error("write refused, data dir {} is still not writable: {}; reads continue",
                     data_dir_, std::string(probe.message()));
-      return probe;
     }
-    rocksdb::Status resumed = db_->Resume();
-    if (!resumed.ok()) {
-      absl::Status status =
-          FromRocks(resumed, absl::StrCat(what, " (the data dir is still not writable)"));
-      if (absl::IsInternal(status)) {
-        status = absl::UnavailableError(status.message());
-      }
+    return probe;
+  }
+  rocksdb::Status resumed = db_->Resume();
+  if (!resumed.ok()) {
+    absl::Status status =
+        FromRocks(resumed, absl::StrCat(what, " (the data dir is still not writable)"));
+    if (absl::IsInternal(status)) {
+      status = absl::UnavailableError(status.message());
+    }
+    if (log_refusal) {
       spdlog::error("write refused, data dir {}: {}; reads continue. {}", data_dir_,
                     std::string(status.message()),
                     resumed.severity() >= rocksdb::Status::Severity::kFatalError
                         ? "RocksDB cannot resume from this error: fix the disk and restart "
                           "junheng-server"
                         : "free space or fix permissions; writes resume by themselves");
-      return status;
     }
-    spdlog::info("data dir {} is writable again; writes resumed", data_dir_);
-    write_failed_ = false;
+    return status;
+  }
+  spdlog::info("data dir {} is writable again; writes resumed", data_dir_);
+  write_failed_ = false;
+  return absl::OkStatus();
+}
+
+absl::Status Store::RetryWrites() {
+  absl::MutexLock lock(&mu_);
+  if (!write_failed_) return absl::OkStatus();
+  return ResumeWritesLocked("resuming writes", /*log_refusal=*/false);
+}
+
+absl::Status Store::WriteSynced(rocksdb::WriteBatch& batch, absl::string_view what) {
+  if (write_failed_) {
+    absl::Status resumed = ResumeWritesLocked(what, /*log_refusal=*/true);
+    if (!resumed.ok()) return resumed;
   }
   rocksdb::WriteOptions sync;
   sync.sync = true;

@@ -26,6 +26,7 @@
 #include "junheng/v1/school.pb.h"
 #include "junheng/v1/security.pb.h"
 #include "junheng/v1/storage.pb.h"
+#include "server/observability/metrics.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -55,6 +56,38 @@ struct GroupCommitStats {
   int64_t groups = 0;   // synced batches written by the report writer
   int64_t reports = 0;  // reports stored in them (duplicates and refusals not counted)
   int64_t largest = 0;  // the most reports in one group
+  // Reports per synced group, and the seconds each group's synced write took (what the reports
+  // of the group waited for after being decided; failed writes included).
+  server::metrics::HistogramSnapshot sizes;
+  server::metrics::HistogramSnapshot sync_seconds;
+};
+
+// The upper bounds of GroupCommitStats::sizes.
+inline constexpr double kGroupSizeBounds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+
+// RocksDB's own figures that an operator watches, read when asked (Store::engine_stats), summed
+// over the column families. Write stalls are RocksDB slowing or stopping writes while its
+// compaction catches up; WAL syncs are fsyncs of the write-ahead log.
+struct EngineStats {
+  uint64_t live_data_bytes = 0;  // estimate-live-data-size: what the data would take compacted
+  uint64_t live_sst_bytes = 0;   // live-sst-files-size: the table files in use
+  uint64_t memtable_bytes = 0;   // cur-size-all-mem-tables
+  uint64_t stall_slowdowns = 0;  // cfstats io_stalls.total_slowdown, since open
+  uint64_t stall_stops = 0;      // cfstats io_stalls.total_stop, since open
+  uint64_t stall_micros = 0;     // dbstats db.user_write_stall_micros, since open
+  uint64_t wal_syncs = 0;        // dbstats db.wal_syncs, since open
+  uint64_t wal_bytes = 0;        // dbstats db.wal_bytes_written, since open
+};
+
+// What a data dir holds, as Store::Inspect reads it without opening the database for writing.
+struct DataDirState {
+  bool exists = false;
+  // A junheng database of this build's schema; false for an absent or empty directory, in which
+  // Store::Open would create one.
+  bool holds_database = false;
+  // The process holding the database's LOCK, i.e. a junheng-server (or an offline command)
+  // running on it; nullopt when none does or it cannot be told.
+  std::optional<int> lock_holder_pid;
 };
 
 // The audit chain of the region registry (Change::PutRegion), the nation's (auth::kNationCode,
@@ -204,6 +237,13 @@ class Store {
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<Store>> Open(
       const std::string& data_dir, const StoreOptions& options = {});
 
+  // What Open would find in `data_dir`, read without taking the database's lock or writing
+  // anything, so a server running on it is not disturbed (junheng-server check). Refuses as Open
+  // does (FAILED_PRECONDITION, the same sentences) a file, a non-empty directory without a
+  // junheng database, a database of another schema version; other errors when the database
+  // cannot be read.
+  [[nodiscard]] static absl::StatusOr<DataDirState> Inspect(const std::string& data_dir);
+
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -257,6 +297,18 @@ class Store {
   // Lets a writer held by StoreOptions::hold_report_writer go.
   void ReleaseReportWriter() ABSL_LOCKS_EXCLUDED(queue_mu_);
   GroupCommitStats group_commit_stats() const;
+  // Reads RocksDB's properties (engine_stats.cc): a few microseconds, for a scrape, not a call.
+  EngineStats engine_stats() const;
+
+  // --- Write state (health) ---
+
+  // False from a write that failed for the disk (full, read-only, I/O errors; see the class
+  // comment) until a write or RetryWrites succeeds again. Reads work throughout. Never blocks.
+  bool AcceptsWrites() const { return !write_failed_.load(); }
+  // While writes are refused: probes the data dir and asks RocksDB to resume, as the next write
+  // would, so that a health check sees the recovery without waiting for a client's write. OK
+  // when writes are accepted (again); the refusal otherwise (not logged: the caller says it).
+  [[nodiscard]] absl::Status RetryWrites() ABSL_LOCKS_EXCLUDED(mu_);
 
   // --- Reads: registry ---
   [[nodiscard]] absl::StatusOr<std::optional<junheng::v1::School>> GetSchool(
@@ -466,6 +518,10 @@ class Store {
 
   // Writes, syncs and removes a 64 KiB file in the data dir: OK when writes can work again.
   [[nodiscard]] absl::Status ProbeWritable();
+  // After a failed write: ProbeWritable, then RocksDB's Resume(); on success writes are accepted
+  // again. `log_refusal`: log why when they are still refused.
+  [[nodiscard]] absl::Status ResumeWritesLocked(absl::string_view what, bool log_refusal)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<Handles> cf_;
@@ -477,8 +533,9 @@ class Store {
   int64_t audit_seq_ ABSL_GUARDED_BY(mu_);
   // The entry_hash of each county's last audit entry, loaded on first use.
   std::map<std::string, std::string> audit_heads_ ABSL_GUARDED_BY(mu_);
-  // The last write failed: Resume() first.
-  bool write_failed_ ABSL_GUARDED_BY(mu_) = false;
+  // The last write failed: Resume() first. Set and cleared under mu_; AcceptsWrites reads it
+  // without the lock.
+  std::atomic<bool> write_failed_{false};
 
   // The report writer's queue, in arrival order.
   mutable absl::Mutex queue_mu_ ABSL_ACQUIRED_BEFORE(mu_);
@@ -489,6 +546,8 @@ class Store {
   std::atomic<int64_t> groups_{0};
   std::atomic<int64_t> grouped_reports_{0};
   std::atomic<int64_t> largest_group_{0};
+  server::metrics::Histogram group_sizes_{kGroupSizeBounds};
+  server::metrics::Histogram group_sync_seconds_{server::metrics::kLatencySeconds};
 };
 
 }  // namespace junheng::storage

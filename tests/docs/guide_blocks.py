@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """The markdown side of tests/docs/guide_blocks_test.sh (see its header for the conventions).
 
-  guide_blocks.py extract GUIDE OUT_DIR --src SRC --root ROOT --bin BIN --port P --check-port Q
+  guide_blocks.py extract GUIDE OUT_DIR --src SRC --root ROOT --port P --http-port H --check-port Q
       Writes OUT_DIR/manifest, one step per line: KIND <tab> LINE <tab> ARGUMENT, in the guide's
       order, and the body of each runnable block to OUT_DIR/LINE.sh with the scratch substitutions
       applied and blank lines in front, so that bash's "line N" is the guide's line N. Exits 1,
       naming the guide and line, for an unknown marker or directive, a `file=` block that differs
       from the file it copies, or a guide without a single runnable block.
-  guide_blocks.py substitute TEXT --root ROOT --bin BIN --port P --check-port Q
-      Prints TEXT with the substitutions (the test applies them to the unit's ExecStart too).
+  guide_blocks.py substitute TEXT --root ROOT --port P --http-port H --check-port Q
+      Prints TEXT with the substitutions (the test applies them to the unit's ExecStart and to the
+      packaged server.toml too).
   guide_blocks.py fill WORKBOOK SAMPLE_DIR
       Types the sample school's values into row 3 of a template workbook (`junheng template`), as
       the reader does in Excel: the school and period are read from the workbook, the values from
@@ -27,15 +28,19 @@ DIRECTIVE = re.compile(r"^\s*<!--\s*guide-test:\s*(.*?)\s*-->\s*$")
 SHELLS = {"bash", "sh", "shell"}
 # Paths of the server machine, moved under the scratch root. Only at the start of a path: the
 # character before must not continue a word or a path.
-SYSTEM_PATHS = re.compile(r"(?<![\w.~$/-])(/etc/junheng|/var/lib/junheng|/srv|/tmp)(?=/|\b)")
+SYSTEM_PATHS = re.compile(r"(?<![\w.~$/-])(/etc/junheng|/var/lib/junheng|/usr/share/junheng|"
+                          r"/usr/bin/junheng|/srv|/tmp)(?=/|\b)")
+# The scratch server runs as the test's own user, who stands in for the system user junheng.
+AS_JUNHENG = re.compile(r"(?<![\w-])runuser -u junheng -- ")
 
 
 def substitute(text, args):
     # The system paths first: the scratch paths put in by the others may lie under /tmp.
     text = SYSTEM_PATHS.sub(lambda m: args.root.rstrip("/") + m.group(1), text)
     text = text.replace("10.0.0.5:50551", f"127.0.0.1:{args.port}")
+    text = text.replace("10.0.0.5:8443", f"127.0.0.1:{args.http_port}")
     text = text.replace("127.0.0.1:50599", f"127.0.0.1:{args.check_port}")
-    return re.sub(r"(?<![\w.-])/usr/local/bin/", args.bin.rstrip("/") + "/", text)
+    return AS_JUNHENG.sub("", text)
 
 
 def blocks(lines):
@@ -78,11 +83,13 @@ def extract(args):
         if kind == "directive":
             if words == ["start-server"]:
                 steps.append(("start-server", line, "-"))
+            elif words == ["install-packages"]:
+                steps.append(("install-packages", line, "-"))
             elif len(words) == 2 and words[0] == "fill":
                 steps.append(("fill", line, substitute(words[1], args)))
             else:
                 errors.append(f"{where}: unknown guide-test directive '{' '.join(words)}' "
-                              "(known: start-server, fill FILE)")
+                              "(known: install-packages, start-server, fill FILE)")
             continue
         attributes = words[1:]
         for attribute in attributes:
@@ -184,8 +191,8 @@ def main():
         else:
             p.add_argument("text")
         p.add_argument("--root", required=True)
-        p.add_argument("--bin", required=True)
         p.add_argument("--port", required=True)
+        p.add_argument("--http-port", required=True)
         p.add_argument("--check-port", required=True)
     p = commands.add_parser("fill")
     p.add_argument("workbook")

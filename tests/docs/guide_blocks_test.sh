@@ -11,7 +11,14 @@
 #
 # What a guide marks (each convention renders as an ordinary block, or not at all, on GitHub):
 #   ```bash runnable          a block the reader copies and runs: the test runs it
-#   ```ini file=PATH          a copy of a file of the source tree (the systemd unit): must match it
+#   ```ini file=PATH          a copy of a file of the source tree (the systemd unit; ```toml for
+#                             server.toml): must match it
+#   <!-- guide-test: install-packages -->
+#                             here the reader installs the .deb packages (apt install); the test puts
+#                             in the scratch root what they would: the packaged server.toml (after
+#                             the substitutions below), the web console's pages, the sample files,
+#                             /var/lib/junheng and /etc/junheng/tls (package.install tests the real
+#                             packages)
 #   <!-- guide-test: start-server -->
 #                             here the reader starts the service (systemctl); the test starts
 #                             junheng-server with the ExecStart of deploy/systemd/junheng-server.service
@@ -19,20 +26,23 @@
 #   <!-- guide-test: fill FILE -->
 #                             here the reader fills in the template FILE in Excel; the test types the
 #                             sample school's values (deploy/sample/reports-PERIOD.csv) into it
-# Blocks that cannot run here (building, sudo install, useradd, systemctl, a date the reader must
-# choose) stay unmarked. A guide without a single runnable block fails the test.
+# Blocks that cannot run here (apt, chgrp junheng, systemctl, a date the reader must choose) stay
+# unmarked. A guide without a single runnable block fails the test.
 #
 # How the blocks run: each in its own `bash` with `set -euo pipefail` and a clean environment
-# (PATH with the two binaries first, LANG=en_US.UTF-8 as the guides' sample output), in the order of
+# (PATH with the binaries first, LANG=en_US.UTF-8 as the guides' sample output), in the order of
 # the guide. The exported variables and the working directory of one block carry over to the next
 # block of the same guide, as in the reader's terminal. Each guide is a different person on a
 # different machine: its own HOME (config file, outbox, receipts); the guides share one working
 # directory, holding a copy of deploy/ and whatever one person hands the next (ca.crt, token files).
 # Before a block runs, the values only the reader's county knows are replaced:
 #   10.0.0.5:50551          the example server address   -> 127.0.0.1:<a free port>
-#   127.0.0.1:50599         the backup check's port       -> 127.0.0.1:<another free port>
+#   10.0.0.5:8443           the web console's address    -> 127.0.0.1:<another free port>
+#   127.0.0.1:50599         the backup check's port       -> 127.0.0.1:<a third free port>
 #   /etc/junheng, /var/lib/junheng, /srv, /tmp            -> the same paths under a scratch root
-#   /usr/local/bin/                                       -> the directory of the binaries under test
+#   /usr/bin/junheng*, /usr/share/junheng*  (the packages' files) -> the same under the scratch
+#                           root, where the binaries under test and the source tree's files stand in
+#   runuser -u junheng --   (run as the service's user)   -> removed: the test's own user is junheng
 # A failure names the guide and the block's line, shows the block as it ran (bash's "line N" is the
 # guide's line N) and its output, and ends the test: later blocks build on earlier ones.
 # KEEP_WORK=1 keeps the scratch directory.
@@ -47,18 +57,19 @@ UNIT="$SRC/deploy/systemd/junheng-server.service"
 BLOCK_TIMEOUT=${BLOCK_TIMEOUT:-120}
 
 ROOT="$WORK/root"   # stands in for / of the server machine
-BIN="$WORK/bin"
+BIN="$ROOT/usr/bin"
 DESK="$WORK/desk"   # the working directory every guide's blocks start in
 mkdir -p "$ROOT/etc" "$ROOT/var/lib" "$ROOT/srv" "$ROOT/tmp" "$BIN" "$DESK/deploy" "$WORK/state"
 ln -s "$(readlink -f "$SERVER_BIN")" "$BIN/junheng-server"
 ln -s "$(readlink -f "$CLIENT_BIN")" "$BIN/junheng"
+ln -s "$SRC/deploy/tls/make-certs.sh" "$BIN/junheng-make-certs"
 cp -r "$SRC/deploy/sample" "$SRC/deploy/tls" "$SRC/deploy/systemd" "$DESK/deploy/"
-read -r PORT CHECK_PORT < <(python3 -c '
+read -r PORT HTTP_PORT CHECK_PORT < <(python3 -c '
 import socket
-socks = [socket.socket() for _ in range(2)]
+socks = [socket.socket() for _ in range(3)]
 for s in socks: s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in socks))')
-SUBST=(--root "$ROOT" --bin "$BIN" --port "$PORT" --check-port "$CHECK_PORT")
+SUBST=(--root "$ROOT" --port "$PORT" --http-port "$HTTP_PORT" --check-port "$CHECK_PORT")
 
 SERVICE_PID=""
 PGID_FILE="$WORK/state/none"  # the running block writes its process group here
@@ -118,6 +129,17 @@ run_block() {  # run_block GUIDE LINE BODY STATE_DIR
   fi
 }
 
+# install_packages: what `apt install ./junheng-server_*.deb ./junheng_*.deb` leaves behind
+# (deploy/CMakeLists.txt, deploy/debian/junheng-server/postinst), in the scratch root.
+install_packages() {
+  mkdir -p "$ROOT/usr/share/junheng-server" "$ROOT/usr/share/junheng" "$ROOT/etc/junheng"
+  ln -s "$SRC/web/public" "$ROOT/usr/share/junheng-server/web"
+  cp -r "$SRC/deploy/sample" "$ROOT/usr/share/junheng/sample"
+  python3 "$HELPER" substitute "$(cat "$SRC/deploy/systemd/server.toml")" "${SUBST[@]}" \
+    >"$ROOT/etc/junheng/server.toml"
+  install -d -m 0750 "$ROOT/var/lib/junheng" "$ROOT/etc/junheng/tls"
+}
+
 start_service() {  # start_service GUIDE LINE
   local guide="$1" line="$2" exec_start log="$WORK/service.log" address=""
   exec_start=$(sed -n 's/^ExecStart=//p' "$UNIT")
@@ -162,6 +184,7 @@ for guide in "${GUIDES[@]}"; do
       run)
         run_block "$guide" "$line" "$argument" "$state"
         count=$((count + 1)) ;;
+      install-packages) install_packages ;;
       start-server) start_service "$guide" "$line" ;;
       fill)
         python3 "$HELPER" fill "$(cat "$state/cwd")/$argument" "$DESK/deploy/sample" >"$state/fill.out" 2>&1 ||

@@ -17,6 +17,7 @@
 #include "common/i18n/help_messages.h"
 #include "common/i18n/lang.h"
 #include "common/i18n/message.h"
+#include "common/i18n/operator_messages.h"
 #include "common/i18n/outbox_messages.h"
 #include "common/i18n/server_messages.h"
 #include "common/i18n/validation_messages.h"

@@ -17,6 +17,7 @@ namespace {
 using junheng::v1::SchoolReport;
 using junheng::v1::SubmitReportRequest;
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 
 constexpr char kCounty[] = "140430";
 
@@ -370,6 +371,9 @@ TEST_F(ReportingIntegrationTest, ARequestTheServerCannotParseIsRefusedWithASente
   ASSERT_FALSE(response.ok());
   EXPECT_THAT(response.status().message(), HasSubstr("the server gave no reason"))
       << response.status();
+  // The server's interceptor says it, with the call's request id (rpc/call_interceptor.h).
+  EXPECT_THAT(std::string(response.status().message()),
+              MatchesRegex(".* \\(request id [0-9a-f]{10}\\)"));
   v1::ListSchoolsRequest list;
   list.set_county_code(kCounty);
   auto listed = connection_->Call(&v1::RegistryService::Stub::ListSchools, list);

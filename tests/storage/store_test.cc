@@ -1,7 +1,10 @@
 #include "server/storage/store.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -229,6 +232,56 @@ TEST(StoreOpenTest, OtherSchemaVersionIsRefused) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(store.status().message(), HasSubstr("schema version 99"));
+  // `junheng-server check` reads the same refusal, in the same words.
+  EXPECT_EQ(Store::Inspect(dir.path()).status(), store.status());
+}
+
+// What the data dir holds, as `junheng-server check` reads it beside a running server.
+std::set<std::string> FilesIn(const std::string& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    names.insert(entry.path().filename().string());
+  }
+  return names;
+}
+
+TEST(StoreInspectTest, AbsentAndEmptyDirectoriesHoldNoDatabaseAndStayAsTheyAre) {
+  testing::TempDir dir;
+  auto absent = Store::Inspect(dir.Sub("new"));
+  ASSERT_TRUE(absent.ok()) << absent.status();
+  EXPECT_FALSE(absent->exists);
+  EXPECT_FALSE(absent->holds_database);
+  EXPECT_FALSE(std::filesystem::exists(dir.Sub("new")));
+
+  auto empty = Store::Inspect(dir.path());
+  ASSERT_TRUE(empty.ok()) << empty.status();
+  EXPECT_TRUE(empty->exists);
+  EXPECT_FALSE(empty->holds_database);
+  EXPECT_TRUE(FilesIn(dir.path()).empty());
+}
+
+TEST(StoreInspectTest, ReadsAnOpenDatabaseWithoutItsLockAndWritesNothing) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE(CommitVersion(**store, MakeVersion("s1", 1)).ok());
+  const std::set<std::string> before = FilesIn(dir.path());
+
+  auto state = Store::Inspect(dir.path());
+  ASSERT_TRUE(state.ok()) << state.status();
+  EXPECT_TRUE(state->exists);
+  EXPECT_TRUE(state->holds_database);
+  EXPECT_EQ(state->lock_holder_pid, getpid());  // this process holds the LOCK
+  EXPECT_EQ(FilesIn(dir.path()), before);
+  // The store keeps its lock and goes on writing.
+  EXPECT_TRUE(CommitVersion(**store, MakeVersion("s1", 2)).ok());
+  EXPECT_EQ(Store::Open(dir.path()).status().code(), absl::StatusCode::kFailedPrecondition);
+
+  store->reset();
+  auto closed = Store::Inspect(dir.path());
+  ASSERT_TRUE(closed.ok()) << closed.status();
+  EXPECT_TRUE(closed->holds_database);
+  EXPECT_EQ(closed->lock_holder_pid, std::nullopt);
 }
 
 TEST(StoreOpenTest, PlainRocksDbWithoutOurFamiliesIsRefused) {
