@@ -1,8 +1,6 @@
 // The HTTP door through a real in-process server and libcurl: the API by the Connect protocol's
 // unary rules with a bearer token and with a browser session, sign-in, CSRF, the security
 // headers, and the pages (docs/web-console.md).
-#include <curl/curl.h>
-
 #include <fstream>
 #include <map>
 #include <string>
@@ -17,6 +15,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/testing/http_call.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/store_fixture.h"
 
@@ -30,42 +29,7 @@ constexpr char kCounty[] = "140430";
 constexpr char kSchool[] = "2140043001";
 constexpr char kOtherSchool[] = "2140043002";
 
-struct Reply {
-  long status = 0;
-  std::string body;
-  // Header names in lower case; Set-Cookie may repeat.
-  std::multimap<std::string, std::string> headers;
-
-  std::string Header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-  google::protobuf::Struct Json() const {
-    google::protobuf::Struct out;
-    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(body, &out).ok()) << body;
-    return out;
-  }
-  std::string Field(const std::string& name) const {
-    auto json = Json();
-    return json.fields().contains(name) ? json.fields().at(name).string_value() : "";
-  }
-};
-
-size_t CollectBody(char* data, size_t size, size_t count, void* out) {
-  static_cast<Reply*>(out)->body.append(data, size * count);
-  return size * count;
-}
-
-size_t CollectHeader(char* data, size_t size, size_t count, void* out) {
-  std::string line(data, size * count);
-  const size_t colon = line.find(':');
-  if (colon != std::string::npos) {
-    static_cast<Reply*>(out)->headers.emplace(
-        absl::AsciiStrToLower(line.substr(0, colon)),
-        std::string(absl::StripAsciiWhitespace(line.substr(colon + 1))));
-  }
-  return size * count;
-}
+using Reply = testing::HttpReply;
 
 class WebDoorTest : public ::testing::Test {
  protected:
@@ -91,46 +55,14 @@ class WebDoorTest : public ::testing::Test {
   }
 
   v1::IssueTokenResponse Issue(v1::Role role, const std::string& school, bool enrol = false) {
-    v1::IssueTokenRequest request;
-    request.set_county_code(kCounty);
-    request.set_role(role);
-    request.set_school_code(school);
-    request.set_enrolment(enrol);
-    auto issued = server_.app()->tokens()->Issue(request, "test setup");
-    EXPECT_TRUE(issued.ok()) << issued.status();
-    return issued.ok() ? *issued : v1::IssueTokenResponse();
+    return server_.IssueToken(kCounty, role, school, enrol);
   }
 
-  client::Connection As(const std::string& token) {
-    rpc::ChannelSecurity security = rpc::ChannelSecurity::PlaintextForTests();
-    security.token = token;
-    return client::Connection(server_.address(), absl::Seconds(10), security);
-  }
+  client::Connection As(const std::string& token) { return server_.ConnectionWith(token); }
 
   Reply Send(const std::string& method, const std::string& path, const std::string& body,
              std::vector<std::string> headers) {
-    Reply reply;
-    CURL* curl = curl_easy_init();
-    curl_slist* list = nullptr;
-    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
-    const std::string url = base_ + path;
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-    if (method == "POST") {
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-    }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &CollectBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &CollectHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
-    EXPECT_EQ(curl_easy_perform(curl), CURLE_OK) << url;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-    curl_slist_free_all(list);
-    curl_easy_cleanup(curl);
-    return reply;
+    return testing::HttpCall(method, base_ + path, body, headers);
   }
 
   Reply Post(const std::string& path, const std::string& json, std::vector<std::string> headers) {

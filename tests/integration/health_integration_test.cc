@@ -2,8 +2,6 @@
 // the gRPC port (and `junheng-server health`, which asks it), GET /healthz and /readyz on the
 // HTTP listener. None needs a token; NOT_SERVING and 503 while the disk refuses writes, SERVING
 // and 200 again once it recovers; NOT_SERVING as soon as shutdown begins.
-#include <curl/curl.h>
-
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -20,6 +18,7 @@
 #include "server/tools/health_command.h"
 #include "tests/reliability/fault_injection_fs.h"
 #include "tests/testing/english.h"
+#include "tests/testing/http_call.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/store_fixture.h"
 
@@ -32,15 +31,7 @@ using grpc::health::v1::HealthCheckResponse;
 using testing::FaultInjectionFs;
 using ::testing::HasSubstr;
 
-struct Reply {
-  long status = 0;
-  std::string body;
-};
-
-size_t CollectBody(char* data, size_t size, size_t count, void* out) {
-  static_cast<Reply*>(out)->body.append(data, size * count);
-  return size * count;
-}
+using Reply = testing::HttpReply;
 
 class HealthIntegrationTest : public ::testing::Test {
  protected:
@@ -75,17 +66,8 @@ class HealthIntegrationTest : public ::testing::Test {
   }
 
   Reply Get(const std::string& path) {
-    Reply reply;
-    CURL* curl = curl_easy_init();
-    const std::string url = absl::StrCat("http://127.0.0.1:", server_.app()->http_port(), path);
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &CollectBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
-    EXPECT_EQ(curl_easy_perform(curl), CURLE_OK) << url;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-    curl_easy_cleanup(curl);
-    return reply;
+    return testing::HttpCall("GET",
+                             absl::StrCat("http://127.0.0.1:", server_.app()->http_port(), path));
   }
 
   // `junheng-server health` against this server: its exit code and what it printed.

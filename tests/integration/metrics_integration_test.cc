@@ -102,8 +102,8 @@ TEST_F(MetricsIntegrationTest, AuthorizationRefusalsAreCountedByReason) {
 TEST_F(MetricsIntegrationTest, MetricsAnswerWithoutATokenInPrometheusText) {
   testing::HttpReply reply = Http("GET", "/metrics", "", {});
   ASSERT_EQ(reply.status, 200) << reply.body;
-  EXPECT_EQ(reply.headers["content-type"], "text/plain; version=0.0.4; charset=utf-8");
-  EXPECT_EQ(reply.headers["cache-control"], "no-store");
+  EXPECT_EQ(reply.Header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
+  EXPECT_EQ(reply.Header("cache-control"), "no-store");
   for (const char* name :
        {"# TYPE junheng_rpc_calls_total counter", "# TYPE junheng_rpc_duration_seconds histogram",
         "# TYPE junheng_group_commit_sync_seconds histogram", "junheng_store_accepts_writes 1",

@@ -4,8 +4,6 @@
 // HTTP listener, a county registry of two schools, tokens by role, raw gRPC calls that keep the
 // answer's trailing metadata, plain HTTP requests, and the value of one series of a scrape.
 
-#include <curl/curl.h>
-
 #include <map>
 #include <memory>
 #include <string>
@@ -23,6 +21,7 @@
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
+#include "tests/testing/http_call.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/store_fixture.h"
 
@@ -30,13 +29,6 @@ namespace junheng::testing {
 
 inline constexpr char kSchool[] = "2140043001";
 inline constexpr char kOtherSchool[] = "2140043002";
-
-struct HttpReply {
-  long status = 0;
-  std::string body;
-  // Header names in lower case.
-  std::map<std::string, std::string> headers;
-};
 
 // A gRPC answer with what the server put in its trailing metadata.
 struct RawAnswer {
@@ -64,21 +56,10 @@ class ObservedServerTest : public ::testing::Test {
   }
 
   v1::IssueTokenResponse Issue(v1::Role role, const std::string& school, bool enrol = false) {
-    v1::IssueTokenRequest request;
-    request.set_county_code(kTestCounty);
-    request.set_role(role);
-    request.set_school_code(school);
-    request.set_enrolment(enrol);
-    auto issued = server_.app()->tokens()->Issue(request, "test setup");
-    EXPECT_TRUE(issued.ok()) << issued.status();
-    return issued.ok() ? *issued : v1::IssueTokenResponse();
+    return server_.IssueToken(kTestCounty, role, school, enrol);
   }
 
-  client::Connection As(const std::string& token) {
-    rpc::ChannelSecurity security = rpc::ChannelSecurity::PlaintextForTests();
-    security.token = token;
-    return client::Connection(server_.address(), absl::Seconds(10), security);
-  }
+  client::Connection As(const std::string& token) { return server_.ConnectionWith(token); }
 
   // One call through a generated stub with `token` and the language `lang` ("" sends none).
   template <typename Stub, typename Request, typename Response>
@@ -103,28 +84,8 @@ class ObservedServerTest : public ::testing::Test {
 
   HttpReply Http(const std::string& method, const std::string& path, const std::string& body,
                  const std::vector<std::string>& headers) {
-    HttpReply reply;
-    CURL* curl = curl_easy_init();
-    curl_slist* list = nullptr;
-    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
-    const std::string url = absl::StrCat("http://127.0.0.1:", server_.app()->http_port(), path);
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-    if (method == "POST") {
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-    }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &CollectBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &CollectHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
-    EXPECT_EQ(curl_easy_perform(curl), CURLE_OK) << url;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-    curl_slist_free_all(list);
-    curl_easy_cleanup(curl);
-    return reply;
+    return HttpCall(method, absl::StrCat("http://127.0.0.1:", server_.app()->http_port(), path),
+                    body, headers);
   }
 
   // The value of `series` (its name and labels as the text format writes them, e.g.
@@ -146,22 +107,6 @@ class ObservedServerTest : public ::testing::Test {
   InProcessServer server_{&clock_};
   std::string admin_;
   std::string clerk_;
-
- private:
-  static size_t CollectBody(char* data, size_t size, size_t count, void* out) {
-    static_cast<HttpReply*>(out)->body.append(data, size * count);
-    return size * count;
-  }
-  static size_t CollectHeader(char* data, size_t size, size_t count, void* out) {
-    const std::string line(data, size * count);
-    const size_t colon = line.find(':');
-    if (colon != std::string::npos) {
-      static_cast<HttpReply*>(out)->headers.emplace(
-          absl::AsciiStrToLower(line.substr(0, colon)),
-          std::string(absl::StripAsciiWhitespace(line.substr(colon + 1))));
-    }
-    return size * count;
-  }
 };
 
 }  // namespace junheng::testing

@@ -137,7 +137,7 @@ TEST_F(RequestLogIntegrationTest, HttpErrorsCarryTheRequestIdInTheirHeaderAndMes
       R"({"county_code": "140430", "school_code": "2140043002", "period": "2024"})",
       {"Authorization: Bearer " + clerk_, "Content-Type: application/json", "Accept-Language: en"});
   ASSERT_EQ(reply.status, 403) << reply.body;
-  const std::string id = reply.headers["junheng-request-id"];
+  const std::string id = reply.Header("junheng-request-id");
   ASSERT_THAT(id, MatchesRegex("[0-9a-f]{10}"));
   google::protobuf::Struct error;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(reply.body, &error).ok()) << reply.body;

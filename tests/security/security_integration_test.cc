@@ -32,19 +32,12 @@ class SecurityIntegrationTest : public ::testing::Test {
   }
 
   std::string Token(v1::Role role, const std::string& school = "") {
-    v1::IssueTokenRequest request;
-    request.set_county_code(kCounty);
-    request.set_role(role);
-    request.set_school_code(school);
-    auto issued = server_.app()->tokens()->Issue(request, "test setup");
-    EXPECT_TRUE(issued.ok()) << issued.status();
-    return issued.ok() ? issued->token() : "";
+    return server_.IssueToken(kCounty, role, school).token();
   }
 
   client::Connection As(const std::string& token,
                         rpc::ChannelSecurity security = rpc::ChannelSecurity::PlaintextForTests()) {
-    security.token = token;
-    return client::Connection(server_.address(), absl::Seconds(10), security);
+    return server_.ConnectionWith(token, std::move(security));
   }
 
   static v1::SubmitReportRequest Report(const std::string& school) {

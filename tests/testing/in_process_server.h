@@ -17,6 +17,7 @@
 #include "absl/time/time.h"
 #include "client/rpc/connection.h"
 #include "common/time/clock.h"
+#include "gtest/gtest.h"
 #include "server/server_app.h"
 #include "tests/testing/temp_dir.h"
 
@@ -60,6 +61,29 @@ class InProcessServer {
   server::ServerApp* app() const { return app_.get(); }
   std::string address() const { return app_->address(); }
   const TempDir& dir() const { return dir_; }
+
+  // Issues a token straight into the server's token store, as TokenService would; a refusal
+  // fails the test (and gives an empty response). `school` for a school_clerk; `enrol` also
+  // makes a one-time web sign-in code.
+  v1::IssueTokenResponse IssueToken(const std::string& county, v1::Role role,
+                                    const std::string& school = "", bool enrol = false) {
+    v1::IssueTokenRequest request;
+    request.set_county_code(county);
+    request.set_role(role);
+    request.set_school_code(school);
+    request.set_enrolment(enrol);
+    auto issued = app_->tokens()->Issue(request, "test setup");
+    EXPECT_TRUE(issued.ok()) << issued.status();
+    return issued.ok() ? *std::move(issued) : v1::IssueTokenResponse();
+  }
+
+  // A connection carrying `token` (plain text unless `security` says otherwise).
+  client::Connection ConnectionWith(
+      const std::string& token,
+      rpc::ChannelSecurity security = rpc::ChannelSecurity::PlaintextForTests()) const {
+    security.token = token;
+    return client::Connection(app_->address(), deadline_, security);
+  }
 
   // A connection without a token, in plain text: for servers started with InsecureForTests().
   // Made on first use after each start.
