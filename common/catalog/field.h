@@ -80,6 +80,12 @@ struct Field : FieldInfo {
   std::optional<bool> Flag(const M& m) const { return flag_of(m); }
   // Empty when not reported.
   absl::string_view Text(const M& m) const { return text_of(m); }
+  // Whether the field is reported (holds a value; not an empty cell), read without formatting.
+  bool HasValue(const M& m) const {
+    if (number_of != nullptr) return number_of(m).has_value();
+    if (flag_of != nullptr) return flag_of(m).has_value();
+    return !text_of(m).empty();
+  }
 };
 
 }  // namespace junheng::catalog

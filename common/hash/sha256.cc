@@ -8,7 +8,22 @@
 
 namespace junheng::hash {
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
+namespace {
+
+// OpenSSL 3 looks EVP_sha256() up in its provider table on every EVP_DigestInit_ex (a locked
+// fetch that cost more than hashing a report). Fetched once, the algorithm is reused by every
+// hasher; it lives as long as the process, as OpenSSL's own default table does.
+const EVP_MD* Sha256Algorithm() {
+  static const EVP_MD* const kAlgorithm = [] {
+    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched != nullptr ? fetched : EVP_sha256();
+  }();
+  return kAlgorithm;
+}
+
+}  // namespace
+
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, Sha256Algorithm(), nullptr); }
 
 Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
 
@@ -18,7 +33,7 @@ void Sha256::HexDigest(std::string* out) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx_, digest, &length);
-  EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(ctx_, Sha256Algorithm(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   out->resize(2 * length);
   for (unsigned int i = 0; i < length; ++i) {

@@ -200,12 +200,6 @@ bool IsIdentity(const ReportField& field) {
          &field == &report::county_code;
 }
 
-bool IsEmpty(const SchoolReport& r, const ReportField& field) {
-  if (field.number_of != nullptr) return !field.Number(r).has_value();
-  if (field.flag_of != nullptr) return !field.Flag(r).has_value();
-  return field.Text(r).empty();
-}
-
 // One warning per needed field left empty, except those a violation already names.
 void CheckComplete(const SchoolReport& r, const junheng::v1::School* registered,
                    absl::string_view school_kind, ValidationResult* result) {
@@ -264,7 +258,7 @@ std::vector<std::string> MissingFields(const SchoolReport& report,
   for (const ReportField* field : report::kAll) {
     const bool whole_school = field->sections == catalog::kEverySection;
     if (IsIdentity(*field) || !(whole_school || field->AppliesTo(sections))) continue;
-    if (IsEmpty(report, *field)) missing.emplace_back(field->name);
+    if (!field->HasValue(report)) missing.emplace_back(field->name);
   }
   return missing;
 }

@@ -69,10 +69,10 @@ absl::StatusOr<Checked> Check(const storage::Store& store, absl::string_view cou
   if (!previous->has_value()) return checked;
   const SchoolReport& before = (*previous)->report();
   for (const auto* field : catalog::report::kAll) {
-    const std::string had = io::CellText(before, *field);
-    if (!had.empty() && io::CellText(report, *field).empty()) {
+    // Compared by presence; the cell's text is made only for the warning.
+    if (field->HasValue(before) && !field->HasValue(report)) {
       checked.result.Warning(field->name, "", i18n::validation::kFieldEmptied,
-                             {absl::StrCat((*latest)->version()), had});
+                             {absl::StrCat((*latest)->version()), io::CellText(before, *field)});
     }
   }
   return checked;

@@ -589,7 +589,13 @@ absl::Status Store::CommitLocked(Change change, absl::string_view what) {
     absl::Status added = AddAuditLocked(change.county_, std::move(entry), seq, heads, batch);
     if (!added.ok()) return added;
   }
-  return WriteWithAuditLocked(batch, seq, std::move(heads), what);
+  absl::Status written = WriteWithAuditLocked(batch, seq, std::move(heads), what);
+  // Now that reads see the change (or nothing of it), no cached copy may predate it.
+  for (const auto& write : change.writes_) {
+    if (write.family == Family::kPeriods) periods_cache_.Invalidate(change.county_);
+    if (write.family == Family::kTokens) tokens_cache_.Invalidate(write.key);
+  }
+  return written;
 }
 
 absl::Status Store::AddAuditLocked(absl::string_view county, AuditEntry entry, int64_t& seq,
@@ -802,11 +808,25 @@ absl::StatusOr<std::vector<Receipt>> Store::ListVersions(absl::string_view count
 
 absl::StatusOr<std::optional<ReportingPeriod>> Store::GetPeriod(absl::string_view county,
                                                                 absl::string_view period) const {
-  return GetRecord<ReportingPeriod>(Family::kPeriods, PeriodKey(county, period), kBureauRecord);
+  auto periods = CountyPeriods(county);
+  if (!periods.ok()) return periods.status();
+  for (const ReportingPeriod& p : **periods) {
+    if (p.period() == period) return p;
+  }
+  return std::nullopt;
 }
 
 absl::StatusOr<std::vector<ReportingPeriod>> Store::ListPeriods(absl::string_view county) const {
-  return ScanRecords<ReportingPeriod>(Family::kPeriods, PeriodPrefix(county), kBureauRecord);
+  auto periods = CountyPeriods(county);
+  if (!periods.ok()) return periods.status();
+  return **periods;
+}
+
+absl::StatusOr<std::shared_ptr<const std::vector<ReportingPeriod>>> Store::CountyPeriods(
+    absl::string_view county) const {
+  return periods_cache_.Get(county, [&] {
+    return ScanRecords<ReportingPeriod>(Family::kPeriods, PeriodPrefix(county), kBureauRecord);
+  });
 }
 
 absl::StatusOr<std::vector<ReportingPeriod>> Store::ListAllPeriods() const {
@@ -857,7 +877,11 @@ absl::StatusOr<std::optional<ScheduledRun>> Store::GetScheduledRun(
 
 absl::StatusOr<std::optional<StoredToken>> Store::GetToken(absl::string_view county,
                                                            absl::string_view id) const {
-  return GetRecord<StoredToken>(Family::kTokens, TokenKey(county, id), kBureauRecord);
+  const std::string key = TokenKey(county, id);
+  auto token = tokens_cache_.Get(
+      key, [&] { return GetRecord<StoredToken>(Family::kTokens, key, kBureauRecord); });
+  if (!token.ok()) return token.status();
+  return **token;
 }
 
 absl::StatusOr<std::vector<StoredToken>> Store::ListTokens(absl::string_view county) const {

@@ -27,6 +27,7 @@
 #include "junheng/v1/security.pb.h"
 #include "junheng/v1/storage.pb.h"
 #include "server/observability/metrics.h"
+#include "server/storage/record_cache.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -468,6 +469,10 @@ class Store {
                                                 const std::string& start, size_t limit,
                                                 bool newest_first, absl::string_view what) const;
 
+  // The county's periods, from periods_cache_ (read through on a miss).
+  [[nodiscard]] absl::StatusOr<std::shared_ptr<const std::vector<junheng::v1::ReportingPeriod>>>
+  CountyPeriods(absl::string_view county) const;
+
   static std::string Describe(const Change& change);
   // THE commit: seq, chain, batch, sync. `what` names the change in error messages.
   [[nodiscard]] absl::Status CommitLocked(Change change, absl::string_view what)
@@ -543,6 +548,11 @@ class Store {
   bool writer_held_ ABSL_GUARDED_BY(queue_mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
   std::thread writer_;
+  // Records every report's checks read (record_cache.h): each county's periods, by county, and
+  // tokens by TokenKey. CommitLocked invalidates what a change writes, once it is written.
+  mutable RecordCache<std::vector<junheng::v1::ReportingPeriod>> periods_cache_{10'000};
+  mutable RecordCache<std::optional<junheng::v1::StoredToken>> tokens_cache_{20'000};
+
   std::atomic<int64_t> groups_{0};
   std::atomic<int64_t> grouped_reports_{0};
   std::atomic<int64_t> largest_group_{0};

@@ -172,6 +172,39 @@ TEST_F(StoreTest, CompareAndCommitWritesWhatPrepareReturnsAndNothingForNullopt) 
   EXPECT_EQ(failed.code(), absl::StatusCode::kAborted);
 }
 
+// Periods and tokens are served from memory (record_cache.h): every write must show at once.
+TEST_F(StoreTest, CachedPeriodsAndTokensShowEveryWriteAtOnce) {
+  ReportingPeriod period;
+  period.set_county_code("140430");
+  period.set_period("2024");
+  period.set_closes_unix_ms(1000);
+  ASSERT_TRUE(store_->Commit(std::move(Change("140430").PutPeriod(period))).ok());
+  ASSERT_EQ((*store_->GetPeriod("140430", "2024"))->closes_unix_ms(), 1000);
+  EXPECT_FALSE(store_->GetPeriod("140430", "2025")->has_value());
+
+  period.set_closes_unix_ms(2000);  // the bureau extends the window
+  ReportingPeriod next = period;
+  next.set_period("2025");
+  ASSERT_TRUE(store_->Commit(std::move(Change("140430").PutPeriod(period).PutPeriod(next))).ok());
+  EXPECT_EQ((*store_->GetPeriod("140430", "2024"))->closes_unix_ms(), 2000);
+  EXPECT_TRUE(store_->GetPeriod("140430", "2025")->has_value());
+  EXPECT_EQ(store_->ListPeriods("140430")->size(), 2u);
+  EXPECT_TRUE(store_->ListPeriods("140431")->empty()) << "another county has none";
+
+  junheng::v1::StoredToken token;
+  token.mutable_info()->set_county_code("140430");
+  token.mutable_info()->set_id("t1");
+  EXPECT_FALSE(store_->GetToken("140430", "t1")->has_value());
+  ASSERT_TRUE(store_->Commit(std::move(Change("140430").PutToken(token))).ok());
+  ASSERT_TRUE(store_->GetToken("140430", "t1")->has_value()) << "a token issued after a miss";
+  token.mutable_info()->set_revoked(true);
+  ASSERT_TRUE(store_->Commit(std::move(Change("140430").PutToken(token))).ok());
+  EXPECT_TRUE((*store_->GetToken("140430", "t1"))->info().revoked()) << "revocation is at once";
+  Reopen();
+  EXPECT_TRUE((*store_->GetToken("140430", "t1"))->info().revoked());
+  EXPECT_EQ((*store_->GetPeriod("140430", "2024"))->closes_unix_ms(), 2000);
+}
+
 TEST_F(StoreTest, ManyRecordsReadBackAcrossMemtableFlushes) {
   // 300 KiB of rows: the fixture's 64 KiB memtable fills several times, and with RocksDB's two
   // memtables a writer waits for a flush before it can fill a third.
