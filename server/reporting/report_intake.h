@@ -38,13 +38,17 @@ class ReportIntake {
 
   // Validates on the calling thread, then hands the report to the store's report writer, which
   // calls `done` once its group is synced: no thread waits on the disk. `done` runs on the calling
-  // thread for a report refused before queueing, else on the writer thread; it must not block.
+  // thread for a report refused before queueing, else on the store's answering thread; it must
+  // not block.
   using SubmitDone = std::function<void(absl::StatusOr<junheng::v1::SubmitReportResponse>)>;
   void SubmitAsync(const junheng::v1::SubmitReportRequest& request, absl::string_view actor,
                    SubmitDone done);
 
   // Every report of a SubmitReports call through SubmitAsync, in order, each answered on its own
   // (a report refused does not stop the others); `done` gets all results once the last is known.
+  // A report that replaces the version an earlier report of the batch for the same school and
+  // period would become is checked against that report (its "field emptied" warnings), since it
+  // is not stored yet.
   // INVALID_ARGUMENT for the whole call only when it has no report or more than
   // kMaxBatchReports. `permit` is the caller's authorization of one report as a SubmitReport
   // call; its refusal becomes that report's result.
@@ -59,7 +63,16 @@ class ReportIntake {
   [[nodiscard]] absl::StatusOr<junheng::v1::ValidateReportResponse> Validate(
       const junheng::v1::ValidateReportRequest& request) const;
 
+  // The version a report replaces when it is not stored yet: an earlier report of its batch.
+  struct ReplacedInBatch {
+    const junheng::v1::SchoolReport* report;
+    int64_t version;
+  };
+
  private:
+  // SubmitAsync, with the replaced version given when it is an earlier report of the batch.
+  void SubmitOne(const junheng::v1::SubmitReportRequest& request, absl::string_view actor,
+                 const ReplacedInBatch* replaced, SubmitDone done);
   void CountRefusal(const absl::Status& refusal) const;
   // Counts the answer to a report of `county` / `period`.
   void Count(const absl::StatusOr<storage::ReportOutcome>& outcome, absl::string_view county,

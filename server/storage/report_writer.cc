@@ -4,6 +4,9 @@
 // thousand. So reports queue, and one thread takes everything waiting, decides each in order
 // under the store's lock, and writes the whole group in one synced batch. While it syncs, the
 // next group gathers. The gRPC threads only validate and queue; none of them waits on the disk.
+// The writer is the one serial step of ingest, so it does nothing another thread can do: the
+// group's stored records are read in one MultiGet, and its callers are answered on a second
+// thread (building and sending a response each) while the writer goes on to the next group.
 
 #include <algorithm>
 #include <utility>
@@ -30,6 +33,10 @@ struct Store::GroupOverlay {
   // By IdempotencyKey and LatestKey: what the group wrote before the report being decided.
   absl::flat_hash_map<std::string, IdempotencyRecord> idempotency;
   absl::flat_hash_map<std::string, Receipt> latest;
+  // By the same keys: what was stored before the group, read for all its reports at once.
+  absl::flat_hash_map<std::string, absl::StatusOr<std::optional<IdempotencyRecord>>>
+      stored_idempotency;
+  absl::flat_hash_map<std::string, absl::StatusOr<std::optional<Receipt>>> stored_latest;
   int64_t seq = 0;
   std::map<std::string, std::string> heads;
   int64_t stored = 0;
@@ -40,6 +47,7 @@ void Store::StartReportWriter(bool held) {
     absl::MutexLock lock(&queue_mu_);
     writer_held_ = held;
   }
+  answerer_ = std::thread([this] { RunAnswerer(); });
   writer_ = std::thread([this] { RunReportWriter(); });
 }
 
@@ -49,8 +57,31 @@ void Store::StopReportWriter() {
     stopping_ = true;
     writer_held_ = false;
   }
-  // The writer finishes what is queued before it returns: a report queued is always answered.
+  // The writer finishes what is queued before it returns, and the answerer every group handed to
+  // it: a report queued is always answered.
   if (writer_.joinable()) writer_.join();
+  {
+    absl::MutexLock lock(&answers_mu_);
+    answers_stopping_ = true;
+  }
+  if (answerer_.joinable()) answerer_.join();
+}
+
+bool Store::AnswererHasWork() const { return answers_stopping_ || !answers_.empty(); }
+
+void Store::RunAnswerer() {
+  for (;;) {
+    std::vector<GroupAnswers> groups;
+    {
+      absl::MutexLock lock(&answers_mu_);
+      answers_mu_.Await(absl::Condition(this, &Store::AnswererHasWork));
+      if (answers_.empty()) return;  // stopping, and everything answered
+      groups.swap(answers_);
+    }
+    for (GroupAnswers& group : groups) {
+      for (size_t i = 0; i < group.done.size(); ++i) group.done[i](std::move(group.outcomes[i]));
+    }
+  }
 }
 
 bool Store::ReportWriterHasWork() const { return stopping_ || (!writer_held_ && !queue_.empty()); }
@@ -103,6 +134,7 @@ void Store::CommitGroup(std::vector<QueuedReport>& group) {
     absl::MutexLock lock(&mu_);
     rocksdb::WriteBatch batch;
     GroupOverlay overlay{.seq = audit_seq_, .heads = audit_heads_};
+    ReadStoredLocked(group, overlay);
     for (size_t i = 0; i < group.size(); ++i) {
       bool in_batch = false;
       outcomes.push_back(DecideInGroupLocked(group[i], overlay, batch, &in_batch));
@@ -132,7 +164,29 @@ void Store::CommitGroup(std::vector<QueuedReport>& group) {
     while (stored > largest && !largest_group_.compare_exchange_weak(largest, stored)) {
     }
   }
-  for (size_t i = 0; i < group.size(); ++i) group[i].done(std::move(outcomes[i]));
+  GroupAnswers answers{.outcomes = std::move(outcomes)};
+  answers.done.reserve(group.size());
+  for (QueuedReport& report : group) answers.done.push_back(std::move(report.done));
+  absl::MutexLock lock(&answers_mu_);
+  answers_.push_back(std::move(answers));
+}
+
+void Store::ReadStoredLocked(const std::vector<QueuedReport>& group, GroupOverlay& overlay) const {
+  std::vector<std::string> id_keys;
+  std::vector<std::string> latest_keys;
+  for (const QueuedReport& report : group) {
+    const ReportProposal& p = report.proposal;
+    if (!p.submission_id.empty()) id_keys.push_back(IdempotencyKey(p.county, p.submission_id));
+    latest_keys.push_back(LatestKey(p.county, p.period, p.school));
+  }
+  auto ids = GetRecords<IdempotencyRecord>(Family::kIdempotency, id_keys, "idempotency record");
+  for (size_t i = 0; i < id_keys.size(); ++i) {
+    overlay.stored_idempotency.insert_or_assign(std::move(id_keys[i]), std::move(ids[i]));
+  }
+  auto latest = GetRecords<Receipt>(Family::kLatest, latest_keys, "latest receipt");
+  for (size_t i = 0; i < latest_keys.size(); ++i) {
+    overlay.stored_latest.insert_or_assign(std::move(latest_keys[i]), std::move(latest[i]));
+  }
 }
 
 absl::StatusOr<ReportOutcome> Store::DecideInGroupLocked(QueuedReport& report,
@@ -149,10 +203,10 @@ absl::StatusOr<ReportOutcome> Store::DecideInGroupLocked(QueuedReport& report,
   if (auto in_group = overlay.idempotency.find(id_key); in_group != overlay.idempotency.end()) {
     earlier = in_group->second;
     *written = true;
-  } else if (!p.submission_id.empty()) {
-    auto stored = GetIdempotency(p.county, p.submission_id);
-    if (!stored.ok()) return stored.status();
-    earlier = *std::move(stored);
+  } else if (auto stored = overlay.stored_idempotency.find(id_key);
+             stored != overlay.stored_idempotency.end()) {
+    if (!stored->second.ok()) return stored->second.status();
+    earlier = *stored->second;
   }
   if (earlier.has_value()) {
     if (earlier->content_hash() != p.content_hash) {
@@ -170,9 +224,9 @@ absl::StatusOr<ReportOutcome> Store::DecideInGroupLocked(QueuedReport& report,
     latest = in_group->second;
     latest_in_group = true;
   } else {
-    auto stored = GetLatest(p.county, p.period, p.school);
+    const auto& stored = overlay.stored_latest.at(latest_key);
     if (!stored.ok()) return stored.status();
-    latest = *std::move(stored);
+    latest = *stored;
   }
   if (latest.has_value() && latest->content_hash() == p.content_hash) {
     // The clerk sent again what is already the latest version: nothing is stored twice.

@@ -360,10 +360,14 @@ absl::StatusOr<std::vector<std::string>> Store::Scan(Family family,
   return values;
 }
 
+namespace {
+
+// A value read by key decoded as M; `what` names it as in ParseStored, or the bureau's records by
+// their key.
 template <typename M>
-absl::StatusOr<std::optional<M>> Store::GetRecord(Family family, const std::string& key,
-                                                  absl::string_view what) const {
-  auto bytes = Get(family, key);
+absl::StatusOr<std::optional<M>> DecodeRecord(
+    const absl::StatusOr<std::optional<std::string>>& bytes, const std::string& key,
+    absl::string_view what) {
   if (!bytes.ok()) return bytes.status();
   if (!bytes->has_value()) return std::nullopt;
   auto record = ParseStored<M>(**bytes, what);
@@ -373,6 +377,43 @@ absl::StatusOr<std::optional<M>> Store::GetRecord(Family family, const std::stri
   if (!record.ok()) return record.status();
   return *std::move(record);
 }
+
+}  // namespace
+
+template <typename M>
+absl::StatusOr<std::optional<M>> Store::GetRecord(Family family, const std::string& key,
+                                                  absl::string_view what) const {
+  return DecodeRecord<M>(Get(family, key), key, what);
+}
+
+template <typename M>
+std::vector<absl::StatusOr<std::optional<M>>> Store::GetRecords(
+    Family family, const std::vector<std::string>& keys, absl::string_view what) const {
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  db_->MultiGet(rocksdb::ReadOptions(), Handle(family), keys.size(), slices.data(), values.data(),
+                statuses.data());
+  std::vector<absl::StatusOr<std::optional<M>>> records;
+  records.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    absl::StatusOr<std::optional<std::string>> bytes = std::nullopt;
+    if (statuses[i].ok()) {
+      bytes = values[i].ToString();
+    } else if (!statuses[i].IsNotFound()) {
+      bytes = FromRocks(statuses[i], absl::StrCat("reading ", keys[i]));
+    }
+    records.push_back(DecodeRecord<M>(bytes, keys[i], what));
+  }
+  return records;
+}
+
+// The report writer's (report_writer.cc).
+template std::vector<absl::StatusOr<std::optional<Receipt>>> Store::GetRecords<Receipt>(
+    Family, const std::vector<std::string>&, absl::string_view) const;
+template std::vector<absl::StatusOr<std::optional<IdempotencyRecord>>>
+Store::GetRecords<IdempotencyRecord>(Family, const std::vector<std::string>&,
+                                     absl::string_view) const;
 
 template <typename M>
 absl::StatusOr<std::vector<M>> Store::ScanRecords(Family family, const std::string& prefix,

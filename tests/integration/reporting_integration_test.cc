@@ -154,6 +154,41 @@ TEST_F(ReportingIntegrationTest, ABatchAnswersEachReportOnItsOwn) {
   EXPECT_EQ(StoredVersions(), 2);
 }
 
+// "Field emptied" compares a report with the version it replaces, also when that version is an
+// earlier report of the same batch and not yet stored when the later one is checked.
+TEST_F(ReportingIntegrationTest, FieldEmptiedInABatchComparesWithTheEarlierReportItReplaces) {
+  RegisterSchools();
+  SchoolReport stored = Report(600);  // version 1: no sports area
+  stored.clear_sports_area_m2();
+  ASSERT_TRUE(connection_
+                  ->CallWithRetry(&v1::ReportingService::Stub::SubmitReport, Request("e-1", stored),
+                                  /*attempts=*/3)
+                  .ok());
+  SchoolReport with_area = Report(610);  // version 2 adds it
+  with_area.set_sports_area_m2(5000);
+  SchoolReport without_area = Report(620);  // version 3 empties it again
+  without_area.clear_sports_area_m2();
+  v1::SubmitReportsRequest batch;
+  batch.set_county_code(kCounty);
+  *batch.add_reports() = Request("e-2", with_area, 1);
+  *batch.add_reports() = Request("e-3", without_area, 2);
+  auto response = connection_->CallWithRetry(&v1::ReportingService::Stub::SubmitReports, batch, 3);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->results_size(), 2);
+  const auto& third = response->results(1);
+  ASSERT_EQ(third.code(), 0) << third.message();
+  EXPECT_EQ(third.response().receipt().version(), 3);
+  std::vector<std::string> emptied;
+  for (const auto& w : third.response().warnings()) {
+    if (w.rule_id() == "field_emptied") emptied.push_back(w.field());
+  }
+  EXPECT_THAT(emptied, ::testing::ElementsAre("sports_area_m2"))
+      << "version 2 of the same batch had the area; the stored version 1 did not";
+  for (const auto& w : response->results(0).response().warnings()) {
+    EXPECT_NE(w.rule_id(), "field_emptied") << w.field();
+  }
+}
+
 TEST_F(ReportingIntegrationTest, ABatchMustHoldOneToAThousandReports) {
   RegisterSchools();
   v1::SubmitReportsRequest batch;
