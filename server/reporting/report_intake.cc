@@ -260,7 +260,7 @@ void ReportIntake::SubmitOne(const SubmitReportRequest& request, absl::string_vi
     next.audit.set_time_unix_ms(receipt.server_time_unix_ms());
     return next;
   };
-  // Runs on the store's answering thread, before the call is finished: the intake (a member of
+  // Runs on the report writer's thread, before the call is finished: the intake (a member of
   // the service) outlives it.
   auto answer = [this, s, done = std::move(done)](absl::StatusOr<storage::ReportOutcome> outcome) {
     Count(outcome, s->request.county_code(), s->request.report().period());

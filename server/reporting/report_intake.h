@@ -38,7 +38,7 @@ class ReportIntake {
 
   // Validates on the calling thread, then hands the report to the store's report writer, which
   // calls `done` once its group is synced: no thread waits on the disk. `done` runs on the calling
-  // thread for a report refused before queueing, else on the store's answering thread; it must
+  // thread for a report refused before queueing, else on the report writer's thread; it must
   // not block.
   using SubmitDone = std::function<void(absl::StatusOr<junheng::v1::SubmitReportResponse>)>;
   void SubmitAsync(const junheng::v1::SubmitReportRequest& request, absl::string_view actor,

@@ -4,9 +4,10 @@
 // thousand. So reports queue, and one thread takes everything waiting, decides each in order
 // under the store's lock, and writes the whole group in one synced batch. While it syncs, the
 // next group gathers. The gRPC threads only validate and queue; none of them waits on the disk.
-// The writer is the one serial step of ingest, so it does nothing another thread can do: the
-// group's stored records are read in one MultiGet, and its callers are answered on a second
-// thread (building and sending a response each) while the writer goes on to the next group.
+// The writer is the one serial step of ingest, so it does little another thread could do: the
+// version is prepared before it is queued, and the group's stored records are read in one
+// MultiGet. Answering stays on the writer: a second thread for it cost 10-15 µs more CPU per
+// report at 64 calls in flight (docs/performance.md, Ingest).
 
 #include <algorithm>
 #include <utility>
@@ -47,7 +48,6 @@ void Store::StartReportWriter(bool held) {
     absl::MutexLock lock(&queue_mu_);
     writer_held_ = held;
   }
-  answerer_ = std::thread([this] { RunAnswerer(); });
   writer_ = std::thread([this] { RunReportWriter(); });
 }
 
@@ -57,31 +57,8 @@ void Store::StopReportWriter() {
     stopping_ = true;
     writer_held_ = false;
   }
-  // The writer finishes what is queued before it returns, and the answerer every group handed to
-  // it: a report queued is always answered.
+  // The writer finishes what is queued before it returns: a report queued is always answered.
   if (writer_.joinable()) writer_.join();
-  {
-    absl::MutexLock lock(&answers_mu_);
-    answers_stopping_ = true;
-  }
-  if (answerer_.joinable()) answerer_.join();
-}
-
-bool Store::AnswererHasWork() const { return answers_stopping_ || !answers_.empty(); }
-
-void Store::RunAnswerer() {
-  for (;;) {
-    std::vector<GroupAnswers> groups;
-    {
-      absl::MutexLock lock(&answers_mu_);
-      answers_mu_.Await(absl::Condition(this, &Store::AnswererHasWork));
-      if (answers_.empty()) return;  // stopping, and everything answered
-      groups.swap(answers_);
-    }
-    for (GroupAnswers& group : groups) {
-      for (size_t i = 0; i < group.done.size(); ++i) group.done[i](std::move(group.outcomes[i]));
-    }
-  }
 }
 
 bool Store::ReportWriterHasWork() const { return stopping_ || (!writer_held_ && !queue_.empty()); }
@@ -164,11 +141,7 @@ void Store::CommitGroup(std::vector<QueuedReport>& group) {
     while (stored > largest && !largest_group_.compare_exchange_weak(largest, stored)) {
     }
   }
-  GroupAnswers answers{.outcomes = std::move(outcomes)};
-  answers.done.reserve(group.size());
-  for (QueuedReport& report : group) answers.done.push_back(std::move(report.done));
-  absl::MutexLock lock(&answers_mu_);
-  answers_.push_back(std::move(answers));
+  for (size_t i = 0; i < group.size(); ++i) group[i].done(std::move(outcomes[i]));
 }
 
 void Store::ReadStoredLocked(const std::vector<QueuedReport>& group, GroupOverlay& overlay) const {

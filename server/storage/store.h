@@ -287,8 +287,8 @@ class Store {
   // writes all stored versions, their latest pointers, idempotency records and audit entries in
   // one synced batch. `done` gets each outcome after that sync (OK means on disk), or the write's
   // error, which then applies to every report the group would have stored. `done` runs on the
-  // store's answering thread, in queue order, outside the store's lock, and must not block; `admit`
-  // and `build` run on it under the lock, in the language current when this was called.
+  // writer thread, outside the store's lock, and must not block; `admit` and `build` run on it
+  // under the lock, in the language current when this was called.
   using AdmitReportFn = std::function<absl::Status(const Store&)>;
   using BuildReportFn = std::function<absl::StatusOr<ReportVersion>(const Store&, int64_t)>;
   using ReportDone = std::function<void(absl::StatusOr<ReportOutcome>)>;
@@ -515,19 +515,11 @@ class Store {
   };
   // What the reports before one in its group have written, keyed like the store.
   struct GroupOverlay;
-  // A written group's callers with their outcomes, for the answering thread.
-  struct GroupAnswers {
-    std::vector<ReportDone> done;
-    std::vector<absl::StatusOr<ReportOutcome>> outcomes;
-  };
   void RunReportWriter() ABSL_LOCKS_EXCLUDED(queue_mu_, mu_);
   // Reads the stored idempotency record and latest receipt of every report in `group` into
   // `overlay`, in one MultiGet per family.
   void ReadStoredLocked(const std::vector<QueuedReport>& group, GroupOverlay& overlay) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // The answering thread: calls each group's `done`s in order, after the writer wrote it.
-  void RunAnswerer() ABSL_LOCKS_EXCLUDED(answers_mu_);
-  bool AnswererHasWork() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(answers_mu_);
   void CommitGroup(std::vector<QueuedReport>& group) ABSL_LOCKS_EXCLUDED(mu_);
   // Decides one report of a group; on success adds its records to `batch`. `*written` says the
   // outcome holds only once the batch is on disk.
@@ -565,11 +557,6 @@ class Store {
   bool writer_held_ ABSL_GUARDED_BY(queue_mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
   std::thread writer_;
-  // Groups written and not yet answered, in order; the thread that answers them.
-  absl::Mutex answers_mu_;
-  std::vector<GroupAnswers> answers_ ABSL_GUARDED_BY(answers_mu_);
-  bool answers_stopping_ ABSL_GUARDED_BY(answers_mu_) = false;
-  std::thread answerer_;
   // Records every report's checks read (record_cache.h): each county's periods, by county, and
   // tokens by TokenKey. CommitLocked invalidates what a change writes, once it is written.
   mutable RecordCache<std::vector<junheng::v1::ReportingPeriod>> periods_cache_{10'000};
